@@ -1,0 +1,33 @@
+# The two commands a newcomer needs: `make play` and `make test`.
+GO      ?= go
+BIN     := bin/ili
+XVFB    := xvfb-run -a -s "-screen 0 1920x1080x24"
+
+.PHONY: play test setup build vet fmt-check bench fuzz clean
+
+play: build
+	./$(BIN) play
+
+test: setup vet fmt-check
+	$(XVFB) $(GO) test -shuffle=on -count=1 ./...
+
+setup:
+	@./scripts/setup.sh
+
+build: setup
+	$(GO) build -o $(BIN) ./cmd/ili
+
+vet: setup
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+bench: setup
+	$(XVFB) $(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz=FuzzLoad -fuzztime=60s ./game/scenario
+
+clean:
+	rm -rf bin
