@@ -1,0 +1,249 @@
+package rules
+
+import (
+	"ili/game/hex"
+)
+
+// River crossing costs in march minutes without a bridge: a ford takes a few
+// hours to find and cross; a major river a day's work with local boats.
+const (
+	minorRiverMinutes = 180
+	majorRiverMinutes = 720
+)
+
+// Budget returns the march minutes a unit has each phase: a turn of 24 hours
+// is one day's march at the unit type's km/day.
+func (s *Setup) Budget() int { return s.TurnHours * 60 }
+
+// StepCost returns the march minutes for a unit of mode m to step from a to
+// its neighbour b, and false when it cannot.
+func (s *Setup) StepCost(m *Mode, a, b hex.Hex) (int, bool) {
+	t := s.Map.At(b)
+	if t.Info().Impassable {
+		return 0, false
+	}
+	speed := m.Speed[t]
+	road := s.Map.RoadBetween(a, b)
+	switch {
+	case road == MainRoad && m.Road > speed:
+		speed = m.Road
+	case road >= Track && m.Track > speed:
+		speed = m.Track
+	}
+	if speed <= 0 {
+		return 0, false
+	}
+	cost := (s.HexM*1440 + speed*1000 - 1) / (speed * 1000)
+	if road == NoRoad {
+		switch s.Map.RiverBetween(a, b) {
+		case MinorRiver:
+			cost += minorRiverMinutes
+		case MajorRiver:
+			if !m.CrossMajor {
+				return 0, false
+			}
+			cost += majorRiverMinutes
+		}
+	}
+	return max(cost, 1), true
+}
+
+// mover gathers what a side knows when it plans a move: which hexes its enemies
+// hold and which they control.
+type mover struct {
+	s       *State
+	u       *Unit
+	enemy   map[hex.Hex]bool
+	zoc     map[hex.Hex]bool
+	friends map[hex.Hex]bool
+}
+
+// newMover prepares movement for u against the enemy units its side can see
+// (all of them without fog).
+func (s *State) newMover(u *Unit) *mover {
+	mv := &mover{s: s, u: u, enemy: map[hex.Hex]bool{}, zoc: map[hex.Hex]bool{}, friends: map[hex.Hex]bool{}}
+	var vis []bool
+	if s.Fog {
+		vis = s.visibility(u.Side)
+	}
+	for i := range s.Units {
+		e := &s.Units[i]
+		if e.Status != Active {
+			continue
+		}
+		if !Hostile(e.Side, u.Side) {
+			mv.friends[e.Hex] = true
+			continue
+		}
+		if vis != nil && !vis[s.Map.Index(e.Hex)] {
+			continue
+		}
+		mv.enemy[e.Hex] = true
+		if e.Type.ZOC {
+			for _, n := range e.Hex.Neighbors() {
+				mv.zoc[n] = true
+			}
+		}
+	}
+	return mv
+}
+
+// cost is the step cost function for path finding: no entering enemy hexes,
+// and a unit in an enemy zone of control may only leave it to a hex outside one.
+func (mv *mover) cost(a, b hex.Hex) (int, bool) {
+	if mv.enemy[b] {
+		return 0, false
+	}
+	if mv.zoc[a] && mv.zoc[b] {
+		return 0, false
+	}
+	if mv.zoc[a] && a != mv.u.Hex {
+		return 0, false // entering a zone of control ended the move there
+	}
+	return mv.s.StepCost(mv.u.Type.Mode, a, b)
+}
+
+// Reachable returns the hexes the unit can still reach this phase with their
+// cost in march minutes, by what its side knows. A unit that has not moved may
+// always take one step, however costly.
+func (s *State) Reachable(id string) map[hex.Hex]int {
+	u := s.Unit(id)
+	if u == nil || u.Status != Active || u.Type.Mode == nil {
+		return nil
+	}
+	mv := s.newMover(u)
+	left := s.Budget() - u.Spent
+	out := hex.Reach(u.Hex, mv.cost, max(left, 0))
+	if u.Spent == 0 {
+		for _, n := range u.Hex.Neighbors() {
+			if c, ok := mv.cost(u.Hex, n); ok {
+				if _, seen := out[n]; !seen {
+					out[n] = c
+				}
+			}
+		}
+	}
+	return out
+}
+
+// PlanPath returns the path the unit would take to reach goal this phase and
+// its cost, by what its side knows; ok is false if it cannot get there.
+func (s *State) PlanPath(id string, goal hex.Hex) (path []hex.Hex, cost int, ok bool) {
+	u := s.Unit(id)
+	if u == nil || u.Status != Active || u.Type.Mode == nil || !s.Map.In(goal) {
+		return nil, 0, false
+	}
+	mv := s.newMover(u)
+	left := s.Budget() - u.Spent
+	if u.Spent == 0 && hex.Adjacent(u.Hex, goal) {
+		if c, ok := mv.cost(u.Hex, goal); ok {
+			return []hex.Hex{u.Hex, goal}, c, true
+		}
+	}
+	if left <= 0 {
+		return nil, 0, false
+	}
+	return hex.Path(u.Hex, goal, mv.cost, s.minStep(u.Type.Mode), left)
+}
+
+// minStep is the cheapest step a mode can ever take: a lower bound for A*.
+func (s *Setup) minStep(m *Mode) int {
+	best := max(m.Road, m.Track)
+	for _, v := range m.Speed {
+		best = max(best, v)
+	}
+	if best <= 0 {
+		return 1
+	}
+	return max(1, s.HexM*1440/(best*1000))
+}
+
+// enemyZOC reports whether any active enemy of side exerts a zone of control
+// over h, known or not.
+func (s *State) enemyZOC(side string, h hex.Hex) bool {
+	for i := range s.Units {
+		e := &s.Units[i]
+		if e.Status == Active && e.Type.ZOC && Hostile(e.Side, side) && hex.Distance(e.Hex, h) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// move walks u along path step by step, stopping early when it runs into an
+// enemy it could not see, enters a zone of control or sights a new enemy.
+func (s *State) move(u *Unit, path []hex.Hex) []Event {
+	var evs []Event
+	seen := s.seenEnemies(u.Side)
+	walked := []hex.Hex{u.Hex}
+	spent := 0
+	stop := ""
+	zoc := false
+	for _, next := range path[1:] {
+		if occ := s.occupant(next); Hostile(occ, u.Side) {
+			stop = "an enemy unit blocks the way"
+			break
+		}
+		c, ok := s.StepCost(u.Type.Mode, u.Hex, next)
+		if !ok {
+			stop = "the way is impassable"
+			break
+		}
+		if s.enemyZOC(u.Side, u.Hex) && s.enemyZOC(u.Side, next) {
+			stop = "an enemy zone of control"
+			break
+		}
+		u.Hex = next
+		spent += c
+		walked = append(walked, next)
+		evs = append(evs, s.capturePlace(u.Side, next)...)
+		if s.enemyZOC(u.Side, next) {
+			zoc = true
+			if next != path[len(path)-1] {
+				stop = "entered an enemy zone of control"
+			}
+			break
+		}
+		if s.Fog {
+			if fresh := s.newlySeen(u.Side, seen); len(fresh) > 0 {
+				evs = append(evs, Spotted{Side: u.Side, Units: fresh})
+				if next != path[len(path)-1] {
+					stop = "sighted the enemy"
+				}
+				break
+			}
+		}
+	}
+	if len(walked) > 1 {
+		u.Spent += spent
+		u.DigHours = 0
+		if zoc {
+			u.Spent = max(u.Spent, s.Budget()) // entering a zone of control ends the move
+		}
+		evs = append([]Event{Moved{Unit: u.ID, Path: walked, Minutes: spent}}, evs...)
+	}
+	if stop != "" {
+		if len(walked) == 1 {
+			u.Spent = max(u.Spent, 1) // the unit tried: it counts as having moved
+		}
+		evs = append(evs, MoveStopped{Unit: u.ID, At: u.Hex, Reason: stop})
+	}
+	return evs
+}
+
+// capturePlace gives the place in h to side if no enemy holds it.
+func (s *State) capturePlace(side string, h hex.Hex) []Event {
+	p := s.PlaceAt(h)
+	if p == nil || p.Owner == side {
+		return nil
+	}
+	for _, u := range s.UnitsAt(h) {
+		if Hostile(u.Side, side) {
+			return nil
+		}
+	}
+	from := p.Owner
+	p.Owner = side
+	evs := []Event{PlaceCaptured{Place: p.ID, Side: side, From: from}}
+	return append(evs, s.fireCaptureNarratives(p.ID, side)...)
+}
