@@ -68,11 +68,11 @@ func SeasonOf(month int) Season {
 // Force is one side of a fight: what it brings and how good it is.
 type Force struct {
 	Men      int
-	Guns     int // artillery pieces and heavy mortars
-	MGs      int // machine guns
-	Armour   int // tanks and armoured cars
-	Aircraft int // aircraft supporting the fight
-	Cavalry  int // men fighting mounted
+	Guns     int     // artillery pieces and heavy mortars
+	MGs      int     // machine guns
+	Armour   int     // tanks and armoured cars
+	Aircraft int     // aircraft supporting the fight
+	Cavalry  int     // men fighting mounted
 	Quality  float64 // 1 = average; 0.5 poor militia, 1.3 good regulars
 	Morale   float64 // 0..1
 	Supplied bool

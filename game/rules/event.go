@@ -184,7 +184,9 @@ type NarrativeFired struct {
 	ID, Title, Text, Source string
 }
 
-func (e NarrativeFired) String() string { return fmt.Sprintf("event %s: %s [%s]", e.ID, e.Title, e.Source) }
+func (e NarrativeFired) String() string {
+	return fmt.Sprintf("event %s: %s [%s]", e.ID, e.Title, e.Source)
+}
 
 // GameOver ends the game.
 type GameOver struct {

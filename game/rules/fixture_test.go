@@ -126,7 +126,7 @@ func randomCommand(s *State, rng *rand.Rand) Command {
 	if !u.Disordered {
 		for _, n := range u.Hex.Neighbors() {
 			c := Attack(side, n, rng.IntN(2) == 0, u.ID)
-			if _, _, _, err := s.combatSetup(c); err == nil && rng.IntN(2) == 0 {
+			if _, _, _, err := s.combatSetup(c); err == nil && rng.IntN(4) != 0 {
 				return c
 			}
 		}
@@ -147,5 +147,18 @@ func randomCommand(s *State, rng *rand.Rand) Command {
 		}
 		return a.Q - b.Q
 	})
+	if rng.IntN(2) == 0 {
+		// Half the time close in on the nearest enemy, so that games have fights.
+		best, bestD := goals[0], 1<<30
+		for _, g := range goals {
+			for i := range s.Units {
+				e := &s.Units[i]
+				if e.Status == Active && Hostile(e.Side, side) && hex.Distance(g, e.Hex) < bestD {
+					best, bestD = g, hex.Distance(g, e.Hex)
+				}
+			}
+		}
+		return Move(side, u.ID, best)
+	}
 	return Move(side, u.ID, goals[rng.IntN(len(goals))])
 }

@@ -363,7 +363,7 @@ func TestDeterministicGame(t *testing.T) {
 		)
 		w.setup.Fog = true
 		w.setup.TurnHours = 12
-		w.setup.Turns = 12
+		w.setup.Turns = 30
 		w.place("rt", "red", 1, 3, 5, true).place("bt", "blue", 8, 0, 5, true)
 		w.river(MinorRiver, [2]int{4, 2}, [2]int{5, 2})
 		w.unit("r1", "red", infantry, 1, 2, 2000).unit("r2", "red", cavalry, 2, 1, 800).unit("r3", "red", trucks, 0, 3, 300)
