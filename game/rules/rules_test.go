@@ -303,7 +303,7 @@ func TestFogOfWar(t *testing.T) {
 		t.Error("attacked an unseen, distant hex")
 	}
 	// Without fog everything is seen.
-	w.setup.Fog = false
+	s.Fog = false
 	if !s.View("red").Seen(at(4, 1)) {
 		t.Error("fog off, but a hex is hidden")
 	}

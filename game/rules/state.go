@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 
 	"ili/game/hex"
@@ -121,26 +122,22 @@ type State struct {
 // New builds the initial state of a game. The units are sorted by ID; their
 // IDs must be unique. Call Begin before the first command.
 func New(setup *Setup, units []Unit, places []Place, seed uint64) (*State, error) {
-	s := &State{Setup: setup, Units: slices.Clone(units), Places: slices.Clone(places)}
-	slices.SortFunc(s.Units, func(a, b Unit) int {
-		if a.ID < b.ID {
-			return -1
-		}
-		if a.ID > b.ID {
-			return 1
-		}
-		return 0
-	})
-	setup.unitIndex = make(map[string]int, len(s.Units))
+	own := *setup // each game indexes its own units; the shared parts stay shared
+	s := &State{Setup: &own, Units: slices.Clone(units), Places: slices.Clone(places)}
+	slices.SortFunc(s.Units, func(a, b Unit) int { return strings.Compare(a.ID, b.ID) })
+	own.unitIndex = make(map[string]int, len(s.Units))
 	for i, u := range s.Units {
-		if _, dup := setup.unitIndex[u.ID]; dup {
+		if _, dup := own.unitIndex[u.ID]; dup {
 			return nil, fmt.Errorf("two units have the ID %q", u.ID)
 		}
-		setup.unitIndex[u.ID] = i
+		if u.Type == nil {
+			return nil, fmt.Errorf("unit %q has no type", u.ID)
+		}
+		own.unitIndex[u.ID] = i
 	}
-	setup.placeIdx = make(map[string]int, len(s.Places))
+	own.placeIdx = make(map[string]int, len(s.Places))
 	for i, p := range s.Places {
-		setup.placeIdx[p.ID] = i
+		own.placeIdx[p.ID] = i
 	}
 	s.Fired = make([]bool, len(setup.Narrative))
 	s.pcg = *rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)

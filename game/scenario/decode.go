@@ -1,0 +1,396 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Error is one problem in a scenario file, at a line and column.
+type Error struct {
+	File string
+	Pos  Pos
+	Msg  string
+}
+
+func (e Error) Error() string {
+	if e.Pos.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
+}
+
+// Errors is every problem found in a file, in file order; one per line.
+type Errors []Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// originKey marks a table that came from somewhere else than its place in the
+// file (a variant or a --set): its value is the path positions are looked up at.
+const originKey = "\x00origin"
+
+// decoder reads a parsed TOML document strictly, collecting every error with
+// its position instead of stopping at the first.
+type decoder struct {
+	file string
+	pos  map[string]Pos
+	errs Errors
+	// labels names where overridden values came from ("--set turns=3").
+	labels map[string]string
+}
+
+// parse runs the TOML parser and the position scanner over src.
+func parse(file string, src []byte) (map[string]any, *decoder, error) {
+	d := &decoder{file: file, labels: map[string]string{}}
+	raw := map[string]any{}
+	if _, err := toml.Decode(string(src), &raw); err != nil {
+		if pe, ok := err.(toml.ParseError); ok {
+			msg := pe.Message
+			if pe.LastKey != "" {
+				msg = fmt.Sprintf("%s (after key %q)", msg, pe.LastKey)
+			}
+			return nil, nil, Errors{{File: file, Pos: Pos{pe.Position.Line, max(pe.Position.Col, 1)}, Msg: "this is not valid TOML: " + msg}}
+		}
+		return nil, nil, Errors{{File: file, Msg: "this is not valid TOML: " + err.Error()}}
+	}
+	d.pos = locate(string(src))
+	return raw, d, nil
+}
+
+// errorf records an error at path (or the nearest enclosing path the file has).
+func (d *decoder) errorf(path, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	for p := path; p != ""; p = parent(p) {
+		if label, ok := d.labels[p]; ok {
+			d.errs = append(d.errs, Error{File: d.file, Msg: label + ": " + msg})
+			return
+		}
+		if pos, ok := d.pos[p]; ok {
+			d.errs = append(d.errs, Error{File: d.file, Pos: pos, Msg: msg})
+			return
+		}
+	}
+	d.errs = append(d.errs, Error{File: d.file, Msg: msg})
+}
+
+// parent strips the last segment of a path: "a.b[2].c" -> "a.b[2]" -> "a.b".
+func parent(p string) string {
+	if strings.HasSuffix(p, "]") {
+		if i := strings.LastIndexByte(p, '['); i >= 0 {
+			return p[:i]
+		}
+	}
+	depth := 0
+	for i := len(p) - 1; i >= 0; i-- {
+		switch p[i] {
+		case ']':
+			depth++
+		case '[':
+			depth--
+		case '"':
+			// quoted segment: skip back to its opening quote
+			j := strings.LastIndexByte(p[:i], '"')
+			if j >= 0 {
+				i = j
+			}
+		case '.':
+			if depth == 0 {
+				return p[:i]
+			}
+		}
+	}
+	return ""
+}
+
+// sorted returns the errors in file order.
+func (d *decoder) sorted() Errors {
+	sort.SliceStable(d.errs, func(i, j int) bool {
+		a, b := d.errs[i].Pos, d.errs[j].Pos
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return d.errs
+}
+
+// table is one TOML table being read; keys read are marked used, and done
+// reports the rest as unknown.
+type table struct {
+	d    *decoder
+	path string
+	what string // how errors name it: `unit "ili-1"`
+	m    map[string]any
+	used map[string]bool
+}
+
+func (d *decoder) root(m map[string]any) *table {
+	return &table{d: d, m: m, what: "the scenario", used: map[string]bool{}}
+}
+
+func (t *table) keyPath(key string) string { return join(t.path, key) }
+
+func (t *table) errorf(key, format string, args ...any) {
+	prefix := t.what + ": "
+	if key != "" {
+		prefix = fmt.Sprintf("%s: key %q ", t.what, key)
+	}
+	t.d.errorf(t.keyPath(key), prefix+format, args...)
+}
+
+func (t *table) get(key string, required bool) (any, bool) {
+	t.used[key] = true
+	v, ok := t.m[key]
+	if !ok && required {
+		t.d.errorf(t.path, "%s: key %q is missing", t.what, key)
+	}
+	return v, ok
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "a whole number"
+	case float64:
+		return "a decimal number"
+	case bool:
+		return "true or false"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	case time.Time:
+		return "a date"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func (t *table) str(key string, required bool) string {
+	v, ok := t.get(key, required)
+	if !ok {
+		return ""
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		t.errorf(key, "must be a string, not %s", typeName(v))
+	}
+	return s
+}
+
+func (t *table) integer(key string, required bool, def, lo, hi int) int {
+	v, ok := t.get(key, required)
+	if !ok {
+		return def
+	}
+	n, isInt := v.(int64)
+	if !isInt {
+		t.errorf(key, "must be a whole number, not %s", typeName(v))
+		return def
+	}
+	if n < int64(lo) || n > int64(hi) {
+		t.errorf(key, "is %d; it must be from %d to %d", n, lo, hi)
+		return def
+	}
+	return int(n)
+}
+
+func (t *table) number(key string, required bool, def, lo, hi float64) float64 {
+	v, ok := t.get(key, required)
+	if !ok {
+		return def
+	}
+	var f float64
+	switch x := v.(type) {
+	case int64:
+		f = float64(x)
+	case float64:
+		f = x
+	default:
+		t.errorf(key, "must be a number, not %s", typeName(v))
+		return def
+	}
+	if math.IsNaN(f) || f < lo || f > hi {
+		t.errorf(key, "is %g; it must be from %g to %g", f, lo, hi)
+		return def
+	}
+	return f
+}
+
+func (t *table) boolean(key string, def bool) bool {
+	v, ok := t.get(key, false)
+	if !ok {
+		return def
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		t.errorf(key, "must be true or false, not %s", typeName(v))
+		return def
+	}
+	return b
+}
+
+// date reads a TOML date or local date-time (1944-11-07 or 1944-11-07T06:00:00).
+func (t *table) date(key string, required bool) (time.Time, bool) {
+	v, ok := t.get(key, required)
+	if !ok {
+		return time.Time{}, false
+	}
+	switch x := v.(type) {
+	case time.Time:
+		return time.Date(x.Year(), x.Month(), x.Day(), x.Hour(), x.Minute(), x.Second(), 0, time.UTC), true
+	case string:
+		for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {
+			if d, err := time.Parse(layout, x); err == nil {
+				return d, true
+			}
+		}
+	}
+	t.errorf(key, "must be a date such as 1944-11-07 or 1944-11-07T06:00:00, not %s", typeName(v))
+	return time.Time{}, false
+}
+
+func (t *table) strings(key string) []string {
+	v, ok := t.get(key, false)
+	if !ok {
+		return nil
+	}
+	list, isList := v.([]any)
+	if !isList {
+		t.errorf(key, "must be a list of strings, not %s", typeName(v))
+		return nil
+	}
+	out := make([]string, 0, len(list))
+	for i, x := range list {
+		s, isStr := x.(string)
+		if !isStr {
+			t.d.errorf(index(t.keyPath(key), i), "%s: item %d of %q must be a string, not %s", t.what, i+1, key, typeName(x))
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// ints reads a list of whole numbers, such as a hex [col, row].
+func (t *table) ints(key string, required bool, n int) ([]int, bool) {
+	v, ok := t.get(key, required)
+	if !ok {
+		return nil, false
+	}
+	return t.d.intList(t.keyPath(key), t.what+": key "+fmt.Sprintf("%q", key), v, n)
+}
+
+func (d *decoder) intList(path, what string, v any, n int) ([]int, bool) {
+	list, isList := v.([]any)
+	if !isList || (n > 0 && len(list) != n) {
+		d.errorf(path, "%s must be a list of %d whole numbers", what, n)
+		return nil, false
+	}
+	out := make([]int, len(list))
+	for i, x := range list {
+		k, isInt := x.(int64)
+		if !isInt {
+			d.errorf(path, "%s must hold whole numbers, not %s", what, typeName(x))
+			return nil, false
+		}
+		out[i] = int(k)
+	}
+	return out, true
+}
+
+// list reads a list of anything, for callers that check each element.
+func (t *table) list(key string) []any {
+	v, ok := t.get(key, false)
+	if !ok {
+		return nil
+	}
+	list, isList := v.([]any)
+	if !isList {
+		t.errorf(key, "must be a list, not %s", typeName(v))
+	}
+	return list
+}
+
+// sub reads a sub-table.
+func (t *table) sub(key string, required bool) *table {
+	v, ok := t.get(key, required)
+	if !ok {
+		return nil
+	}
+	m, isMap := v.(map[string]any)
+	if !isMap {
+		t.errorf(key, "must be a table, not %s", typeName(v))
+		return nil
+	}
+	return t.d.wrap(m, t.keyPath(key), t.what+" "+key)
+}
+
+// tables reads an array of tables ([[key]] in the file).
+func (t *table) tables(key string) []*table {
+	v, ok := t.get(key, false)
+	if !ok {
+		return nil
+	}
+	var ms []map[string]any
+	switch x := v.(type) {
+	case []map[string]any:
+		ms = x
+	case []any:
+		for i, e := range x {
+			m, isMap := e.(map[string]any)
+			if !isMap {
+				t.d.errorf(index(t.keyPath(key), i), "%s: every %q entry must be a table, not %s", t.what, key, typeName(e))
+				continue
+			}
+			ms = append(ms, m)
+		}
+	default:
+		t.errorf(key, "must be a list of tables ([[%s]]), not %s", key, typeName(v))
+		return nil
+	}
+	out := make([]*table, len(ms))
+	for i, m := range ms {
+		out[i] = t.d.wrap(m, index(t.keyPath(key), i), fmt.Sprintf("%s %d", key, i+1))
+	}
+	return out
+}
+
+func (d *decoder) wrap(m map[string]any, path, what string) *table {
+	if o, ok := m[originKey].(string); ok {
+		path = o
+	}
+	return &table{d: d, path: path, what: what, m: m, used: map[string]bool{originKey: true}}
+}
+
+// name sets how errors name the table, once its id is known.
+func (t *table) name(kind, id string) {
+	if id != "" {
+		t.what = fmt.Sprintf("%s %q", kind, id)
+	}
+}
+
+// done reports every key of the table that nothing read.
+func (t *table) done() {
+	keys := make([]string, 0, len(t.m))
+	for k := range t.m {
+		if !t.used[k] {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		t.errorf(k, "is not a known key here; check its spelling")
+	}
+}
