@@ -159,6 +159,12 @@ func (s *State) combatSetup(cmd Command) (att, def []*Unit, in CombatInput, err 
 	return att, def, in, nil
 }
 
+// CanAttack reports why an attack command is not allowed now, or nil.
+func (s *State) CanAttack(cmd Command) error {
+	_, _, _, err := s.combatSetup(cmd)
+	return err
+}
+
 // CombatInputFor builds the combat model's input for attackers against the
 // defenders of target, with the terrain, river, weather, season, surprise and
 // air of this turn.
@@ -351,7 +357,11 @@ func (s *State) applyLosses(units []*Unit, l Losses, frac float64) []Event {
 		u.Morale = max(0, u.Morale-hit)
 		if u.Men <= 0 && u.Status == Active {
 			u.Status = Eliminated
-			evs = append(evs, UnitEliminated{Unit: u.ID, Reason: "destroyed"})
+			why := "destroyed"
+			if capt[i] > 0 {
+				why = "surrendered"
+			}
+			evs = append(evs, UnitEliminated{Unit: u.ID, Captured: capt[i], Reason: why})
 		}
 	}
 	return evs

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -105,60 +103,4 @@ func logOf(evs []Event) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-// randomCommand picks a random legal command for the side to move: attack a
-// visible adjacent enemy, move a unit somewhere it can reach, dig in, or end
-// the phase.
-func randomCommand(s *State, rng *rand.Rand) Command {
-	side := s.ActiveSide()
-	var mine []*Unit
-	for i := range s.Units {
-		u := &s.Units[i]
-		if u.Side == side && u.Status == Active && u.Spent == 0 && !u.Attacked && u.Type.Class != Aircraft {
-			mine = append(mine, u)
-		}
-	}
-	if len(mine) == 0 || rng.IntN(8) == 0 {
-		return EndPhase(side)
-	}
-	u := mine[rng.IntN(len(mine))]
-	if !u.Disordered {
-		for _, n := range u.Hex.Neighbors() {
-			c := Attack(side, n, rng.IntN(2) == 0, u.ID)
-			if _, _, _, err := s.combatSetup(c); err == nil && rng.IntN(4) != 0 {
-				return c
-			}
-		}
-	}
-	reach := s.Reachable(u.ID)
-	var goals []hex.Hex
-	for h := range reach {
-		if h != u.Hex {
-			goals = append(goals, h)
-		}
-	}
-	if len(goals) == 0 || rng.IntN(6) == 0 {
-		return Entrench(side, u.ID)
-	}
-	slices.SortFunc(goals, func(a, b hex.Hex) int {
-		if a.R != b.R {
-			return a.R - b.R
-		}
-		return a.Q - b.Q
-	})
-	if rng.IntN(2) == 0 {
-		// Half the time close in on the nearest enemy, so that games have fights.
-		best, bestD := goals[0], 1<<30
-		for _, g := range goals {
-			for i := range s.Units {
-				e := &s.Units[i]
-				if e.Status == Active && Hostile(e.Side, side) && hex.Distance(g, e.Hex) < bestD {
-					best, bestD = g, hex.Distance(g, e.Hex)
-				}
-			}
-		}
-		return Move(side, u.ID, best)
-	}
-	return Move(side, u.ID, goals[rng.IntN(len(goals))])
 }

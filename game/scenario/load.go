@@ -1,0 +1,275 @@
+package scenario
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"ili/scenarios"
+)
+
+// Options choose what to load on top of a scenario file.
+type Options struct {
+	Variants  []string   // variant IDs to apply, in order
+	Set       []string   // key=value overrides, applied after the variants
+	Catalogue *Catalogue // nil: the bundled catalogue
+}
+
+// ErrNotFound is returned for a scenario name that is neither bundled nor a file.
+var ErrNotFound = errors.New("scenario not found")
+
+// Bundled lists the IDs of the scenarios built into the game, sorted.
+func Bundled() []string {
+	entries, _ := fs.ReadDir(scenarios.FS, ".")
+	var ids []string
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasSuffix(name, ".toml") && name != "units.toml" {
+			ids = append(ids, strings.TrimSuffix(name, ".toml"))
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Read returns the file name and text of a scenario: a bundled ID such as
+// ghulja-1944, or a path to a .toml file.
+func Read(name string) (string, []byte, error) {
+	if strings.HasSuffix(name, ".toml") || strings.ContainsRune(name, filepath.Separator) || strings.ContainsRune(name, '/') {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return name, nil, fmt.Errorf("%s: no such file: %w", name, ErrNotFound)
+			}
+			return name, nil, fmt.Errorf("%s: cannot read it: %w", name, err)
+		}
+		return name, src, nil
+	}
+	src, err := scenarios.FS.ReadFile(name + ".toml")
+	if err != nil {
+		return name, nil, fmt.Errorf("%q is not a bundled scenario (run `ili list` to see them) nor a .toml file: %w", name, ErrNotFound)
+	}
+	return "scenarios/" + name + ".toml", src, nil
+}
+
+// Load reads, checks and builds a scenario by bundled ID or path.
+func Load(name string, opt Options) (*Scenario, error) {
+	file, src, err := Read(name)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(file, src, opt)
+}
+
+// Parse checks and builds a scenario from its text. Every problem found is
+// returned together as Errors, in file order.
+func Parse(file string, src []byte, opt Options) (*Scenario, error) {
+	cat := opt.Catalogue
+	if cat == nil {
+		var err error
+		if cat, err = DefaultCatalogue(); err != nil {
+			return nil, err
+		}
+	}
+	raw, d, err := parse(file, src)
+	if err != nil {
+		return nil, err
+	}
+	stamp(raw)
+	for _, v := range opt.Variants {
+		if err := applyVariant(raw, d, v); err != nil {
+			return nil, err
+		}
+	}
+	for _, s := range opt.Set {
+		if err := applySet(raw, d, s); err != nil {
+			return nil, err
+		}
+	}
+	sc := decodeScenario(raw, d, cat)
+	if len(d.errs) > 0 {
+		return nil, d.sorted()
+	}
+	sc.Applied = append([]string(nil), opt.Variants...)
+	return sc, nil
+}
+
+// overlaid lists the arrays of tables that variants and --set can change.
+var overlaid = []string{"unit", "event", "place", "side"}
+
+// stamp marks every table of the overlaid arrays with its path in the file,
+// so that errors keep pointing at the right line after variants reorder them.
+func stamp(raw map[string]any) {
+	for _, k := range overlaid {
+		for i, m := range tablesOf(raw[k]) {
+			m[originKey] = index(k, i)
+		}
+	}
+}
+
+func tablesOf(v any) []map[string]any {
+	switch x := v.(type) {
+	case []map[string]any:
+		return x
+	case []any:
+		var out []map[string]any
+		for _, e := range x {
+			if m, ok := e.(map[string]any); ok {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// applyVariant applies the variant with the given ID to the raw document.
+func applyVariant(raw map[string]any, d *decoder, id string) error {
+	var v map[string]any
+	var vpath string
+	var ids []string
+	for i, m := range tablesOf(raw["variant"]) {
+		vid, _ := m["id"].(string)
+		ids = append(ids, vid)
+		if vid == id {
+			v, vpath = m, index("variant", i)
+		}
+	}
+	if v == nil {
+		if len(ids) == 0 {
+			return fmt.Errorf("unknown variant %q: this scenario has no variants", id)
+		}
+		return fmt.Errorf("unknown variant %q: this scenario has %s", id, strings.Join(ids, ", "))
+	}
+	label := fmt.Sprintf("variant %q", id)
+	var errs Errors
+	fail := func(path, format string, args ...any) {
+		pos := d.pos[path]
+		errs = append(errs, Error{File: d.file, Pos: pos, Msg: label + ": " + fmt.Sprintf(format, args...)})
+	}
+	remove := func(key, kind string) {
+		list, _ := v[key].([]any)
+		for i, x := range list {
+			rid, _ := x.(string)
+			kept, found := []map[string]any{}, false
+			for _, m := range tablesOf(raw[kind]) {
+				if m["id"] == rid {
+					found = true
+					continue
+				}
+				kept = append(kept, m)
+			}
+			if !found {
+				fail(index(join(vpath, key), i), "there is no %s %q to remove", kind, rid)
+			}
+			raw[kind] = kept
+		}
+	}
+	remove("remove", "unit")
+	remove("remove_events", "event")
+	for j, add := range tablesOf(v["add"]) {
+		add[originKey] = index(join(vpath, "add"), j)
+		raw["unit"] = append(tablesOf(raw["unit"]), add)
+	}
+	for j, ch := range tablesOf(v["change"]) {
+		cpath := index(join(vpath, "change"), j)
+		kind, target := "", ""
+		for _, k := range overlaid {
+			if s, ok := ch[k].(string); ok {
+				kind, target = k, s
+			}
+		}
+		if kind == "" {
+			fail(cpath, "each change must name the unit, event, place or side it changes")
+			continue
+		}
+		m := findTable(raw, kind, target)
+		if m == nil {
+			fail(join(cpath, kind), "there is no %s %q to change", kind, target)
+			continue
+		}
+		for k, val := range ch {
+			if k == kind || k == originKey {
+				continue
+			}
+			m[k] = val
+			if origin, ok := m[originKey].(string); ok {
+				d.pos[join(origin, k)] = d.pos[join(cpath, k)]
+			}
+		}
+	}
+	if set, ok := v["set"].(map[string]any); ok {
+		for k, val := range set {
+			raw[k] = val
+			d.pos[k] = d.pos[join(join(vpath, "set"), k)]
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+func findTable(raw map[string]any, kind, id string) map[string]any {
+	for _, m := range tablesOf(raw[kind]) {
+		if m["id"] == id {
+			return m
+		}
+	}
+	return nil
+}
+
+// applySet applies one --set override: "key=value" for a top-level key
+// (turns=8, fog=false) or "kind.id.key=value" for a unit, event, place or side
+// (unit.ili-1.men=900). The value is read as TOML (a number, true/false, a
+// date, a "string"); anything else counts as a bare string.
+func applySet(raw map[string]any, d *decoder, s string) error {
+	key, val, ok := strings.Cut(s, "=")
+	key = strings.TrimSpace(key)
+	if !ok || key == "" {
+		return fmt.Errorf("--set %q: write it as key=value, such as turns=8 or unit.ili-1.men=900", s)
+	}
+	var value any
+	var doc map[string]any
+	if _, err := toml.Decode("v = "+strings.TrimSpace(val), &doc); err == nil {
+		value = doc["v"]
+	} else {
+		value = strings.TrimSpace(val)
+	}
+	label := "--set " + s
+	parts := strings.Split(key, ".")
+	switch len(parts) {
+	case 1:
+		raw[key] = value
+		d.labels[key] = label
+	case 3:
+		kind, id, field := parts[0], parts[1], parts[2]
+		known := false
+		for _, k := range overlaid {
+			known = known || k == kind
+		}
+		if !known {
+			return fmt.Errorf("--set %q: %q is not something to set; use unit, event, place or side, such as unit.ili-1.men=900", s, kind)
+		}
+		m := findTable(raw, kind, id)
+		if m == nil {
+			return fmt.Errorf("--set %q: there is no %s %q in this scenario", s, kind, id)
+		}
+		if field == "id" {
+			return fmt.Errorf("--set %q: an id cannot be changed", s)
+		}
+		m[field] = value
+		if origin, ok := m[originKey].(string); ok {
+			d.labels[join(origin, field)] = label
+		}
+	default:
+		return fmt.Errorf("--set %q: the key must be a top-level key (turns) or kind.id.key (unit.ili-1.men)", s)
+	}
+	return nil
+}
