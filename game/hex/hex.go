@@ -96,10 +96,20 @@ func Spiral(c Hex, radius int) []Hex {
 // Points exactly on an edge go consistently to one side, so the result is the
 // same on every platform.
 func Line(a, b Hex) []Hex {
+	out := make([]Hex, 0, Distance(a, b)+1)
+	Walk(a, b, func(h Hex) bool {
+		out = append(out, h)
+		return true
+	})
+	return out
+}
+
+// Walk calls fn for each hex of Line(a, b) in order, without allocating, and
+// stops early when fn returns false; it reports whether it reached b.
+func Walk(a, b Hex, fn func(Hex) bool) bool {
 	n := Distance(a, b)
-	out := make([]Hex, 0, n+1)
 	if n == 0 {
-		return append(out, a)
+		return fn(a)
 	}
 	// Work in integers scaled by 12n: a point off an edge is at least 6 units
 	// from it, so the nudge of (+1,+2,-3) breaks every tie and nothing else.
@@ -107,9 +117,11 @@ func Line(a, b Hex) []Hex {
 		q := 12 * (a.Q*(n-i) + b.Q*i)
 		r := 12 * (a.R*(n-i) + b.R*i)
 		s := 12 * (a.S()*(n-i) + b.S()*i)
-		out = append(out, cubeRound(q+1, r+2, s-3, 12*n))
+		if !fn(cubeRound(q+1, r+2, s-3, 12*n)) {
+			return false
+		}
 	}
-	return out
+	return true
 }
 
 // cubeRound rounds the cube point (q/d, r/d, s/d) to the nearest hex.

@@ -26,25 +26,10 @@ func (s *State) visibility(side string) []bool {
 		}
 		return vis
 	}
-	look := func(from hex.Hex, rng int) {
-		h0 := s.Map.At(from).Info().Height
-		if h0 >= 2 {
-			rng++
-		}
-		for _, t := range hex.Spiral(from, rng) {
-			i := s.Map.Index(t)
-			if i < 0 || vis[i] {
-				continue
-			}
-			if hex.Distance(from, t) <= 1 || s.lineOfSight(from, t, h0) {
-				vis[i] = true
-			}
-		}
-	}
 	for i := range s.Units {
 		u := &s.Units[i]
 		if u.Status == Active && u.Side == side {
-			look(u.Hex, s.observeHexes(u.Type.ObserveKm))
+			s.look(vis, u.Hex, s.observeHexes(u.Type.ObserveKm))
 		}
 	}
 	for i := range s.Places {
@@ -54,26 +39,69 @@ func (s *State) visibility(side string) []bool {
 			if p.ObserveKm > 0 {
 				r = s.observeHexes(p.ObserveKm)
 			}
-			look(p.Hex, r)
+			s.look(vis, p.Hex, r)
 		}
 	}
 	return vis
 }
 
-func (s *State) lineOfSight(from, to hex.Hex, h0 int) bool {
-	h1 := s.Map.At(to).Info().Height
-	top := max(h0, h1)
-	line := hex.Line(from, to)
-	for _, h := range line[1 : len(line)-1] {
-		info := s.Map.At(h).Info()
-		if info.Height > top {
-			return false
+// look marks in vis the hexes an observer at from sees within rng hexes.
+func (s *State) look(vis []bool, from hex.Hex, rng int) {
+	h0 := s.Map.At(from).Info().Height
+	if h0 >= 2 {
+		rng++
+	}
+	mark := func(t hex.Hex) {
+		i := s.Map.Index(t)
+		if i < 0 || vis[i] {
+			return
 		}
-		if info.Urban && h0 < 2 {
-			return false // streets hide what lies beyond them from ground level
+		if s.canSee(from, t, h0, rng) {
+			vis[i] = true
 		}
 	}
-	return true
+	if 3*rng*(rng+1)+1 > len(vis) {
+		for i := range vis { // a range wider than the map: walk the map instead
+			mark(s.Map.HexAt(i))
+		}
+		return
+	}
+	for r := 0; r <= rng; r++ {
+		for _, t := range hex.Ring(from, r) {
+			mark(t)
+		}
+	}
+}
+
+// canSee reports whether an observer at from (ground height h0) sees t within rng hexes.
+func (s *State) canSee(from, t hex.Hex, h0, rng int) bool {
+	d := hex.Distance(from, t)
+	if d > rng {
+		return false
+	}
+	if d <= 1 {
+		return true
+	}
+	top := max(h0, s.Map.At(t).Info().Height)
+	return hex.Walk(from, t, func(h hex.Hex) bool {
+		if h == from || h == t {
+			return true
+		}
+		info := s.Map.At(h).Info()
+		// Higher ground hides what is behind it, and streets hide what lies
+		// beyond them from anyone not on high ground.
+		return info.Height <= top && !(info.Urban && h0 < 2)
+	})
+}
+
+// unitSees reports whether u sees hex t.
+func (s *State) unitSees(u *Unit, t hex.Hex) bool {
+	h0 := s.Map.At(u.Hex).Info().Height
+	rng := s.observeHexes(u.Type.ObserveKm)
+	if h0 >= 2 {
+		rng++
+	}
+	return s.canSee(u.Hex, t, h0, rng)
 }
 
 // seenEnemies returns the IDs of enemy units side can see now.
@@ -89,14 +117,16 @@ func (s *State) seenEnemies(side string) map[string]bool {
 	return out
 }
 
-// newlySeen returns, sorted, the enemy units side sees now that are not in
-// before, and adds them to before.
-func (s *State) newlySeen(side string, before map[string]bool) []string {
+// newlySeen returns, sorted, the enemy units that u sees from where it
+// stands and that are not in before, and adds them to before. Only the mover's
+// view changes during a move, so only its sight is checked.
+func (s *State) newlySeen(u *Unit, before map[string]bool) []string {
 	var fresh []string
-	for id := range s.seenEnemies(side) {
-		if !before[id] {
-			before[id] = true
-			fresh = append(fresh, id)
+	for i := range s.Units {
+		e := &s.Units[i]
+		if e.Status == Active && Hostile(e.Side, u.Side) && !before[e.ID] && s.unitSees(u, e.Hex) {
+			before[e.ID] = true
+			fresh = append(fresh, e.ID)
 		}
 	}
 	sortStrings(fresh)

@@ -205,7 +205,7 @@ func (s *State) move(u *Unit, path []hex.Hex) []Event {
 			break
 		}
 		if s.Fog {
-			if fresh := s.newlySeen(u.Side, seen); len(fresh) > 0 {
+			if fresh := s.newlySeen(u, seen); len(fresh) > 0 {
 				evs = append(evs, Spotted{Side: u.Side, Units: fresh})
 				if next != path[len(path)-1] {
 					stop = "sighted the enemy"

@@ -24,6 +24,11 @@ type Options struct {
 // ErrNotFound is returned for a scenario name that is neither bundled nor a file.
 var ErrNotFound = errors.New("scenario not found")
 
+type notFoundError struct{ msg string }
+
+func (e notFoundError) Error() string        { return e.msg }
+func (e notFoundError) Is(target error) bool { return target == ErrNotFound }
+
 // Bundled lists the IDs of the scenarios built into the game, sorted.
 func Bundled() []string {
 	entries, _ := fs.ReadDir(scenarios.FS, ".")
@@ -45,7 +50,7 @@ func Read(name string) (string, []byte, error) {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return name, nil, fmt.Errorf("%s: no such file: %w", name, ErrNotFound)
+				return name, nil, notFoundError{name + ": there is no such file; give the path of a scenario file or a bundled id from 'ili list'"}
 			}
 			return name, nil, fmt.Errorf("%s: cannot read it: %w", name, err)
 		}
@@ -53,7 +58,7 @@ func Read(name string) (string, []byte, error) {
 	}
 	src, err := scenarios.FS.ReadFile(name + ".toml")
 	if err != nil {
-		return name, nil, fmt.Errorf("%q is not a bundled scenario (run `ili list` to see them) nor a .toml file: %w", name, ErrNotFound)
+		return name, nil, notFoundError{fmt.Sprintf("%q is neither a bundled scenario nor a .toml file; run 'ili list' to see the scenarios", name)}
 	}
 	return "scenarios/" + name + ".toml", src, nil
 }

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+
+	"ili/game/scenario"
+)
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestValidateThreeMistakes(t *testing.T) {
+	code, _, stderr := runCLI("validate", "testdata/three-mistakes.toml")
+	if code != exitBad {
+		t.Errorf("exit %d, want %d", code, exitBad)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("want three lines, got:\n%s", stderr)
+	}
+	re := regexp.MustCompile(`^testdata/three-mistakes\.toml:(\d+):(\d+): .+`)
+	wantLines := []string{"9", "32", "38"}
+	for i, l := range lines {
+		m := re.FindStringSubmatch(l)
+		if m == nil {
+			t.Errorf("not file:line:col: message: %q", l)
+			continue
+		}
+		if m[1] != wantLines[i] {
+			t.Errorf("line %d reported at line %s, want %s: %s", i, m[1], wantLines[i], l)
+		}
+	}
+	for _, want := range []string{`"colour"`, `"men" is -100`, `side "c"`} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("no error mentions %s:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestValidateBundled(t *testing.T) {
+	ids := scenario.Bundled()
+	if len(ids) == 0 {
+		t.Fatal("no bundled scenarios")
+	}
+	args := []string{"validate"}
+	for _, id := range ids {
+		args = append(args, "../../scenarios/"+id+".toml")
+	}
+	code, stdout, stderr := runCLI(args...)
+	if code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	if n := strings.Count(stdout, ": ok"); n != len(ids) {
+		t.Errorf("%d ok lines for %d scenarios:\n%s", n, len(ids), stdout)
+	}
+	if code, _, stderr := runCLI("validate"); code != exitOK {
+		t.Errorf("validate with no files (all bundled): exit %d\n%s", code, stderr)
+	}
+}
+
+func TestList(t *testing.T) {
+	code, stdout, _ := runCLI("list")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, id := range scenario.Bundled() {
+		if !strings.Contains(stdout, id) {
+			t.Errorf("list lacks %s:\n%s", id, stdout)
+		}
+	}
+	if !strings.Contains(stdout, "km hexes") {
+		t.Errorf("list shows no scale:\n%s", stdout)
+	}
+}
+
+func TestUsageAndBadInput(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"frobnicate"}, exitUsage, "unknown command"},
+		{[]string{"list", "extra"}, exitUsage, "takes no arguments"},
+		{[]string{"validate", "--nope"}, exitUsage, "flag provided but not defined"},
+		{[]string{"validate", "missing.toml"}, exitBad, "there is no such file"},
+		{[]string{"validate", "no-such-scenario"}, exitBad, "neither a bundled scenario"},
+		{[]string{"help"}, exitOK, ""},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := runCLI(tt.args...)
+		if code != tt.code {
+			t.Errorf("%v: exit %d, want %d (%s)", tt.args, code, tt.code, stderr)
+		}
+		if !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: stderr %q lacks %q", tt.args, stderr, tt.want)
+		}
+		if strings.Contains(stderr+stdout, "goroutine") || strings.Contains(stderr, "panic:") {
+			t.Errorf("%v: a Go panic reached the user", tt.args)
+		}
+	}
+}
