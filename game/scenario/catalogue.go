@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"sort"
+	"sync"
 
 	"ili/game/rules"
 	"ili/scenarios"
@@ -26,14 +27,25 @@ type Catalogue struct {
 	Sources map[string]Source
 }
 
-// DefaultCatalogue returns the bundled catalogue, scenarios/units.toml.
+// DefaultCatalogue returns the bundled catalogue, scenarios/units.toml. It is
+// read once and shared: treat it as read-only.
 func DefaultCatalogue() (*Catalogue, error) {
-	src, err := scenarios.FS.ReadFile("units.toml")
-	if err != nil {
-		return nil, fmt.Errorf("the unit catalogue is missing from the build: %w", err)
-	}
-	return ParseCatalogue("units.toml", src)
+	defaultOnce.Do(func() {
+		src, err := scenarios.FS.ReadFile("units.toml")
+		if err != nil {
+			defaultErr = fmt.Errorf("the unit catalogue is missing from the build: %w", err)
+			return
+		}
+		defaultCat, defaultErr = ParseCatalogue("scenarios/units.toml", src)
+	})
+	return defaultCat, defaultErr
 }
+
+var (
+	defaultOnce sync.Once
+	defaultCat  *Catalogue
+	defaultErr  error
+)
 
 // ParseCatalogue reads a unit-type catalogue.
 func ParseCatalogue(file string, src []byte) (*Catalogue, error) {
