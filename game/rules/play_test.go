@@ -54,7 +54,7 @@ func asciiGame(t *testing.T, seed uint64, rows ...string) *rules.State {
 	}
 	setup := &rules.Setup{Scenario: "ascii", Start: time.Date(1944, 11, 7, 6, 0, 0, 0, time.UTC), TurnHours: 12,
 		Turns: 16, HexM: 5000, Fog: true, Map: m, SupplyMode: foot,
-		Sides: []rules.Side{{ID: "red", SupplyReachHours: 48}, {ID: "blue", SupplyReachHours: 48}},
+		Sides:   []rules.Side{{ID: "red", SupplyReachHours: 48}, {ID: "blue", SupplyReachHours: 48}},
 		Victory: rules.Victory{CasualtyVP: 2}}
 	s, err := rules.New(setup, units, places, seed)
 	if err != nil {
