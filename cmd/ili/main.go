@@ -108,16 +108,17 @@ func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 }
 
 func cmdPlay(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("play", "play [SCENARIO] [--side ID] [--variant V]... [--seed N]", stderr)
+	fs := newFlags("play", "play [SCENARIO] [--side ID] [--variant V]... [--set KEY=VALUE]... [--seed N]", stderr)
 	fs.String("side", "", "the side to play")
-	var variants listFlag
+	var variants, sets listFlag
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
+	fs.Var(&sets, "set", "override a value, such as turns=8 or unit.ID.men=900 (repeatable)")
 	fs.Uint64("seed", 1, "the game's random seed")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		if _, err := scenario.Load(fs.Arg(0), scenario.Options{Variants: variants}); err != nil {
+		if _, err := scenario.Load(fs.Arg(0), scenario.Options{Variants: variants, Set: sets}); err != nil {
 			return report(stderr, err)
 		}
 	}

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -172,4 +173,22 @@ func playRandom(t *testing.T, sc *Scenario, seed uint64) string {
 		t.Fatalf("%s seed %d: %v\n%s", sc.ID, seed, err, log)
 	}
 	return log + strings.Join(hashes, "\n")
+}
+
+func TestVariantErrorsPointAtTheVariant(t *testing.T) {
+	src := strings.Replace(string(mustRead(t)), `remove = ["e-police"]`, `remove = ["e-polic"]`, 1)
+	_, err := Parse("drill.toml", []byte(src), Options{Variants: []string{"reinforced"}})
+	var errs Errors
+	if !errors.As(err, &errs) || len(errs) != 1 {
+		t.Fatalf("want one error, got %v", err)
+	}
+	if want := lineOf(t, src, `remove = ["e-polic"]`); errs[0].Pos.Line != want || !strings.Contains(errs[0].Msg, `no unit "e-polic"`) {
+		t.Errorf("got %v, want line %d naming the unit", errs[0], want)
+	}
+	// A bad value in a variant's change is reported at the change.
+	src = strings.Replace(string(mustRead(t)), "men = 2500", "men = -2500", 1)
+	_, err = Parse("drill.toml", []byte(src), Options{Variants: []string{"reinforced"}})
+	if !errors.As(err, &errs) || errs[0].Pos.Line != lineOf(t, src, "men = -2500") {
+		t.Errorf("bad change value: %v", err)
+	}
 }
