@@ -27,15 +27,8 @@ func (w WeatherKind) String() string {
 	return "weather?"
 }
 
-// ParseWeather returns the weather with the given name.
-func ParseWeather(name string) (WeatherKind, bool) {
-	for i, n := range weatherNames {
-		if n == name {
-			return WeatherKind(i), true
-		}
-	}
-	return 0, false
-}
+// WeatherNames lists the weather kinds by name, in order.
+func WeatherNames() []string { return weatherNames[:] }
 
 // Season is the time of year, which sets the length of the day and the cold.
 type Season uint8

@@ -241,6 +241,23 @@ func (t *table) boolean(key string, def bool) bool {
 	return b
 }
 
+// choice reads a string that must be one of options and returns its index;
+// a missing key gives def.
+func (t *table) choice(key string, required bool, def int, options ...string) int {
+	v := t.str(key, required)
+	if v == "" {
+		return def
+	}
+	for i, o := range options {
+		if v == o {
+			return i
+		}
+	}
+	list := strings.Join(options[:len(options)-1], ", ") + " or " + options[len(options)-1]
+	t.errorf(key, "is %q; use %s", v, list)
+	return def
+}
+
 // date reads a TOML date or local date-time (1944-11-07 or 1944-11-07T06:00:00).
 func (t *table) date(key string, required bool) (time.Time, bool) {
 	v, ok := t.get(key, required)

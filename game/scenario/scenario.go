@@ -160,13 +160,8 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 	}
 	for _, t := range root.tables("weather") {
 		from, _ := t.date("from", true)
-		kind := t.str("kind", true)
 		w := rules.Weather{FromTurn: setup.TurnOf(from)}
-		if k, ok := rules.ParseWeather(kind); ok {
-			w.Kind = k
-		} else if kind != "" {
-			t.errorf("kind", "is %q; use clear, rain, snow, blizzard or heat", kind)
-		}
+		w.Kind = rules.WeatherKind(t.choice("kind", true, 0, rules.WeatherNames()...))
 		if n := len(setup.Weather); n > 0 && w.FromTurn < setup.Weather[n-1].FromTurn {
 			t.errorf("from", "is earlier than the weather before it; list weather in date order")
 		}
@@ -340,14 +335,7 @@ func (b *build) readMap(t *table) {
 	for _, rt := range t.tables("river") {
 		name := rt.str("name", false)
 		rt.name("river", name)
-		size := rules.MinorRiver
-		switch s := rt.str("size", true); s {
-		case "minor", "":
-		case "major":
-			size = rules.MajorRiver
-		default:
-			rt.errorf("size", "is %q; use minor or major", s)
-		}
+		size := rules.River(rt.choice("size", true, 0, "minor", "major") + 1)
 		for i, e := range rt.list("edges") {
 			path := index(rt.keyPath("edges"), i)
 			v, ok := b.d.intList(path, rt.what+": edge", e, 4)
@@ -375,14 +363,7 @@ func (b *build) readMap(t *table) {
 		rt.done()
 	}
 	for _, rt := range t.tables("road") {
-		kind := rules.MainRoad
-		switch k := rt.str("kind", true); k {
-		case "road", "":
-		case "track":
-			kind = rules.Track
-		default:
-			rt.errorf("kind", "is %q; use road or track", k)
-		}
+		kind := []rules.Road{rules.MainRoad, rules.Track}[rt.choice("kind", true, 0, "road", "track")]
 		rt.str("name", false)
 		var prev hex.Hex
 		for i, e := range rt.list("path") {
@@ -407,14 +388,7 @@ func (b *build) readMap(t *table) {
 		rt.done()
 	}
 	for _, ft := range t.tables("fort") {
-		p := rules.Prepared
-		switch s := ft.str("posture", true); s {
-		case "prepared", "":
-		case "fortified":
-			p = rules.Fortified
-		default:
-			ft.errorf("posture", "is %q; use prepared or fortified", s)
-		}
+		p := []rules.Posture{rules.Prepared, rules.Fortified}[ft.choice("posture", true, 0, "prepared", "fortified")]
 		ft.str("name", false)
 		for i, e := range ft.list("hexes") {
 			path := index(ft.keyPath("hexes"), i)
@@ -442,17 +416,7 @@ func (b *build) readSide(t *table) rules.Side {
 	s.Name = t.str("name", true)
 	s.Briefing = t.str("briefing", true)
 	s.SupplyReachHours = t.integer("supply_reach_hours", false, 72, 0, 2000)
-	switch lvl := t.str("surprise", false); lvl {
-	case "", "none":
-	case "minor":
-		s.SurpriseLevel = 1
-	case "substantial":
-		s.SurpriseLevel = 2
-	case "complete":
-		s.SurpriseLevel = 3
-	default:
-		t.errorf("surprise", "is %q; use none, minor, substantial or complete", lvl)
-	}
+	s.SurpriseLevel = t.choice("surprise", false, 0, "none", "minor", "substantial", "complete")
 	if until, ok := t.date("surprise_until", s.SurpriseLevel > 0); ok {
 		b.checkDate(t, "surprise_until", until)
 		s.SurpriseTurn = b.sc.Setup.TurnOf(until)
