@@ -1,69 +1,111 @@
 package hex
 
-import "container/heap"
-
 // CostFunc returns the cost of stepping from a hex to its neighbour, and false
 // when the step is not allowed.
 type CostFunc func(from, to Hex) (cost int, ok bool)
 
-// Path finds a cheapest path from start to goal with A*. minStep is a lower
-// bound on the cost of any single step (it keeps the search admissible; pass 0
-// for plain Dijkstra). The path includes start and goal; ok is false when goal
-// cannot be reached or costs more than maxCost (maxCost < 0: no limit). Ties are
-// broken by coordinates, so the same inputs give the same path everywhere.
-func Path(start, goal Hex, cost CostFunc, minStep, maxCost int) (path []Hex, total int, ok bool) {
+// Grid is a rectangle of W x H hexes in odd-row offset coordinates, the area
+// path searches run in.
+type Grid struct{ W, H int }
+
+// Index returns h's position in a W*H slice, or -1 outside the grid.
+func (g Grid) Index(h Hex) int {
+	c, r := h.Offset()
+	if c < 0 || r < 0 || c >= g.W || r >= g.H {
+		return -1
+	}
+	return r*g.W + c
+}
+
+// search is the state of one Dijkstra or A* run over a grid.
+type search struct {
+	g     Grid
+	cost  []int32 // best cost so far + 1 (0: not reached)
+	from  []int32 // index of the previous hex + 1
+	done  []bool
+	queue queue
+}
+
+func (g Grid) newSearch() *search {
+	n := g.W * g.H
+	return &search{g: g, cost: make([]int32, n), from: make([]int32, n), done: make([]bool, n)}
+}
+
+// Path finds a cheapest path from start to goal with A* inside the grid.
+// minStep is a lower bound on the cost of any single step (it keeps the search
+// admissible; pass 0 for plain Dijkstra). The path includes start and goal; ok
+// is false when goal cannot be reached or costs more than maxCost (maxCost < 0:
+// no limit). Ties are broken by coordinates, so the same inputs give the same
+// path everywhere.
+func (g Grid) Path(start, goal Hex, cost CostFunc, minStep, maxCost int) (path []Hex, total int, ok bool) {
+	si, gi := g.Index(start), g.Index(goal)
+	if si < 0 || gi < 0 {
+		return nil, 0, false
+	}
 	if start == goal {
 		return []Hex{start}, 0, true
 	}
-	open := &queue{}
-	g := map[Hex]int{start: 0}
-	from := map[Hex]Hex{}
-	closed := map[Hex]bool{}
-	heap.Push(open, item{h: start, f: Distance(start, goal) * minStep})
-	for open.Len() > 0 {
-		cur := heap.Pop(open).(item)
-		if closed[cur.h] {
+	s := g.newSearch()
+	s.cost[si] = 1
+	s.queue.push(item{h: start, f: Distance(start, goal) * minStep})
+	for s.queue.Len() > 0 {
+		cur := s.queue.pop()
+		ci := g.Index(cur.h)
+		if s.done[ci] {
 			continue
 		}
-		if cur.h == goal {
-			return rebuild(from, start, goal), g[goal], true
+		if ci == gi {
+			return s.rebuild(si, gi), cur.g, true
 		}
-		closed[cur.h] = true
+		s.done[ci] = true
 		for _, n := range cur.h.Neighbors() {
-			if closed[n] {
+			ni := g.Index(n)
+			if ni < 0 || s.done[ni] {
 				continue
 			}
 			c, allowed := cost(cur.h, n)
 			if !allowed {
 				continue
 			}
-			ng := g[cur.h] + c
+			ng := cur.g + c
 			if maxCost >= 0 && ng > maxCost {
 				continue
 			}
-			if old, seen := g[n]; seen && old <= ng {
+			if old := s.cost[ni]; old != 0 && int(old)-1 <= ng {
 				continue
 			}
-			g[n] = ng
-			from[n] = cur.h
-			heap.Push(open, item{h: n, g: ng, f: ng + Distance(n, goal)*minStep})
+			s.cost[ni] = int32(ng + 1)
+			s.from[ni] = int32(ci + 1)
+			s.queue.push(item{h: n, g: ng, f: ng + Distance(n, goal)*minStep})
 		}
 	}
 	return nil, 0, false
 }
 
-// Reach returns every hex reachable from start with a total cost of at most
-// maxCost, with that cheapest cost (Dijkstra).
-func Reach(start Hex, cost CostFunc, maxCost int) map[Hex]int {
-	g := map[Hex]int{start: 0}
-	open := &queue{}
-	heap.Push(open, item{h: start})
-	for open.Len() > 0 {
-		cur := heap.Pop(open).(item)
-		if cur.g > g[cur.h] {
+// Reach returns every hex of the grid reachable from start with a total cost
+// of at most maxCost, with that cheapest cost (Dijkstra).
+func (g Grid) Reach(start Hex, cost CostFunc, maxCost int) map[Hex]int {
+	si := g.Index(start)
+	if si < 0 {
+		return nil
+	}
+	s := g.newSearch()
+	s.cost[si] = 1
+	out := map[Hex]int{}
+	s.queue.push(item{h: start})
+	for s.queue.Len() > 0 {
+		cur := s.queue.pop()
+		ci := g.Index(cur.h)
+		if s.done[ci] {
 			continue
 		}
+		s.done[ci] = true
+		out[cur.h] = cur.g
 		for _, n := range cur.h.Neighbors() {
+			ni := g.Index(n)
+			if ni < 0 || s.done[ni] {
+				continue
+			}
 			c, allowed := cost(cur.h, n)
 			if !allowed {
 				continue
@@ -72,22 +114,22 @@ func Reach(start Hex, cost CostFunc, maxCost int) map[Hex]int {
 			if ng > maxCost {
 				continue
 			}
-			if old, seen := g[n]; seen && old <= ng {
+			if old := s.cost[ni]; old != 0 && int(old)-1 <= ng {
 				continue
 			}
-			g[n] = ng
-			heap.Push(open, item{h: n, g: ng, f: ng})
+			s.cost[ni] = int32(ng + 1)
+			s.queue.push(item{h: n, g: ng, f: ng})
 		}
 	}
-	return g
+	return out
 }
 
-func rebuild(from map[Hex]Hex, start, goal Hex) []Hex {
+func (s *search) rebuild(si, gi int) []Hex {
 	var rev []Hex
-	for h := goal; h != start; h = from[h] {
-		rev = append(rev, h)
+	for i := gi; i != si; i = int(s.from[i]) - 1 {
+		rev = append(rev, FromOffset(i%s.g.W, i/s.g.W))
 	}
-	rev = append(rev, start)
+	rev = append(rev, FromOffset(si%s.g.W, si/s.g.W))
 	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
 		rev[i], rev[j] = rev[j], rev[i]
 	}
@@ -99,11 +141,10 @@ type item struct {
 	g, f int
 }
 
+// queue is a binary min-heap of items, ordered by less.
 type queue []item
 
-func (q queue) Len() int { return len(q) }
-func (q queue) Less(i, j int) bool {
-	a, b := q[i], q[j]
+func (a item) less(b item) bool {
 	if a.f != b.f {
 		return a.f < b.f
 	}
@@ -115,11 +156,42 @@ func (q queue) Less(i, j int) bool {
 	}
 	return a.h.Q < b.h.Q
 }
-func (q queue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
-func (q *queue) Push(x any)   { *q = append(*q, x.(item)) }
-func (q *queue) Pop() any {
-	old := *q
-	it := old[len(old)-1]
-	*q = old[:len(old)-1]
-	return it
+
+func (q queue) Len() int { return len(q) }
+
+func (q *queue) push(it item) {
+	*q = append(*q, it)
+	h := *q
+	for i := len(h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !h[i].less(h[p]) {
+			break
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+}
+
+func (q *queue) pop() item {
+	h := *q
+	top := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	h = h[:last]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(h) && h[l].less(h[m]) {
+			m = l
+		}
+		if r < len(h) && h[r].less(h[m]) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+	*q = h
+	return top
 }

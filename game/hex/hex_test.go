@@ -112,7 +112,7 @@ func TestPixelRoundTrip(t *testing.T) {
 
 // grid parses an ASCII map: '.' costs 1, digits cost that much, '#' is a wall.
 // Rows are odd-row offset. It returns the cost function and the marked hexes.
-func grid(rows ...string) (CostFunc, map[byte]Hex) {
+func grid(rows ...string) (CostFunc, map[byte]Hex, Grid) {
 	cells := map[Hex]byte{}
 	marks := map[byte]Hex{}
 	for r, line := range rows {
@@ -136,17 +136,17 @@ func grid(rows ...string) (CostFunc, map[byte]Hex) {
 		default:
 			return int(ch - '0'), true
 		}
-	}, marks
+	}, marks, Grid{W: len(rows[0]), H: len(rows)}
 }
 
 func TestPath(t *testing.T) {
-	cost, m := grid(
+	cost, m, g := grid(
 		"A.#.....",
 		"..#.###.",
 		"..#...#.",
 		"....#.#B",
 	)
-	path, total, ok := Path(m['A'], m['B'], cost, 1, -1)
+	path, total, ok := g.Path(m['A'], m['B'], cost, 1, -1)
 	if !ok {
 		t.Fatal("no path found")
 	}
@@ -162,25 +162,25 @@ func TestPath(t *testing.T) {
 		t.Errorf("total %d for %d steps", total, len(path)-1)
 	}
 	// Dijkstra agrees on the cost.
-	if r := Reach(m['A'], cost, 100); r[m['B']] != total {
+	if r := g.Reach(m['A'], cost, 100); r[m['B']] != total {
 		t.Errorf("Reach says %d, Path says %d", r[m['B']], total)
 	}
-	if _, _, ok := Path(m['A'], m['B'], cost, 1, total-1); ok {
+	if _, _, ok := g.Path(m['A'], m['B'], cost, 1, total-1); ok {
 		t.Error("path found under a cost limit below its cost")
 	}
 }
 
 func TestPathPrefersCheapTerrain(t *testing.T) {
-	cost, m := grid(
+	cost, m, g := grid(
 		"A9999B",
 		"......",
 	)
-	_, total, ok := Path(m['A'], m['B'], cost, 1, -1)
+	_, total, ok := g.Path(m['A'], m['B'], cost, 1, -1)
 	if !ok || total > 7 {
 		t.Errorf("path cost %d, want the detour of at most 7", total)
 	}
-	cost, m = grid("A#B", "###")
-	if _, _, ok := Path(m['A'], m['B'], cost, 1, -1); ok {
+	cost, m, g = grid("A#B", "###")
+	if _, _, ok := g.Path(m['A'], m['B'], cost, 1, -1); ok {
 		t.Error("found a path through walls")
 	}
 }
@@ -199,11 +199,11 @@ func BenchmarkPath100x80(b *testing.B) {
 		}
 		rows[r] = string(line)
 	}
-	cost, _ := grid(rows...)
+	cost, _, g := grid(rows...)
 	start, goal := FromOffset(0, 79), FromOffset(99, 79)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, _, ok := Path(start, goal, cost, 1, -1); !ok {
+		if _, _, ok := g.Path(start, goal, cost, 1, -1); !ok {
 			b.Fatal("no path")
 		}
 	}

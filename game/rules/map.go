@@ -110,3 +110,6 @@ func Label(h hex.Hex) string {
 	c, r := h.Offset()
 	return fmt.Sprintf("%d,%d", c, r)
 }
+
+// Grid returns the map's rectangle for path searches.
+func (m *Map) Grid() hex.Grid { return hex.Grid{W: m.Width, H: m.Height} }

@@ -113,7 +113,7 @@ func (s *State) Reachable(id string) map[hex.Hex]int {
 	}
 	mv := s.newMover(u)
 	left := s.Budget() - u.Spent
-	out := hex.Reach(u.Hex, mv.cost, max(left, 0))
+	out := s.Map.Grid().Reach(u.Hex, mv.cost, max(left, 0))
 	if u.Spent == 0 {
 		for _, n := range u.Hex.Neighbors() {
 			if c, ok := mv.cost(u.Hex, n); ok {
@@ -143,7 +143,7 @@ func (s *State) PlanPath(id string, goal hex.Hex) (path []hex.Hex, cost int, ok 
 	if left <= 0 {
 		return nil, 0, false
 	}
-	return hex.Path(u.Hex, goal, mv.cost, s.minStep(u.Type.Mode), left)
+	return s.Map.Grid().Path(u.Hex, goal, mv.cost, s.minStep(u.Type.Mode), left)
 }
 
 // minStep is the cheapest step a mode can ever take: a lower bound for A*.

@@ -45,7 +45,7 @@ func (s *State) supplyNet(side string) map[hex.Hex]int {
 		if !p.Supply || p.Owner != side || enemy[p.Hex] {
 			continue
 		}
-		for h, c := range hex.Reach(p.Hex, cost, reach) {
+		for h, c := range s.Map.Grid().Reach(p.Hex, cost, reach) {
 			if old, ok := net[h]; !ok || c < old {
 				net[h] = c
 			}
