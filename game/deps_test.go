@@ -57,6 +57,7 @@ func TestDependenciesPointOneWay(t *testing.T) {
 		"ili/game/hex":      nil,
 		"ili/game/rules":    {"ili/game/hex"},
 		"ili/game/scenario": {"ili/game/hex", "ili/game/rules", "ili/scenarios"},
+		"ili/game/calib":    {"ili/game/hex", "ili/game/rules"},
 	}
 	for pkg, ok := range allowed {
 		for _, dep := range goList(t, "-deps", pkg) {

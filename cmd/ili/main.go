@@ -27,6 +27,7 @@ Usage:
   ili [play] [SCENARIO]     open the game (SCENARIO: a bundled id or a .toml file)
   ili list                  list the bundled scenarios
   ili validate [FILE...]    check scenario files; with no FILE, every bundled one
+  ili calibrate FILE.csv    run the combat model on historical engagements
 
 Run 'ili COMMAND -h' for a command's options.
 `
@@ -61,12 +62,13 @@ var commands map[string]func([]string, io.Writer, io.Writer) int
 
 func init() {
 	commands = map[string]func([]string, io.Writer, io.Writer) int{
-		"play":     cmdPlay,
-		"list":     cmdList,
-		"validate": cmdValidate,
-		"help":     cmdHelp,
-		"-h":       cmdHelp,
-		"--help":   cmdHelp,
+		"play":      cmdPlay,
+		"list":      cmdList,
+		"validate":  cmdValidate,
+		"calibrate": cmdCalibrate,
+		"help":      cmdHelp,
+		"-h":        cmdHelp,
+		"--help":    cmdHelp,
 	}
 }
 
@@ -95,15 +97,31 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses and turns flag errors into an exit code; ok is false when
-// the caller should return code.
+// parseFlags parses flags wherever they stand among the arguments (ili
+// calibrate FILE --reps 50) and turns errors into an exit code; ok is false
+// when the caller should return code. The positional arguments are left in
+// fs.Args(); "--" ends the flags.
 func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK, false
+			}
+			return exitUsage, false
 		}
-		return exitUsage, false
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			pos = append(pos, rest...)
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
 	}
+	fs.Parse(append([]string{"--"}, pos...))
 	return exitOK, true
 }
 

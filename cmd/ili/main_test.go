@@ -105,3 +105,32 @@ func TestUsageAndBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestCalibrate(t *testing.T) {
+	const file = "../../../shared/data/cdb90/calibration.csv"
+	code, stdout, stderr := runCLI("calibrate", file, "--reps", "50", "--format", "csv")
+	if code != exitOK {
+		t.Skipf("calibration file not available (exit %d): %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if lines[0] != "isqno,p_attacker_win,casA_median,casD_median" || len(lines) != 313 {
+		t.Errorf("csv: header %q and %d lines", lines[0], len(lines))
+	}
+	if !regexp.MustCompile(`^\d+,[01]\.\d{4},\d+,\d+$`).MatchString(lines[1]) {
+		t.Errorf("csv row %q", lines[1])
+	}
+	code, stdout, _ = runCLI("calibrate", "--reps", "50", file)
+	for _, want := range []string{"winner accuracy", "Brier score", "force ratio", "posture", "312 engagements used"} {
+		if code != exitOK || !strings.Contains(stdout, want) {
+			t.Errorf("text output lacks %q:\n%s", want, stdout)
+		}
+	}
+	for _, bad := range [][]string{{"calibrate"}, {"calibrate", file, "--format", "xml"}, {"calibrate", file, "--reps", "0"}} {
+		if code, _, _ := runCLI(bad...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", bad, code, exitUsage)
+		}
+	}
+	if code, _, stderr := runCLI("calibrate", "missing.csv"); code != exitBad || !strings.Contains(stderr, "cannot open") {
+		t.Errorf("missing file: exit %d, %s", code, stderr)
+	}
+}

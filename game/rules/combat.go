@@ -76,14 +76,15 @@ type CombatInput struct {
 	Attacker, Defender Force
 	Posture            Posture
 	Relief             Relief
-	Cover              int // 0 bare, 1 mixed, 2 dense
+	Cover              int // 0 bare, 1 mixed, 2 dense (woods, orchards, reeds)
 	Urban              bool
 	Marsh              bool
 	Desert             bool
 	River              bool // the attack crosses a river
 	Weather            WeatherKind
 	Season             Season
-	// Surprise is the attacker's surprise: 0 none, 1 minor, 2 substantial, 3 complete.
+	// Surprise is 1..3 when the attacker achieved minor, substantial or
+	// complete surprise, -1..-3 when the defender did, 0 for none.
 	Surprise int
 	// Air is +1 when the attacker has air superiority, -1 when the defender has it.
 	Air   int
@@ -125,10 +126,14 @@ type Losses struct {
 	Aircraft int
 }
 
-// Factor is one multiplier of the model, shown to players and in the log.
+// Total is every man lost, casualties and prisoners.
+func (l Losses) Total() int { return l.Men + l.Captured }
+
+// Factor is one term of the model, shown to players and in the log: a
+// multiplier on a side's combat power, or on the odds that the defender gives way.
 type Factor struct {
 	Name  string
-	Side  string // "attacker" or "defender"
+	Side  string // "attacker", "defender", or "outcome" for the odds of the defender giving way
 	Value float64
 }
 
@@ -150,147 +155,320 @@ type CombatResult struct {
 // following addition: the model's results are bit-identical everywhere.
 func mul(a, b float64) float64 { return float64(a * b) }
 
-// Weights of weapons against a rifleman, in the spirit of the QJM's
-// operational lethality indices, scaled down for the 1940s equipment here.
-const (
-	wMG       = 4.0
-	wGun      = 30.0
-	wArmour   = 40.0
-	wAircraft = 60.0
-)
+// Model holds the parameters of the combat model. Default is calibrated on
+// the CDB90 engagements (shared/data/cdb90, run `ili calibrate`); the
+// parameters for horse cavalry, trucks and aircraft, which CDB90 barely holds,
+// come from the sources named beside them.
+type Model struct {
+	// Weights of weapons against a rifleman, in the spirit of the QJM's
+	// operational lethality indices, scaled to the 1940s equipment of the
+	// region: a field gun or heavy mortar, a machine gun, an armoured car or
+	// light tank, an aircraft in support (Dupuy, Numbers, Predictions and War).
+	WMG, WGun, WArmour, WAircraft float64
 
-// Resolve fights one battle with the combat model: combat power from men and
-// weapons, times quality, morale, supply, posture, terrain, river, weather,
-// surprise and air; daily casualty fractions from the power ratio, posture and
-// size, scaled by the hours; then the outcome from the fractional losses and
-// morale. The same function resolves one hex in one turn and a whole battle
-// over its days. Every random draw comes from rng.
-func Resolve(in CombatInput, rng *rand.Rand) CombatResult {
-	var res CombatResult
-	add := func(side, name string, v float64) float64 {
+	// Defender power by posture (hasty, prepared, fortified, delaying) and by
+	// ground: relief (flat, rolling, rugged), each step of cover, urban, marsh,
+	// and a river in front of the defender.
+	Posture     [4]float64
+	Relief      [3]float64
+	CoverStep   float64
+	Urban       float64
+	Marsh       float64
+	River       float64
+	NoSupplyA   float64 // attacker power out of supply
+	NoSupplyD   float64 // defender power out of supply
+	Weather     [5]float64
+	Winter      float64
+	Surprise    [4]float64 // attacker power by level of surprise (inverse for the defender's)
+	AirPower    float64    // power of the side with air superiority
+	CavOpen     float64    // mounted share bonus on open flat ground
+	CavRough    float64    // mounted share penalty in broken or built-up ground
+	MoraleBase  float64    // power = MoraleBase + MoraleSlope * morale
+	MoraleSlope float64
+
+	// Daily loss fractions at a power ratio of 1, 10,000 men and one day, by
+	// the defender's posture, for attacker and defender; how they scale with
+	// the power ratio, size and duration; and their spread.
+	LossA, LossD    [4]float64
+	RatioExpA       float64 // attacker's rate falls as R^-RatioExpA
+	RatioExpD       float64 // defender's rate rises as R^RatioExpD
+	SizeExp         float64 // rates scale as (10,000/men)^SizeExp
+	DurationExp     float64 // the daily rate of a d-day battle scales as d^-DurationExp
+	LossSigma       float64 // spread (log scale) of each side's losses
+	SurpriseLossD   float64 // defender's loss rate per level of attacker surprise
+	MaxLossPerFight float64
+
+	// The outcome: the defender gives way when
+	//   LossWeight*(ln(fd/fa) - AbsWeight*ln(A/D)) + RatioWeight[posture]*ln R
+	//   + Overwhelm*max(0, ln R - ln OverwhelmAt) + Bias + Hold[posture]
+	//   + SurpriseShock*surprise + AirShock*air + Ground + noise > 0.
+	LossWeight float64
+	// AbsWeight shifts the comparison from fractional losses (0) towards
+	// absolute ones (1): a large force shrugs off a share of losses that
+	// would break a small one.
+	AbsWeight   float64
+	RatioWeight [4]float64 // by posture: mass counts most against fortifications
+	// Overwhelm adds to the odds per unit of ln R beyond OverwhelmAt: at
+	// great odds defenders are outflanked and cut off whatever their losses.
+	Overwhelm     float64
+	OverwhelmAt   float64
+	Bias          float64
+	Hold          [4]float64 // the defender's will to stay by posture (negative: holds harder)
+	SurpriseShock float64
+	AirShock      float64
+	RuggedHold    float64 // rugged ground helps the defender hold
+	UrbanHold     float64
+	OutcomeSigma  float64
+	// RoutMargin: a defender giving way with its losses this many times the
+	// attacker's routs; SurrenderRatio: power ratio beyond which a beaten,
+	// demoralised defender surrenders.
+	RoutMargin     float64
+	SurrenderRatio float64
+}
+
+// Default is the calibrated model the game uses. Parameters marked "fit" were
+// fitted to the 312 engagements of shared/data/cdb90/calibration.csv (CDB90,
+// US Army CAA; packaged by J. B. Arnold), within ranges that keep each
+// factor's direction (digging in, rough ground, surprise and air power never
+// hurt the side that has them); tools/fit says how. The others come from the
+// sources named.
+var Default = Model{
+	// Dupuy's lethality weights, scaled to the region's 1940s weapons. The
+	// air weight is for the handful of aircraft of the Xinjiang fighting: a
+	// KMT attack near Jinghe in June 1945 with mortars and 3 aircraft was
+	// repulsed (BRIEF: Ber3), and Moscow swapped 36 captured aircraft for 9
+	// serviceable ones, 3 SB bombers and 6 I-16 fighters (BRIEF: WC1), so a
+	// single aircraft counts as a section of guns, not as a decisive arm.
+	// Trucks carry men and supply (their speeds are in scenarios/units.toml,
+	// after FM 101-10) and add nothing to a fight themselves.
+	WMG: 4, WGun: 30, WArmour: 40, WAircraft: 60,
+
+	// Posture multipliers after TNDM (hasty 1.3, prepared 1.5, fortified
+	// 1.9, delaying 1.2); ground, weather, winter, surprise and air: fit.
+	Posture:   [4]float64{1.3, 1.5, 1.9, 1.2},
+	Relief:    [3]float64{1, 1.3, 1.3},
+	CoverStep: 0.0504,
+	Urban:     1.2,
+	Marsh:     1.4,
+	// A river line: TNDM's 1.5 for an opposed crossing.
+	River:     1.5,
+	NoSupplyA: 0.6,
+	NoSupplyD: 0.7,
+	Weather:   [5]float64{1, 0.782, 0.886, 0.71, 0.999},
+	Winter:    0.701,
+	Surprise:  [4]float64{1, 1.03, 1.03, 2.2},
+	AirPower:  1.41,
+	// Horse cavalry, which CDB90 barely holds: the Xinjiang record is of
+	// horsemen who raid and pursue on the steppe and fight dismounted in
+	// towns and mountains (BRIEF: the Kazakh cavalry regiments, Osman
+	// Batur's raids); FM 101-10 (1941) gives mounted troops about a third
+	// more shock in the open.
+	CavOpen:     0.3,
+	CavRough:    -0.2,
+	MoraleBase:  0.6,
+	MoraleSlope: 0.5,
+
+	// Losses: fit. At a power ratio of 1 a one-day battle costs a hasty
+	// defence's attacker about 9% and the defender 11%; a fortified line's
+	// attacker about 2% a day.
+	LossA:           [4]float64{0.0553, 0.0234, 0.0306, 0.0117},
+	LossD:           [4]float64{0.179, 0.0852, 0.0712, 0.0077},
+	RatioExpA:       0.323,
+	RatioExpD:       0.559,
+	SizeExp:         0.0028,
+	DurationExp:     0.556,
+	LossSigma:       1.2,
+	SurpriseLossD:   0.0005,
+	MaxLossPerFight: 0.9,
+
+	// The outcome: fit.
+	LossWeight:     1.01,
+	AbsWeight:      0.987,
+	RatioWeight:    [4]float64{0.0006, 0.0018, 1.48, 2.0},
+	Overwhelm:      2.15,
+	OverwhelmAt:    2.0,
+	Bias:           0.103,
+	Hold:           [4]float64{-0.3, -0.299, -1.57, -0.764},
+	SurpriseShock:  1.11,
+	AirShock:       0.703,
+	RuggedHold:     -0.801,
+	UrbanHold:      -0.0506,
+	OutcomeSigma:   1.36,
+	RoutMargin:     2.5,
+	SurrenderRatio: 5,
+}
+
+// Resolve fights one battle with the default model.
+func Resolve(in CombatInput, rng *rand.Rand) CombatResult { return Default.Resolve(in, rng) }
+
+// Resolve fights one battle: combat power from men and weapons times quality,
+// morale, supply, posture, ground, river, weather, surprise and air; daily loss
+// fractions from the power ratio, posture, size and duration; then the outcome
+// from the fractional losses, the power ratio, the defender's posture and the
+// shock of surprise and air power. The same function resolves one hex in one
+// turn and a whole battle over its days. Every random draw comes from rng.
+func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
+	res := CombatResult{Factors: make([]Factor, 0, 16)}
+	power := func(side string, p *float64, name string, v float64) {
 		if v != 1 {
 			res.Factors = append(res.Factors, Factor{Name: name, Side: side, Value: v})
+			*p = mul(*p, v)
 		}
-		return v
 	}
-	pa := basePower(in.Attacker)
-	pd := basePower(in.Defender)
-
-	pa = mul(pa, add("attacker", "quality", clamp(in.Attacker.Quality, 0.3, 2)))
-	pd = mul(pd, add("defender", "quality", clamp(in.Defender.Quality, 0.3, 2)))
-	pa = mul(pa, add("attacker", "morale", moraleFactor(in.Attacker.Morale)))
-	pd = mul(pd, add("defender", "morale", moraleFactor(in.Defender.Morale)))
+	pa := m.basePower(in.Attacker)
+	pd := m.basePower(in.Defender)
+	power("attacker", &pa, "quality", clamp(in.Attacker.Quality, 0.3, 2))
+	power("defender", &pd, "quality", clamp(in.Defender.Quality, 0.3, 2))
+	power("attacker", &pa, "morale", m.MoraleBase+mul(m.MoraleSlope, clamp(in.Attacker.Morale, 0, 1)))
+	power("defender", &pd, "morale", m.MoraleBase+mul(m.MoraleSlope, clamp(in.Defender.Morale, 0, 1)))
 	if !in.Attacker.Supplied {
-		pa = mul(pa, add("attacker", "out of supply", 0.6))
+		power("attacker", &pa, "out of supply", m.NoSupplyA)
 	}
 	if !in.Defender.Supplied {
-		pd = mul(pd, add("defender", "out of supply", 0.7))
+		power("defender", &pd, "out of supply", m.NoSupplyD)
 	}
-
-	pd = mul(pd, add("defender", "posture "+in.Posture.String(), postureFactor[in.Posture]))
-	pd = mul(pd, add("defender", "terrain", terrainFactor(in)))
+	post := in.Posture
+	if int(post) >= len(m.Posture) {
+		post = Hasty
+	}
+	power("defender", &pd, postureFactorNames[post], m.Posture[post])
+	power("defender", &pd, "terrain", m.terrain(in))
 	if in.River {
-		pd = mul(pd, add("defender", "river", 1.5))
+		power("defender", &pd, "river", m.River)
 	}
 	if in.Attacker.Cavalry > 0 && in.Attacker.Men > 0 {
-		share := float64(in.Attacker.Cavalry) / float64(in.Attacker.Men)
-		pa = mul(pa, add("attacker", "cavalry", cavalryFactor(in, share)))
+		share := clamp(float64(in.Attacker.Cavalry)/float64(in.Attacker.Men), 0, 1)
+		power("attacker", &pa, "cavalry", 1+mul(m.cavalry(in), share))
 	}
-	pa = mul(pa, add("attacker", "weather", weatherFactor(in.Weather)))
+	if int(in.Weather) < len(m.Weather) {
+		power("attacker", &pa, weatherFactorNames[in.Weather], m.Weather[in.Weather])
+	}
 	if in.Season == Winter {
-		pa = mul(pa, add("attacker", "winter", 0.9))
+		power("attacker", &pa, "winter", m.Winter)
 	}
-	pa = mul(pa, add("attacker", "surprise", surpriseFactor[clampInt(in.Surprise, 0, 3)]))
+	surprise := clampInt(in.Surprise, -3, 3)
+	switch {
+	case surprise > 0:
+		power("attacker", &pa, "surprise", m.Surprise[surprise])
+	case surprise < 0:
+		power("defender", &pd, "surprise", m.Surprise[-surprise])
+	}
 	switch {
 	case in.Air > 0:
-		pa = mul(pa, add("attacker", "air superiority", 1.2))
+		power("attacker", &pa, "air superiority", m.AirPower)
 	case in.Air < 0:
-		pd = mul(pd, add("defender", "air superiority", 1.2))
+		power("defender", &pd, "air superiority", m.AirPower)
 	}
-
 	res.PowerA, res.PowerD = pa, pd
-	if pd <= 0 {
-		pd = 1
-	}
-	ratio := pa / pd
-	res.Ratio = ratio
-	if in.Defender.Men <= 0 {
+	if in.Defender.Men <= 0 || pd <= 0 {
+		res.Ratio = math.Inf(1)
 		res.Outcome = DefenderRetreats
 		return res
 	}
-
-	// Daily casualty fractions. Base rates after Dupuy's figures for divisional
-	// engagements: about 2.8% a day for the attacker, less for a defender in
-	// prepared positions; smaller forces lose larger fractions.
-	days := float64(max(in.Hours, 1)) / 24
-	root := math.Sqrt(ratio)
-	rateA := mul(mul(0.028, attackerPosture[in.Posture]), sizeFactor(in.Attacker.Men))
-	rateA = rateA / clamp(root, 0.4, 2.5)
-	rateD := mul(mul(0.022, defenderPosture[in.Posture]), sizeFactor(in.Defender.Men))
-	rateD = mul(rateD, clamp(root, 0.3, 3))
-	if in.Surprise > 0 {
-		rateD = mul(rateD, 1+mul(0.25, float64(in.Surprise)))
-	}
-	// One noise draw per side, roughly normal around 1 (Irwin-Hall of three).
-	na := noise(rng)
-	nd := noise(rng)
-	fa := clamp(mul(mul(rateA, days), na), 0, 0.9)
-	fd := clamp(mul(mul(rateD, days), nd), 0, 0.9)
-
-	// Outcome: the defender breaks when its fractional loss passes a threshold
-	// set by its morale and posture and is worse than the attacker's.
-	breakD := mul(mul(0.04, 0.5+in.Defender.Morale), breakPosture[in.Posture])
-	breakD = mul(breakD, math.Sqrt(days))
-	breakA := mul(mul(0.06, 0.5+in.Attacker.Morale), math.Sqrt(days))
-	edge := mul(fd, 1/clamp(ratio, 0.2, 5)) // losses weighed by how outmatched
-	switch {
-	case fa > breakA && fa > fd:
+	if pa <= 0 {
 		res.Outcome = AttackFails
-	case fd > 3*breakD && ratio > 2.5 && in.Defender.Morale < 0.5:
+		return res
+	}
+	ratio := pa / pd
+	res.Ratio = ratio
+	lnR := clamp(ln(ratio), -4, 4)
+
+	// Daily loss fractions, scaled to the fight's duration.
+	days := float64(max(in.Hours, 1)) / 24
+	dur := mul(days, exp(mul(-m.DurationExp, ln(days)))) // days^(1-DurationExp)
+	rateA := mul(m.LossA[post], m.size(in.Attacker.Men))
+	rateA = mul(rateA, exp(mul(-m.RatioExpA, lnR)))
+	rateD := mul(m.LossD[post], m.size(in.Defender.Men))
+	rateD = mul(rateD, exp(mul(m.RatioExpD, lnR)))
+	if surprise > 0 {
+		rateD = mul(rateD, 1+mul(m.SurpriseLossD, float64(surprise)))
+	}
+	za, zd, zo := normal(rng), normal(rng), normal(rng)
+	fa := clamp(mul(mul(rateA, dur), exp(mul(m.LossSigma, za))), 0, m.MaxLossPerFight)
+	fd := clamp(mul(mul(rateD, dur), exp(mul(m.LossSigma, zd))), 0, m.MaxLossPerFight)
+	res.AttackerFraction, res.DefenderFraction = fa, fd
+
+	// The outcome.
+	odds := func(name string, v float64) float64 {
+		if v != 0 {
+			res.Factors = append(res.Factors, Factor{Name: name, Side: "outcome", Value: exp(v)})
+		}
+		return v
+	}
+	score := m.Bias
+	score += odds("power ratio", mul(m.RatioWeight[post], lnR))
+	if m.OverwhelmAt > 0 && ratio > m.OverwhelmAt {
+		score += odds("overwhelming odds", mul(m.Overwhelm, lnR-ln(m.OverwhelmAt)))
+	}
+	score += odds(postureFactorNames[post], m.Hold[post])
+	if surprise != 0 {
+		score += odds("surprise", mul(m.SurpriseShock, float64(surprise)))
+	}
+	if in.Air != 0 {
+		score += odds("air superiority", mul(m.AirShock, float64(clampInt(in.Air, -1, 1))))
+	}
+	if in.Relief == Rugged {
+		score += odds("rugged ground", m.RuggedHold)
+	}
+	if in.Urban {
+		score += odds("built-up ground", m.UrbanHold)
+	}
+	// The losses themselves: the side that bleeds faster gives way.
+	if fa > 0 && fd > 0 {
+		men := ln(float64(max(in.Attacker.Men, 1)) / float64(max(in.Defender.Men, 1)))
+		score += mul(m.LossWeight, ln(fd/fa)-mul(m.AbsWeight, men))
+	}
+	score += mul(m.OutcomeSigma, zo)
+
+	switch {
+	case score > 0 && ratio >= m.SurrenderRatio && in.Defender.Morale < 0.5 && fd > 0.2:
 		res.Outcome = DefenderSurrenders
-	case fd > 2*breakD && ratio > 1.5:
+	case score > 0 && fd >= mul(m.RoutMargin, fa):
 		res.Outcome = DefenderRouts
-	case fd > breakD && fd > fa && ratio > 1:
+	case score > 0:
 		res.Outcome = DefenderRetreats
-	case edge > breakD:
-		res.Outcome = DefenderRetreats
-	case ratio < 1:
+	case fa > fd:
 		res.Outcome = AttackFails
 	default:
 		res.Outcome = DefenderHolds
 	}
-
-	res.AttackerFraction, res.DefenderFraction = fa, fd
-	res.Attacker = lossesOf(in.Attacker, fa, 0)
-	captured := 0.0
-	switch res.Outcome {
-	case DefenderRetreats:
-		captured = 0.02
-	case DefenderRouts:
-		captured = 0.1
-	case DefenderSurrenders:
-		captured = 1
+	res.Attacker = m.lossesOf(in.Attacker, fa, 0)
+	captured := [...]float64{DefenderRetreats: 0.1, DefenderRouts: 0.3, DefenderSurrenders: 1}
+	capt := 0.0
+	if res.Outcome >= DefenderRetreats {
+		capt = captured[res.Outcome]
 	}
-	res.Defender = lossesOf(in.Defender, fd, captured)
+	res.Defender = m.lossesOf(in.Defender, fd, capt)
 	return res
 }
 
-func basePower(f Force) float64 {
+var (
+	postureFactorNames = [...]string{"posture hasty", "posture prepared", "posture fortified", "posture delaying"}
+	weatherFactorNames = [...]string{"weather clear", "weather rain", "weather snow", "weather blizzard", "weather heat"}
+)
+
+func (m *Model) basePower(f Force) float64 {
 	p := float64(f.Men)
-	p += mul(wMG, float64(f.MGs))
-	p += mul(wGun, float64(f.Guns))
-	p += mul(wArmour, float64(f.Armour))
-	p += mul(wAircraft, float64(f.Aircraft))
+	p += mul(m.WMG, float64(f.MGs))
+	p += mul(m.WGun, float64(f.Guns))
+	p += mul(m.WArmour, float64(f.Armour))
+	p += mul(m.WAircraft, float64(f.Aircraft))
 	return p
 }
 
-// lossesOf turns a fractional loss into men and equipment; captured is the
-// share of the survivors taken prisoner.
-func lossesOf(f Force, frac, captured float64) Losses {
-	l := Losses{Men: roundInt(mul(float64(f.Men), frac))}
-	l.Men = min(l.Men, f.Men)
-	l.Captured = roundInt(mul(float64(f.Men-l.Men), captured))
-	equip := clamp(frac+captured, 0, 1)
+// lossesOf turns a fractional loss into men and equipment. capturedShare is
+// the share of the loss taken prisoner; 1 means the whole force surrenders.
+func (m *Model) lossesOf(f Force, frac, capturedShare float64) Losses {
+	total := min(f.Men, roundInt(mul(float64(f.Men), frac)))
+	var l Losses
+	if capturedShare >= 1 {
+		l.Men = total
+		l.Captured = f.Men - total
+	} else {
+		l.Captured = roundInt(mul(float64(total), capturedShare))
+		l.Men = total - l.Captured
+	}
+	equip := clamp(frac*(1+capturedShare), 0, 1)
 	l.Guns = roundInt(mul(float64(f.Guns), equip))
 	l.MGs = roundInt(mul(float64(f.MGs), equip))
 	l.Armour = roundInt(mul(float64(f.Armour), equip))
@@ -298,68 +476,41 @@ func lossesOf(f Force, frac, captured float64) Losses {
 	return l
 }
 
-var postureFactor = [...]float64{Hasty: 1.3, Prepared: 1.5, Fortified: 1.9, Delaying: 1.2}
-
-// attackerPosture scales the attacker's daily losses: a fortified defence is
-// usually a slow siege, so attackers lose less per day than against a hasty one.
-var attackerPosture = [...]float64{Hasty: 1.2, Prepared: 1.0, Fortified: 0.7, Delaying: 0.8}
-var defenderPosture = [...]float64{Hasty: 1.2, Prepared: 0.9, Fortified: 0.5, Delaying: 0.8}
-var breakPosture = [...]float64{Hasty: 1.0, Prepared: 1.3, Fortified: 1.8, Delaying: 0.7}
-var surpriseFactor = [...]float64{1, 1.3, 1.6, 2.2}
-
-func terrainFactor(in CombatInput) float64 {
-	f := [...]float64{Flat: 1, Rolling: 1.2, Rugged: 1.5}[in.Relief]
-	f = mul(f, 1+mul(0.1, float64(clampInt(in.Cover, 0, 2))))
+func (m *Model) terrain(in CombatInput) float64 {
+	f := m.Relief[min(int(in.Relief), len(m.Relief)-1)]
+	f = mul(f, 1+mul(m.CoverStep, float64(clampInt(in.Cover, 0, 2))))
 	if in.Urban {
-		f = mul(f, 1.3)
+		f = mul(f, m.Urban)
 	}
 	if in.Marsh {
-		f = mul(f, 1.2)
+		f = mul(f, m.Marsh)
 	}
 	return f
 }
 
-// cavalryFactor: horsemen charge well on open ground (steppe and desert) and
-// are poor in broken or built-up ground, where they fight dismounted.
-func cavalryFactor(in CombatInput, share float64) float64 {
-	bonus := 0.0
+// cavalry is the mounted share's bonus: horsemen charge well on open steppe
+// and desert and fight dismounted, at a loss, in broken or built-up ground.
+func (m *Model) cavalry(in CombatInput) float64 {
 	switch {
 	case in.Urban || in.Marsh || in.Relief == Rugged:
-		bonus = -0.2
-	case in.Relief == Flat && in.Cover == 0:
-		bonus = 0.3
+		return m.CavRough
+	case in.Relief == Flat && (in.Cover == 0 || in.Desert):
+		return m.CavOpen
 	}
-	return 1 + mul(bonus, share)
+	return 0
 }
 
-func weatherFactor(w WeatherKind) float64 {
-	switch w {
-	case Rain:
-		return 0.9
-	case Snow:
-		return 0.8
-	case Blizzard:
-		return 0.6
-	case Heat:
-		return 0.9
-	}
-	return 1
+// size scales loss rates: fractional losses fall as forces grow (Dupuy: about
+// the inverse fourth root of size between battalions and corps).
+func (m *Model) size(men int) float64 {
+	n := float64(max(men, 50))
+	return clamp(exp(mul(m.SizeExp, ln(10000/n))), 0.3, 4)
 }
 
-func moraleFactor(m float64) float64 { return 0.6 + mul(0.5, clamp(m, 0, 1)) }
-
-// sizeFactor: fractional losses fall as forces grow (Dupuy: about the inverse
-// fourth root of size between battalions and corps), normalised at 10,000 men.
-func sizeFactor(men int) float64 {
-	if men < 50 {
-		men = 50
-	}
-	return clamp(math.Sqrt(math.Sqrt(10000/float64(men))), 0.5, 3)
-}
-
-func noise(rng *rand.Rand) float64 {
-	s := rng.Float64() + rng.Float64() + rng.Float64()
-	return 0.4 + mul(0.4, s) // 0.4..1.6, mean 1
+// normal draws a roughly standard normal number (Irwin-Hall of four uniforms).
+func normal(rng *rand.Rand) float64 {
+	s := rng.Float64() + rng.Float64() + rng.Float64() + rng.Float64()
+	return mul(s-2, 1.7320508075688772)
 }
 
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }

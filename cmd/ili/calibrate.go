@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"ili/game/calib"
+	"ili/game/rules"
+)
+
+func cmdCalibrate(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("calibrate", "calibrate FILE.csv [--reps N] [--seed S] [--format text|csv]", stderr)
+	reps := fs.Int("reps", 200, "resolutions of each engagement")
+	seed := fs.Uint64("seed", 1, "random seed")
+	format := fs.String("format", "text", "text (a summary against the record) or csv (one row per engagement)")
+	workers := fs.Int("workers", 0, "goroutines to use (0: all cores)")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "ili calibrate needs one CSV file of engagements, such as shared/data/cdb90/calibration.csv.")
+		return exitUsage
+	}
+	if *reps < 1 || *reps > 100000 {
+		fmt.Fprintf(stderr, "--reps is %d; give a number from 1 to 100000.\n", *reps)
+		return exitUsage
+	}
+	if *format != "text" && *format != "csv" {
+		fmt.Fprintf(stderr, "--format is %q; use text or csv.\n", *format)
+		return exitUsage
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(stderr, "ili: cannot open %s: %v\n", fs.Arg(0), err)
+		return exitBad
+	}
+	defer f.Close()
+	engs, skipped, err := calib.Read(f)
+	if err != nil {
+		fmt.Fprintf(stderr, "ili: %s: %v\n", fs.Arg(0), err)
+		return exitBad
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(stderr, "%s: skipped %s\n", fs.Arg(0), s)
+	}
+	if len(engs) == 0 {
+		fmt.Fprintf(stderr, "ili: %s has no usable engagements.\n", fs.Arg(0))
+		return exitBad
+	}
+	start := time.Now()
+	results := calib.Run(engs, &rules.Default, *reps, *seed, *workers)
+	elapsed := time.Since(start)
+	if *format == "csv" {
+		calib.WriteCSV(stdout, results)
+		return exitOK
+	}
+	defaults := 0
+	for _, e := range engs {
+		if len(e.Defaults) > 0 {
+			defaults++
+		}
+	}
+	fmt.Fprintf(stdout, "%s: %d engagements used (%d with defaults for unknown values), %d skipped; %d resolutions each\n\n",
+		fs.Arg(0), len(engs), defaults, len(skipped), *reps)
+	calib.Summarize(results).WriteText(stdout)
+	fmt.Fprintf(stdout, "\n%d resolutions in %.2f s\n", len(engs)**reps, elapsed.Seconds())
+	return exitOK
+}
