@@ -202,3 +202,13 @@ func (e GameOver) String() string {
 	}
 	return fmt.Sprintf("game over: %s wins, %s", w, e.Reason)
 }
+
+// UnitExited is a unit leaving the map at an exit, for victory points.
+type UnitExited struct {
+	Unit, Place string
+	Men, VP     int
+}
+
+func (e UnitExited) String() string {
+	return fmt.Sprintf("%s leaves the map at %s with %d men (%d VP)", e.Unit, e.Place, e.Men, e.VP)
+}

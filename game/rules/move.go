@@ -179,6 +179,7 @@ func (s *State) move(u *Unit, path []hex.Hex) []Event {
 	spent := 0
 	stop := ""
 	zoc := false
+	var exited *UnitExited
 	for _, next := range path[1:] {
 		if occ := s.occupant(next); Hostile(occ, u.Side) {
 			stop = "an enemy unit blocks the way"
@@ -197,6 +198,12 @@ func (s *State) move(u *Unit, path []hex.Hex) []Event {
 		spent += c
 		walked = append(walked, next)
 		evs = append(evs, s.capturePlace(u.Side, next)...)
+		if p := s.PlaceAt(next); p != nil && p.ExitFor == u.Side {
+			u.Status = Withdrawn
+			u.ExitVP = u.Men * p.ExitVP / 1000
+			exited = &UnitExited{Unit: u.ID, Place: p.ID, Men: u.Men, VP: u.ExitVP}
+			break
+		}
 		if s.enemyZOC(u.Side, next) {
 			zoc = true
 			if next != path[len(path)-1] {
@@ -221,6 +228,9 @@ func (s *State) move(u *Unit, path []hex.Hex) []Event {
 			u.Spent = max(u.Spent, s.Budget()) // entering a zone of control ends the move
 		}
 		evs = append([]Event{Moved{Unit: u.ID, Path: walked, Minutes: spent}}, evs...)
+	}
+	if exited != nil {
+		evs = append(evs, *exited)
 	}
 	if stop != "" {
 		if len(walked) == 1 {

@@ -383,3 +383,22 @@ func BenchmarkClone(b *testing.B) {
 		_ = s.Clone()
 	}
 }
+
+func TestExitForVictoryPoints(t *testing.T) {
+	w := newWorld(t, "......", "......")
+	w.places = append(w.places, Place{ID: "north", Name: "north", Hex: at(2, 0), ExitFor: "red", ExitVP: 5})
+	w.unit("r", "red", infantry, 0, 0, 2000).unit("b", "blue", infantry, 5, 1, 500)
+	s, _ := w.start(t, 1)
+	evs := mustApply(t, s, Move("red", "r", at(2, 0)))
+	u := s.Unit("r")
+	if u.Status != Withdrawn || u.ExitVP != 10 || !strings.Contains(logOf(evs), "leaves the map at north with 2000 men (10 VP)") {
+		t.Fatalf("exit: %+v\n%s", u, logOf(evs))
+	}
+	if vp := s.VP(); vp["red"] != 10 {
+		t.Errorf("VP %v, want red 10 for 2,000 men out", vp)
+	}
+	// Blue cannot use red's exit.
+	if p := s.Place("north"); p.Owner != "red" {
+		t.Errorf("the exit hex was not taken in passing: %+v", p)
+	}
+}

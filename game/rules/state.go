@@ -41,6 +41,10 @@ type Place struct {
 	Supply bool
 	// ObserveKm is how far the holder sees from it (0: the adjacent hexes).
 	ObserveKm float64
+	// ExitFor is a side whose units may leave the map here (a withdrawal
+	// route's end); each 1,000 men who leave earn that side ExitVP points.
+	ExitFor string
+	ExitVP  int
 }
 
 // Narrative is a dated or triggered story event of a scenario.

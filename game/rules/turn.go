@@ -124,6 +124,9 @@ func (s *State) VP() map[string]int {
 			vp[p.Owner] += p.VP
 		}
 	}
+	for _, u := range s.Units {
+		vp[u.Side] += u.ExitVP
+	}
 	if s.Victory.CasualtyVP > 0 {
 		lost := map[string]int{}
 		for _, u := range s.Units {
@@ -148,20 +151,36 @@ func (s *State) checkVictory(endOfTurn bool) []Event {
 	if s.Over {
 		return nil
 	}
+	// A side with nothing left on the map or to come ends the game: beaten if
+	// every unit it had was destroyed, otherwise on victory points (a side
+	// that withdrew its army in good order is not beaten for that).
 	alive := map[string]bool{}
+	left := map[string]bool{}
 	for _, u := range s.Units {
-		if u.Status == Active || u.Status == Pending {
+		switch u.Status {
+		case Active, Pending:
 			alive[u.Side] = true
+		case Withdrawn:
+			left[u.Side] = true
 		}
 	}
-	var standing []string
 	for _, sd := range s.Sides {
-		if alive[sd.ID] {
-			standing = append(standing, sd.ID)
+		if alive[sd.ID] || len(s.Sides) < 2 {
+			continue
 		}
-	}
-	if len(standing) == 1 && len(s.Sides) > 1 {
-		return s.finish(standing[0], "every enemy unit is out of action")
+		if left[sd.ID] {
+			return s.finishOnVP(fmt.Sprintf("%s has no units left on the map", sd.ID))
+		}
+		var standing []string
+		for _, o := range s.Sides {
+			if alive[o.ID] {
+				standing = append(standing, o.ID)
+			}
+		}
+		if len(standing) == 1 {
+			return s.finish(standing[0], "every enemy unit is out of action")
+		}
+		return s.finishOnVP(fmt.Sprintf("%s has no units left", sd.ID))
 	}
 	if endOfTurn {
 		for _, sd := range s.Victory.SuddenDeath {
@@ -179,23 +198,29 @@ func (s *State) checkVictory(endOfTurn bool) []Event {
 			}
 		}
 		if s.Turn >= s.Turns {
-			vp := s.VP()
-			best, second := "", ""
-			for _, sd := range s.Sides {
-				switch {
-				case best == "" || vp[sd.ID] > vp[best]:
-					best, second = sd.ID, best
-				case second == "" || vp[sd.ID] > vp[second]:
-					second = sd.ID
-				}
-			}
-			if second != "" && vp[best] == vp[second] {
-				best = ""
-			}
-			return s.finish(best, "the turn limit is reached")
+			return s.finishOnVP("the turn limit is reached")
 		}
 	}
 	return nil
+}
+
+// finishOnVP ends the game with the side holding the most victory points as
+// the winner, or a draw on a tie.
+func (s *State) finishOnVP(reason string) []Event {
+	vp := s.VP()
+	best, second := "", ""
+	for _, sd := range s.Sides {
+		switch {
+		case best == "" || vp[sd.ID] > vp[best]:
+			best, second = sd.ID, best
+		case second == "" || vp[sd.ID] > vp[second]:
+			second = sd.ID
+		}
+	}
+	if second != "" && vp[best] == vp[second] {
+		best = ""
+	}
+	return s.finish(best, reason)
 }
 
 func (s *State) finish(winner, reason string) []Event {

@@ -155,6 +155,8 @@ type Unit struct {
 
 	ArriveTurn   int // 0: on the map from the start
 	WithdrawTurn int // 0: never
+	// ExitVP is what the unit earned its side by leaving the map at an exit.
+	ExitVP int
 }
 
 // Posture returns the unit's defensive posture: what it dug plus what the hex has.

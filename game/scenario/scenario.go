@@ -464,6 +464,8 @@ func (b *build) readPlace(t *table) (rules.Place, bool) {
 	p.Owner = b.sideRef(t, "owner", false)
 	p.Supply = t.boolean("supply", false)
 	p.ObserveKm = t.number("observe_km", false, 0, 0, 200)
+	p.ExitFor = b.sideRef(t, "exit", false)
+	p.ExitVP = t.integer("exit_vp", p.ExitFor != "", 0, 0, 1000)
 	if b.m != nil && !b.m.Passable(h) {
 		t.errorf("hex", "is %s, where no unit can go; move the place", b.m.At(h))
 	}
