@@ -126,9 +126,10 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 	}
 	if p := root.sub("projection", false); p != nil {
 		sc.Projection = &Projection{
-			OriginLat: p.number("origin_lat", true, 0, -90, 90),
-			OriginLon: p.number("origin_lon", true, 0, -180, 180),
-			HexKm:     sc.HexKm,
+			OriginLat:   p.number("origin_lat", true, 0, -90, 90),
+			OriginLon:   p.number("origin_lon", true, 0, -180, 180),
+			HexKm:       sc.HexKm,
+			StandardLat: p.number("standard_lat", false, 0, -80, 80),
 		}
 		p.done()
 	}

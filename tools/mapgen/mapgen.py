@@ -14,11 +14,11 @@ LETTER = {'plain': '.', 'farm': 'f', 'desert': 'd', 'hills': 'h', 'mountain': 'm
 
 
 class Map:
-    def __init__(self, origin_lat, origin_lon, hex_km, width, height, default='plain'):
+    def __init__(self, origin_lat, origin_lon, hex_km, width, height, default='plain', standard_lat=0):
         self.lat0, self.lon0, self.km = origin_lat, origin_lon, hex_km
         self.w, self.h = width, height
         self.size = hex_km / math.sqrt(3)
-        self.cos0 = math.cos(math.radians(origin_lat))
+        self.cos0 = math.cos(math.radians(standard_lat or origin_lat))
         self.t = [[default] * width for _ in range(height)]
         self.rivers = []  # (name, size, edges)
         self.roads = []   # (name, kind, path)
