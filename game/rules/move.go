@@ -27,7 +27,8 @@ func (s *Setup) StepCost(m *Mode, a, b hex.Hex) (int, bool) {
 	switch {
 	case road == MainRoad && m.Road > speed:
 		speed = m.Road
-	case road >= Track && m.Track > speed:
+	case road >= Track && speed > 0 && m.Track > speed:
+		// A track helps only where the mode can go at all: no trucks over a glacier path.
 		speed = m.Track
 	}
 	if speed <= 0 {

@@ -185,9 +185,10 @@ func applyVariant(raw map[string]any, d *decoder, id string) error {
 	for j, ch := range tablesOf(v["change"]) {
 		cpath := index(join(vpath, "change"), j)
 		kind, target := "", ""
-		for _, k := range overlaid {
+		for _, k := range overlaid { // first match: a unit's change may move it to a place
 			if s, ok := ch[k].(string); ok {
 				kind, target = k, s
+				break
 			}
 		}
 		if kind == "" {

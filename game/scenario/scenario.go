@@ -94,6 +94,8 @@ type build struct {
 	places  map[string]int
 	units   map[string]bool
 	lastDay time.Time
+	// unitPaths holds where each unit of sc.Units stands in the file.
+	unitPaths []string
 }
 
 func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
@@ -173,6 +175,7 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 	for _, t := range root.tables("unit") {
 		if u, ok := b.readUnit(t); ok {
 			sc.Units = append(sc.Units, u)
+			b.unitPaths = append(b.unitPaths, t.path)
 		}
 	}
 	b.checkStacks()
@@ -561,13 +564,13 @@ func (b *build) readUnit(t *table) (rules.Unit, bool) {
 // checkStacks reports hostile units that start in the same hex.
 func (b *build) checkStacks() {
 	held := map[hex.Hex]string{}
-	for _, u := range b.sc.Units {
+	for i, u := range b.sc.Units {
 		if u.Status != rules.Active {
 			continue
 		}
 		if side, ok := held[u.Hex]; ok && rules.Hostile(side, u.Side) {
 			c, r := u.Hex.Offset()
-			b.d.errorf("unit", "units of %s and %s both start at %d,%d; hostile units cannot share a hex", side, u.Side, c, r)
+			b.d.errorf(b.unitPaths[i], "unit %q of %s starts at %d,%d, where units of %s stand; hostile units cannot share a hex", u.ID, u.Side, c, r, side)
 		}
 		held[u.Hex] = u.Side
 	}

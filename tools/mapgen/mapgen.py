@@ -126,7 +126,8 @@ class Map:
         for la, lo in pts:
             h = self.hexat(la, lo)
             if not path:
-                path.append(h)
+                if self.inside(*h):
+                    path.append(h)
                 continue
             for step in hexline(path[-1], h)[1:]:
                 if self.inside(*step):
