@@ -54,6 +54,8 @@ var ErrGameOver = errors.New("the game is over")
 // happened. An illegal command returns an error that says why, in one
 // sentence, and changes nothing.
 func (s *State) Apply(cmd Command) ([]Event, error) {
+	s.version++ // even a refused command may have looked at a stale cache: start afresh
+	defer func() { s.version++ }()
 	if s.Over {
 		return nil, ErrGameOver
 	}
@@ -386,8 +388,10 @@ func (s *State) retreat(u *Unit, att []*Unit, routed bool) []Event {
 			if !s.Map.Passable(n) || Hostile(s.occupant(n), u.Side) {
 				continue
 			}
-			if _, ok := s.StepCost(u.Type.Mode, u.Hex, n); !ok {
-				continue
+			if u.Type.Mode != nil { // aircraft fly off to any free ground
+				if _, ok := s.StepCost(u.Type.Mode, u.Hex, n); !ok {
+					continue
+				}
 			}
 			score := 0
 			for _, a := range att {

@@ -19,6 +19,18 @@ func (s *Setup) observeHexes(km float64) int {
 // mountains and built-up hexes block the view past them unless the observer
 // stands higher; an observer on high ground sees one hex further.
 func (s *State) visibility(side string) []bool {
+	if c, ok := s.vis[side]; ok && c.version == s.version {
+		return c.vis
+	}
+	vis := s.computeVisibility(side)
+	if s.vis == nil {
+		s.vis = map[string]visCache{}
+	}
+	s.vis[side] = visCache{version: s.version, vis: vis}
+	return vis
+}
+
+func (s *State) computeVisibility(side string) []bool {
 	vis := make([]bool, len(s.Map.Terrain))
 	if !s.Fog {
 		for i := range vis {

@@ -121,6 +121,14 @@ type State struct {
 	Reason string
 	pcg    rand.PCG
 	rng    *rand.Rand
+	// version counts changes; vis caches each side's visibility for one version.
+	version int
+	vis     map[string]visCache
+}
+
+type visCache struct {
+	version int
+	vis     []bool
 }
 
 // New builds the initial state of a game. The units are sorted by ID; their

@@ -14,6 +14,8 @@ func (s *State) Begin() []Event {
 	if s.Turn != 0 {
 		return nil
 	}
+	s.version++
+	defer func() { s.version++ }()
 	s.Turn, s.Phase = 1, 0
 	for i := range s.Units {
 		u := &s.Units[i]

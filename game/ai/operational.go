@@ -1,0 +1,229 @@
+package ai
+
+import (
+	"ili/game/hex"
+	"ili/game/rules"
+)
+
+// Tunings by level: how many trials the attack preview runs, the odds it
+// wants before it attacks, and how much it cares about danger and supply.
+type tuning struct {
+	trials   int
+	minWin   float64 // attack when the attacker wins at least this often...
+	minTrade float64 // ...or when the defender loses this many times what the attacker does
+	caution  float64 // weight of the danger of standing next to a stronger enemy
+	supply   bool    // keep to the supply net
+	noise    float64 // random spread in move scores (easy plays sloppily)
+}
+
+var tunings = map[Level]tuning{
+	Easy:   {trials: 16, minWin: 0.7, minTrade: 3, caution: 0.5, noise: 2},
+	Normal: {trials: 40, minWin: 0.55, minTrade: 2, caution: 1, supply: true},
+	Hard:   {trials: 80, minWin: 0.5, minTrade: 1.6, caution: 1.5, supply: true},
+}
+
+// operational plays one decision: the best attack on offer if it is worth it,
+// else the next unit's move, else nothing.
+func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Command, bool) {
+	t := tunings[p.Level]
+	if cmd, ok := p.bestAttack(q, w, t); ok {
+		p.done[u.ID] = false // u has not had its turn yet
+		return cmd, true
+	}
+	if u.Spent > 0 || u.Attacked {
+		return rules.Command{}, false
+	}
+	return p.bestMove(q, w, u, t)
+}
+
+// bestAttack finds the visible enemy hex whose attack, by every eligible
+// adjacent unit together, has the best odds, and returns it if worth it.
+func (p *Player) bestAttack(q *rules.Query, w *world, t tuning) (rules.Command, bool) {
+	var best rules.Command
+	bestScore := 0.0
+	for _, target := range sortedHexes(w.enemyAt) {
+		var group []string
+		for _, n := range target.Neighbors() {
+			for _, m := range w.mineAt[n] {
+				if !m.Attacked && !m.Disordered && m.Type.Class != rules.Aircraft && m.Men > 0 {
+					group = append(group, m.ID)
+				}
+			}
+		}
+		if len(group) == 0 {
+			continue
+		}
+		cmd := rules.Attack(p.Side, target, true, group...)
+		pre, err := q.PreviewAttack(cmd, t.trials)
+		if err != nil {
+			continue
+		}
+		win := pre.Odds[rules.DefenderRetreats] + pre.Odds[rules.DefenderRouts] + pre.Odds[rules.DefenderSurrenders]
+		trade := float64(pre.DefLoss[1]+1) / float64(pre.AttLoss[1]+1)
+		if win < t.minWin && trade < t.minTrade {
+			continue
+		}
+		score := win + 0.1*trade
+		for i := range w.v.Places {
+			if w.v.Places[i].Hex == target {
+				score += float64(w.v.Places[i].VP) / 10
+			}
+		}
+		if score > bestScore {
+			best, bestScore = cmd, score
+		}
+	}
+	return best, bestScore > 0
+}
+
+// objective is a place worth going to, for one side.
+type objective struct {
+	at    hex.Hex
+	value float64
+	own   bool // a place to defend rather than take
+}
+
+func (p *Player) objectives(w *world) []objective {
+	var out []objective
+	for i := range w.v.Places {
+		pl := &w.v.Places[i]
+		switch {
+		case pl.ExitFor == p.Side && pl.ExitVP > 0:
+			out = append(out, objective{at: pl.Hex, value: float64(pl.ExitVP) * 2})
+		case pl.ExitFor != "" && pl.ExitFor != p.Side:
+		case pl.VP == 0:
+		case pl.Owner == p.Side:
+			threat := 0.0
+			for _, e := range w.enemies {
+				if d := hex.Distance(e.Hex, pl.Hex); d <= 4 {
+					threat += float64(e.Men) / float64(1+d)
+				}
+			}
+			if threat > 0 {
+				out = append(out, objective{at: pl.Hex, value: float64(pl.VP), own: true})
+			}
+		default:
+			out = append(out, objective{at: pl.Hex, value: float64(pl.VP)})
+		}
+	}
+	return out
+}
+
+// assign gives each unit that has yet to move one objective: the most
+// valuable for the march it costs, each objective less attractive to later
+// units the more are already bound for it.
+func (p *Player) assign(w *world, objs []objective) map[string]int {
+	out := map[string]int{}
+	taken := make([]float64, len(objs))
+	for _, u := range w.mine {
+		if u.Type.Mode == nil {
+			continue
+		}
+		best, bestScore := -1, 0.0
+		for i, o := range objs {
+			d := distances(w.v, u.Type.Mode, o.at).at(w.v, u.Hex)
+			if d >= unreachable {
+				continue
+			}
+			days := float64(d) / 1440
+			sc := o.value / (1 + days) / (1 + taken[i])
+			if sc > bestScore {
+				best, bestScore = i, sc
+			}
+		}
+		if best >= 0 {
+			out[u.ID] = best
+			taken[best] += float64(u.Men) / o2need(objs[best])
+		}
+	}
+	return out
+}
+
+// o2need is the strength, in men, an objective is worth sending.
+func o2need(o objective) float64 { return 1000 + 300*o.value }
+
+// bestMove scores every hex u can reach: nearer (by march) its objective,
+// good ground, in supply, not beside a much stronger enemy; then moves there,
+// or digs in if staying put is best.
+func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning) (rules.Command, bool) {
+	if u.Type.Mode == nil {
+		return rules.Command{}, false
+	}
+	objs := p.objectives(w)
+	reach := q.Reachable(u.ID)
+	if len(reach) == 0 {
+		return rules.Command{}, false
+	}
+	var net map[hex.Hex]int
+	if t.supply {
+		net = q.SupplyReach()
+	}
+	var goal field
+	var target objective
+	if i, ok := p.assign(w, objs)[u.ID]; ok {
+		target = objs[i]
+		goal = distances(w.v, u.Type.Mode, target.at)
+	}
+	// A spent or cut-off unit falls back on its supply instead of pressing on.
+	weak := u.Morale < 25 || (!u.InSupply && u.SupplyHours == 0) || u.Men*4 < u.Strength()
+	score := func(h hex.Hex) float64 {
+		s := 0.0
+		if goal != nil {
+			d := goal.at(w.v, h)
+			if d < unreachable {
+				s -= float64(d) / 1440 * 2 // two points a day's march
+			}
+			if d == 0 {
+				s += target.value / 4
+			}
+		}
+		for _, o := range objs {
+			if o.own && o.at == h {
+				s += o.value / 2 // hold what you have
+			}
+		}
+		info := w.v.Map.At(h).Info()
+		s += 0.2*float64(info.Height) + 0.2*float64(info.Cover)
+		danger := 0.0
+		for _, n := range h.Neighbors() {
+			for _, e := range w.enemyAt[n] {
+				danger += float64(e.Men)
+			}
+		}
+		if danger > 0 {
+			if ratio := danger / float64(max(u.Men, 1)); ratio > 1.5 {
+				s -= t.caution * ratio
+			}
+		}
+		if net != nil {
+			if _, ok := net[h]; !ok {
+				s -= 0.5
+				if weak {
+					s -= 5
+				}
+			} else if weak {
+				s += 3 - float64(net[h])/1440
+			}
+		}
+		if t.noise > 0 {
+			s += t.noise * (p.rng.Float64() - 0.5)
+		}
+		return s
+	}
+	best, bestScore := u.Hex, score(u.Hex)
+	for _, h := range sortedHexes(reach) {
+		if h == u.Hex || len(w.enemyAt[h]) > 0 {
+			continue
+		}
+		if s := score(h); s > bestScore+0.01 {
+			best, bestScore = h, s
+		}
+	}
+	if best != u.Hex {
+		return rules.Move(p.Side, u.ID, best), true
+	}
+	if u.Spent == 0 && u.Posture(w.v.Map) != rules.Fortified {
+		return rules.Entrench(p.Side, u.ID), true
+	}
+	return rules.Command{}, false
+}

@@ -1,0 +1,49 @@
+package rules
+
+import "ili/game/hex"
+
+// Query is what one side may ask of the game: its view and the questions a
+// player could answer from the map in front of them (where a unit can go,
+// what an attack would risk). The AI works through a Query, so it can never
+// read what its side cannot see.
+type Query struct {
+	s    *State
+	side string
+}
+
+// For returns side's Query on the state.
+func (s *State) For(side string) *Query { return &Query{s: s, side: side} }
+
+// Side returns the side the query speaks for.
+func (q *Query) Side() string { return q.side }
+
+// View returns the side's view of the state.
+func (q *Query) View() *View { return q.s.View(q.side) }
+
+// Reachable returns where one of the side's units can still go this phase,
+// with the cost in march minutes.
+func (q *Query) Reachable(unit string) map[hex.Hex]int {
+	if u := q.s.Unit(unit); u == nil || u.Side != q.side {
+		return nil
+	}
+	return q.s.Reachable(unit)
+}
+
+// CanAttack reports why an attack by the side is not allowed now, or nil.
+func (q *Query) CanAttack(cmd Command) error {
+	cmd.Side = q.side
+	return q.s.CanAttack(cmd)
+}
+
+// PreviewAttack gives the odds and loss ranges of an attack by the side.
+func (q *Query) PreviewAttack(cmd Command, trials int) (Preview, error) {
+	cmd.Side = q.side
+	return q.s.PreviewAttack(cmd, trials)
+}
+
+// SupplyReach returns the hexes the side's supply lines reach now, with their
+// cost in march minutes from the nearest source.
+func (q *Query) SupplyReach() map[hex.Hex]int { return q.s.supplyNet(q.side) }
+
+// StepCost is the terrain's cost for a mode, as the map shows it.
+func (q *Query) StepCost(m *Mode, a, b hex.Hex) (int, bool) { return q.s.StepCost(m, a, b) }
