@@ -28,6 +28,8 @@ Usage:
   ili list                  list the bundled scenarios
   ili validate [FILE...]    check scenario files; with no FILE, every bundled one
   ili calibrate FILE.csv    run the combat model on historical engagements
+  ili sim SCENARIO          play AI-against-AI batches and sum up the outcomes
+  ili sim merge FILE...     join batches split by seed range
 
 Run 'ili COMMAND -h' for a command's options.
 `
@@ -66,6 +68,7 @@ func init() {
 		"list":      cmdList,
 		"validate":  cmdValidate,
 		"calibrate": cmdCalibrate,
+		"sim":       cmdSim,
 		"help":      cmdHelp,
 		"-h":        cmdHelp,
 		"--help":    cmdHelp,

@@ -1,0 +1,286 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"ili/game/ai"
+	"ili/game/scenario"
+	"ili/game/whatif"
+)
+
+func cmdSim(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "merge" {
+		return cmdSimMerge(args[1:], stdout, stderr)
+	}
+	fs := newFlags("sim", "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--ai SIDE=LEVEL]... [--workers N] [--format text|json|csv] [--out FILE] [--chart FILE.png] [--compare V1,V2]", stderr)
+	runs := fs.Int("runs", 100, "games to play")
+	seed := fs.Uint64("seed", 1, "seed of the first game; game i uses seed+i")
+	workers := fs.Int("workers", 0, "games played at once (0: one per core)")
+	format := fs.String("format", "text", "text, json or csv")
+	out := fs.String("out", "", "write the report to FILE instead of standard output")
+	chart := fs.String("chart", "", "draw the outcome distributions to FILE.png")
+	compare := fs.String("compare", "", "compare two setups: V1,V2 (variant ids, or base)")
+	var variants, sets, ais listFlag
+	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
+	fs.Var(&sets, "set", "override a value, such as turns=8 or unit.ID.men=900 (repeatable)")
+	fs.Var(&ais, "ai", "SIDE=LEVEL: random, greedy, easy, normal or hard (repeatable; default normal)")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "ili sim needs one scenario: a bundled id such as ghulja-1944 (see 'ili list') or a .toml file.")
+		return exitUsage
+	}
+	if *runs < 1 || *runs > 10000000 {
+		fmt.Fprintf(stderr, "--runs is %d; give a number of games from 1 up.\n", *runs)
+		return exitUsage
+	}
+	if *format != "text" && *format != "json" && *format != "csv" {
+		fmt.Fprintf(stderr, "--format is %q; use text, json or csv.\n", *format)
+		return exitUsage
+	}
+	name := fs.Arg(0)
+	file, text, err := scenario.Read(name)
+	if err != nil {
+		return report(stderr, err)
+	}
+	build := func(extra []string) (*whatif.Report, int) {
+		vs := append(append([]string(nil), variants...), extra...)
+		sc, err := scenario.Parse(file, text, scenario.Options{Variants: vs, Set: sets})
+		if err != nil {
+			return nil, report(stderr, err)
+		}
+		levels, names, code := parseAI(sc, ais, stderr)
+		if code != exitOK {
+			return nil, code
+		}
+		set := whatif.Setup{Scenario: sc, Levels: levels}
+		prog := newProgress(stderr, *runs)
+		b, err := whatif.Run(set, whatif.Options{Runs: *runs, Seed: *seed, Workers: *workers, Progress: prog.update})
+		prog.finish()
+		if err != nil {
+			fmt.Fprintf(stderr, "ili: %v\n", err)
+			return nil, exitBad
+		}
+		return whatif.NewReport(set, whatif.Meta{Scenario: sc.ID, ScenarioText: text, Variants: vs, Set: sets, AI: names, Seed: *seed}, b), exitOK
+	}
+	if *compare != "" {
+		parts := strings.Split(*compare, ",")
+		if len(parts) != 2 {
+			fmt.Fprintf(stderr, "--compare %q: give two setups separated by a comma, such as base,no-soviet.\n", *compare)
+			return exitUsage
+		}
+		var reps [2]*whatif.Report
+		for i, p := range parts {
+			var extra []string
+			if p = strings.TrimSpace(p); p != "base" && p != "" {
+				extra = []string{p}
+			}
+			rep, code := build(extra)
+			if code != exitOK {
+				return code
+			}
+			reps[i] = rep
+		}
+		var buf bytes.Buffer
+		writeComparison(&buf, parts, reps[0], reps[1])
+		return emit(*out, buf.Bytes(), stdout, stderr)
+	}
+	rep, code := build(nil)
+	if code != exitOK {
+		return code
+	}
+	if *chart != "" {
+		var img bytes.Buffer
+		if err := rep.WriteChart(&img); err != nil {
+			fmt.Fprintf(stderr, "ili: cannot draw the chart: %v\n", err)
+			return exitBad
+		}
+		if err := writeFileAtomic(*chart, img.Bytes()); err != nil {
+			fmt.Fprintf(stderr, "ili: %v\n", err)
+			return exitBad
+		}
+	}
+	return emit(*out, render(rep, *format), stdout, stderr)
+}
+
+// parseAI reads --ai SIDE=LEVEL flags against the scenario's sides.
+func parseAI(sc *scenario.Scenario, flags []string, stderr io.Writer) (map[string]ai.Level, map[string]string, int) {
+	levels := map[string]ai.Level{}
+	names := map[string]string{}
+	for _, s := range sc.Setup.Sides {
+		levels[s.ID], names[s.ID] = ai.Normal, ai.Normal.String()
+	}
+	for _, f := range flags {
+		side, lv, ok := strings.Cut(f, "=")
+		if !ok {
+			fmt.Fprintf(stderr, "--ai %q: write it as SIDE=LEVEL, such as %s=hard.\n", f, sc.Setup.Sides[0].ID)
+			return nil, nil, exitUsage
+		}
+		if sc.Side(side) == nil {
+			ids := make([]string, len(sc.Setup.Sides))
+			for i, s := range sc.Setup.Sides {
+				ids[i] = s.ID
+			}
+			fmt.Fprintf(stderr, "--ai %q: %s has no side %q; its sides are %s.\n", f, sc.ID, side, strings.Join(ids, ", "))
+			return nil, nil, exitBad
+		}
+		level, err := ai.ParseLevel(lv)
+		if err != nil {
+			fmt.Fprintf(stderr, "--ai %q: %v.\n", f, err)
+			return nil, nil, exitBad
+		}
+		levels[side], names[side] = level, level.String()
+	}
+	return levels, names, exitOK
+}
+
+func render(rep *whatif.Report, format string) []byte {
+	var buf bytes.Buffer
+	switch format {
+	case "json":
+		rep.WriteJSON(&buf)
+	case "csv":
+		rep.WriteCSV(&buf)
+	default:
+		rep.WriteText(&buf)
+	}
+	return buf.Bytes()
+}
+
+func writeComparison(w io.Writer, names []string, a, b *whatif.Report) {
+	fmt.Fprintf(w, "%s: %s against %s, %d and %d runs\n\n", a.Scenario, names[0], names[1], a.Runs, b.Runs)
+	fmt.Fprintf(w, "%-16s %10s %10s %10s  %s\n", "OUTCOME", names[0], names[1], "DIFFERENCE", "LARGER THAN CHANCE?")
+	for _, d := range whatif.Compare(a, b) {
+		verdict := "no"
+		if d.Significant {
+			verdict = "yes (95%)"
+		}
+		label := d.Outcome
+		if label != "draw" && label != "as in history" {
+			label += " wins"
+		}
+		fmt.Fprintf(w, "%-16s %9.1f%% %9.1f%% %+9.1f%%  %s\n", label, 100*d.A.Share, 100*d.B.Share, 100*d.Diff, verdict)
+	}
+}
+
+func cmdSimMerge(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("sim merge", "sim merge FILE... [--format text|json|csv] [--out FILE]", stderr)
+	format := fs.String("format", "json", "text, json or csv")
+	out := fs.String("out", "", "write the merged report to FILE")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() < 1 {
+		fmt.Fprintln(stderr, "ili sim merge needs the JSON files of the batches to join.")
+		return exitUsage
+	}
+	var reps []*whatif.Report
+	for _, name := range fs.Args() {
+		f, err := os.Open(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "ili: cannot open %s: %v\n", name, err)
+			return exitBad
+		}
+		rep, err := whatif.ReadReport(f)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(stderr, "ili: %s: %v\n", name, err)
+			return exitBad
+		}
+		reps = append(reps, rep)
+	}
+	merged, err := whatif.Merge(reps)
+	if err != nil {
+		fmt.Fprintf(stderr, "ili: cannot merge: %v\n", err)
+		return exitBad
+	}
+	return emit(*out, render(merged, *format), stdout, stderr)
+}
+
+// emit writes data to the file named (atomically) or to stdout.
+func emit(out string, data []byte, stdout, stderr io.Writer) int {
+	if out == "" {
+		stdout.Write(data)
+		return exitOK
+	}
+	if err := writeFileAtomic(out, data); err != nil {
+		fmt.Fprintf(stderr, "ili: %v\n", err)
+		return exitBad
+	}
+	return exitOK
+}
+
+// writeFileAtomic writes to a temporary file beside name and renames it, so
+// that a crash or a full disk never leaves a half-written file.
+func writeFileAtomic(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	return nil
+}
+
+// progress draws a bar on stderr for batches longer than a second, when
+// stderr is a terminal.
+type progress struct {
+	w       io.Writer
+	on      bool
+	start   time.Time
+	last    time.Time
+	all     int
+	mu      sync.Mutex
+	started bool
+}
+
+func newProgress(w io.Writer, all int) *progress {
+	p := &progress{w: w, all: all, start: time.Now()}
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			p.on = true
+		}
+	}
+	return p
+}
+
+func (p *progress) update(done, all int) {
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	if now.Sub(p.start) < time.Second || now.Sub(p.last) < 100*time.Millisecond && done < all {
+		return
+	}
+	p.last, p.started = now, true
+	const width = 30
+	n := done * width / all
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d runs", strings.Repeat("#", n), strings.Repeat(".", width-n), done, all)
+}
+
+func (p *progress) finish() {
+	if p.started {
+		fmt.Fprintln(p.w)
+	}
+}
