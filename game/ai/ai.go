@@ -52,6 +52,9 @@ type Player struct {
 	// done marks units that have finished for this phase (turn, phase, id).
 	phase [2]int
 	done  map[string]bool
+	// supply is the side's supply reach, read once a phase: good enough for
+	// planning, and a search of the whole map saved on every command.
+	supply *rules.Reach
 }
 
 // New returns a player for side at level, seeded.
@@ -67,6 +70,7 @@ func (p *Player) Next(q *rules.Query) rules.Command {
 	if key := [2]int{v.Turn, v.Phase}; key != p.phase {
 		p.phase = key
 		clear(p.done)
+		p.supply = nil
 	}
 	if v.ActiveSide() != p.Side || v.Over {
 		return rules.EndPhase(p.Side)

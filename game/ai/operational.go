@@ -154,9 +154,13 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning) (ru
 	if len(reach) == 0 {
 		return rules.Command{}, false
 	}
-	var net map[hex.Hex]int
+	var net *rules.Reach
 	if t.supply {
-		net = q.SupplyReach()
+		if p.supply == nil {
+			r := q.SupplyReach()
+			p.supply = &r
+		}
+		net = p.supply
 	}
 	var goal field
 	var target objective
@@ -196,13 +200,13 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning) (ru
 			}
 		}
 		if net != nil {
-			if _, ok := net[h]; !ok {
+			if c, ok := net.Cost(h); !ok {
 				s -= 0.5
 				if weak {
 					s -= 5
 				}
 			} else if weak {
-				s += 3 - float64(net[h])/1440
+				s += 3 - float64(c)/1440
 			}
 		}
 		if t.noise > 0 {

@@ -1,5 +1,7 @@
 package hex
 
+import "sync"
+
 // CostFunc returns the cost of stepping from a hex to its neighbour, and false
 // when the step is not allowed.
 type CostFunc func(from, to Hex) (cost int, ok bool)
@@ -17,18 +19,46 @@ func (g Grid) Index(h Hex) int {
 	return r*g.W + c
 }
 
-// search is the state of one Dijkstra or A* run over a grid.
+// search is the state of one Dijkstra or A* run over a grid. Searches are
+// pooled: release clears only the entries a search touched.
 type search struct {
-	g     Grid
-	cost  []int32 // best cost so far + 1 (0: not reached)
-	from  []int32 // index of the previous hex + 1
-	done  []bool
-	queue queue
+	g       Grid
+	cost    []int32 // best cost so far + 1 (0: not reached)
+	from    []int32 // index of the previous hex + 1
+	done    []bool
+	touched []int32
+	queue   queue
 }
+
+var searches sync.Pool
 
 func (g Grid) newSearch() *search {
 	n := g.W * g.H
+	if v := searches.Get(); v != nil {
+		s := v.(*search)
+		if len(s.cost) >= n {
+			s.g = g
+			s.cost, s.from, s.done = s.cost[:n], s.from[:n], s.done[:n]
+			return s
+		}
+	}
 	return &search{g: g, cost: make([]int32, n), from: make([]int32, n), done: make([]bool, n)}
+}
+
+// mark records that index i was written, for release.
+func (s *search) mark(i int) {
+	if s.cost[i] == 0 && !s.done[i] {
+		s.touched = append(s.touched, int32(i))
+	}
+}
+
+func (s *search) release() {
+	for _, i := range s.touched {
+		s.cost[i], s.from[i], s.done[i] = 0, 0, false
+	}
+	s.touched = s.touched[:0]
+	s.queue = s.queue[:0]
+	searches.Put(s)
 }
 
 // Path finds a cheapest path from start to goal with A* inside the grid.
@@ -46,6 +76,8 @@ func (g Grid) Path(start, goal Hex, cost CostFunc, minStep, maxCost int) (path [
 		return []Hex{start}, 0, true
 	}
 	s := g.newSearch()
+	defer s.release()
+	s.mark(si)
 	s.cost[si] = 1
 	s.queue.push(item{h: start, f: Distance(start, goal) * minStep})
 	for s.queue.Len() > 0 {
@@ -74,6 +106,7 @@ func (g Grid) Path(start, goal Hex, cost CostFunc, minStep, maxCost int) (path [
 			if old := s.cost[ni]; old != 0 && int(old)-1 <= ng {
 				continue
 			}
+			s.mark(ni)
 			s.cost[ni] = int32(ng + 1)
 			s.from[ni] = int32(ci + 1)
 			s.queue.push(item{h: n, g: ng, f: ng + Distance(n, goal)*minStep})
@@ -90,6 +123,8 @@ func (g Grid) Reach(start Hex, cost CostFunc, maxCost int) map[Hex]int {
 		return nil
 	}
 	s := g.newSearch()
+	defer s.release()
+	s.mark(si)
 	s.cost[si] = 1
 	out := map[Hex]int{}
 	s.queue.push(item{h: start})
@@ -117,6 +152,56 @@ func (g Grid) Reach(start Hex, cost CostFunc, maxCost int) map[Hex]int {
 			if old := s.cost[ni]; old != 0 && int(old)-1 <= ng {
 				continue
 			}
+			s.mark(ni)
+			s.cost[ni] = int32(ng + 1)
+			s.queue.push(item{h: n, g: ng, f: ng})
+		}
+	}
+	return out
+}
+
+// ReachFrom runs one Dijkstra from several starts at once and returns, per
+// grid index, the cheapest cost from any of them, or -1 where the cost would
+// pass maxCost or no path exists.
+func (g Grid) ReachFrom(starts []Hex, cost CostFunc, maxCost int) []int32 {
+	s := g.newSearch()
+	defer s.release()
+	out := make([]int32, g.W*g.H)
+	for i := range out {
+		out[i] = -1
+	}
+	for _, st := range starts {
+		if i := g.Index(st); i >= 0 && s.cost[i] == 0 {
+			s.mark(i)
+			s.cost[i] = 1
+			s.queue.push(item{h: st})
+		}
+	}
+	for s.queue.Len() > 0 {
+		cur := s.queue.pop()
+		ci := g.Index(cur.h)
+		if s.done[ci] {
+			continue
+		}
+		s.done[ci] = true
+		out[ci] = int32(cur.g)
+		for _, n := range cur.h.Neighbors() {
+			ni := g.Index(n)
+			if ni < 0 || s.done[ni] {
+				continue
+			}
+			c, allowed := cost(cur.h, n)
+			if !allowed {
+				continue
+			}
+			ng := cur.g + c
+			if ng > maxCost {
+				continue
+			}
+			if old := s.cost[ni]; old != 0 && int(old)-1 <= ng {
+				continue
+			}
+			s.mark(ni)
 			s.cost[ni] = int32(ng + 1)
 			s.queue.push(item{h: n, g: ng, f: ng})
 		}

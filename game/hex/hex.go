@@ -124,6 +124,18 @@ func Walk(a, b Hex, fn func(Hex) bool) bool {
 	return true
 }
 
+// LineAt returns the i-th hex of Line(a, b) (0 is a) without building the line.
+func LineAt(a, b Hex, i int) Hex {
+	n := Distance(a, b)
+	if n == 0 {
+		return a
+	}
+	q := 12 * (a.Q*(n-i) + b.Q*i)
+	r := 12 * (a.R*(n-i) + b.R*i)
+	s := 12 * (a.S()*(n-i) + b.S()*i)
+	return cubeRound(q+1, r+2, s-3, 12*n)
+}
+
 // cubeRound rounds the cube point (q/d, r/d, s/d) to the nearest hex.
 func cubeRound(q, r, s, d int) Hex {
 	rq, rr, rs := divRound(q, d), divRound(r, d), divRound(s, d)

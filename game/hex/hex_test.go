@@ -208,3 +208,14 @@ func BenchmarkPath100x80(b *testing.B) {
 		}
 	}
 }
+
+func TestLineAt(t *testing.T) {
+	for _, b := range Spiral(Hex{0, 0}, 6) {
+		a := Hex{2, -1}
+		for i, h := range Line(a, b) {
+			if got := LineAt(a, b, i); got != h {
+				t.Fatalf("LineAt(%v,%v,%d) = %v, Line says %v", a, b, i, got, h)
+			}
+		}
+	}
+}

@@ -400,7 +400,7 @@ func (s *State) retreat(u *Unit, att []*Unit, routed bool) []Event {
 			if s.enemyZOC(u.Side, n) {
 				score -= 100
 			}
-			if c, ok := net[n]; ok {
+			if c, ok := net.Cost(n); ok {
 				score += 20 - min(20, c/60)
 			}
 			if score > bestScore {

@@ -38,10 +38,15 @@ func (s *State) computeVisibility(side string) []bool {
 		}
 		return vis
 	}
+	mark := func(from hex.Hex, rng int) {
+		for _, i := range s.sight(from, rng) {
+			vis[i] = true
+		}
+	}
 	for i := range s.Units {
 		u := &s.Units[i]
 		if u.Status == Active && u.Side == side {
-			s.look(vis, u.Hex, s.observeHexes(u.Type.ObserveKm))
+			mark(u.Hex, s.observeHexes(u.Type.ObserveKm))
 		}
 	}
 	for i := range s.Places {
@@ -51,39 +56,88 @@ func (s *State) computeVisibility(side string) []bool {
 			if p.ObserveKm > 0 {
 				r = s.observeHexes(p.ObserveKm)
 			}
-			s.look(vis, p.Hex, r)
+			mark(p.Hex, r)
 		}
 	}
 	return vis
 }
 
+type sightKey struct {
+	from hex.Hex
+	rng  int
+}
+
+// sight returns the map indexes an observer at from sees within rng hexes.
+// It depends on the terrain alone, so it is worked out once per map and
+// shared by every game and goroutine.
+func (s *State) sight(from hex.Hex, rng int) []int32 {
+	key := sightKey{from, rng}
+	if v, ok := s.Map.sights.Load(key); ok {
+		return v.([]int32)
+	}
+	vis := make([]bool, len(s.Map.Terrain))
+	s.look(vis, from, rng)
+	var out []int32
+	for i, v := range vis {
+		if v {
+			out = append(out, int32(i))
+		}
+	}
+	s.Map.sights.Store(key, out)
+	return out
+}
+
 // look marks in vis the hexes an observer at from sees within rng hexes.
+// It works outward ring by ring: a hex is seen when the hex before it on the
+// way back to the observer was seen and nothing on that way stands higher than
+// both the observer and the hex, and, for an observer at ground level, no
+// built-up hex lies in between. That is one step per hex, not one line each.
 func (s *State) look(vis []bool, from hex.Hex, rng int) {
 	h0 := s.Map.At(from).Info().Height
 	if h0 >= 2 {
 		rng++
 	}
-	mark := func(t hex.Hex) {
-		i := s.Map.Index(t)
-		if i < 0 || vis[i] {
-			return
-		}
-		if s.canSee(from, t, h0, rng) {
-			vis[i] = true
-		}
+	side := 2*rng + 1
+	type ray struct {
+		seen    bool
+		top     int8 // highest ground on the way, observer and hex excluded
+		blocked bool // a built-up hex on the way hides it from ground level
 	}
-	if 3*rng*(rng+1)+1 > len(vis) {
-		for i := range vis { // a range wider than the map: walk the map instead
-			mark(s.Map.HexAt(i))
-		}
-		return
+	rays := make([]ray, side*side)
+	at := func(h hex.Hex) *ray {
+		d := h.Sub(from)
+		return &rays[(d.R+rng)*side+d.Q+rng]
 	}
-	for r := 0; r <= rng; r++ {
+	*at(from) = ray{seen: true, top: -1}
+	if i := s.Map.Index(from); i >= 0 {
+		vis[i] = true
+	}
+	for r := 1; r <= rng; r++ {
 		for _, t := range hex.Ring(from, r) {
-			mark(t)
+			p := stepToward(t, from, r)
+			pr := at(p)
+			cur := at(t)
+			cur.top, cur.blocked = pr.top, pr.blocked
+			if p != from {
+				info := s.Map.At(p).Info()
+				cur.top = max(cur.top, int8(info.Height))
+				cur.blocked = cur.blocked || (info.Urban && h0 < 2)
+			}
+			ht := s.Map.At(t).Info().Height
+			cur.seen = pr.seen && !cur.blocked && int(cur.top) <= max(h0, ht)
+			if r == 1 {
+				cur.seen = true
+			}
+			if i := s.Map.Index(t); i >= 0 && cur.seen {
+				vis[i] = true
+			}
 		}
 	}
 }
+
+// stepToward returns the hex one step from t toward from, d hexes away, on
+// the straight line between them (ties broken as hex.Line breaks them).
+func stepToward(t, from hex.Hex, d int) hex.Hex { return hex.LineAt(t, from, 1) }
 
 // canSee reports whether an observer at from (ground height h0) sees t within rng hexes.
 func (s *State) canSee(from, t hex.Hex, h0, rng int) bool {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sync"
 
 	"ili/game/hex"
 )
@@ -47,6 +48,39 @@ type Map struct {
 	Rivers        map[Edge]River
 	Roads         map[Edge]Road
 	RiverNames    map[Edge]string
+
+	// sides caches, per hex and direction, the road and river on that side
+	// (index*6+direction): the maps above are for authors, this is for speed.
+	sidesOnce sync.Once
+	sides     []side
+	sights    sync.Map // sightKey -> []int32: what an observer sees, by terrain alone
+}
+
+type side struct {
+	road  Road
+	river River
+}
+
+// side returns the road and river between a and its neighbour b.
+func (m *Map) side(a, b hex.Hex) side {
+	m.sidesOnce.Do(m.buildSides)
+	i := m.Index(a)
+	d := a.DirectionTo(b)
+	if i < 0 || d < 0 {
+		return side{road: m.Roads[EdgeOf(a, b)], river: m.Rivers[EdgeOf(a, b)]}
+	}
+	return m.sides[i*6+d]
+}
+
+func (m *Map) buildSides() {
+	m.sides = make([]side, len(m.Terrain)*6)
+	for i := range m.Terrain {
+		h := m.HexAt(i)
+		for d, n := range h.Neighbors() {
+			e := EdgeOf(h, n)
+			m.sides[i*6+d] = side{road: m.Roads[e], river: m.Rivers[e]}
+		}
+	}
 }
 
 // NewMap returns a map of plain ground.
@@ -90,11 +124,12 @@ func (m *Map) At(h hex.Hex) Terrain {
 // Passable reports whether units can stand in h.
 func (m *Map) Passable(h hex.Hex) bool { return !m.At(h).Info().Impassable }
 
-// RiverBetween returns the river on the edge between a and b.
-func (m *Map) RiverBetween(a, b hex.Hex) River { return m.Rivers[EdgeOf(a, b)] }
+// RiverBetween returns the river on the edge between a and b. The map must
+// not change once a game has asked.
+func (m *Map) RiverBetween(a, b hex.Hex) River { return m.side(a, b).river }
 
 // RoadBetween returns the road along the edge between a and b.
-func (m *Map) RoadBetween(a, b hex.Hex) Road { return m.Roads[EdgeOf(a, b)] }
+func (m *Map) RoadBetween(a, b hex.Hex) Road { return m.side(a, b).road }
 
 // FortAt returns the built defences of h.
 func (m *Map) FortAt(h hex.Hex) Posture {

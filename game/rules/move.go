@@ -23,7 +23,8 @@ func (s *Setup) StepCost(m *Mode, a, b hex.Hex) (int, bool) {
 		return 0, false
 	}
 	speed := m.Speed[t]
-	road := s.Map.RoadBetween(a, b)
+	sd := s.Map.side(a, b)
+	road := sd.road
 	switch {
 	case road == MainRoad && m.Road > speed:
 		speed = m.Road
@@ -36,7 +37,7 @@ func (s *Setup) StepCost(m *Mode, a, b hex.Hex) (int, bool) {
 	}
 	cost := (s.HexM*1440 + speed*1000 - 1) / (speed * 1000)
 	if road == NoRoad {
-		switch s.Map.RiverBetween(a, b) {
+		switch sd.river {
 		case MinorRiver:
 			cost += minorRiverMinutes
 		case MajorRiver:
@@ -49,40 +50,39 @@ func (s *Setup) StepCost(m *Mode, a, b hex.Hex) (int, bool) {
 	return max(cost, 1), true
 }
 
-// mover gathers what a side knows when it plans a move: which hexes its enemies
-// hold and which they control.
+// mover gathers what a side knows when it plans a move: which hexes its
+// enemies hold and which they control (by map index).
 type mover struct {
-	s       *State
-	u       *Unit
-	enemy   map[hex.Hex]bool
-	zoc     map[hex.Hex]bool
-	friends map[hex.Hex]bool
+	s     *State
+	u     *Unit
+	enemy []bool
+	zoc   []bool
 }
 
 // newMover prepares movement for u against the enemy units its side can see
 // (all of them without fog).
 func (s *State) newMover(u *Unit) *mover {
-	mv := &mover{s: s, u: u, enemy: map[hex.Hex]bool{}, zoc: map[hex.Hex]bool{}, friends: map[hex.Hex]bool{}}
+	n := len(s.Map.Terrain)
+	mv := &mover{s: s, u: u, enemy: make([]bool, n), zoc: make([]bool, n)}
 	var vis []bool
 	if s.Fog {
 		vis = s.visibility(u.Side)
 	}
 	for i := range s.Units {
 		e := &s.Units[i]
-		if e.Status != Active {
+		if e.Status != Active || !Hostile(e.Side, u.Side) {
 			continue
 		}
-		if !Hostile(e.Side, u.Side) {
-			mv.friends[e.Hex] = true
+		idx := s.Map.Index(e.Hex)
+		if idx < 0 || (vis != nil && !vis[idx]) {
 			continue
 		}
-		if vis != nil && !vis[s.Map.Index(e.Hex)] {
-			continue
-		}
-		mv.enemy[e.Hex] = true
+		mv.enemy[idx] = true
 		if e.Type.ZOC {
-			for _, n := range e.Hex.Neighbors() {
-				mv.zoc[n] = true
+			for _, nb := range e.Hex.Neighbors() {
+				if j := s.Map.Index(nb); j >= 0 {
+					mv.zoc[j] = true
+				}
 			}
 		}
 	}
@@ -92,14 +92,14 @@ func (s *State) newMover(u *Unit) *mover {
 // cost is the step cost function for path finding: no entering enemy hexes,
 // and a unit in an enemy zone of control may only leave it to a hex outside one.
 func (mv *mover) cost(a, b hex.Hex) (int, bool) {
-	if mv.enemy[b] {
+	ia, ib := mv.s.Map.Index(a), mv.s.Map.Index(b)
+	if ib < 0 || mv.enemy[ib] {
 		return 0, false
 	}
-	if mv.zoc[a] && mv.zoc[b] {
-		return 0, false
-	}
-	if mv.zoc[a] && a != mv.u.Hex {
-		return 0, false // entering a zone of control ended the move there
+	if ia >= 0 && mv.zoc[ia] {
+		if mv.zoc[ib] || a != mv.u.Hex {
+			return 0, false // entering a zone of control ended the move there
+		}
 	}
 	return mv.s.StepCost(mv.u.Type.Mode, a, b)
 }

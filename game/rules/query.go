@@ -43,7 +43,7 @@ func (q *Query) PreviewAttack(cmd Command, trials int) (Preview, error) {
 
 // SupplyReach returns the hexes the side's supply lines reach now, with their
 // cost in march minutes from the nearest source.
-func (q *Query) SupplyReach() map[hex.Hex]int { return q.s.supplyNet(q.side) }
+func (q *Query) SupplyReach() Reach { return q.s.supplyNet(q.side) }
 
 // StepCost is the terrain's cost for a mode, as the map shows it.
 func (q *Query) StepCost(m *Mode, a, b hex.Hex) (int, bool) { return q.s.StepCost(m, a, b) }

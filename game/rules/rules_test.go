@@ -182,7 +182,7 @@ func TestSupplyCutAndRestored(t *testing.T) {
 		unit("near", "red", infantry, 4, 1, 1000).
 		unit("x", "blue", infantry, 2, 0, 500).unit("y", "blue", infantry, 2, 2, 500).unit("z", "blue", infantry, 2, 1, 500).
 		start(t, 1)
-	if _, ok := s2.supplyNet("red")[at(4, 1)]; ok {
+	if _, ok := s2.supplyNet("red").Cost(at(4, 1)); ok {
 		t.Error("supply traced through a line of enemy units")
 	}
 }

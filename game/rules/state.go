@@ -124,6 +124,12 @@ type State struct {
 	// version counts changes; vis caches each side's visibility for one version.
 	version int
 	vis     map[string]visCache
+	nets    map[string]netCache
+}
+
+type netCache struct {
+	version int
+	reach   Reach
 }
 
 type visCache struct {

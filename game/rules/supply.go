@@ -4,54 +4,84 @@ import (
 	"ili/game/hex"
 )
 
-// supplyNet returns, for side, the hexes that a supply line reaches: a foot
-// march of at most the side's SupplyReachHours from any place it holds that is
-// a supply source, through hexes free of enemy units and, unless a friendly
-// unit stands there, of enemy zones of control.
-func (s *State) supplyNet(side string) map[hex.Hex]int {
+// Reach is the result of a search over the map: a cost for each hex reached.
+type Reach struct {
+	m    *Map
+	cost []int32
+}
+
+// Cost returns the cost to reach h, and false if it is not reached.
+func (r Reach) Cost(h hex.Hex) (int, bool) {
+	i := r.m.Index(h)
+	if i < 0 || r.cost == nil || r.cost[i] < 0 {
+		return 0, false
+	}
+	return int(r.cost[i]), true
+}
+
+// supplyNet returns, for side, the hexes that a supply line reaches: a march
+// of at most the side's SupplyReachHours, by the scenario's supply mode, from
+// any place it holds that is a supply source, through hexes free of enemy
+// units and, unless a friendly unit stands there, of enemy zones of control.
+func (s *State) supplyNet(side string) Reach {
+	if c, ok := s.nets[side]; ok && c.version == s.version {
+		return c.reach
+	}
+	r := s.computeSupplyNet(side)
+	if s.nets == nil {
+		s.nets = map[string]netCache{}
+	}
+	s.nets[side] = netCache{version: s.version, reach: r}
+	return r
+}
+
+func (s *State) computeSupplyNet(side string) Reach {
 	si := s.SideIndex(side)
 	if si < 0 {
-		return nil
+		return Reach{m: s.Map}
 	}
 	reach := s.Sides[si].SupplyReachHours * 60
-	enemy := map[hex.Hex]bool{}
-	zoc := map[hex.Hex]bool{}
-	friend := map[hex.Hex]bool{}
+	n := len(s.Map.Terrain)
+	enemy := make([]bool, n)
+	zoc := make([]bool, n)
+	friend := make([]bool, n)
 	for i := range s.Units {
 		u := &s.Units[i]
 		if u.Status != Active {
 			continue
 		}
+		idx := s.Map.Index(u.Hex)
+		if idx < 0 {
+			continue
+		}
 		if Hostile(u.Side, side) {
-			enemy[u.Hex] = true
+			enemy[idx] = true
 			if u.Type.ZOC {
-				for _, n := range u.Hex.Neighbors() {
-					zoc[n] = true
+				for _, nb := range u.Hex.Neighbors() {
+					if j := s.Map.Index(nb); j >= 0 {
+						zoc[j] = true
+					}
 				}
 			}
 		} else {
-			friend[u.Hex] = true
+			friend[idx] = true
 		}
 	}
 	cost := func(a, b hex.Hex) (int, bool) {
-		if enemy[b] || (zoc[b] && !friend[b]) {
+		j := s.Map.Index(b)
+		if enemy[j] || (zoc[j] && !friend[j]) {
 			return 0, false
 		}
 		return s.StepCost(s.SupplyMode, a, b)
 	}
-	net := map[hex.Hex]int{}
+	var starts []hex.Hex
 	for i := range s.Places {
 		p := &s.Places[i]
-		if !p.Supply || p.Owner != side || enemy[p.Hex] {
-			continue
-		}
-		for h, c := range s.Map.Grid().Reach(p.Hex, cost, reach) {
-			if old, ok := net[h]; !ok || c < old {
-				net[h] = c
-			}
+		if p.Supply && p.Owner == side && !enemy[s.Map.Index(p.Hex)] {
+			starts = append(starts, p.Hex)
 		}
 	}
-	return net
+	return Reach{m: s.Map, cost: s.Map.Grid().ReachFrom(starts, cost, reach)}
 }
 
 // checkSupply updates the supply of side's units at the start of its phase:
@@ -65,7 +95,7 @@ func (s *State) checkSupply(side string) []Event {
 		if u.Status != Active || u.Side != side {
 			continue
 		}
-		_, linked := net[u.Hex]
+		_, linked := net.Cost(u.Hex)
 		full := u.Type.SupplyDays * 24
 		was := u.InSupply
 		if linked {

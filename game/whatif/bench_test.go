@@ -1,0 +1,38 @@
+package whatif
+
+import (
+	"testing"
+
+	"ili/game/ai"
+	"ili/game/scenario"
+)
+
+func setupFor(tb testing.TB, id string, a, b ai.Level) Setup {
+	tb.Helper()
+	sc, err := scenario.Load(id, scenario.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return Setup{Scenario: sc, Levels: map[string]ai.Level{sc.Setup.Sides[0].ID: a, sc.Setup.Sides[1].ID: b}}
+}
+
+// BenchmarkGameGhulja plays one whole normal-against-normal game.
+func BenchmarkGameGhulja(b *testing.B) {
+	set := setupFor(b, "ghulja-1944", ai.Normal, ai.Normal)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Play(set, uint64(i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkGameManas(b *testing.B) {
+	set := setupFor(b, "manas-1945", ai.Normal, ai.Normal)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Play(set, uint64(i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
