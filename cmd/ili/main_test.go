@@ -138,3 +138,56 @@ func TestCalibrate(t *testing.T) {
 		t.Errorf("missing file: exit %d, %s", code, stderr)
 	}
 }
+
+func TestSim(t *testing.T) {
+	dir := t.TempDir()
+	a, b := dir+"/a.json", dir+"/b.json"
+	for _, c := range []struct{ out, seed string }{{a, "1"}, {b, "4"}} {
+		if code, _, stderr := runCLI("sim", "nilka-1944", "--runs", "3", "--seed", c.seed, "--format", "json", "--out", c.out, "--ai", "insurgents=greedy"); code != exitOK {
+			t.Fatalf("sim: exit %d: %s", code, stderr)
+		}
+	}
+	code, stdout, stderr := runCLI("sim", "merge", a, b, "--format", "text")
+	if code != exitOK || !strings.Contains(stdout, "6 runs from seed 1") {
+		t.Errorf("merge: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, _ = runCLI("sim", "nilka-1944", "--runs", "4", "--compare", "base,no-trucks")
+	if code != exitOK || !strings.Contains(stdout, "LARGER THAN CHANCE?") || !strings.Contains(stdout, "no-trucks") {
+		t.Errorf("compare: exit %d\n%s", code, stdout)
+	}
+	png := dir + "/c.png"
+	if code, _, stderr := runCLI("sim", "nilka-1944", "--runs", "2", "--chart", png, "--format", "csv"); code != exitOK {
+		t.Errorf("chart: exit %d %s", code, stderr)
+	} else if data, err := os.ReadFile(png); err != nil || !bytes.HasPrefix(data, []byte("\x89PNG")) {
+		t.Errorf("no PNG written: %v", err)
+	}
+	bad := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"sim", "atlantis-1944"}, exitBad, "neither a bundled scenario"},
+		{[]string{"sim", "nilka-1944", "--variant", "nope"}, exitBad, "unknown variant"},
+		{[]string{"sim", "nilka-1944", "--ai", "martians=hard"}, exitBad, "has no side"},
+		{[]string{"sim", "nilka-1944", "--ai", "insurgents=genius"}, exitBad, "unknown AI level"},
+		{[]string{"sim", "nilka-1944", "--ai", "insurgents"}, exitUsage, "SIDE=LEVEL"},
+		{[]string{"sim", "nilka-1944", "--set", "turns"}, exitBad, "key=value"},
+		{[]string{"sim", "nilka-1944", "--format", "xml"}, exitUsage, "use text, json or csv"},
+		{[]string{"sim"}, exitUsage, "needs one scenario"},
+		{[]string{"sim", "merge", a, "testdata/three-mistakes.toml"}, exitBad, "not a batch"},
+	}
+	for _, tt := range bad {
+		code, _, stderr := runCLI(tt.args...)
+		if code != tt.code || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d (want %d), stderr %q (want %q)", tt.args, code, tt.code, stderr, tt.want)
+		}
+		if strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
+			t.Errorf("%v: more than one line of error: %q", tt.args, stderr)
+		}
+	}
+	other := dir + "/g.json"
+	runCLI("sim", "ghulja-1944", "--runs", "1", "--format", "json", "--out", other)
+	if code, _, stderr := runCLI("sim", "merge", a, other); code != exitBad || !strings.Contains(stderr, "scenario") {
+		t.Errorf("merge of two scenarios: exit %d %s", code, stderr)
+	}
+}
