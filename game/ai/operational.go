@@ -41,11 +41,18 @@ func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Com
 func (p *Player) bestAttack(q *rules.Query, w *world, t tuning) (rules.Command, bool) {
 	var best rules.Command
 	bestScore := 0.0
+	// A side that is losing on points with little time left takes longer odds.
+	if p.behind(w) {
+		left := float64(w.v.Turns-w.v.Turn+1) / float64(w.v.Turns)
+		t.minWin *= 0.5 + 0.5*left
+		t.minTrade *= 0.5 + 0.5*left
+	}
+	exiting := p.exiting(w)
 	for _, target := range sortedHexes(w.enemyAt) {
 		var group []string
 		for _, n := range target.Neighbors() {
 			for _, m := range w.mineAt[n] {
-				if !m.Attacked && !m.Disordered && m.Type.Class != rules.Aircraft && m.Men > 0 {
+				if !m.Attacked && !m.Disordered && m.Type.Class != rules.Aircraft && m.Men > 0 && !exiting[m.ID] {
 					group = append(group, m.ID)
 				}
 			}
@@ -81,6 +88,7 @@ type objective struct {
 	at    hex.Hex
 	value float64
 	own   bool // a place to defend rather than take
+	exit  bool // value is per 1,000 men who leave the map there
 }
 
 func (p *Player) objectives(w *world) []objective {
@@ -89,7 +97,7 @@ func (p *Player) objectives(w *world) []objective {
 		pl := &w.v.Places[i]
 		switch {
 		case pl.ExitFor == p.Side && pl.ExitVP > 0:
-			out = append(out, objective{at: pl.Hex, value: float64(pl.ExitVP) * 2})
+			out = append(out, objective{at: pl.Hex, value: float64(pl.ExitVP), exit: true})
 		case pl.ExitFor != "" && pl.ExitFor != p.Side:
 		case pl.VP == 0:
 		case pl.Owner == p.Side:
@@ -100,7 +108,7 @@ func (p *Player) objectives(w *world) []objective {
 				}
 			}
 			if threat > 0 {
-				out = append(out, objective{at: pl.Hex, value: float64(pl.VP), own: true})
+				out = append(out, objective{at: pl.Hex, value: float64(pl.VP) * min(1.5, 0.5+threat/2000), own: true})
 			}
 		default:
 			out = append(out, objective{at: pl.Hex, value: float64(pl.VP)})
@@ -126,17 +134,56 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 				continue
 			}
 			days := float64(d) / 1440
-			sc := o.value / (1 + days) / (1 + taken[i])
+			v := o.value
+			if o.exit {
+				v = o.value * float64(u.Men) / 1000 * 1.5 // every man brought home counts
+			}
+			sc := v / (1 + days) / (1 + taken[i])
 			if sc > bestScore {
 				best, bestScore = i, sc
 			}
 		}
 		if best >= 0 {
 			out[u.ID] = best
-			taken[best] += float64(u.Men) / o2need(objs[best])
+			if !objs[best].exit { // an exit takes everyone
+				taken[best] += float64(u.Men) / o2need(objs[best])
+			}
 		}
 	}
 	return out
+}
+
+// exiting marks the units bound for an exit this phase: they march, they do
+// not fight for ground they are leaving.
+func (p *Player) exiting(w *world) map[string]bool {
+	objs := p.objectives(w)
+	out := map[string]bool{}
+	for id, i := range p.assign(w, objs) {
+		if objs[i].exit {
+			out[id] = true
+		}
+	}
+	return out
+}
+
+// behind reports whether the side trails on the points it can count: the
+// places held and the exits made.
+func (p *Player) behind(w *world) bool {
+	vp := map[string]int{}
+	for _, pl := range w.v.Places {
+		if pl.Owner != "" {
+			vp[pl.Owner] += pl.VP
+		}
+	}
+	for _, u := range w.v.Units {
+		vp[u.Side] += u.ExitVP
+	}
+	for side, n := range vp {
+		if side != p.Side && n >= vp[p.Side] {
+			return true
+		}
+	}
+	return false
 }
 
 // o2need is the strength, in men, an objective is worth sending.

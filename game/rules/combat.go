@@ -89,6 +89,10 @@ type CombatInput struct {
 	// Air is +1 when the attacker has air superiority, -1 when the defender has it.
 	Air   int
 	Hours int
+	// Elapsed is how many hours the same fight has already gone on (turns of
+	// a battle that goes on across turns): its later days cost less, as long
+	// battles do in the record.
+	Elapsed int
 }
 
 // Outcome is how a fight ended.
@@ -375,7 +379,16 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 
 	// Daily loss fractions, scaled to the fight's duration.
 	days := float64(max(in.Hours, 1)) / 24
-	dur := mul(days, exp(mul(-m.DurationExp, ln(days)))) // days^(1-DurationExp)
+	// Losses grow as days^(1-DurationExp) over a whole battle; a turn that
+	// continues a fight costs the increase from the hours already fought.
+	span := func(d float64) float64 {
+		if d <= 0 {
+			return 0
+		}
+		return mul(d, exp(mul(-m.DurationExp, ln(d))))
+	}
+	before := float64(max(in.Elapsed, 0)) / 24
+	dur := span(before+days) - span(before)
 	rateA := mul(m.LossA[post], m.size(in.Attacker.Men))
 	rateA = mul(rateA, exp(mul(-m.RatioExpA, lnR)))
 	rateD := mul(m.LossD[post], m.size(in.Defender.Men))

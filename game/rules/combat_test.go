@@ -177,3 +177,22 @@ func BenchmarkResolve(b *testing.B) {
 		Resolve(in, rng)
 	}
 }
+
+// TestBattleGoesOn: the same fight continued over a second day costs less
+// than its first day, and two one-day turns together cost what one two-day
+// fight costs.
+func TestBattleGoesOn(t *testing.T) {
+	day1, day2, both := baseFight(), baseFight(), baseFight()
+	day2.Elapsed = 24
+	both.Hours = 48
+	_, la1, ld1 := trials(day1, 20000)
+	_, la2, ld2 := trials(day2, 20000)
+	_, laB, ldB := trials(both, 20000)
+	if la2 >= la1 || ld2 >= ld1 {
+		t.Errorf("the second day costs %.4f/%.4f, the first %.4f/%.4f", la2, ld2, la1, ld1)
+	}
+	if d := (la1 + la2) / laB; d < 0.95 || d > 1.05 {
+		t.Errorf("two turns cost %.4f, one two-day fight %.4f", la1+la2, laB)
+	}
+	_ = ldB
+}

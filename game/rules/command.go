@@ -181,6 +181,11 @@ func (s *State) CombatInputFor(att, def []*Unit, target hex.Hex) CombatInput {
 		}
 	}
 	in.Posture = biggest.Posture(s.Map)
+	// A fight goes on across turns while the defender stands and is attacked
+	// every turn; a turn's pause ends it.
+	if biggest.BattleTurn >= s.Turn-1 && biggest.BattleTurn > 0 {
+		in.Elapsed = biggest.BattleHours
+	}
 	info := s.Map.At(target).Info()
 	in.Relief, in.Cover, in.Urban, in.Marsh, in.Desert = info.Relief, info.Cover, info.Urban, info.Marsh, info.Desert
 	across, total := 0, 0
@@ -245,6 +250,15 @@ func (s *State) attack(cmd Command) ([]Event, error) {
 		return nil, err
 	}
 	res := Resolve(in, s.rng)
+	for _, u := range def {
+		if u.BattleTurn < s.Turn-1 || u.BattleTurn == 0 {
+			u.BattleHours = 0
+		}
+		if u.BattleTurn != s.Turn {
+			u.BattleHours += s.TurnHours
+		}
+		u.BattleTurn = s.Turn
+	}
 	evs := []Event{CombatResolved{Attackers: ids(att), Defenders: ids(def), Target: cmd.Target, Input: in, Result: res}}
 	for _, u := range att {
 		u.Attacked = true
@@ -416,6 +430,7 @@ func (s *State) retreat(u *Unit, att []*Unit, routed bool) []Event {
 		u.Hex = best
 	}
 	u.DigHours = 0
+	u.BattleHours, u.BattleTurn = 0, 0 // a new position, a new fight
 	return []Event{Retreated{Unit: u.ID, From: from, To: u.Hex, Routed: routed}}
 }
 

@@ -45,7 +45,7 @@ func (s *State) Hash() string {
 		num(u.Hex.Q)
 		num(u.Hex.R)
 		for _, v := range [...]int{u.Men, u.Guns, u.MGs, u.Trucks, u.Horses, u.Aircraft, u.Armour,
-			u.Casualties, u.Captured, u.Quality, u.Morale, u.SupplyHours, u.DigHours, u.Spent, u.ExitVP} {
+			u.Casualties, u.Captured, u.Quality, u.Morale, u.SupplyHours, u.DigHours, u.Spent, u.ExitVP, u.BattleHours, u.BattleTurn} {
 			num(v)
 		}
 		for _, b := range [...]bool{u.InSupply, u.Disordered, u.Attacked} {

@@ -225,6 +225,7 @@ func (s *State) move(u *Unit, path []hex.Hex) []Event {
 	if len(walked) > 1 {
 		u.Spent += spent
 		u.DigHours = 0
+		u.BattleHours, u.BattleTurn = 0, 0
 		if zoc {
 			u.Spent = max(u.Spent, s.Budget()) // entering a zone of control ends the move
 		}

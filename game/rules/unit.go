@@ -148,6 +148,9 @@ type Unit struct {
 
 	DigHours   int // hours spent digging in at this hex
 	Disordered bool
+	// BattleHours is how long the unit has been fighting where it stands
+	// without a pause of a whole turn; BattleTurn is the last turn it fought.
+	BattleHours, BattleTurn int
 
 	// Spent is the movement used this phase, in march minutes.
 	Spent    int

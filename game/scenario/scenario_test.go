@@ -141,7 +141,7 @@ func TestDrillPlays(t *testing.T) {
 	var all strings.Builder
 	for _, v := range [][]string{nil, {"reinforced"}, {"early"}} {
 		sc := loadDrill(t, Options{Variants: v})
-		for seed := uint64(1); seed <= 4; seed++ {
+		for seed := uint64(1); seed <= 8; seed++ {
 			a := playRandom(t, sc, seed)
 			b := playRandom(t, sc, seed)
 			if a != b {
