@@ -134,11 +134,16 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 				continue
 			}
 			days := float64(d) / 1440
-			v := o.value
+			v := o.value / (1 + days)
 			if o.exit {
-				v = o.value * float64(u.Men) / 1000 * 1.5 // every man brought home counts
+				// Every man brought home counts, however far home is, as
+				// long as there is time to get there.
+				v = o.value * float64(u.Men) / 1000 * 1.5 / (1 + days/10)
+				if left := float64((w.v.Turns-w.v.Turn+1)*w.v.TurnHours) / 24; days > left {
+					v *= 0.2
+				}
 			}
-			sc := v / (1 + days) / (1 + taken[i])
+			sc := v / (1 + taken[i])
 			if sc > bestScore {
 				best, bestScore = i, sc
 			}

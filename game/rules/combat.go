@@ -201,6 +201,9 @@ type Model struct {
 	LossSigma       float64 // spread (log scale) of each side's losses
 	SurpriseLossD   float64 // defender's loss rate per level of attacker surprise
 	MaxLossPerFight float64
+	// FirepowerCap bounds a side's daily loss at this share times the enemy's
+	// power over its own.
+	FirepowerCap float64
 
 	// The outcome: the defender gives way when
 	//   LossWeight*(ln(fd/fa) - AbsWeight*ln(A/D)) + RatioWeight[posture]*ln R
@@ -284,6 +287,7 @@ var Default = Model{
 	LossSigma:       1.2,
 	SurpriseLossD:   0.0005,
 	MaxLossPerFight: 0.9,
+	FirepowerCap:    0.6,
 
 	// The outcome: fit.
 	LossWeight:     1.01,
@@ -397,8 +401,13 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 		rateD = mul(rateD, 1+mul(m.SurpriseLossD, float64(surprise)))
 	}
 	za, zd, zo := normal(rng), normal(rng), normal(rng)
-	fa := clamp(mul(mul(rateA, dur), exp(mul(m.LossSigma, za))), 0, m.MaxLossPerFight)
-	fd := clamp(mul(mul(rateD, dur), exp(mul(m.LossSigma, zd))), 0, m.MaxLossPerFight)
+	// No side loses more in a day than a share of what the other side can
+	// bring to bear: a small force cannot kill a large one's men by the
+	// thousand however its luck runs.
+	capA := math.Min(m.MaxLossPerFight, mul(mul(m.FirepowerCap, dur), 1/ratio))
+	capD := math.Min(m.MaxLossPerFight, mul(mul(m.FirepowerCap, dur), ratio))
+	fa := clamp(mul(mul(rateA, dur), exp(mul(m.LossSigma, za))), 0, capA)
+	fd := clamp(mul(mul(rateD, dur), exp(mul(m.LossSigma, zd))), 0, capD)
 	res.AttackerFraction, res.DefenderFraction = fa, fd
 
 	// The outcome.
@@ -412,6 +421,11 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 	score += odds("power ratio", mul(m.RatioWeight[post], lnR))
 	if m.OverwhelmAt > 0 && ratio > m.OverwhelmAt {
 		score += odds("overwhelming odds", mul(m.Overwhelm, lnR-ln(m.OverwhelmAt)))
+	}
+	// The same holds the other way: an attacker this far outmatched cannot
+	// make the defender give way, whatever the casualty count.
+	if m.OverwhelmAt > 0 && ratio < 1/m.OverwhelmAt {
+		score += odds("hopeless odds", mul(m.Overwhelm, lnR+ln(m.OverwhelmAt)))
 	}
 	score += odds(postureFactorNames[post], m.Hold[post])
 	if surprise != 0 {
@@ -428,7 +442,9 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 	}
 	// The losses themselves: the side that bleeds faster gives way.
 	if fa > 0 && fd > 0 {
-		men := ln(float64(max(in.Attacker.Men, 1)) / float64(max(in.Defender.Men, 1)))
+		// Absolute losses weigh in, but only over the range of odds the record
+		// covers: a small force does not win by losing fewer men than a huge one.
+		men := clamp(ln(float64(max(in.Attacker.Men, 1))/float64(max(in.Defender.Men, 1))), -1.1, 1.1)
 		score += mul(m.LossWeight, ln(fd/fa)-mul(m.AbsWeight, men))
 	}
 	score += mul(m.OutcomeSigma, zo)
