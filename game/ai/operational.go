@@ -14,12 +14,14 @@ type tuning struct {
 	caution  float64 // weight of the danger of standing next to a stronger enemy
 	supply   bool    // keep to the supply net
 	noise    float64 // random spread in move scores (easy plays sloppily)
+	minEV    float64 // ...or when the attack is worth this many victory points
+	alone    bool    // attacks with one unit at a time, never a combined attack
 }
 
 var tunings = map[Level]tuning{
-	Easy:   {trials: 16, minWin: 0.7, minTrade: 3, caution: 0.5, noise: 2},
-	Normal: {trials: 40, minWin: 0.55, minTrade: 2, caution: 1, supply: true},
-	Hard:   {trials: 80, minWin: 0.5, minTrade: 1.6, caution: 1.5, supply: true},
+	Easy:   {trials: 12, minWin: 0.75, minTrade: 3, caution: 0.3, noise: 4, minEV: 4, alone: true},
+	Normal: {trials: 40, minWin: 0.55, minTrade: 2, caution: 1, supply: true, minEV: 1},
+	Hard:   {trials: 100, minWin: 0.55, minTrade: 2, caution: 1.2, supply: true, minEV: 0.8},
 }
 
 // operational plays one decision: the best attack on offer if it is worth it,
@@ -46,6 +48,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning) (rules.Command, 
 		left := float64(w.v.Turns-w.v.Turn+1) / float64(w.v.Turns)
 		t.minWin *= 0.5 + 0.5*left
 		t.minTrade *= 0.5 + 0.5*left
+		t.minEV *= left
 	}
 	exiting := p.exiting(w)
 	for _, target := range sortedHexes(w.enemyAt) {
@@ -60,22 +63,33 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning) (rules.Command, 
 		if len(group) == 0 {
 			continue
 		}
+		if t.alone {
+			group = group[:1]
+		}
 		cmd := rules.Attack(p.Side, target, true, group...)
 		pre, err := q.PreviewAttack(cmd, t.trials)
 		if err != nil {
 			continue
 		}
 		win := pre.Odds[rules.DefenderRetreats] + pre.Odds[rules.DefenderRouts] + pre.Odds[rules.DefenderSurrenders]
-		trade := float64(pre.DefLoss[1]+1) / float64(pre.AttLoss[1]+1)
-		if win < t.minWin && trade < t.minTrade {
-			continue
-		}
-		score := win + 0.1*trade
+		// The attack's worth in victory points: the place it may take, and
+		// the men each side would lose (each side scores the other's losses).
+		place := 0.0
 		for i := range w.v.Places {
 			if w.v.Places[i].Hex == target {
-				score += float64(w.v.Places[i].VP) / 10
+				place = float64(w.v.Places[i].VP)
 			}
 		}
+		casVP := float64(w.v.Victory.CasualtyVP) / 1000
+		ev := win*(place+0.5) + float64(pre.DefLoss[1]-pre.AttLoss[1])*casVP
+		trade := float64(pre.DefLoss[1]+1) / float64(pre.AttLoss[1]+1)
+		if ev < t.minEV && win < t.minWin && trade < t.minTrade {
+			continue
+		}
+		if ev < 0 && win < 0.5 {
+			continue
+		}
+		score := ev + win
 		if score > bestScore {
 			best, bestScore = cmd, score
 		}
@@ -233,10 +247,8 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning) (ru
 				s += target.value / 4
 			}
 		}
-		for _, o := range objs {
-			if o.own && o.at == h {
-				s += o.value / 2 // hold what you have
-			}
+		if goal != nil && target.own && target.at == h {
+			s += target.value / 2 // hold what you were sent to hold
 		}
 		info := w.v.Map.At(h).Info()
 		s += 0.2*float64(info.Height) + 0.2*float64(info.Cover)
@@ -246,7 +258,9 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning) (ru
 				danger += float64(e.Men)
 			}
 		}
-		if danger > 0 {
+		// Standing next to a stronger enemy is a risk, unless that enemy
+		// holds the place the unit was sent to take.
+		if danger > 0 && (weak || goal == nil || target.own || hex.Distance(h, target.at) > 1) {
 			if ratio := danger / float64(max(u.Men, 1)); ratio > 1.5 {
 				s -= t.caution * ratio
 			}

@@ -2,7 +2,6 @@ package whatif
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -11,7 +10,7 @@ import (
 )
 
 // strength plays a against b in every bundled scenario from both seats,
-// games in all, and returns a's share of wins.
+// games in all (seeds from 1000), and returns a's share of wins and a table.
 func strength(t *testing.T, a, b ai.Level, games int) (float64, string) {
 	t.Helper()
 	ids := scenario.Bundled()
@@ -38,18 +37,28 @@ func strength(t *testing.T, a, b ai.Level, games int) (float64, string) {
 			}
 			wins += w
 			played += per
-			rows = append(rows, fmt.Sprintf("  %-12s %-10s %2d/%d", id, me, w, per))
+			rows = append(rows, fmt.Sprintf("    %-12s as %-11s %3d/%d", id, me, w, per))
 		}
 	}
 	return float64(wins) / float64(played), strings.Join(rows, "\n")
 }
 
-func TestAIStrengthScratch(t *testing.T) {
-	if os.Getenv("ILI_STRENGTH") == "" {
-		t.Skip("set ILI_STRENGTH=1")
+// TestAIStrength plays 200 games for each pairing, counting both seats of
+// every bundled scenario so that a lopsided scenario favours neither player:
+// normal must win at least 95% against random and 70% against greedy, and
+// hard more than half against easy. Run with -v for the table.
+func TestAIStrength(t *testing.T) {
+	if testing.Short() {
+		t.Skip("plays 600 games")
 	}
-	for _, m := range [][2]ai.Level{{ai.Normal, ai.Random}, {ai.Normal, ai.Greedy}, {ai.Hard, ai.Easy}} {
-		share, rows := strength(t, m[0], m[1], 80)
-		t.Logf("%v vs %v: %.2f\n%s", m[0], m[1], share, rows)
+	for _, c := range []struct {
+		a, b ai.Level
+		min  float64
+	}{{ai.Normal, ai.Random, 0.95}, {ai.Normal, ai.Greedy, 0.70}, {ai.Hard, ai.Easy, 0.5000001}} {
+		share, rows := strength(t, c.a, c.b, 200)
+		t.Logf("%-6v against %-6v wins %5.1f%% of 200 (needs %.0f%%)\n%s", c.a, c.b, 100*share, 100*c.min, rows)
+		if share < c.min {
+			t.Errorf("%v wins %.1f%% against %v, needs %.0f%%", c.a, 100*share, c.b, 100*c.min)
+		}
 	}
 }
