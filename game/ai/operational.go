@@ -53,10 +53,14 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning) (rules.Command, 
 	exiting := p.exiting(w)
 	for _, target := range sortedHexes(w.enemyAt) {
 		var group []string
+		advance := true
 		for _, n := range target.Neighbors() {
 			for _, m := range w.mineAt[n] {
 				if !m.Attacked && !m.Disordered && m.Type.Class != rules.Aircraft && m.Men > 0 && !exiting[m.ID] {
 					group = append(group, m.ID)
+					if p.holds(w, n) {
+						advance = false // never march a garrison out of its place
+					}
 				}
 			}
 		}
@@ -66,7 +70,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning) (rules.Command, 
 		if t.alone {
 			group = group[:1]
 		}
-		cmd := rules.Attack(p.Side, target, true, group...)
+		cmd := rules.Attack(p.Side, target, advance, group...)
 		pre, err := q.PreviewAttack(cmd, t.trials)
 		if err != nil {
 			continue
@@ -172,6 +176,41 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 	return out
 }
 
+// holds reports whether h is a place worth points that the side owns.
+func (p *Player) holds(w *world, h hex.Hex) bool {
+	for i := range w.v.Places {
+		if pl := &w.v.Places[i]; pl.Hex == h && pl.Owner == p.Side && pl.VP > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// garrison reports whether u is the only unit of its side holding a place
+// worth points with an enemy within three hexes.
+func (p *Player) garrison(w *world, u *rules.Unit) bool {
+	var here *rules.Place
+	for i := range w.v.Places {
+		if pl := &w.v.Places[i]; pl.Hex == u.Hex && pl.Owner == p.Side && pl.VP > 0 {
+			here = pl
+		}
+	}
+	if here == nil {
+		return false
+	}
+	for _, m := range w.mineAt[u.Hex] {
+		if m.ID < u.ID && m.Type.Class != rules.Aircraft {
+			return false // another unit, first by ID, holds it
+		}
+	}
+	for _, e := range w.enemies {
+		if hex.Distance(e.Hex, u.Hex) <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
 // exiting marks the units bound for an exit this phase: they march, they do
 // not fight for ground they are leaving.
 func (p *Player) exiting(w *world) map[string]bool {
@@ -236,6 +275,13 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning) (ru
 	}
 	// A spent or cut-off unit falls back on its supply instead of pressing on.
 	weak := u.Morale < 25 || (!u.InSupply && u.SupplyHours == 0) || u.Men*4 < u.Strength()
+	// The last unit in a place worth points stays there while the enemy is near.
+	if !weak && p.garrison(w, u) {
+		if u.Spent == 0 && u.Posture(w.v.Map) != rules.Fortified {
+			return rules.Entrench(p.Side, u.ID), true
+		}
+		return rules.Command{}, false
+	}
 	score := func(h hex.Hex) float64 {
 		s := 0.0
 		if goal != nil {
@@ -267,7 +313,9 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning) (ru
 		}
 		if net != nil {
 			if c, ok := net.Cost(h); !ok {
-				s -= 0.5
+				if u.SupplyHours <= 48 { // with days in hand a unit may leave the net a while
+					s -= 0.5
+				}
 				if weak {
 					s -= 5
 				}

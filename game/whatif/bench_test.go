@@ -36,3 +36,33 @@ func BenchmarkGameManas(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAITurnGhulja times one side's whole phase of decisions.
+func BenchmarkAITurnGhulja(b *testing.B) { benchAITurn(b, "ghulja-1944") }
+
+// BenchmarkAITurnManas times one phase in the largest scenario.
+func BenchmarkAITurnManas(b *testing.B) { benchAITurn(b, "manas-1945") }
+
+func benchAITurn(b *testing.B, id string) {
+	set := setupFor(b, id, ai.Normal, ai.Normal)
+	s, err := set.Scenario.NewState(1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Begin()
+	side := s.ActiveSide()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c := s.Clone()
+		p := ai.New(side, ai.Normal, uint64(i))
+		for n := 0; n < 10000; n++ {
+			cmd := p.Next(c.For(side))
+			if _, err := c.Apply(cmd); err != nil {
+				b.Fatal(err)
+			}
+			if cmd.Kind == "end" {
+				break
+			}
+		}
+	}
+}

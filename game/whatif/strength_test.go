@@ -62,3 +62,33 @@ func TestAIStrength(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoricalShare: with the historical setup (normal against normal),
+// each scenario's historical outcome happens in 35% to 90% of 500 runs: the
+// history is plausible, not scripted.
+func TestHistoricalShare(t *testing.T) {
+	if testing.Short() {
+		t.Skip("plays 2,000 games")
+	}
+	for _, id := range scenario.Bundled() {
+		sc, err := scenario.Load(id, scenario.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Run(Setup{Scenario: sc}, Options{Runs: 500, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := 0
+		for _, r := range b.Results {
+			if r.Historical {
+				h++
+			}
+		}
+		share := float64(h) / 500
+		t.Logf("%-12s historical outcome in %5.1f%% of 500 runs", id, 100*share)
+		if share < 0.35 || share > 0.90 {
+			t.Errorf("%s: the historical outcome happens in %.1f%% of runs, want 35-90%%", id, 100*share)
+		}
+	}
+}
