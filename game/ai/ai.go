@@ -55,6 +55,9 @@ type Player struct {
 	// supply is the side's supply reach, read once a phase: good enough for
 	// planning, and a search of the whole map saved on every command.
 	supply *rules.Reach
+	// previews caches attack odds for this phase, by target, attackers and
+	// the defenders' and attackers' men (which change when a fight happens).
+	previews map[string]rules.Preview
 }
 
 // New returns a player for side at level, seeded.
@@ -71,6 +74,7 @@ func (p *Player) Next(q *rules.Query) rules.Command {
 		p.phase = key
 		clear(p.done)
 		p.supply = nil
+		p.previews = map[string]rules.Preview{}
 	}
 	if v.ActiveSide() != p.Side || v.Over {
 		return rules.EndPhase(p.Side)

@@ -1,6 +1,8 @@
 package ai
 
 import (
+	"fmt"
+
 	"ili/game/hex"
 	"ili/game/rules"
 )
@@ -71,9 +73,26 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning) (rules.Command, 
 			group = group[:1]
 		}
 		cmd := rules.Attack(p.Side, target, advance, group...)
-		pre, err := q.PreviewAttack(cmd, t.trials)
-		if err != nil {
-			continue
+		key := fmt.Sprint(target, group)
+		for _, e := range w.enemyAt[target] {
+			key += fmt.Sprint(e.Men)
+		}
+		for _, id := range group {
+			for _, m := range w.mine {
+				if m.ID == id {
+					key += fmt.Sprint(m.Men, m.Morale)
+				}
+			}
+		}
+		pre, cached := p.previews[key]
+		if !cached {
+			var err error
+			if pre, err = q.PreviewAttack(cmd, t.trials); err != nil {
+				continue
+			}
+			if p.previews != nil {
+				p.previews[key] = pre
+			}
 		}
 		win := pre.Odds[rules.DefenderRetreats] + pre.Odds[rules.DefenderRouts] + pre.Odds[rules.DefenderSurrenders]
 		// The attack's worth in victory points: the place it may take, and
