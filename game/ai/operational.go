@@ -148,7 +148,12 @@ func (p *Player) objectives(w *world) []objective {
 				out = append(out, objective{at: pl.Hex, value: float64(pl.VP) * min(1.5, 0.5+threat/2000), own: true})
 			}
 		default:
-			out = append(out, objective{at: pl.Hex, value: float64(pl.VP)})
+			v := float64(pl.VP)
+			// An empty place is points for the taking.
+			if w.v.Seen(pl.Hex) && len(w.enemyAt[pl.Hex]) == 0 {
+				v *= 2
+			}
+			out = append(out, objective{at: pl.Hex, value: v})
 		}
 	}
 	return out
