@@ -19,7 +19,7 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "merge" {
 		return cmdSimMerge(args[1:], stdout, stderr)
 	}
-	fs := newFlags("sim", "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--ai SIDE=LEVEL]... [--workers N] [--format text|json|csv] [--out FILE] [--chart FILE.png] [--compare V1,V2]", stderr)
+	fs := newFlags("sim", "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--ai SIDE=LEVEL]... [--workers N] [--format text|json|csv] [--out FILE] [--chart FILE.png] [--compare V1,V2] [--plan]", stderr)
 	runs := fs.Int("runs", 100, "games to play")
 	seed := fs.Uint64("seed", 1, "seed of the first game; game i uses seed+i")
 	workers := fs.Int("workers", 0, "games played at once (0: one per core)")
@@ -27,6 +27,7 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "write the report to FILE instead of standard output")
 	chart := fs.String("chart", "", "draw the outcome distributions to FILE.png")
 	compare := fs.String("compare", "", "compare two setups: V1,V2 (variant ids, or base)")
+	plans := fs.Bool("plan", false, "the AI follows each side's historical plan, where the scenario gives one")
 	var variants, sets, ais listFlag
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
 	fs.Var(&sets, "set", "override a value, such as turns=8 or unit.ID.men=900 (repeatable)")
@@ -61,7 +62,7 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 		if code != exitOK {
 			return nil, code
 		}
-		set := whatif.Setup{Scenario: sc, Levels: levels}
+		set := whatif.Setup{Scenario: sc, Levels: levels, FollowPlans: *plans}
 		prog := newProgress(stderr, *runs)
 		b, err := whatif.Run(set, whatif.Options{Runs: *runs, Seed: *seed, Workers: *workers, Progress: prog.update})
 		prog.finish()

@@ -48,6 +48,10 @@ func Levels() []string { return levelNames[:] }
 type Player struct {
 	Side  string
 	Level Level
+	// FollowPlan makes the operational AI pursue the scenario's historical
+	// plan for its side (the places the side went for, and when) before its
+	// own choices; an objective it cannot reach it leaves aside.
+	FollowPlan bool
 	rng   *rand.Rand
 	// done marks units that have finished for this phase (turn, phase, id).
 	phase [2]int

@@ -130,6 +130,26 @@ type objective struct {
 
 func (p *Player) objectives(w *world) []objective {
 	var out []objective
+	// With FollowPlan the side's historical plan comes first while it is in force.
+	for _, st := range w.v.Plans {
+		if !p.FollowPlan || st.Side != p.Side || w.v.Turn < st.FromTurn || (st.UntilTurn > 0 && w.v.Turn > st.UntilTurn) {
+			continue
+		}
+		for i := range w.v.Places {
+			pl := &w.v.Places[i]
+			if pl.ID != st.Place {
+				continue
+			}
+			switch {
+			case pl.ExitFor == p.Side:
+				out = append(out, objective{at: pl.Hex, value: float64(st.Value), exit: true})
+			case pl.Owner == p.Side:
+				out = append(out, objective{at: pl.Hex, value: float64(st.Value), own: true})
+			default:
+				out = append(out, objective{at: pl.Hex, value: float64(st.Value)})
+			}
+		}
+	}
 	for i := range w.v.Places {
 		pl := &w.v.Places[i]
 		switch {

@@ -79,6 +79,17 @@ type Victory struct {
 	CasualtyVP int
 }
 
+// PlanStep is one step of a side's historical plan: a place the side was
+// trying to reach, take or hold between two turns, and how much it mattered.
+// The AI follows its side's plan unless the situation makes it impossible.
+type PlanStep struct {
+	Side      string
+	Place     string
+	FromTurn  int
+	UntilTurn int // 0: to the end
+	Value     int
+}
+
 // Weather is a spell of weather from a turn on.
 type Weather struct {
 	FromTurn int
@@ -100,6 +111,7 @@ type Setup struct {
 	Weather   []Weather
 	Narrative []Narrative
 	Victory   Victory
+	Plans     []PlanStep
 	// SupplyMode is how supply travels from a source to a unit (usually foot
 	// and pack animals, with carts on roads).
 	SupplyMode *Mode

@@ -203,6 +203,28 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 		}
 		v.done()
 	}
+	for _, t := range root.tables("plan") {
+		ps := rules.PlanStep{Side: b.sideRef(t, "side", true), Place: t.str("place", true), FromTurn: 1}
+		t.name("plan step", ps.Place)
+		if _, ok := b.places[ps.Place]; !ok && ps.Place != "" {
+			t.errorf("place", "names %q, which no [[place]] defines", ps.Place)
+		}
+		if from, ok := t.date("from", false); ok {
+			b.checkDate(t, "from", from)
+			ps.FromTurn = setup.TurnOf(from)
+		}
+		if until, ok := t.date("until", false); ok {
+			b.checkDate(t, "until", until)
+			ps.UntilTurn = setup.TurnOf(until)
+			if ps.UntilTurn < ps.FromTurn {
+				t.errorf("until", "is before from; the dates are out of order")
+			}
+		}
+		ps.Value = t.integer("value", false, 10, 1, 1000)
+		t.str("note", false)
+		setup.Plans = append(setup.Plans, ps)
+		t.done()
+	}
 	if h := root.sub("history", true); h != nil {
 		sc.History = b.readHistory(h)
 	}

@@ -22,6 +22,8 @@ import (
 type Setup struct {
 	Scenario *scenario.Scenario
 	Levels   map[string]ai.Level // by side ID; missing sides play Normal
+	// FollowPlans makes every side's AI follow the scenario's historical plan.
+	FollowPlans bool
 }
 
 // Losses is what one side lost over a game.
@@ -71,6 +73,7 @@ func Play(set Setup, seed uint64) (Result, error) {
 			level = ai.Normal
 		}
 		players[i] = ai.New(side.ID, level, seed*1000003+uint64(i))
+		players[i].FollowPlan = set.FollowPlans
 	}
 	start := map[string]rules.Unit{}
 	for _, u := range s.Units {
