@@ -52,7 +52,7 @@ type Player struct {
 	// plan for its side (the places the side went for, and when) before its
 	// own choices; an objective it cannot reach it leaves aside.
 	FollowPlan bool
-	rng   *rand.Rand
+	rng        *rand.Rand
 	// done marks units that have finished for this phase (turn, phase, id).
 	phase [2]int
 	done  map[string]bool
