@@ -58,6 +58,8 @@ func TestDependenciesPointOneWay(t *testing.T) {
 		"ili/game/rules":    {"ili/game/hex"},
 		"ili/game/scenario": {"ili/game/hex", "ili/game/rules", "ili/scenarios"},
 		"ili/game/calib":    {"ili/game/hex", "ili/game/rules"},
+		"ili/game/ai":       {"ili/game/hex", "ili/game/rules"},
+		"ili/game/whatif":   {"ili/game/ai", "ili/game/hex", "ili/game/rules", "ili/game/scenario", "ili/scenarios"},
 	}
 	for pkg, ok := range allowed {
 		for _, dep := range goList(t, "-deps", pkg) {
