@@ -11,7 +11,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"ili/game/ai"
 	"ili/game/scenario"
+	"ili/game/ui"
 )
 
 // Exit codes: the contract scripts rely on.
@@ -30,6 +32,7 @@ Usage:
   ili calibrate FILE.csv    run the combat model on historical engagements
   ili sim SCENARIO          play AI-against-AI batches and sum up the outcomes
   ili sim merge FILE...     join batches split by seed range
+  ili shot SCENARIO --out FILE.png [--size WxH]   draw the game's first frame
 
 Run 'ili COMMAND -h' for a command's options.
 `
@@ -69,6 +72,7 @@ func init() {
 		"validate":  cmdValidate,
 		"calibrate": cmdCalibrate,
 		"sim":       cmdSim,
+		"shot":      cmdShot,
 		"help":      cmdHelp,
 		"-h":        cmdHelp,
 		"--help":    cmdHelp,
@@ -129,21 +133,76 @@ func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 }
 
 func cmdPlay(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("play", "play [SCENARIO] [--side ID] [--variant V]... [--set KEY=VALUE]... [--seed N]", stderr)
-	fs.String("side", "", "the side to play")
-	var variants, sets listFlag
+	fs := newFlags("play", "play [SCENARIO] [--side ID] [--variant V]... [--seed N] [--ai LEVEL] [--hotseat]", stderr)
+	side := fs.String("side", "", "the side to play (default: the first)")
+	var variants listFlag
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
-	fs.Var(&sets, "set", "override a value, such as turns=8 or unit.ID.men=900 (repeatable)")
-	fs.Uint64("seed", 1, "the game's random seed")
+	seed := fs.Uint64("seed", 1, "the game's random seed")
+	level := fs.String("ai", "normal", "the opponent: random, greedy, easy, normal or hard")
+	hotseat := fs.Bool("hotseat", false, "two people at one screen instead of the AI")
+	colourBlind := fs.Bool("colour-blind", false, "a palette that stays clear under colour-vision deficiencies")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
+	opt := ui.Options{Side: *side, Variants: variants, Seed: *seed, Hotseat: *hotseat}
+	lv, err := ai.ParseLevel(*level)
+	if err != nil {
+		fmt.Fprintf(stderr, "ili: %v.\n", err)
+		return exitBad
+	}
+	opt.Opponent = lv
+	if *colourBlind {
+		opt.Palette = &ui.ColourBlind
+	}
 	if fs.NArg() > 0 {
-		if _, err := scenario.Load(fs.Arg(0), scenario.Options{Variants: variants, Set: sets}); err != nil {
+		opt.Scenario = fs.Arg(0)
+		sc, err := scenario.Load(opt.Scenario, scenario.Options{Variants: variants})
+		if err != nil {
 			return report(stderr, err)
 		}
+		if *side != "" && sc.Side(*side) == nil {
+			fmt.Fprintf(stderr, "ili: %s has no side %q.\n", sc.ID, *side)
+			return exitBad
+		}
 	}
-	fmt.Fprintln(stdout, "The desktop window is not built yet: for now, 'ili list' shows the scenarios and 'ili validate' checks them.")
+	if err := ui.Run(opt); err != nil {
+		fmt.Fprintf(stderr, "ili: %v\n", err)
+		return exitBad
+	}
+	return exitOK
+}
+
+func cmdShot(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("shot", "shot SCENARIO --out FILE.png [--size WxH] [--side ID] [--variant V]...", stderr)
+	out := fs.String("out", "", "the PNG file to write")
+	size := fs.String("size", "1280x800", "the picture's size, WIDTHxHEIGHT")
+	side := fs.String("side", "", "the side whose view to draw")
+	var variants listFlag
+	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 || *out == "" {
+		fmt.Fprintln(stderr, "ili shot needs a scenario and --out FILE.png, such as: ili shot ghulja-1944 --out ghulja.png")
+		return exitUsage
+	}
+	var w, h int
+	if n, err := fmt.Sscanf(*size, "%dx%d", &w, &h); n != 2 || err != nil || w < 64 || h < 64 || w > 8192 || h > 8192 {
+		fmt.Fprintf(stderr, "--size %q: write it as WIDTHxHEIGHT, such as 1920x1080.\n", *size)
+		return exitUsage
+	}
+	if _, err := scenario.Load(fs.Arg(0), scenario.Options{Variants: variants}); err != nil {
+		return report(stderr, err)
+	}
+	data, err := ui.Shot(ui.Options{Scenario: fs.Arg(0), Side: *side, Variants: variants, Seed: 1}, w, h)
+	if err != nil {
+		fmt.Fprintf(stderr, "ili: %v\n", err)
+		return exitBad
+	}
+	if err := writeFileAtomic(*out, data); err != nil {
+		fmt.Fprintf(stderr, "ili: %v\n", err)
+		return exitBad
+	}
 	return exitOK
 }
 

@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+)
+
+// Key is a key the game listens to, independent of Ebiten.
+type Key int
+
+// Keys the scenes use.
+const (
+	KeyNone Key = iota
+	KeyUp
+	KeyDown
+	KeyLeft
+	KeyRight
+	KeyEnter
+	KeyEscape
+	KeyEndTurn // E
+	KeyZoomIn  // + or =
+	KeyZoomOut // -
+	KeyGrid    // G
+	KeyHelp    // F1 or ?
+	KeyNext    // Tab: next unit
+	KeyQuit    // Q
+)
+
+// Input is one frame of input: what a scene reads. Tests make it by hand.
+type Input struct {
+	Pressed   []Key        // keys pressed this frame
+	Held      map[Key]bool // keys held down
+	MouseX    int
+	MouseY    int
+	Click     bool // left button released this frame
+	RightDown bool
+	DragDX    int // mouse movement while the button is held
+	DragDY    int
+	Wheel     float64
+}
+
+// Has reports whether k was pressed this frame.
+func (in Input) Has(k Key) bool {
+	for _, p := range in.Pressed {
+		if p == k {
+			return true
+		}
+	}
+	return false
+}
+
+var keymap = map[ebiten.Key]Key{
+	ebiten.KeyArrowUp: KeyUp, ebiten.KeyW: KeyUp, ebiten.KeyArrowDown: KeyDown, ebiten.KeyS: KeyDown,
+	ebiten.KeyArrowLeft: KeyLeft, ebiten.KeyA: KeyLeft, ebiten.KeyArrowRight: KeyRight, ebiten.KeyD: KeyRight,
+	ebiten.KeyEnter: KeyEnter, ebiten.KeySpace: KeyEnter, ebiten.KeyEscape: KeyEscape, ebiten.KeyE: KeyEndTurn,
+	ebiten.KeyEqual: KeyZoomIn, ebiten.KeyKPAdd: KeyZoomIn, ebiten.KeyMinus: KeyZoomOut, ebiten.KeyKPSubtract: KeyZoomOut,
+	ebiten.KeyG: KeyGrid, ebiten.KeyF1: KeyHelp, ebiten.KeySlash: KeyHelp, ebiten.KeyTab: KeyNext, ebiten.KeyQ: KeyQuit,
+}
+
+type inputReader struct {
+	lastX, lastY int
+	down         bool
+}
+
+func (r *inputReader) read() Input {
+	in := Input{Held: map[Key]bool{}}
+	for ek, k := range keymap {
+		if inpututil.IsKeyJustPressed(ek) {
+			in.Pressed = append(in.Pressed, k)
+		}
+		if ebiten.IsKeyPressed(ek) {
+			in.Held[k] = true
+		}
+	}
+	in.MouseX, in.MouseY = ebiten.CursorPosition()
+	down := ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)
+	if down && r.down {
+		in.DragDX, in.DragDY = in.MouseX-r.lastX, in.MouseY-r.lastY
+	}
+	in.Click = inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft)
+	in.RightDown = ebiten.IsMouseButtonPressed(ebiten.MouseButtonRight)
+	r.down, r.lastX, r.lastY = down, in.MouseX, in.MouseY
+	_, in.Wheel = ebiten.Wheel()
+	return in
+}

@@ -1,0 +1,330 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"sort"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"ili/game/hex"
+	"ili/game/rules"
+)
+
+// Camera maps world pixels (hexes of size 1 at scale 1) to the screen.
+type Camera struct {
+	X, Y  float64 // world point at the screen's top-left
+	Scale float64 // screen pixels per world unit (the hex size)
+}
+
+// ToScreen turns a world point into a screen point.
+func (c Camera) ToScreen(x, y float64) (float64, float64) {
+	return (x - c.X) * c.Scale, (y - c.Y) * c.Scale
+}
+
+// ToWorld turns a screen point into a world point.
+func (c Camera) ToWorld(x, y float64) (float64, float64) {
+	return x/c.Scale + c.X, y/c.Scale + c.Y
+}
+
+// ZoomAt changes the scale by f keeping the world point under (sx, sy) still.
+func (c *Camera) ZoomAt(f, sx, sy, min, max float64) {
+	wx, wy := c.ToWorld(sx, sy)
+	c.Scale = math.Max(min, math.Min(max, c.Scale*f))
+	c.X, c.Y = wx-sx/c.Scale, wy-sy/c.Scale
+}
+
+var unit = hex.Layout{Size: 1}
+
+// mapBounds returns the world rectangle of a map.
+func mapBounds(m *rules.Map) (x0, y0, x1, y1 float64) {
+	x0, y0 = math.Inf(1), math.Inf(1)
+	x1, y1 = math.Inf(-1), math.Inf(-1)
+	for i := range m.Terrain {
+		x, y := unit.Center(m.HexAt(i))
+		x0, y0 = math.Min(x0, x-1), math.Min(y0, y-1)
+		x1, y1 = math.Max(x1, x+1), math.Max(y1, y+1)
+	}
+	return
+}
+
+// FitCamera returns a camera showing the whole map in a w x h screen.
+func FitCamera(m *rules.Map, w, h int) Camera {
+	x0, y0, x1, y1 := mapBounds(m)
+	s := math.Min(float64(w)/(x1-x0), float64(h)/(y1-y0))
+	cx, cy := (x0+x1)/2, (y0+y1)/2
+	return Camera{X: cx - float64(w)/2/s, Y: cy - float64(h)/2/s, Scale: s}
+}
+
+// whitePixel is the source image for coloured triangles.
+var whitePixel = func() *ebiten.Image {
+	img := ebiten.NewImage(3, 3)
+	img.Fill(color.White)
+	return img.SubImage(imageRect(1, 1, 2, 2)).(*ebiten.Image)
+}()
+
+// drawHexes fills every hex of the map with its terrain colour (high ground
+// shaded), in one batch of triangles per 9,000 hexes.
+func drawHexes(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette, grid bool) {
+	var vs []ebiten.Vertex
+	var is []uint16
+	flush := func() {
+		if len(is) > 0 {
+			op := &ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha}
+			dst.DrawTriangles(vs, is, whitePixel, op)
+		}
+		vs, is = vs[:0], is[:0]
+	}
+	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
+	for i, ter := range m.Terrain {
+		hx := m.HexAt(i)
+		cx, cy := unit.Center(hx)
+		sx, sy := cam.ToScreen(cx, cy)
+		r := cam.Scale
+		if sx < -r || sy < -r || sx > float64(w)+r || sy > float64(h)+r {
+			continue
+		}
+		c := pal.Terrain[ter]
+		if len(vs)+7 > 65000 {
+			flush()
+		}
+		base := uint16(len(vs))
+		vs = append(vs, vertex(sx, sy, c))
+		for k := 0; k < 6; k++ {
+			a := math.Pi / 180 * float64(60*k-30)
+			edge := c
+			if ter.Info().Height >= 2 && (k == 0 || k == 5 || k == 1) {
+				edge = shade(c, 0.82) // relief: the east faces in shadow
+			}
+			vs = append(vs, vertex(sx+r*math.Cos(a), sy+r*math.Sin(a), edge))
+		}
+		for k := 0; k < 6; k++ {
+			is = append(is, base, base+1+uint16(k), base+1+uint16((k+1)%6))
+		}
+	}
+	flush()
+	if grid && cam.Scale >= 8 {
+		for i := range m.Terrain {
+			hx := m.HexAt(i)
+			for k := 0; k < 3; k++ {
+				x0, y0 := unit.Corner(hx, k)
+				x1, y1 := unit.Corner(hx, k+1)
+				a, b := cam.ToScreen(x0, y0)
+				c, d := cam.ToScreen(x1, y1)
+				vector.StrokeLine(dst, float32(a), float32(b), float32(c), float32(d), 1, pal.Grid, false)
+			}
+		}
+	}
+}
+
+func vertex(x, y float64, c color.RGBA) ebiten.Vertex {
+	return ebiten.Vertex{DstX: float32(x), DstY: float32(y), SrcX: 1, SrcY: 1,
+		ColorR: float32(c.R) / 255, ColorG: float32(c.G) / 255, ColorB: float32(c.B) / 255, ColorA: float32(c.A) / 255}
+}
+
+// edgeSegment returns the screen segment of the side shared by a and b.
+func edgeSegment(cam Camera, a, b hex.Hex) (x0, y0, x1, y1 float64) {
+	d := a.DirectionTo(b)
+	// Direction d (0 = east) is the side between corners d-1 and d... in the
+	// corner numbering of hex.Layout.Corner (corner 0 at -30 degrees).
+	c0 := (6 - d) % 6
+	c1 := (c0 + 1) % 6
+	ax, ay := unit.Corner(a, c0)
+	bx, by := unit.Corner(a, c1)
+	x0, y0 = cam.ToScreen(ax, ay)
+	x1, y1 = cam.ToScreen(bx, by)
+	return
+}
+
+// drawLines draws rivers along hex sides and roads between hex centres.
+func drawLines(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette) {
+	w := float32(math.Max(1.5, cam.Scale/6))
+	edges := make([]rules.Edge, 0, len(m.Rivers))
+	for e := range m.Rivers {
+		edges = append(edges, e)
+	}
+	sortEdges(edges)
+	for _, e := range edges {
+		x0, y0, x1, y1 := edgeSegment(cam, e.A, e.B)
+		width := w
+		if m.Rivers[e] == rules.MajorRiver {
+			width *= 1.8
+		}
+		vector.StrokeLine(dst, float32(x0), float32(y0), float32(x1), float32(y1), width, pal.River, true)
+	}
+	edges = edges[:0]
+	for e := range m.Roads {
+		edges = append(edges, e)
+	}
+	sortEdges(edges)
+	for _, e := range edges {
+		ax, ay := unit.Center(e.A)
+		bx, by := unit.Center(e.B)
+		x0, y0 := cam.ToScreen(ax, ay)
+		x1, y1 := cam.ToScreen(bx, by)
+		c, width := pal.Road, w
+		if m.Roads[e] == rules.Track {
+			c, width = pal.Track, w*0.6
+		}
+		vector.StrokeLine(dst, float32(x0), float32(y0), float32(x1), float32(y1), width, c, true)
+	}
+}
+
+func sortEdges(es []rules.Edge) {
+	sort.Slice(es, func(i, j int) bool {
+		a, b := es[i], es[j]
+		if a.A != b.A {
+			return a.A.R < b.A.R || (a.A.R == b.A.R && a.A.Q < b.A.Q)
+		}
+		return a.B.R < b.B.R || (a.B.R == b.B.R && a.B.Q < b.B.Q)
+	})
+}
+
+// drawPlaces marks places with a square (a star for objectives) and their
+// names, skipping names that would overlap one already drawn.
+func drawPlaces(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face *text.GoTextFace) {
+	var taken []rect
+	places := append([]rules.Place(nil), v.Places...)
+	sort.SliceStable(places, func(i, j int) bool { return places[i].VP > places[j].VP })
+	for _, p := range places {
+		cx, cy := unit.Center(p.Hex)
+		sx, sy := cam.ToScreen(cx, cy)
+		r := float32(math.Max(3, cam.Scale/5))
+		col := color.RGBA{60, 60, 60, 255}
+		if i := v.SideIndex(p.Owner); i >= 0 {
+			col = pal.Sides[i%len(pal.Sides)]
+		}
+		vector.DrawFilledRect(dst, float32(sx)-r, float32(sy)-r, 2*r, 2*r, col, false)
+		vector.StrokeRect(dst, float32(sx)-r, float32(sy)-r, 2*r, 2*r, 1, color.Black, false)
+		label := p.Name
+		if p.VP > 0 {
+			label = fmt.Sprintf("%s (%d)", p.Name, p.VP)
+		}
+		tw, th := text.Measure(label, face, face.Size*1.2)
+		box := rect{sx + float64(r) + 2, sy - th/2, tw, th}
+		clash := false
+		for _, t := range taken {
+			if t.overlaps(box) {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		taken = append(taken, box)
+		vector.DrawFilledRect(dst, float32(box.x-1), float32(box.y), float32(box.w+2), float32(box.h), color.RGBA{255, 255, 255, 170}, false)
+		op := &text.DrawOptions{}
+		op.GeoM.Translate(box.x, box.y)
+		op.ColorScale.ScaleWithColor(pal.Text)
+		text.Draw(dst, label, face, op)
+	}
+}
+
+type rect struct{ x, y, w, h float64 }
+
+func (a rect) overlaps(b rect) bool {
+	return a.x < b.x+b.w && b.x < a.x+a.w && a.y < b.y+b.h && b.y < a.y+a.h
+}
+
+// drawCounters draws each stack as NATO-style counters: a frame in the
+// side's colour, the symbol of the class, the strength in men, and markers
+// for entrenched, out of supply and disordered units; a stack shows the top
+// counter with the others offset behind it and a count.
+func drawCounters(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face *text.GoTextFace, selected string) {
+	stacks := map[hex.Hex][]rules.Unit{}
+	var order []hex.Hex
+	for _, u := range v.Units {
+		if u.Status != rules.Active {
+			continue
+		}
+		if _, ok := stacks[u.Hex]; !ok {
+			order = append(order, u.Hex)
+		}
+		stacks[u.Hex] = append(stacks[u.Hex], u)
+	}
+	sort.Slice(order, func(i, j int) bool {
+		return order[i].R < order[j].R || (order[i].R == order[j].R && order[i].Q < order[j].Q)
+	})
+	size := math.Max(10, cam.Scale*1.1)
+	for _, h := range order {
+		us := stacks[h]
+		sort.Slice(us, func(i, j int) bool { return us[i].Men > us[j].Men })
+		cx, cy := unit.Center(h)
+		sx, sy := cam.ToScreen(cx, cy)
+		for k := len(us) - 1; k >= 0; k-- {
+			off := float64(k) * size * 0.12
+			drawCounter(dst, us[k], v, sx-size/2+off, sy-size*0.35-off, size, pal, face, us[k].ID == selected)
+		}
+		if len(us) > 1 {
+			op := &text.DrawOptions{}
+			op.GeoM.Translate(sx+size/2+2, sy-size*0.35)
+			op.ColorScale.ScaleWithColor(color.Black)
+			text.Draw(dst, fmt.Sprintf("%d", len(us)), face, op)
+		}
+	}
+}
+
+func drawCounter(dst *ebiten.Image, u rules.Unit, v *rules.View, x, y, size float64, pal *Palette, face *text.GoTextFace, selected bool) {
+	w, h := float32(size), float32(size*0.7)
+	col := pal.Sides[max(0, v.SideIndex(u.Side))%len(pal.Sides)]
+	fx, fy := float32(x), float32(y)
+	vector.DrawFilledRect(dst, fx, fy, w, h, col, false)
+	border := color.RGBA{20, 20, 20, 255}
+	bw := float32(1)
+	if selected {
+		border, bw = pal.Select, 3
+	}
+	vector.StrokeRect(dst, fx, fy, w, h, bw, border, false)
+	// The symbol box in the upper middle.
+	sw, sh := w*0.6, h*0.45
+	sx0, sy0 := fx+(w-sw)/2, fy+h*0.08
+	white := color.RGBA{250, 250, 250, 255}
+	vector.StrokeRect(dst, sx0, sy0, sw, sh, 1, white, false)
+	line := func(ax, ay, bx, by float32) { vector.StrokeLine(dst, ax, ay, bx, by, 1, white, true) }
+	switch u.Type.Class {
+	case rules.Infantry:
+		line(sx0, sy0, sx0+sw, sy0+sh)
+		line(sx0, sy0+sh, sx0+sw, sy0)
+	case rules.Cavalry:
+		line(sx0, sy0+sh, sx0+sw, sy0)
+	case rules.Artillery:
+		vector.DrawFilledCircle(dst, sx0+sw/2, sy0+sh/2, sh/5, white, true)
+	case rules.Motorised:
+		line(sx0, sy0, sx0+sw, sy0+sh)
+		line(sx0, sy0+sh, sx0+sw, sy0)
+		vector.StrokeCircle(dst, sx0+sw/2, sy0+sh+sh*0.05, sh/6, 1, white, true)
+	case rules.Headquarters:
+		line(sx0, sy0, sx0, sy0+sh*1.6)
+	case rules.Militia:
+		line(sx0, sy0, sx0+sw, sy0+sh)
+		line(sx0+sw*0.3, sy0+sh*0.5, sx0+sw*0.7, sy0+sh*0.5)
+	case rules.Aircraft:
+		line(sx0+sw*0.2, sy0+sh/2, sx0+sw*0.8, sy0+sh/2)
+		line(sx0+sw/2, sy0+sh*0.15, sx0+sw/2, sy0+sh*0.85)
+	}
+	if size >= 22 {
+		label := fmt.Sprintf("%d", u.Men)
+		if u.Men >= 10000 {
+			label = fmt.Sprintf("%.0fk", float64(u.Men)/1000)
+		}
+		tw, _ := text.Measure(label, face, face.Size)
+		op := &text.DrawOptions{}
+		op.GeoM.Translate(x+(size-tw)/2, y+float64(h)*0.55)
+		op.ColorScale.ScaleWithColor(white)
+		text.Draw(dst, label, face, op)
+	}
+	// Markers: entrenched (bar at the top), out of supply (red corner), disordered (grey).
+	if u.Posture(v.Map) >= rules.Prepared {
+		vector.DrawFilledRect(dst, fx, fy-3, w, 3, color.RGBA{90, 60, 30, 255}, false)
+	}
+	if !u.InSupply {
+		vector.DrawFilledRect(dst, fx+w-6, fy, 6, 6, color.RGBA{230, 30, 30, 255}, false)
+	}
+	if u.Disordered {
+		vector.DrawFilledRect(dst, fx, fy, w, h, color.RGBA{80, 80, 80, 110}, false)
+	}
+}

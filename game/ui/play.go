@@ -1,0 +1,442 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"ili/game/ai"
+	"ili/game/hex"
+	"ili/game/rules"
+	"ili/game/scenario"
+)
+
+// Play is the scene where a game is played.
+type Play struct {
+	opt      Options
+	sc       *scenario.Scenario
+	state    *rules.State
+	human    map[string]bool
+	ais      map[string]*ai.Player
+	cam      Camera
+	w, h     int
+	fitted   bool
+	selected string
+	reach    map[hex.Hex]int
+	hover    hex.Hex
+	preview  *rules.Preview
+	log      []string
+	grid     bool
+	help     bool
+	dragged  bool
+}
+
+func newPlay(opt Options) (*Play, error) {
+	sc, err := loadScenario(opt)
+	if err != nil {
+		return nil, err
+	}
+	s, err := sc.NewState(opt.Seed)
+	if err != nil {
+		return nil, err
+	}
+	p := &Play{opt: opt, sc: sc, state: s, human: map[string]bool{}, ais: map[string]*ai.Player{}, grid: true}
+	side := opt.Side
+	if side == "" {
+		side = sc.Setup.Sides[0].ID
+	}
+	if sc.Side(side) == nil {
+		return nil, fmt.Errorf("%s has no side %q", sc.ID, side)
+	}
+	for i, sd := range sc.Setup.Sides {
+		if opt.Hotseat || sd.ID == side {
+			p.human[sd.ID] = true
+		} else {
+			p.ais[sd.ID] = ai.New(sd.ID, opt.Opponent, opt.Seed*7919+uint64(i))
+		}
+	}
+	p.record(s.Begin())
+	p.runAI()
+	return p, nil
+}
+
+// Resize fits the map to a new window size the first time.
+func (p *Play) Resize(w, h int) {
+	p.w, p.h = w, h
+	if !p.fitted && w > 0 {
+		p.cam = FitCamera(p.state.Map, w-panelWidth, h-barHeight)
+		p.cam.Y -= barHeight / p.cam.Scale
+		p.fitted = true
+	}
+}
+
+const (
+	panelWidth = 300
+	barHeight  = 28
+)
+
+// viewer is the side whose view is drawn: the side to move if a person plays it.
+func (p *Play) viewer() string {
+	if side := p.state.ActiveSide(); p.human[side] {
+		return side
+	}
+	for _, sd := range p.state.Sides {
+		if p.human[sd.ID] {
+			return sd.ID
+		}
+	}
+	return p.state.ActiveSide()
+}
+
+func (p *Play) record(evs []rules.Event) {
+	for _, e := range evs {
+		p.log = append(p.log, e.String())
+	}
+	if len(p.log) > 200 {
+		p.log = p.log[len(p.log)-200:]
+	}
+}
+
+// runAI plays the AI's phases until a person is to move or the game ends.
+func (p *Play) runAI() {
+	for n := 0; !p.state.Over && n < 100000; n++ {
+		side := p.state.ActiveSide()
+		pl, ok := p.ais[side]
+		if !ok {
+			return
+		}
+		evs, err := p.state.Apply(pl.Next(p.state.For(side)))
+		if err != nil {
+			evs, _ = p.state.Apply(rules.EndPhase(side))
+		}
+		p.record(evs)
+	}
+}
+
+// Apply gives a command for the side to move and records what happened.
+func (p *Play) Apply(cmd rules.Command) error {
+	evs, err := p.state.Apply(cmd)
+	if err != nil {
+		p.log = append(p.log, "cannot: "+err.Error())
+		return err
+	}
+	p.record(evs)
+	if cmd.Kind == rules.CmdEnd {
+		p.selected, p.reach, p.preview = "", nil, nil
+		p.runAI()
+	} else if p.selected != "" {
+		p.reach = p.state.For(p.state.ActiveSide()).Reachable(p.selected)
+	}
+	return nil
+}
+
+// State returns the game being played (for tests and saves).
+func (p *Play) State() *rules.State { return p.state }
+
+// Select selects one of the side's units, or clears the selection.
+func (p *Play) Select(id string) {
+	p.selected, p.reach, p.preview = "", nil, nil
+	u := p.state.Unit(id)
+	if u == nil || u.Side != p.state.ActiveSide() || !p.human[u.Side] || u.Status != rules.Active {
+		return
+	}
+	p.selected = id
+	p.reach = p.state.For(u.Side).Reachable(id)
+}
+
+// ClickHex acts on a hex as a click on the map does: select a unit of the
+// side to move, move the selected unit, or attack an enemy next to it (with
+// every unit of the side next to that enemy that can still attack).
+func (p *Play) ClickHex(h hex.Hex) {
+	side := p.state.ActiveSide()
+	if !p.human[side] || p.state.Over {
+		return
+	}
+	var mine, theirs []*rules.Unit
+	for i := range p.state.Units {
+		u := &p.state.Units[i]
+		if u.Status != rules.Active || u.Hex != h {
+			continue
+		}
+		if u.Side == side {
+			mine = append(mine, u)
+		} else if p.state.View(side).Seen(h) {
+			theirs = append(theirs, u)
+		}
+	}
+	switch {
+	case len(theirs) > 0 && p.selected != "":
+		cmd := p.attackOn(h)
+		if p.preview != nil && p.hover == h {
+			p.Apply(cmd) // second click on the target: commit
+			p.preview = nil
+			return
+		}
+		if pre, err := p.state.For(side).PreviewAttack(cmd, 200); err == nil {
+			p.preview, p.hover = &pre, h
+		} else {
+			p.log = append(p.log, "cannot attack: "+err.Error())
+		}
+	case len(mine) > 0 && (p.selected == "" || p.state.Unit(p.selected).Hex != h):
+		p.Select(mine[0].ID)
+	case p.selected != "":
+		if _, ok := p.reach[h]; ok {
+			p.Apply(rules.Move(side, p.selected, h))
+		}
+	}
+}
+
+// attackOn gathers the side's units next to h that can attack into one command.
+func (p *Play) attackOn(h hex.Hex) rules.Command {
+	side := p.state.ActiveSide()
+	var ids []string
+	for i := range p.state.Units {
+		u := &p.state.Units[i]
+		if u.Side == side && u.Status == rules.Active && !u.Attacked && !u.Disordered && u.Type.Class != rules.Aircraft && hex.Adjacent(u.Hex, h) {
+			ids = append(ids, u.ID)
+		}
+	}
+	return rules.Attack(side, h, true, ids...)
+}
+
+// Update implements scene.
+func (p *Play) Update(in Input) (scene, error) {
+	if in.Has(KeyQuit) {
+		return nil, errQuit
+	}
+	pan := 12 / math.Max(p.cam.Scale, 1)
+	if in.Held[KeyLeft] {
+		p.cam.X -= pan * 2
+	}
+	if in.Held[KeyRight] {
+		p.cam.X += pan * 2
+	}
+	if in.Held[KeyUp] {
+		p.cam.Y -= pan * 2
+	}
+	if in.Held[KeyDown] {
+		p.cam.Y += pan * 2
+	}
+	if in.DragDX != 0 || in.DragDY != 0 {
+		p.cam.X -= float64(in.DragDX) / p.cam.Scale
+		p.cam.Y -= float64(in.DragDY) / p.cam.Scale
+		p.dragged = true
+	}
+	if in.Wheel != 0 {
+		p.cam.ZoomAt(math.Pow(1.15, in.Wheel), float64(in.MouseX), float64(in.MouseY), 2, 120)
+	}
+	if in.Has(KeyZoomIn) {
+		p.cam.ZoomAt(1.25, float64(in.MouseX), float64(in.MouseY), 2, 120)
+	}
+	if in.Has(KeyZoomOut) {
+		p.cam.ZoomAt(0.8, float64(in.MouseX), float64(in.MouseY), 2, 120)
+	}
+	if in.Has(KeyGrid) {
+		p.grid = !p.grid
+	}
+	if in.Has(KeyHelp) {
+		p.help = !p.help
+	}
+	if in.Has(KeyEscape) {
+		p.selected, p.reach, p.preview = "", nil, nil
+	}
+	if in.Has(KeyNext) {
+		p.selectNext()
+	}
+	if in.Has(KeyEndTurn) && !p.state.Over && p.human[p.state.ActiveSide()] {
+		p.Apply(rules.EndPhase(p.state.ActiveSide()))
+	}
+	if in.Click && in.MouseX < p.w-panelWidth && in.MouseY > barHeight {
+		if !p.dragged {
+			wx, wy := p.cam.ToWorld(float64(in.MouseX), float64(in.MouseY))
+			if h := unit.At(wx, wy); p.state.Map.In(h) {
+				p.ClickHex(h)
+			}
+		}
+		p.dragged = false
+	}
+	return nil, nil
+}
+
+func (p *Play) selectNext() {
+	side := p.state.ActiveSide()
+	var ids []string
+	for _, u := range p.state.Units {
+		if u.Side == side && u.Status == rules.Active && u.Spent == 0 && !u.Attacked && u.Type.Class != rules.Aircraft {
+			ids = append(ids, u.ID)
+		}
+	}
+	sort.Strings(ids)
+	if len(ids) == 0 {
+		return
+	}
+	next := ids[0]
+	for i, id := range ids {
+		if id == p.selected && i+1 < len(ids) {
+			next = ids[i+1]
+		}
+	}
+	p.Select(next)
+}
+
+var (
+	smallFace = face(12)
+	textFace  = face(14)
+	titleFace = face(22)
+)
+
+// Draw implements scene.
+func (p *Play) Draw(dst *ebiten.Image) {
+	if !p.fitted {
+		b := dst.Bounds()
+		p.Resize(b.Dx(), b.Dy())
+	}
+	pal := p.opt.Palette
+	dst.Fill(color.RGBA{70, 80, 90, 255})
+	v := p.state.View(p.viewer())
+	drawHexes(dst, p.state.Map, p.cam, pal, p.grid)
+	drawLines(dst, p.state.Map, p.cam, pal)
+	if p.opt.Scenario != "" && p.state.Fog {
+		drawFog(dst, v, p.cam)
+	}
+	for h := range p.reach {
+		cx, cy := unit.Center(h)
+		sx, sy := p.cam.ToScreen(cx, cy)
+		vector.DrawFilledCircle(dst, float32(sx), float32(sy), float32(p.cam.Scale*0.6), pal.Reach, true)
+	}
+	drawPlaces(dst, v, p.cam, pal, smallFace)
+	drawCounters(dst, v, p.cam, pal, smallFace, p.selected)
+	p.drawBar(dst, v)
+	p.drawPanel(dst, v)
+	if p.help {
+		drawHelp(dst)
+	}
+}
+
+// drawFog dims the hexes the side cannot see.
+func drawFog(dst *ebiten.Image, v *rules.View, cam Camera) {
+	for i := range v.Map.Terrain {
+		if v.Visible[i] {
+			continue
+		}
+		cx, cy := unit.Center(v.Map.HexAt(i))
+		sx, sy := cam.ToScreen(cx, cy)
+		r := float32(cam.Scale * 0.87)
+		vector.DrawFilledRect(dst, float32(sx)-r, float32(sy)-r, 2*r, 2*r, color.RGBA{0, 0, 0, 40}, false)
+	}
+}
+
+func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
+	vector.DrawFilledRect(dst, 0, 0, float32(p.w), barHeight, color.RGBA{35, 35, 40, 255}, false)
+	s := p.state
+	vp := s.VP()
+	var parts []string
+	for _, sd := range s.Sides {
+		parts = append(parts, fmt.Sprintf("%s %d", sd.ID, vp[sd.ID]))
+	}
+	date := s.TurnTime(s.Turn)
+	line := fmt.Sprintf("%s   turn %d/%d   %s   %s   %s to move   VP: %s", s.Title, s.Turn, s.Turns,
+		date.Format("2 Jan 2006 15:04"), s.WeatherAt(s.Turn), s.ActiveSide(), strings.Join(parts, ", "))
+	if s.Over {
+		w := s.Winner
+		if w == "" {
+			w = "nobody"
+		}
+		line = fmt.Sprintf("%s   game over: %s wins (%s)   VP: %s", s.Title, w, s.Reason, strings.Join(parts, ", "))
+	}
+	op := &text.DrawOptions{}
+	op.GeoM.Translate(8, 6)
+	op.ColorScale.ScaleWithColor(color.White)
+	text.Draw(dst, line, textFace, op)
+}
+
+func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
+	x := float32(p.w - panelWidth)
+	vector.DrawFilledRect(dst, x, barHeight, panelWidth, float32(p.h-barHeight), p.opt.Palette.Panel, false)
+	var lines []string
+	if u := p.state.Unit(p.selected); u != nil {
+		lines = append(lines, u.Name, fmt.Sprintf("%s, %s", u.Side, u.Type.Name),
+			fmt.Sprintf("men %d  guns %d  MGs %d", u.Men, u.Guns, u.MGs),
+			fmt.Sprintf("horses %d  trucks %d  armour %d", u.Horses, u.Trucks, u.Armour),
+			fmt.Sprintf("quality %d%%  morale %d", u.Quality, u.Morale),
+			fmt.Sprintf("posture %s  supply %d h", u.Posture(p.state.Map), u.SupplyHours))
+		if u.Commander != "" {
+			lines = append(lines, "commander: "+u.Commander)
+		}
+		if src, ok := p.sc.Sources[u.Source]; ok {
+			lines = append(lines, "source: "+src.Author)
+		}
+		lines = append(lines, "")
+	}
+	if pre := p.preview; pre != nil {
+		lines = append(lines, "ATTACK PREVIEW (click again to attack)")
+		for o := rules.Outcome(0); o < rules.NumOutcomes; o++ {
+			lines = append(lines, fmt.Sprintf("  %-20s %3.0f%%", o, 100*pre.Odds[o]))
+		}
+		lines = append(lines, fmt.Sprintf("  you lose %d-%d men", pre.AttLoss[0], pre.AttLoss[2]),
+			fmt.Sprintf("  they lose %d-%d men", pre.DefLoss[0], pre.DefLoss[2]))
+		for _, f := range pre.Factors {
+			lines = append(lines, fmt.Sprintf("  %s %s x%.2f", f.Side, f.Name, f.Value))
+		}
+		lines = append(lines, "")
+	}
+	lines = append(lines, "LOG")
+	start := max(0, len(p.log)-12)
+	for _, l := range p.log[start:] {
+		lines = append(lines, wrap(l, 40)...)
+	}
+	y := float64(barHeight + 8)
+	for _, l := range lines {
+		if y > float64(p.h-16) {
+			break
+		}
+		op := &text.DrawOptions{}
+		op.GeoM.Translate(float64(x)+8, y)
+		op.ColorScale.ScaleWithColor(p.opt.Palette.Text)
+		text.Draw(dst, l, smallFace, op)
+		y += 15
+	}
+}
+
+func wrap(s string, n int) []string {
+	var out []string
+	for len(s) > n {
+		cut := strings.LastIndex(s[:n], " ")
+		if cut <= 0 {
+			cut = n
+		}
+		out = append(out, s[:cut])
+		s = "  " + strings.TrimLeft(s[cut:], " ")
+	}
+	return append(out, s)
+}
+
+var helpLines = []string{
+	"KEYS",
+	"arrows / WASD   pan the map (or drag with the mouse)",
+	"wheel, + and -  zoom at the cursor",
+	"click           select a unit, move it, or preview an attack",
+	"click again     commit the previewed attack",
+	"Tab             next unit that can act",
+	"E               end your phase",
+	"G               hex grid on or off",
+	"Esc             clear the selection",
+	"F1 or ?         this help",
+	"Q               quit",
+}
+
+func drawHelp(dst *ebiten.Image) {
+	vector.DrawFilledRect(dst, 80, 80, 520, float32(30+18*len(helpLines)), color.RGBA{250, 248, 240, 240}, false)
+	for i, l := range helpLines {
+		op := &text.DrawOptions{}
+		op.GeoM.Translate(96, float64(92+18*i))
+		op.ColorScale.ScaleWithColor(color.Black)
+		text.Draw(dst, l, textFace, op)
+	}
+}

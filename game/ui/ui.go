@@ -1,0 +1,191 @@
+// Package ui is the desktop game on Ebiten, and the only package that
+// imports it. Scenes take Input (gathered once a frame, or made by a test)
+// and give commands to the rules; they never edit the game's state. The
+// renderer reads a side's View.
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"runtime"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"ili/game/ai"
+	"ili/game/scenario"
+)
+
+// Options choose what to open.
+type Options struct {
+	Scenario string   // bundled id or path; "" opens the scenario picker
+	Side     string   // the side the person plays; "" the first
+	Variants []string // what-if variants
+	Seed     uint64
+	Opponent ai.Level // the AI's level for the other sides
+	Hotseat  bool     // a person plays every side at the same screen
+	Palette  *Palette
+	Width    int
+	Height   int
+}
+
+// ErrNoDisplay is returned when there is no display to open a window on.
+var ErrNoDisplay = errors.New("there is no display to open the game window on; run it under xvfb-run, or use 'ili sim' for games without a window")
+
+// hasDisplay reports whether a window can be opened.
+func hasDisplay() bool {
+	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" {
+		return true
+	}
+	return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+}
+
+var faceSource = func() *text.GoTextFaceSource {
+	s, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
+	if err != nil {
+		panic(err) // the embedded font is always valid
+	}
+	return s
+}()
+
+func face(size float64) *text.GoTextFace { return &text.GoTextFace{Source: faceSource, Size: size} }
+
+func imageRect(x0, y0, x1, y1 int) image.Rectangle { return image.Rect(x0, y0, x1, y1) }
+
+// scene is one screen of the game.
+type scene interface {
+	Update(in Input) (scene, error)
+	Draw(dst *ebiten.Image)
+}
+
+// Game is the ebiten.Game: it gathers input and passes it to the scene.
+type Game struct {
+	scene scene
+	w, h  int
+	input inputReader
+}
+
+// Update implements ebiten.Game.
+func (g *Game) Update() error {
+	next, err := g.scene.Update(g.input.read())
+	if err != nil {
+		return err
+	}
+	if next != nil {
+		g.scene = next
+	}
+	return nil
+}
+
+// Draw implements ebiten.Game.
+func (g *Game) Draw(screen *ebiten.Image) { g.scene.Draw(screen) }
+
+// Layout implements ebiten.Game: the game uses the window's size.
+func (g *Game) Layout(w, h int) (int, int) {
+	g.w, g.h = w, h
+	if s, ok := g.scene.(interface{ Resize(w, h int) }); ok {
+		s.Resize(w, h)
+	}
+	return w, h
+}
+
+// Run opens the game window and plays until the person quits.
+func Run(opt Options) error {
+	if !hasDisplay() {
+		return ErrNoDisplay
+	}
+	first, err := firstScene(opt)
+	if err != nil {
+		return err
+	}
+	w, h := opt.Width, opt.Height
+	if w == 0 {
+		w, h = 1280, 800
+	}
+	ebiten.SetWindowSize(w, h)
+	ebiten.SetWindowTitle("ili - the Ili Rebellion, 1944-1946")
+	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	err = ebiten.RunGame(&Game{scene: first, w: w, h: h})
+	if errors.Is(err, errQuit) {
+		return nil
+	}
+	return err
+}
+
+var errQuit = errors.New("quit")
+
+func firstScene(opt Options) (scene, error) {
+	if opt.Palette == nil {
+		opt.Palette = &Standard
+	}
+	if opt.Scenario == "" {
+		return newPicker(opt), nil
+	}
+	return newPlay(opt)
+}
+
+// shotGame draws one frame of a scene, keeps the pixels and ends.
+type shotGame struct {
+	scene  scene
+	w, h   int
+	frames int
+	png    []byte
+	err    error
+}
+
+func (g *shotGame) Update() error {
+	if g.png != nil || g.err != nil {
+		return ebiten.Termination
+	}
+	return nil
+}
+
+func (g *shotGame) Draw(screen *ebiten.Image) {
+	g.scene.Draw(screen)
+	g.frames++
+	if g.frames < 2 || g.png != nil { // the first frame may come before the window settles
+		return
+	}
+	img := image.NewRGBA(image.Rect(0, 0, g.w, g.h))
+	screen.ReadPixels(img.Pix)
+	var buf bytes.Buffer
+	g.err = png.Encode(&buf, img)
+	g.png = buf.Bytes()
+}
+
+func (g *shotGame) Layout(int, int) (int, int) { return g.w, g.h }
+
+// Shot renders the first frame of a game of the scenario, w x h, as a PNG.
+func Shot(opt Options, w, h int) ([]byte, error) {
+	if !hasDisplay() {
+		return nil, ErrNoDisplay
+	}
+	if opt.Palette == nil {
+		opt.Palette = &Standard
+	}
+	sc, err := newPlay(opt)
+	if err != nil {
+		return nil, err
+	}
+	sc.Resize(w, h)
+	g := &shotGame{scene: sc, w: w, h: h}
+	ebiten.SetWindowSize(w, h)
+	ebiten.SetWindowTitle("ili")
+	if err := ebiten.RunGameWithOptions(g, &ebiten.RunGameOptions{InitUnfocused: true}); err != nil && !errors.Is(err, ebiten.Termination) {
+		return nil, err
+	}
+	if g.err != nil {
+		return nil, fmt.Errorf("cannot encode the picture: %w", g.err)
+	}
+	return g.png, nil
+}
+
+// loadScenario loads a scenario for the UI.
+func loadScenario(opt Options) (*scenario.Scenario, error) {
+	return scenario.Load(opt.Scenario, scenario.Options{Variants: opt.Variants})
+}
