@@ -172,7 +172,15 @@ func Shot(opt Options, w, h int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc.Resize(w, h)
+	return renderScene(sc, w, h)
+}
+
+// renderScene opens a window of w x h, draws the scene and returns the frame
+// as a PNG. Ebiten runs one game per process, so a process renders once.
+func renderScene(sc scene, w, h int) ([]byte, error) {
+	if r, ok := sc.(interface{ Resize(w, h int) }); ok {
+		r.Resize(w, h)
+	}
 	g := &shotGame{scene: sc, w: w, h: h}
 	ebiten.SetWindowSize(w, h)
 	ebiten.SetWindowTitle("ili")

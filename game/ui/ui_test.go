@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"bytes"
+	"flag"
+	"image"
+	"image/png"
+	"os"
+	"strings"
+	"testing"
+
+	"ili/game/ai"
+	"ili/game/hex"
+	"ili/game/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden images in testdata")
+
+// nilkaAtTheGates is nilka-1944 with the mounted band moved next to the town.
+func nilkaAtTheGates(t *testing.T) *Play {
+	t.Helper()
+	p, err := newPlay(Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal, Palette: &Standard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Select("band-mounted")
+	if p.selected != "band-mounted" || len(p.reach) == 0 {
+		t.Fatalf("cannot select the mounted band: %q, %d hexes", p.selected, len(p.reach))
+	}
+	p.ClickHex(hex.FromOffset(11, 8)) // the bank below the town
+	if u := p.state.Unit("band-mounted"); u.Hex != hex.FromOffset(11, 8) {
+		t.Fatalf("the click did not move the band: it is at %s\n%s", rules.Label(u.Hex), strings.Join(p.log, "\n"))
+	}
+	return p
+}
+
+// TestPlayScene drives the play scene as a person would, without pixels:
+// select, move, preview an attack, commit it, end the turn; then replays the
+// same commands on a fresh game and finds the same state hash, as a saved
+// game must.
+func TestPlayScene(t *testing.T) {
+	p := nilkaAtTheGates(t)
+	nilka := hex.FromOffset(11, 7)
+	p.ClickHex(nilka)
+	if p.preview == nil {
+		t.Fatalf("no attack preview: %s", strings.Join(p.log, "\n"))
+	}
+	sum := 0.0
+	for _, o := range p.preview.Odds {
+		sum += o
+	}
+	if sum < 0.99 || sum > 1.01 || len(p.preview.Factors) == 0 {
+		t.Errorf("preview odds sum to %.2f with %d factors", sum, len(p.preview.Factors))
+	}
+	p.ClickHex(nilka)
+	if !strings.Contains(strings.Join(p.log, "\n"), "attack garrison") {
+		t.Fatalf("the second click did not attack:\n%s", strings.Join(p.log, "\n"))
+	}
+	turn := p.state.Turn
+	p.Update(Input{Pressed: []Key{KeyEndTurn}, Held: map[Key]bool{}})
+	if p.state.Turn != turn+1 || p.state.ActiveSide() != "insurgents" {
+		t.Errorf("after ending the phase: turn %d, %s to move; want turn %d, insurgents", p.state.Turn, p.state.ActiveSide(), turn+1)
+	}
+	// The camera pans with the keys and zooms at the cursor.
+	cam := p.cam
+	p.Update(Input{Held: map[Key]bool{KeyRight: true}})
+	if p.cam.X <= cam.X {
+		t.Error("the right key did not pan the map")
+	}
+	wx, wy := p.cam.ToWorld(300, 200)
+	p.Update(Input{Wheel: 1, MouseX: 300, MouseY: 200, Held: map[Key]bool{}})
+	if ax, ay := p.cam.ToWorld(300, 200); p.cam.Scale <= cam.Scale || abs(ax-wx) > 1e-9 || abs(ay-wy) > 1e-9 {
+		t.Error("zoom is not anchored at the cursor")
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// TestGoldenFrame renders the map, the counters and the attack preview and
+// compares the frame with testdata/nilka-preview.png (a few levels per
+// channel of tolerance for font rendering); -update rewrites it.
+func TestGoldenFrame(t *testing.T) {
+	p := nilkaAtTheGates(t)
+	p.ClickHex(hex.FromOffset(11, 7)) // open the preview
+	p.cam = Camera{X: 8, Y: 5, Scale: 26}
+	p.fitted = true
+	data, err := renderScene(p, 1000, 700)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const golden = "testdata/nilka-preview.png"
+	if *update {
+		if err := os.WriteFile(golden, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	got, err1 := png.Decode(bytes.NewReader(data))
+	exp, err2 := png.Decode(bytes.NewReader(want))
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	if got.Bounds() != exp.Bounds() {
+		t.Fatalf("size %v, golden %v", got.Bounds(), exp.Bounds())
+	}
+	if bad := differing(got, exp, 12); bad > got.Bounds().Dx()*got.Bounds().Dy()/200 {
+		os.WriteFile("testdata/nilka-preview.got.png", data, 0o644)
+		t.Errorf("%d pixels differ from %s by more than 12 levels; see testdata/nilka-preview.got.png, and run with -update if the change is intended", bad, golden)
+	}
+}
+
+func differing(a, b image.Image, tol int) int {
+	n := 0
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			r1, g1, b1, _ := a.At(x, y).RGBA()
+			r2, g2, b2, _ := b.At(x, y).RGBA()
+			if d(r1, r2) > tol || d(g1, g2) > tol || d(b1, b2) > tol {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func d(a, b uint32) int {
+	x := int(a>>8) - int(b>>8)
+	if x < 0 {
+		return -x
+	}
+	return x
+}
