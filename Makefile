@@ -16,6 +16,7 @@ setup:
 
 build: setup
 	$(GO) build -o $(BIN) ./cmd/ili
+	$(GO) build -o bin/ili-window ./cmd/ili-window
 
 vet: setup
 	$(GO) vet ./...

@@ -76,3 +76,16 @@ func TestDependenciesPointOneWay(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlessCommandStartsWithoutEbiten: ili itself must not link Ebiten,
+// whose package initialisation panics without a display; only ili-window may.
+func TestHeadlessCommandStartsWithoutEbiten(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("the go command is not on PATH")
+	}
+	for _, dep := range goList(t, "-deps", "ili/cmd/ili") {
+		if strings.HasPrefix(dep, ebiten) {
+			t.Fatalf("ili/cmd/ili depends on %s", dep)
+		}
+	}
+}

@@ -8,12 +8,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"text/tabwriter"
 
-	"ili/game/ai"
 	"ili/game/scenario"
-	"ili/game/ui"
 )
 
 // Exit codes: the contract scripts rely on.
@@ -132,75 +133,56 @@ func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	return exitOK, true
 }
 
+// cmdPlay and cmdShot hand over to ili-window, the program with the game
+// window: a program that links Ebiten cannot even start without a display,
+// and every other command here must run headless.
 func cmdPlay(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("play", "play [SCENARIO] [--side ID] [--variant V]... [--seed N] [--ai LEVEL] [--hotseat]", stderr)
-	side := fs.String("side", "", "the side to play (default: the first)")
-	var variants listFlag
-	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
-	seed := fs.Uint64("seed", 1, "the game's random seed")
-	level := fs.String("ai", "normal", "the opponent: random, greedy, easy, normal or hard")
-	hotseat := fs.Bool("hotseat", false, "two people at one screen instead of the AI")
-	colourBlind := fs.Bool("colour-blind", false, "a palette that stays clear under colour-vision deficiencies")
-	if code, ok := parseFlags(fs, args); !ok {
-		return code
-	}
-	opt := ui.Options{Side: *side, Variants: variants, Seed: *seed, Hotseat: *hotseat}
-	lv, err := ai.ParseLevel(*level)
-	if err != nil {
-		fmt.Fprintf(stderr, "ili: %v.\n", err)
-		return exitBad
-	}
-	opt.Opponent = lv
-	if *colourBlind {
-		opt.Palette = &ui.ColourBlind
-	}
-	if fs.NArg() > 0 {
-		opt.Scenario = fs.Arg(0)
-		sc, err := scenario.Load(opt.Scenario, scenario.Options{Variants: variants})
-		if err != nil {
-			return report(stderr, err)
-		}
-		if *side != "" && sc.Side(*side) == nil {
-			fmt.Fprintf(stderr, "ili: %s has no side %q.\n", sc.ID, *side)
-			return exitBad
-		}
-	}
-	if err := ui.Run(opt); err != nil {
-		fmt.Fprintf(stderr, "ili: %v\n", err)
-		return exitBad
-	}
-	return exitOK
+	return runWindow("play", args, stdout, stderr)
 }
 
 func cmdShot(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("shot", "shot SCENARIO --out FILE.png [--size WxH] [--side ID] [--variant V]...", stderr)
-	out := fs.String("out", "", "the PNG file to write")
-	size := fs.String("size", "1280x800", "the picture's size, WIDTHxHEIGHT")
-	side := fs.String("side", "", "the side whose view to draw")
-	var variants listFlag
-	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
-	if code, ok := parseFlags(fs, args); !ok {
-		return code
+	return runWindow("shot", args, stdout, stderr)
+}
+
+// errNoDisplay is the one sentence for a machine without a display.
+const errNoDisplay = "ili: there is no display to open the game window on; run it under xvfb-run, or use 'ili sim' for games without a window."
+
+func hasDisplay() bool {
+	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" {
+		return true
 	}
-	if fs.NArg() != 1 || *out == "" {
-		fmt.Fprintln(stderr, "ili shot needs a scenario and --out FILE.png, such as: ili shot ghulja-1944 --out ghulja.png")
-		return exitUsage
+	return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+}
+
+// windowProgram finds ili-window beside this program or on the PATH.
+func windowProgram() (string, error) {
+	if exe, err := os.Executable(); err == nil {
+		p := filepath.Join(filepath.Dir(exe), "ili-window")
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		}
 	}
-	var w, h int
-	if n, err := fmt.Sscanf(*size, "%dx%d", &w, &h); n != 2 || err != nil || w < 64 || h < 64 || w > 8192 || h > 8192 {
-		fmt.Fprintf(stderr, "--size %q: write it as WIDTHxHEIGHT, such as 1920x1080.\n", *size)
-		return exitUsage
-	}
-	if _, err := scenario.Load(fs.Arg(0), scenario.Options{Variants: variants}); err != nil {
-		return report(stderr, err)
-	}
-	data, err := ui.Shot(ui.Options{Scenario: fs.Arg(0), Side: *side, Variants: variants, Seed: 1}, w, h)
-	if err != nil {
-		fmt.Fprintf(stderr, "ili: %v\n", err)
+	return exec.LookPath("ili-window")
+}
+
+func runWindow(cmd string, args []string, stdout, stderr io.Writer) int {
+	if !hasDisplay() {
+		fmt.Fprintln(stderr, errNoDisplay)
 		return exitBad
 	}
-	if err := writeFileAtomic(*out, data); err != nil {
-		fmt.Fprintf(stderr, "ili: %v\n", err)
+	prog, err := windowProgram()
+	if err != nil {
+		fmt.Fprintln(stderr, "ili: the game window is a separate program, ili-window, which is not installed beside ili; build both with 'make build'.")
+		return exitBad
+	}
+	c := exec.Command(prog, append([]string{cmd}, args...)...)
+	c.Stdin, c.Stdout, c.Stderr = os.Stdin, stdout, stderr
+	if err := c.Run(); err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode()
+		}
+		fmt.Fprintf(stderr, "ili: cannot start the game window: %v\n", err)
 		return exitBad
 	}
 	return exitOK

@@ -191,3 +191,24 @@ func TestSim(t *testing.T) {
 		t.Errorf("merge of two scenarios: exit %d %s", code, stderr)
 	}
 }
+
+func TestPlayWithoutDisplay(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	code, _, stderr := runCLI("play", "nilka-1944")
+	if code != exitBad || !strings.Contains(stderr, "xvfb-run") || !strings.Contains(stderr, "ili sim") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if strings.Contains(stderr, "goroutine") {
+		t.Error("a Go panic reached the user")
+	}
+}
+
+func TestShotThroughTheWindowProgram(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		t.Skip("no display; make test runs this under Xvfb")
+	}
+	if _, err := windowProgram(); err != nil {
+		t.Skip("ili-window is not built beside the test binary")
+	}
+}

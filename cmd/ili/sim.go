@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"ili/game/ai"
+	"ili/game/save"
 	"ili/game/scenario"
 	"ili/game/whatif"
 )
@@ -104,7 +104,7 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "ili: cannot draw the chart: %v\n", err)
 			return exitBad
 		}
-		if err := writeFileAtomic(*chart, img.Bytes()); err != nil {
+		if err := save.WriteFile(*chart, img.Bytes()); err != nil {
 			fmt.Fprintf(stderr, "ili: %v\n", err)
 			return exitBad
 		}
@@ -212,34 +212,11 @@ func emit(out string, data []byte, stdout, stderr io.Writer) int {
 		stdout.Write(data)
 		return exitOK
 	}
-	if err := writeFileAtomic(out, data); err != nil {
+	if err := save.WriteFile(out, data); err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
 		return exitBad
 	}
 	return exitOK
-}
-
-// writeFileAtomic writes to a temporary file beside name and renames it, so
-// that a crash or a full disk never leaves a half-written file.
-func writeFileAtomic(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	return nil
 }
 
 // progress draws a bar on stderr for batches longer than a second, when
