@@ -1,10 +1,17 @@
 package save
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"ili/game/hex"
+	"ili/game/rules"
+	"ili/game/scenario"
 )
+
+func scenarioLoad(id string) (*scenario.Scenario, error) { return scenario.Load(id, scenario.Options{}) }
 
 func TestWriteFileReplacesWhole(t *testing.T) {
 	dir := t.TempDir()
@@ -25,5 +32,48 @@ func TestWriteFileReplacesWhole(t *testing.T) {
 	// A directory that does not exist is an error, and the old file stays.
 	if err := WriteFile(filepath.Join(dir, "no", "b.json"), []byte("x")); err == nil {
 		t.Error("wrote into a missing directory")
+	}
+}
+
+func TestSaveAndReplay(t *testing.T) {
+	sc, err := scenarioLoad("nilka-1944")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := sc.NewState(5)
+	s.Begin()
+	g := &Game{Scenario: "nilka-1944", Seed: 5, Hashes: map[string]string{"1": s.Hash()}}
+	for _, c := range []rules.Command{
+		rules.Move("insurgents", "band-mounted", hex.FromOffset(11, 9)),
+		rules.EndPhase("insurgents"), rules.EndPhase("provincial"),
+	} {
+		if _, err := s.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+		g.Commands = append(g.Commands, c)
+	}
+	g.Hashes["2"] = s.Hash()
+	name := filepath.Join(t.TempDir(), "saves", "a.json")
+	if err := g.Write(name); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, s2, err := back.Replay()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s2.Hash() != s.Hash() {
+		t.Error("the replayed game differs from the saved one")
+	}
+	back.Hashes["2"] = "0000000000000000"
+	if _, _, err := back.Replay(); !errors.Is(err, ErrDiverged) {
+		t.Errorf("a tampered hash: %v", err)
+	}
+	os.WriteFile(name, []byte("{}"), 0o644)
+	if _, err := Read(name); err == nil {
+		t.Error("read a file without the format")
 	}
 }

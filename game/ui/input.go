@@ -24,6 +24,8 @@ const (
 	KeyHelp    // F1 or ?
 	KeyNext    // Tab: next unit
 	KeyQuit    // Q
+	KeySave    // F5
+	KeyLoad    // F9
 )
 
 // Input is one frame of input: what a scene reads. Tests make it by hand.
@@ -55,6 +57,7 @@ var keymap = map[ebiten.Key]Key{
 	ebiten.KeyEnter: KeyEnter, ebiten.KeySpace: KeyEnter, ebiten.KeyEscape: KeyEscape, ebiten.KeyE: KeyEndTurn,
 	ebiten.KeyEqual: KeyZoomIn, ebiten.KeyKPAdd: KeyZoomIn, ebiten.KeyMinus: KeyZoomOut, ebiten.KeyKPSubtract: KeyZoomOut,
 	ebiten.KeyG: KeyGrid, ebiten.KeyF1: KeyHelp, ebiten.KeySlash: KeyHelp, ebiten.KeyTab: KeyNext, ebiten.KeyQ: KeyQuit,
+	ebiten.KeyF5: KeySave, ebiten.KeyF9: KeyLoad,
 }
 
 type inputReader struct {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 	"ili/game/ai"
 	"ili/game/hex"
 	"ili/game/rules"
+	"ili/game/save"
 	"ili/game/scenario"
 )
 
@@ -35,9 +37,25 @@ type Play struct {
 	grid     bool
 	help     bool
 	dragged  bool
+	// commands is every command applied so far, the AI's too, and hashes
+	// the state hash at the start of each turn: together, the saved game.
+	commands []rules.Command
+	hashes   map[string]string
 }
 
 func newPlay(opt Options) (*Play, error) {
+	p, err := newPlayNoAI(opt)
+	if err != nil {
+		return nil, err
+	}
+	p.record(p.state.Begin())
+	p.hashes["1"] = p.state.Hash()
+	p.runAI()
+	return p, nil
+}
+
+// newPlayNoAI sets a game up without beginning it.
+func newPlayNoAI(opt Options) (*Play, error) {
 	sc, err := loadScenario(opt)
 	if err != nil {
 		return nil, err
@@ -46,7 +64,7 @@ func newPlay(opt Options) (*Play, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Play{opt: opt, sc: sc, state: s, human: map[string]bool{}, ais: map[string]*ai.Player{}, grid: true}
+	p := &Play{opt: opt, sc: sc, state: s, human: map[string]bool{}, ais: map[string]*ai.Player{}, grid: true, hashes: map[string]string{}}
 	side := opt.Side
 	if side == "" {
 		side = sc.Setup.Sides[0].ID
@@ -61,7 +79,59 @@ func newPlay(opt Options) (*Play, error) {
 			p.ais[sd.ID] = ai.New(sd.ID, opt.Opponent, opt.Seed*7919+uint64(i))
 		}
 	}
-	p.record(s.Begin())
+	return p, nil
+}
+
+// apply applies a command, keeps it for the save, and autosaves at the start
+// of each turn.
+func (p *Play) apply(cmd rules.Command) ([]rules.Event, error) {
+	turn := p.state.Turn
+	evs, err := p.state.Apply(cmd)
+	if err != nil {
+		return nil, err
+	}
+	p.commands = append(p.commands, cmd)
+	if p.state.Turn != turn {
+		p.hashes[fmt.Sprint(p.state.Turn)] = p.state.Hash()
+		if p.opt.Autosave {
+			if dir, err := save.Dir(); err == nil {
+				if err := p.Save(filepath.Join(dir, "autosave.json")); err != nil {
+					p.log = append(p.log, "autosave failed: "+err.Error())
+				}
+			}
+		}
+	}
+	return evs, nil
+}
+
+// Save writes the game so far to name, atomically.
+func (p *Play) Save(name string) error {
+	g := &save.Game{Scenario: p.opt.Scenario, Variants: p.opt.Variants, Seed: p.opt.Seed, Side: p.opt.Side,
+		Opponent: p.opt.Opponent.String(), Hotseat: p.opt.Hotseat, Commands: p.commands, Hashes: p.hashes}
+	return g.Write(name)
+}
+
+// loadPlay rebuilds a saved game and opens it.
+func loadPlay(name string, opt Options) (*Play, error) {
+	g, err := save.Read(name)
+	if err != nil {
+		return nil, err
+	}
+	lv, err := ai.ParseLevel(g.Opponent)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	opt.Scenario, opt.Variants, opt.Seed, opt.Side, opt.Opponent, opt.Hotseat = g.Scenario, g.Variants, g.Seed, g.Side, lv, g.Hotseat
+	p, err := newPlayNoAI(opt)
+	if err != nil {
+		return nil, err
+	}
+	sc, s, err := g.Replay()
+	if err != nil {
+		return nil, err
+	}
+	p.sc, p.state, p.commands, p.hashes = sc, s, g.Commands, g.Hashes
+	p.log = append(p.log, "loaded "+name)
 	p.runAI()
 	return p, nil
 }
@@ -111,9 +181,9 @@ func (p *Play) runAI() {
 		if !ok {
 			return
 		}
-		evs, err := p.state.Apply(pl.Next(p.state.For(side)))
+		evs, err := p.apply(pl.Next(p.state.For(side)))
 		if err != nil {
-			evs, _ = p.state.Apply(rules.EndPhase(side))
+			evs, _ = p.apply(rules.EndPhase(side))
 		}
 		p.record(evs)
 	}
@@ -121,7 +191,7 @@ func (p *Play) runAI() {
 
 // Apply gives a command for the side to move and records what happened.
 func (p *Play) Apply(cmd rules.Command) error {
-	evs, err := p.state.Apply(cmd)
+	evs, err := p.apply(cmd)
 	if err != nil {
 		p.log = append(p.log, "cannot: "+err.Error())
 		return err
@@ -248,6 +318,26 @@ func (p *Play) Update(in Input) (scene, error) {
 	}
 	if in.Has(KeyNext) {
 		p.selectNext()
+	}
+	if in.Has(KeySave) {
+		if dir, err := save.Dir(); err != nil {
+			p.log = append(p.log, "cannot save: "+err.Error())
+		} else if err := p.Save(filepath.Join(dir, "quicksave.json")); err != nil {
+			p.log = append(p.log, "cannot save: "+err.Error())
+		} else {
+			p.log = append(p.log, "saved to "+filepath.Join(dir, "quicksave.json"))
+		}
+	}
+	if in.Has(KeyLoad) {
+		dir, err := save.Dir()
+		if err == nil {
+			var next *Play
+			if next, err = loadPlay(filepath.Join(dir, "quicksave.json"), p.opt); err == nil {
+				next.Resize(p.w, p.h)
+				return next, nil
+			}
+		}
+		p.log = append(p.log, "cannot load: "+err.Error())
 	}
 	if in.Has(KeyEndTurn) && !p.state.Over && p.human[p.state.ActiveSide()] {
 		p.Apply(rules.EndPhase(p.state.ActiveSide()))
@@ -424,6 +514,7 @@ var helpLines = []string{
 	"click           select a unit, move it, or preview an attack",
 	"click again     commit the previewed attack",
 	"Tab             next unit that can act",
+	"F5 / F9         quick save / load (autosave each turn)",
 	"E               end your phase",
 	"G               hex grid on or off",
 	"Esc             clear the selection",

@@ -32,6 +32,7 @@ type Options struct {
 	Palette  *Palette
 	Width    int
 	Height   int
+	Autosave bool // save at the start of every turn in the user's config folder
 }
 
 // ErrNoDisplay is returned when there is no display to open a window on.
@@ -99,6 +100,7 @@ func Run(opt Options) error {
 	if !hasDisplay() {
 		return ErrNoDisplay
 	}
+	opt.Autosave = true
 	first, err := firstScene(opt)
 	if err != nil {
 		return err

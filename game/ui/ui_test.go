@@ -6,12 +6,14 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"ili/game/ai"
 	"ili/game/hex"
 	"ili/game/rules"
+	"ili/game/save"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images in testdata")
@@ -71,6 +73,30 @@ func TestPlayScene(t *testing.T) {
 	p.Update(Input{Wheel: 1, MouseX: 300, MouseY: 200, Held: map[Key]bool{}})
 	if ax, ay := p.cam.ToWorld(300, 200); p.cam.Scale <= cam.Scale || abs(ax-wx) > 1e-9 || abs(ay-wy) > 1e-9 {
 		t.Error("zoom is not anchored at the cursor")
+	}
+}
+
+// TestSaveLoad plays, saves with F5, loads with F9 and finds the same game:
+// the same state hash and the same commands; the autosave exists after a turn.
+func TestSaveLoad(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	p := nilkaAtTheGates(t)
+	p.opt.Autosave = true
+	p.ClickHex(hex.FromOffset(11, 7))
+	p.ClickHex(hex.FromOffset(11, 7))
+	p.Update(Input{Pressed: []Key{KeyEndTurn}, Held: map[Key]bool{}})
+	p.Update(Input{Pressed: []Key{KeySave}, Held: map[Key]bool{}})
+	next, err := p.Update(Input{Pressed: []Key{KeyLoad}, Held: map[Key]bool{}})
+	if err != nil || next == nil {
+		t.Fatalf("load: %v, %v\n%s", next, err, strings.Join(p.log, "\n"))
+	}
+	q := next.(*Play)
+	if q.state.Hash() != p.state.Hash() || len(q.commands) != len(p.commands) || q.state.Turn != p.state.Turn {
+		t.Errorf("loaded game differs: hash %s vs %s, %d vs %d commands", q.state.Hash(), p.state.Hash(), len(q.commands), len(p.commands))
+	}
+	dir, _ := save.Dir()
+	if _, err := os.Stat(filepath.Join(dir, "autosave.json")); err != nil {
+		t.Errorf("no autosave after a turn: %v", err)
 	}
 }
 
