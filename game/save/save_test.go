@@ -11,7 +11,9 @@ import (
 	"ili/game/scenario"
 )
 
-func scenarioLoad(id string) (*scenario.Scenario, error) { return scenario.Load(id, scenario.Options{}) }
+func scenarioLoad(id string) (*scenario.Scenario, error) {
+	return scenario.Load(id, scenario.Options{})
+}
 
 func TestWriteFileReplacesWhole(t *testing.T) {
 	dir := t.TempDir()
