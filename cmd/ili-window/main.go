@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"ili/game/ai"
 	"ili/game/save"
@@ -22,6 +23,9 @@ const (
 	exitBad   = 1
 	exitUsage = 2
 )
+
+// start is when the program began, for the first-frame time.
+var start = time.Now()
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -96,7 +100,7 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 }
 
 func cmdPlay(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("play", "play [SCENARIO] [--side ID] [--variant V]... [--seed N] [--ai LEVEL] [--hotseat]", stderr)
+	fs := newFlags("play", "play [SCENARIO] [--side ID] [--variant V]... [--seed N] [--ai LEVEL] [--hotseat] [--bench-frames N]", stderr)
 	side := fs.String("side", "", "the side to play (default: the first)")
 	var variants listFlag
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
@@ -104,6 +108,8 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	level := fs.String("ai", "normal", "the opponent: random, greedy, easy, normal or hard")
 	hotseat := fs.Bool("hotseat", false, "two people at one screen instead of the AI")
 	colourBlind := fs.Bool("colour-blind", false, "a palette that stays clear under colour-vision deficiencies")
+	benchFrames := fs.Int("bench-frames", 0, "play N frames zoomed out and panning, print frame times and exit")
+	size := fs.String("size", "1920x1080", "window size for --bench-frames, WIDTHxHEIGHT")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -127,6 +133,24 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "ili: %s has no side %q.\n", sc.ID, *side)
 			return exitBad
 		}
+	}
+	if *benchFrames > 0 {
+		var w, h int
+		if n, err := fmt.Sscanf(*size, "%dx%d", &w, &h); n != 2 || err != nil || w < 64 || h < 64 {
+			fmt.Fprintf(stderr, "--size %q: write it as WIDTHxHEIGHT, such as 1920x1080.\n", *size)
+			return exitUsage
+		}
+		if opt.Scenario == "" {
+			fmt.Fprintln(stderr, "--bench-frames needs a scenario, such as: ili play manas-1945 --bench-frames 300")
+			return exitUsage
+		}
+		r, err := ui.Bench(opt, *benchFrames, w, h, start)
+		if err != nil {
+			fmt.Fprintf(stderr, "ili: %v\n", err)
+			return exitBad
+		}
+		fmt.Fprintln(stdout, r)
+		return exitOK
 	}
 	if err := ui.Run(opt); err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)

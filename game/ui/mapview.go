@@ -39,6 +39,15 @@ func (c *Camera) ZoomAt(f, sx, sy, min, max float64) {
 
 var unit = hex.Layout{Size: 1}
 
+// corners are the unit hex's corner offsets, clockwise from -30 degrees.
+var corners = func() (c [6][2]float64) {
+	for k := range c {
+		a := math.Pi / 180 * float64(60*k-30)
+		c[k] = [2]float64{math.Cos(a), math.Sin(a)}
+	}
+	return c
+}()
+
 // mapBounds returns the world rectangle of a map.
 func mapBounds(m *rules.Map) (x0, y0, x1, y1 float64) {
 	x0, y0 = math.Inf(1), math.Inf(1)
@@ -94,12 +103,11 @@ func drawHexes(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette, grid b
 		base := uint16(len(vs))
 		vs = append(vs, vertex(sx, sy, c))
 		for k := 0; k < 6; k++ {
-			a := math.Pi / 180 * float64(60*k-30)
 			edge := c
 			if ter.Info().Height >= 2 && (k == 0 || k == 5 || k == 1) {
 				edge = shade(c, 0.82) // relief: the east faces in shadow
 			}
-			vs = append(vs, vertex(sx+r*math.Cos(a), sy+r*math.Sin(a), edge))
+			vs = append(vs, vertex(sx+r*corners[k][0], sy+r*corners[k][1], edge))
 		}
 		for k := 0; k < 6; k++ {
 			is = append(is, base, base+1+uint16(k), base+1+uint16((k+1)%6))
@@ -327,4 +335,72 @@ func drawCounter(dst *ebiten.Image, u rules.Unit, v *rules.View, x, y, size floa
 	if u.Disordered {
 		vector.DrawFilledRect(dst, fx, fy, w, h, color.RGBA{80, 80, 80, 110}, false)
 	}
+}
+
+// terrainCache keeps the map's ground, grid, rivers and roads drawn at the
+// current zoom: panning only moves the picture, and the map is drawn again
+// only when the zoom, grid or palette change. Past 4096 pixels it draws the
+// visible hexes directly instead.
+type terrainCache struct {
+	img   *ebiten.Image
+	scale float64
+	grid  bool
+	pal   *Palette
+	m     *rules.Map
+	x0    float64 // world point at the image's top-left
+	y0    float64
+}
+
+func (c *terrainCache) draw(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette, grid bool) {
+	x0, y0, x1, y1 := mapBounds(m)
+	w, h := int((x1-x0)*cam.Scale)+2, int((y1-y0)*cam.Scale)+2
+	if w > 4096 || h > 4096 {
+		drawHexes(dst, m, cam, pal, grid)
+		drawLines(dst, m, cam, pal)
+		return
+	}
+	if c.img == nil || c.scale != cam.Scale || c.grid != grid || c.pal != pal || c.m != m {
+		if c.img != nil {
+			c.img.Deallocate()
+		}
+		c.img = ebiten.NewImage(w, h)
+		local := Camera{X: x0, Y: y0, Scale: cam.Scale}
+		drawHexes(c.img, m, local, pal, grid)
+		drawLines(c.img, m, local, pal)
+		c.scale, c.grid, c.pal, c.m, c.x0, c.y0 = cam.Scale, grid, pal, m, x0, y0
+	}
+	op := &ebiten.DrawImageOptions{}
+	sx, sy := cam.ToScreen(c.x0, c.y0)
+	op.GeoM.Translate(math.Round(sx), math.Round(sy))
+	dst.DrawImage(c.img, op)
+}
+
+// fogCache keeps the fog of one view drawn at the current zoom.
+type fogCache struct {
+	img   *ebiten.Image
+	view  *rules.View
+	scale float64
+	x0    float64
+	y0    float64
+}
+
+func (c *fogCache) draw(dst *ebiten.Image, v *rules.View, cam Camera) {
+	x0, y0, x1, y1 := mapBounds(v.Map)
+	w, h := int((x1-x0)*cam.Scale)+2, int((y1-y0)*cam.Scale)+2
+	if w > 4096 || h > 4096 {
+		drawFog(dst, v, cam)
+		return
+	}
+	if c.img == nil || c.view != v || c.scale != cam.Scale {
+		if c.img != nil {
+			c.img.Deallocate()
+		}
+		c.img = ebiten.NewImage(w, h)
+		drawFog(c.img, v, Camera{X: x0, Y: y0, Scale: cam.Scale})
+		c.view, c.scale, c.x0, c.y0 = v, cam.Scale, x0, y0
+	}
+	op := &ebiten.DrawImageOptions{}
+	sx, sy := cam.ToScreen(c.x0, c.y0)
+	op.GeoM.Translate(math.Round(sx), math.Round(sy))
+	dst.DrawImage(c.img, op)
 }

@@ -41,6 +41,9 @@ type Play struct {
 	// the state hash at the start of each turn: together, the saved game.
 	commands []rules.Command
 	hashes   map[string]string
+	terrain  terrainCache
+	view     *rules.View // the viewer's view, until the next command
+	fog      fogCache
 }
 
 func newPlay(opt Options) (*Play, error) {
@@ -87,6 +90,7 @@ func newPlayNoAI(opt Options) (*Play, error) {
 func (p *Play) apply(cmd rules.Command) ([]rules.Event, error) {
 	turn := p.state.Turn
 	evs, err := p.state.Apply(cmd)
+	p.view = nil
 	if err != nil {
 		return nil, err
 	}
@@ -389,11 +393,13 @@ func (p *Play) Draw(dst *ebiten.Image) {
 	}
 	pal := p.opt.Palette
 	dst.Fill(color.RGBA{70, 80, 90, 255})
-	v := p.state.View(p.viewer())
-	drawHexes(dst, p.state.Map, p.cam, pal, p.grid)
-	drawLines(dst, p.state.Map, p.cam, pal)
-	if p.opt.Scenario != "" && p.state.Fog {
-		drawFog(dst, v, p.cam)
+	if p.view == nil || p.view.Side != p.viewer() {
+		p.view = p.state.View(p.viewer())
+	}
+	v := p.view
+	p.terrain.draw(dst, p.state.Map, p.cam, pal, p.grid)
+	if p.state.Fog {
+		p.fog.draw(dst, v, p.cam)
 	}
 	for h := range p.reach {
 		cx, cy := unit.Center(h)
@@ -409,17 +415,42 @@ func (p *Play) Draw(dst *ebiten.Image) {
 	}
 }
 
-// drawFog dims the hexes the side cannot see.
+// drawFog dims the hexes the side cannot see, in one batch of triangles.
 func drawFog(dst *ebiten.Image, v *rules.View, cam Camera) {
+	var vs []ebiten.Vertex
+	var is []uint16
+	w, h := float64(dst.Bounds().Dx()), float64(dst.Bounds().Dy())
+	shadow := color.RGBA{0, 0, 0, 50}
+	flush := func() {
+		if len(is) > 0 {
+			dst.DrawTriangles(vs, is, whitePixel, &ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha})
+		}
+		vs, is = vs[:0], is[:0]
+	}
 	for i := range v.Map.Terrain {
 		if v.Visible[i] {
 			continue
 		}
 		cx, cy := unit.Center(v.Map.HexAt(i))
 		sx, sy := cam.ToScreen(cx, cy)
-		r := float32(cam.Scale * 0.87)
-		vector.DrawFilledRect(dst, float32(sx)-r, float32(sy)-r, 2*r, 2*r, color.RGBA{0, 0, 0, 40}, false)
+		r := cam.Scale
+		if sx < -r || sy < -r || sx > w+r || sy > h+r {
+			continue
+		}
+		if len(vs)+7 > 65000 {
+			flush()
+		}
+		base := uint16(len(vs))
+		c := color.RGBA{0, 0, 0, shadow.A} // premultiplied: black with alpha
+		vs = append(vs, vertex(sx, sy, c))
+		for k := 0; k < 6; k++ {
+			vs = append(vs, vertex(sx+r*corners[k][0], sy+r*corners[k][1], c))
+		}
+		for k := 0; k < 6; k++ {
+			is = append(is, base, base+1+uint16(k), base+1+uint16((k+1)%6))
+		}
 	}
+	flush()
 }
 
 func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
