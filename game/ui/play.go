@@ -284,6 +284,9 @@ func (p *Play) Update(in Input) (scene, error) {
 	if in.Has(KeyQuit) {
 		return nil, errQuit
 	}
+	if p.state.Over && in.Has(KeyEnter) {
+		return newEnd(p.opt, p.sc, p.state), nil
+	}
 	pan := 12 / math.Max(p.cam.Scale, 1)
 	if in.Held[KeyLeft] {
 		p.cam.X -= pan * 2
@@ -469,7 +472,7 @@ func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
 		if w == "" {
 			w = "nobody"
 		}
-		line = fmt.Sprintf("%s   game over: %s wins (%s)   VP: %s", s.Title, w, s.Reason, strings.Join(parts, ", "))
+		line = fmt.Sprintf("%s   game over: %s wins (%s)   VP: %s   Enter for the result", s.Title, w, s.Reason, strings.Join(parts, ", "))
 	}
 	op := &text.DrawOptions{}
 	op.GeoM.Translate(8, 6)

@@ -166,3 +166,29 @@ func d(a, b uint32) int {
 	}
 	return x
 }
+
+// TestEndScreen plays a game to its end (both sides by the AI) and opens the
+// result, which sets the outcome beside history and gives the epilogue.
+func TestEndScreen(t *testing.T) {
+	p, err := newPlay(Options{Scenario: "nilka-1944", Seed: 2, Opponent: ai.Greedy, Palette: &Standard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.human = map[string]bool{} // hand the person's side to the AI too
+	p.ais["insurgents"] = ai.New("insurgents", ai.Normal, 9)
+	p.runAI()
+	if !p.state.Over {
+		t.Fatal("the game did not end")
+	}
+	next, _ := p.Update(Input{Pressed: []Key{KeyEnter}, Held: map[Key]bool{}})
+	e, ok := next.(*End)
+	if !ok {
+		t.Fatalf("Enter at the end opened %T", next)
+	}
+	all := strings.Join(e.lines, "\n")
+	for _, want := range []string{"IN HISTORY", "victory points", "men lost", "Ghulja itself rose"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the result lacks %q:\n%s", want, all)
+		}
+	}
+}
