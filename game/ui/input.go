@@ -26,6 +26,7 @@ const (
 	KeyQuit    // Q
 	KeySave    // F5
 	KeyLoad    // F9
+	KeyUndo    // U or Backspace
 )
 
 // Input is one frame of input: what a scene reads. Tests make it by hand.
@@ -57,7 +58,7 @@ var keymap = map[ebiten.Key]Key{
 	ebiten.KeyEnter: KeyEnter, ebiten.KeySpace: KeyEnter, ebiten.KeyEscape: KeyEscape, ebiten.KeyE: KeyEndTurn,
 	ebiten.KeyEqual: KeyZoomIn, ebiten.KeyKPAdd: KeyZoomIn, ebiten.KeyMinus: KeyZoomOut, ebiten.KeyKPSubtract: KeyZoomOut,
 	ebiten.KeyG: KeyGrid, ebiten.KeyF1: KeyHelp, ebiten.KeySlash: KeyHelp, ebiten.KeyTab: KeyNext, ebiten.KeyQ: KeyQuit,
-	ebiten.KeyF5: KeySave, ebiten.KeyF9: KeyLoad,
+	ebiten.KeyF5: KeySave, ebiten.KeyF9: KeyLoad, ebiten.KeyU: KeyUndo, ebiten.KeyBackspace: KeyUndo,
 }
 
 type inputReader struct {

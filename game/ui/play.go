@@ -44,6 +44,18 @@ type Play struct {
 	terrain  terrainCache
 	view     *rules.View // the viewer's view, until the next command
 	fog      fogCache
+	// undo holds the game before each move since the last fight, sighting or
+	// end of phase: moves can be taken back until something new is learnt.
+	undo []undoPoint
+	// dirty is set when something on screen may change; an unchanged frame
+	// is not drawn again, so an idle game costs almost nothing.
+	dirty     bool
+	lastMouse [2]int
+}
+
+type undoPoint struct {
+	state    *rules.State
+	commands int
 }
 
 func newPlay(opt Options) (*Play, error) {
@@ -142,6 +154,9 @@ func loadPlay(name string, opt Options) (*Play, error) {
 
 // Resize fits the map to a new window size the first time.
 func (p *Play) Resize(w, h int) {
+	if w != p.w || h != p.h {
+		p.dirty = true
+	}
 	p.w, p.h = w, h
 	if !p.fitted && w > 0 {
 		p.cam = FitCamera(p.state.Map, w-panelWidth, h-barHeight)
@@ -195,12 +210,23 @@ func (p *Play) runAI() {
 
 // Apply gives a command for the side to move and records what happened.
 func (p *Play) Apply(cmd rules.Command) error {
+	before := undoPoint{state: p.state.Clone(), commands: len(p.commands)}
 	evs, err := p.apply(cmd)
 	if err != nil {
 		p.log = append(p.log, "cannot: "+err.Error())
 		return err
 	}
 	p.record(evs)
+	p.undo = append(p.undo, before)
+	if cmd.Kind != rules.CmdMove {
+		p.undo = nil
+	}
+	for _, e := range evs {
+		switch e.(type) {
+		case rules.CombatResolved, rules.Spotted, rules.ReinforcementArrived:
+			p.undo = nil // something was learnt: no taking it back
+		}
+	}
 	if cmd.Kind == rules.CmdEnd {
 		p.selected, p.reach, p.preview = "", nil, nil
 		p.runAI()
@@ -208,6 +234,21 @@ func (p *Play) Apply(cmd rules.Command) error {
 		p.reach = p.state.For(p.state.ActiveSide()).Reachable(p.selected)
 	}
 	return nil
+}
+
+// Undo takes back the last move, if nothing has been learnt since.
+func (p *Play) Undo() bool {
+	if len(p.undo) == 0 {
+		return false
+	}
+	u := p.undo[len(p.undo)-1]
+	p.undo = p.undo[:len(p.undo)-1]
+	p.state, p.commands, p.view = u.state, p.commands[:u.commands], nil
+	p.log = append(p.log, "move taken back")
+	if p.selected != "" {
+		p.reach = p.state.For(p.state.ActiveSide()).Reachable(p.selected)
+	}
+	return true
 }
 
 // State returns the game being played (for tests and saves).
@@ -283,6 +324,14 @@ func (p *Play) attackOn(h hex.Hex) rules.Command {
 func (p *Play) Update(in Input) (scene, error) {
 	if in.Has(KeyQuit) {
 		return nil, errQuit
+	}
+	if len(in.Pressed) > 0 || len(in.Held) > 0 || in.Click || in.Wheel != 0 || in.DragDX != 0 || in.DragDY != 0 ||
+		[2]int{in.MouseX, in.MouseY} != p.lastMouse {
+		p.dirty = true
+	}
+	p.lastMouse = [2]int{in.MouseX, in.MouseY}
+	if in.Has(KeyUndo) {
+		p.Undo()
 	}
 	if p.state.Over && in.Has(KeyEnter) {
 		return newEnd(p.opt, p.sc, p.state), nil
@@ -388,8 +437,12 @@ var (
 	titleFace = face(22)
 )
 
+// Idle reports whether the last frame drawn is still right.
+func (p *Play) Idle() bool { return !p.dirty }
+
 // Draw implements scene.
 func (p *Play) Draw(dst *ebiten.Image) {
+	p.dirty = false
 	if !p.fitted {
 		b := dst.Bounds()
 		p.Resize(b.Dx(), b.Dy())
@@ -548,6 +601,7 @@ var helpLines = []string{
 	"click           select a unit, move it, or preview an attack",
 	"click again     commit the previewed attack",
 	"Tab             next unit that can act",
+	"U / Backspace   take back the last move (until a fight or a sighting)",
 	"F5 / F9         quick save / load (autosave each turn)",
 	"E               end your phase",
 	"G               hex grid on or off",

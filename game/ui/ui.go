@@ -69,6 +69,7 @@ type Game struct {
 	scene scene
 	w, h  int
 	input inputReader
+	drawn bool
 }
 
 // Update implements ebiten.Game.
@@ -78,13 +79,20 @@ func (g *Game) Update() error {
 		return err
 	}
 	if next != nil {
-		g.scene = next
+		g.scene, g.drawn = next, false
 	}
 	return nil
 }
 
-// Draw implements ebiten.Game.
-func (g *Game) Draw(screen *ebiten.Image) { g.scene.Draw(screen) }
+// Draw implements ebiten.Game. A scene that reports it is idle keeps the
+// last frame (the screen is not cleared between frames).
+func (g *Game) Draw(screen *ebiten.Image) {
+	if s, ok := g.scene.(interface{ Idle() bool }); ok && s.Idle() && g.drawn {
+		return
+	}
+	g.scene.Draw(screen)
+	g.drawn = true
+}
 
 // Layout implements ebiten.Game: the game uses the window's size.
 func (g *Game) Layout(w, h int) (int, int) {
@@ -112,6 +120,7 @@ func Run(opt Options) error {
 	ebiten.SetWindowSize(w, h)
 	ebiten.SetWindowTitle("ili - the Ili Rebellion, 1944-1946")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	ebiten.SetScreenClearedEveryFrame(false)
 	err = ebiten.RunGame(&Game{scene: first, w: w, h: h})
 	if errors.Is(err, errQuit) {
 		return nil

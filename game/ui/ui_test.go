@@ -54,9 +54,21 @@ func TestPlayScene(t *testing.T) {
 	if sum < 0.99 || sum > 1.01 || len(p.preview.Factors) == 0 {
 		t.Errorf("preview odds sum to %.2f with %d factors", sum, len(p.preview.Factors))
 	}
+	// The move can be taken back until the attack.
+	if !p.Undo() || p.state.Unit("band-mounted").Hex == hex.FromOffset(11, 8) {
+		t.Fatal("the move could not be taken back")
+	}
+	p.ClickHex(hex.FromOffset(11, 8))
+	if p.state.Unit("band-mounted").Hex != hex.FromOffset(11, 8) {
+		t.Fatal("the band did not move again after the undo")
+	}
+	p.ClickHex(nilka)
 	p.ClickHex(nilka)
 	if !strings.Contains(strings.Join(p.log, "\n"), "attack garrison") {
 		t.Fatalf("the second click did not attack:\n%s", strings.Join(p.log, "\n"))
+	}
+	if p.Undo() {
+		t.Error("an attack was taken back")
 	}
 	turn := p.state.Turn
 	p.Update(Input{Pressed: []Key{KeyEndTurn}, Held: map[Key]bool{}})
