@@ -27,6 +27,7 @@ const (
 	KeySave    // F5
 	KeyLoad    // F9
 	KeyUndo    // U or Backspace
+	KeyToggle  // Space
 )
 
 // Input is one frame of input: what a scene reads. Tests make it by hand.
@@ -55,7 +56,7 @@ func (in Input) Has(k Key) bool {
 var keymap = map[ebiten.Key]Key{
 	ebiten.KeyArrowUp: KeyUp, ebiten.KeyW: KeyUp, ebiten.KeyArrowDown: KeyDown, ebiten.KeyS: KeyDown,
 	ebiten.KeyArrowLeft: KeyLeft, ebiten.KeyA: KeyLeft, ebiten.KeyArrowRight: KeyRight, ebiten.KeyD: KeyRight,
-	ebiten.KeyEnter: KeyEnter, ebiten.KeySpace: KeyEnter, ebiten.KeyEscape: KeyEscape, ebiten.KeyE: KeyEndTurn,
+	ebiten.KeyEnter: KeyEnter, ebiten.KeySpace: KeyToggle, ebiten.KeyEscape: KeyEscape, ebiten.KeyE: KeyEndTurn,
 	ebiten.KeyEqual: KeyZoomIn, ebiten.KeyKPAdd: KeyZoomIn, ebiten.KeyMinus: KeyZoomOut, ebiten.KeyKPSubtract: KeyZoomOut,
 	ebiten.KeyG: KeyGrid, ebiten.KeyF1: KeyHelp, ebiten.KeySlash: KeyHelp, ebiten.KeyTab: KeyNext, ebiten.KeyQ: KeyQuit,
 	ebiten.KeyF5: KeySave, ebiten.KeyF9: KeyLoad, ebiten.KeyU: KeyUndo, ebiten.KeyBackspace: KeyUndo,

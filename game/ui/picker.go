@@ -8,6 +8,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
+	"ili/game/ai"
 	"ili/game/scenario"
 )
 
@@ -45,9 +46,110 @@ func (p *Picker) Update(in Input) (scene, error) {
 	case in.Has(KeyEnter) && len(p.ids) > 0:
 		opt := p.opt
 		opt.Scenario = p.ids[p.cursor]
+		return newSetup(opt)
+	}
+	return nil, nil
+}
+
+// Setup chooses the side, the opponent and the variants of a scenario.
+type Setup struct {
+	opt      Options
+	sc       *scenario.Scenario
+	side     int
+	opponent int // an AI level, or len(levels) for a person at the same screen
+	variants []bool
+	row      int // 0 side, 1 opponent, 2.. variants
+}
+
+var opponents = []string{"random", "greedy", "easy", "normal", "hard", "a person at this screen"}
+
+func newSetup(opt Options) (scene, error) {
+	sc, err := loadScenario(opt)
+	if err != nil {
+		return nil, err
+	}
+	return &Setup{opt: opt, sc: sc, opponent: int(ai.Normal), variants: make([]bool, len(sc.Variants))}, nil
+}
+
+// Update implements scene.
+func (s *Setup) Update(in Input) (scene, error) {
+	rows := 2 + len(s.variants)
+	switch {
+	case in.Has(KeyQuit):
+		return nil, errQuit
+	case in.Has(KeyEscape):
+		return newPicker(s.opt), nil
+	case in.Has(KeyUp):
+		s.row = (s.row + rows - 1) % rows
+	case in.Has(KeyDown):
+		s.row = (s.row + 1) % rows
+	case in.Has(KeyLeft) || in.Has(KeyRight) || in.Has(KeyToggle):
+		step := 1
+		if in.Has(KeyLeft) {
+			step = -1
+		}
+		switch {
+		case s.row == 0:
+			n := len(s.sc.Setup.Sides)
+			s.side = (s.side + step + n) % n
+		case s.row == 1:
+			n := len(opponents)
+			s.opponent = (s.opponent + step + n) % n
+		default:
+			s.variants[s.row-2] = !s.variants[s.row-2]
+		}
+	case in.Has(KeyEnter):
+		opt := s.opt
+		opt.Side = s.sc.Setup.Sides[s.side].ID
+		opt.Hotseat = s.opponent == len(opponents)-1
+		if !opt.Hotseat {
+			opt.Opponent = ai.Level(s.opponent)
+		}
+		opt.Variants = nil
+		for i, on := range s.variants {
+			if on {
+				opt.Variants = append(opt.Variants, s.sc.Variants[i].ID)
+			}
+		}
 		return newBriefing(opt)
 	}
 	return nil, nil
+}
+
+// Draw implements scene.
+func (s *Setup) Draw(dst *ebiten.Image) {
+	dst.Fill(color.RGBA{40, 44, 52, 255})
+	y := 50.0
+	draw := func(str string, f *text.GoTextFace, c color.Color, dy float64) {
+		op := &text.DrawOptions{}
+		op.GeoM.Translate(60, y)
+		op.ColorScale.ScaleWithColor(c)
+		text.Draw(dst, str, f, op)
+		y += dy
+	}
+	draw(s.sc.Title, titleFace, color.White, 36)
+	for _, l := range wrap(strings.TrimSpace(strings.ReplaceAll(s.sc.Description, "\n", " ")), 110) {
+		draw(l, smallFace, color.RGBA{210, 210, 200, 255}, 16)
+	}
+	y += 14
+	row := func(i int, label string) {
+		c, mark := color.RGBA{200, 200, 200, 255}, "  "
+		if i == s.row {
+			c, mark = color.RGBA{255, 220, 0, 255}, "> "
+		}
+		draw(mark+label, textFace, c, 24)
+	}
+	row(0, "You play:  < "+s.sc.Setup.Sides[s.side].Name+" >")
+	row(1, "Against:   < "+opponents[s.opponent]+" >")
+	for i, v := range s.sc.Variants {
+		box := "[ ]"
+		if s.variants[i] {
+			box = "[x]"
+		}
+		row(2+i, box+" "+v.Title)
+	}
+	y += 10
+	draw("Up/Down to choose a line, Left/Right or Space to change it, Enter for the briefing, Esc to go back", smallFace, color.RGBA{170, 170, 170, 255}, 16)
 }
 
 // Draw implements scene.

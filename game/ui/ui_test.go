@@ -204,3 +204,47 @@ func TestEndScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestPickerToPlay drives the start screens: pick a scenario, choose the
+// other side, a variant and an opponent, read the briefing and begin.
+func TestPickerToPlay(t *testing.T) {
+	press := func(sc scene, k Key) scene {
+		next, err := sc.Update(Input{Pressed: []Key{k}, Held: map[Key]bool{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if next != nil {
+			return next
+		}
+		return sc
+	}
+	var sc scene = newPicker(Options{Palette: &Standard, Seed: 1})
+	for sc.(*Picker).ids[sc.(*Picker).cursor] != "nilka-1944" {
+		sc = press(sc, KeyDown)
+	}
+	sc = press(sc, KeyEnter)
+	setup, ok := sc.(*Setup)
+	if !ok {
+		t.Fatalf("Enter on the list opened %T", sc)
+	}
+	sc = press(sc, KeyRight)  // the other side
+	sc = press(sc, KeyDown)   // opponent row
+	sc = press(sc, KeyLeft)   // normal -> easy
+	sc = press(sc, KeyDown)   // first variant
+	sc = press(sc, KeyToggle) // switch it on
+	sc = press(sc, KeyEnter)
+	if _, ok := sc.(*Briefing); !ok {
+		t.Fatalf("Enter on the setup opened %T", sc)
+	}
+	sc = press(sc, KeyEnter)
+	p, ok := sc.(*Play)
+	if !ok {
+		t.Fatalf("Enter on the briefing opened %T", sc)
+	}
+	if p.opt.Side != "provincial" || p.opt.Opponent != ai.Easy || len(p.opt.Variants) != 1 || p.opt.Variants[0] != setup.sc.Variants[0].ID {
+		t.Errorf("setup gave %+v", p.opt)
+	}
+	if p.ais["insurgents"] == nil || !p.human["provincial"] {
+		t.Error("the AI does not play the other side")
+	}
+}
