@@ -51,6 +51,7 @@ type Play struct {
 	// is not drawn again, so an idle game costs almost nothing.
 	dirty     bool
 	lastMouse [2]int
+	minimap   terrainCache
 }
 
 type undoPoint struct {
@@ -398,7 +399,9 @@ func (p *Play) Update(in Input) (scene, error) {
 	if in.Has(KeyEndTurn) && !p.state.Over && p.human[p.state.ActiveSide()] {
 		p.Apply(rules.EndPhase(p.state.ActiveSide()))
 	}
-	if in.Click && in.MouseX < p.w-panelWidth && in.MouseY > barHeight {
+	if in.Click && p.inMinimap(in.MouseX, in.MouseY) {
+		p.centreOnMinimap(in.MouseX, in.MouseY)
+	} else if in.Click && in.MouseX < p.w-panelWidth && in.MouseY > barHeight {
 		if !p.dragged {
 			wx, wy := p.cam.ToWorld(float64(in.MouseX), float64(in.MouseY))
 			if h := unit.At(wx, wy); p.state.Map.In(h) {
@@ -466,8 +469,48 @@ func (p *Play) Draw(dst *ebiten.Image) {
 	drawCounters(dst, v, p.cam, pal, smallFace, p.selected)
 	p.drawBar(dst, v)
 	p.drawPanel(dst, v)
+	p.drawMinimap(dst)
 	if p.help {
 		drawHelp(dst)
+	}
+}
+
+// minimap geometry: the whole map in the panel's lower corner.
+func (p *Play) minimapCam() (Camera, float64, float64, float64, float64) {
+	x0, y0, x1, y1 := mapBounds(p.state.Map)
+	side := float64(panelWidth - 20)
+	s := math.Min(side/(x1-x0), side*0.7/(y1-y0))
+	left := float64(p.w-panelWidth) + 10
+	top := float64(p.h) - (y1-y0)*s - 10
+	return Camera{X: x0 - left/s, Y: y0 - top/s, Scale: s}, left, top, (x1 - x0) * s, (y1 - y0) * s
+}
+
+func (p *Play) inMinimap(x, y int) bool {
+	_, l, t, w, h := p.minimapCam()
+	return float64(x) >= l && float64(x) <= l+w && float64(y) >= t && float64(y) <= t+h
+}
+
+func (p *Play) centreOnMinimap(x, y int) {
+	mc, _, _, _, _ := p.minimapCam()
+	wx, wy := mc.ToWorld(float64(x), float64(y))
+	p.cam.X = wx - float64(p.w-panelWidth)/2/p.cam.Scale
+	p.cam.Y = wy - float64(p.h)/2/p.cam.Scale
+}
+
+// drawMinimap draws the whole map small, with the part on screen framed.
+func (p *Play) drawMinimap(dst *ebiten.Image) {
+	mc, l, t, w, h := p.minimapCam()
+	if p.h < 400 || w <= 0 {
+		return
+	}
+	vector.DrawFilledRect(dst, float32(l)-2, float32(t)-2, float32(w)+4, float32(h)+4, color.RGBA{40, 40, 40, 255}, false)
+	p.minimap.draw(dst, p.state.Map, mc, p.opt.Palette, false)
+	x0, y0 := mc.ToScreen(p.cam.ToWorld(0, barHeight))
+	x1, y1 := mc.ToScreen(p.cam.ToWorld(float64(p.w-panelWidth), float64(p.h)))
+	x0, y0 = math.Max(x0, l), math.Max(y0, t)
+	x1, y1 = math.Min(x1, l+w), math.Min(y1, t+h)
+	if x1 > x0 && y1 > y0 {
+		vector.StrokeRect(dst, float32(x0), float32(y0), float32(x1-x0), float32(y1-y0), 1.5, p.opt.Palette.Select, false)
 	}
 }
 
@@ -569,8 +612,10 @@ func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
 		lines = append(lines, wrap(l, 40)...)
 	}
 	y := float64(barHeight + 8)
+	_, _, mapTop, _, _ := p.minimapCam()
+	bottom := math.Min(float64(p.h-16), mapTop-20)
 	for _, l := range lines {
-		if y > float64(p.h-16) {
+		if y > bottom {
 			break
 		}
 		op := &text.DrawOptions{}

@@ -81,6 +81,13 @@ func TestPlayScene(t *testing.T) {
 	if p.cam.X <= cam.X {
 		t.Error("the right key did not pan the map")
 	}
+	// A click on the minimap moves the view there.
+	_, l, top, w, h := p.minimapCam()
+	before := p.cam
+	p.Update(Input{Click: true, MouseX: int(l + w - 3), MouseY: int(top + h - 3), Held: map[Key]bool{}})
+	if p.cam == before {
+		t.Error("a click on the minimap did not move the view")
+	}
 	wx, wy := p.cam.ToWorld(300, 200)
 	p.Update(Input{Wheel: 1, MouseX: 300, MouseY: 200, Held: map[Key]bool{}})
 	if ax, ay := p.cam.ToWorld(300, 200); p.cam.Scale <= cam.Scale || abs(ax-wx) > 1e-9 || abs(ay-wy) > 1e-9 {
