@@ -28,6 +28,10 @@ const (
 	KeyLoad    // F9
 	KeyUndo    // U or Backspace
 	KeyToggle  // Space
+	KeyPalette // F2: colour-blind palette on or off
+	KeySmaller // F3: smaller interface
+	KeyLarger  // F4: larger interface
+	KeyFull    // F11: full screen
 )
 
 // Input is one frame of input: what a scene reads. Tests make it by hand.
@@ -60,6 +64,7 @@ var keymap = map[ebiten.Key]Key{
 	ebiten.KeyEqual: KeyZoomIn, ebiten.KeyKPAdd: KeyZoomIn, ebiten.KeyMinus: KeyZoomOut, ebiten.KeyKPSubtract: KeyZoomOut,
 	ebiten.KeyG: KeyGrid, ebiten.KeyF1: KeyHelp, ebiten.KeySlash: KeyHelp, ebiten.KeyTab: KeyNext, ebiten.KeyQ: KeyQuit,
 	ebiten.KeyF5: KeySave, ebiten.KeyF9: KeyLoad, ebiten.KeyU: KeyUndo, ebiten.KeyBackspace: KeyUndo,
+	ebiten.KeyF2: KeyPalette, ebiten.KeyF3: KeySmaller, ebiten.KeyF4: KeyLarger, ebiten.KeyF11: KeyFull,
 }
 
 type inputReader struct {

@@ -440,6 +440,11 @@ var (
 	titleFace = face(22)
 )
 
+// SetPalette changes the colours the map is drawn in.
+func (p *Play) SetPalette(pal *Palette) {
+	p.opt.Palette, p.dirty = pal, true
+}
+
 // Idle reports whether the last frame drawn is still right.
 func (p *Play) Idle() bool { return !p.dirty }
 
@@ -648,6 +653,8 @@ var helpLines = []string{
 	"Tab             next unit that can act",
 	"U / Backspace   take back the last move (until a fight or a sighting)",
 	"F5 / F9         quick save / load (autosave each turn)",
+	"F2              colour-blind palette on or off",
+	"F3 / F4         smaller / larger interface; F11 full screen",
 	"E               end your phase",
 	"G               hex grid on or off",
 	"Esc             clear the selection",

@@ -66,15 +66,25 @@ type scene interface {
 
 // Game is the ebiten.Game: it gathers input and passes it to the scene.
 type Game struct {
-	scene scene
-	w, h  int
-	input inputReader
-	drawn bool
+	scene    scene
+	w, h     int
+	input    inputReader
+	drawn    bool
+	settings Settings
 }
 
-// Update implements ebiten.Game.
+// Update implements ebiten.Game. Settings keys work on every screen.
 func (g *Game) Update() error {
-	next, err := g.scene.Update(g.input.read())
+	in := g.input.read()
+	if g.settings.apply(in) {
+		if s, ok := g.scene.(interface{ SetPalette(*Palette) }); ok {
+			s.SetPalette(g.settings.palette())
+		}
+		ebiten.SetFullscreen(g.settings.Fullscreen)
+		g.drawn = false
+		g.settings.Save()
+	}
+	next, err := g.scene.Update(in)
 	if err != nil {
 		return err
 	}
@@ -109,6 +119,10 @@ func Run(opt Options) error {
 		return ErrNoDisplay
 	}
 	opt.Autosave = true
+	settings := LoadSettings(ebiten.Monitor().DeviceScaleFactor())
+	if opt.Palette == nil {
+		opt.Palette = settings.palette()
+	}
 	first, err := firstScene(opt)
 	if err != nil {
 		return err
@@ -121,7 +135,8 @@ func Run(opt Options) error {
 	ebiten.SetWindowTitle("ili - the Ili Rebellion, 1944-1946")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	ebiten.SetScreenClearedEveryFrame(false)
-	err = ebiten.RunGame(&Game{scene: first, w: w, h: h})
+	ebiten.SetFullscreen(settings.Fullscreen)
+	err = ebiten.RunGame(&Game{scene: first, w: w, h: h, settings: settings})
 	if errors.Is(err, errQuit) {
 		return nil
 	}
@@ -207,4 +222,22 @@ func renderScene(sc scene, w, h int) ([]byte, error) {
 // loadScenario loads a scenario for the UI.
 func loadScenario(opt Options) (*scenario.Scenario, error) {
 	return scenario.Load(opt.Scenario, scenario.Options{Variants: opt.Variants})
+}
+
+// apply changes the settings by the keys pressed and reports a change.
+func (s *Settings) apply(in Input) bool {
+	changed := true
+	switch {
+	case in.Has(KeyPalette):
+		s.ColourBlind = !s.ColourBlind
+	case in.Has(KeySmaller):
+		s.Scale = max(0.75, s.Scale-0.25)
+	case in.Has(KeyLarger):
+		s.Scale = min(3, s.Scale+0.25)
+	case in.Has(KeyFull):
+		s.Fullscreen = !s.Fullscreen
+	default:
+		changed = false
+	}
+	return changed
 }

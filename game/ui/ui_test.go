@@ -255,3 +255,23 @@ func TestPickerToPlay(t *testing.T) {
 		t.Error("the AI does not play the other side")
 	}
 }
+
+// TestSettingsKept: settings changed by key are saved and read back.
+func TestSettingsKept(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	s := LoadSettings(1.5)
+	if s.Scale != 1.5 || s.ColourBlind {
+		t.Fatalf("defaults: %+v", s)
+	}
+	if !s.apply(Input{Pressed: []Key{KeyPalette}}) || !s.ColourBlind || s.palette() != &ColourBlind {
+		t.Fatal("F2 did not switch the palette")
+	}
+	s.apply(Input{Pressed: []Key{KeyLarger}})
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	back := LoadSettings(1)
+	if back != s {
+		t.Errorf("read back %+v, saved %+v", back, s)
+	}
+}
