@@ -4,24 +4,16 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
+	"ili/cmd/internal/cli"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"ili/game/ai"
 	"ili/game/save"
 	"ili/game/scenario"
 	"ili/game/ui"
-)
-
-const (
-	exitOK    = 0
-	exitBad   = 1
-	exitUsage = 2
 )
 
 // start is when the program began, for the first-frame time.
@@ -35,7 +27,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "ili: internal error in the game window (%v); please report it with the command you ran.\n", r)
-			code = exitBad
+			code = cli.Bad
 		}
 	}()
 	if len(args) == 0 {
@@ -48,61 +40,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return cmdShot(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "ili-window: unknown command %q; use play or shot (through 'ili play' and 'ili shot').\n", args[0])
-	return exitUsage
-}
-
-type listFlag []string
-
-func (l *listFlag) String() string     { return strings.Join(*l, ",") }
-func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
-
-// parse parses flags wherever they stand among the arguments.
-func parse(fs *flag.FlagSet, args []string) (int, bool) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK, false
-			}
-			return exitUsage, false
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			break
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-	fs.Parse(append([]string{"--"}, pos...))
-	return exitOK, true
-}
-
-func report(stderr io.Writer, err error) int {
-	var errs scenario.Errors
-	if errors.As(err, &errs) {
-		for _, e := range errs {
-			fmt.Fprintln(stderr, e.Error())
-		}
-		return exitBad
-	}
-	fmt.Fprintf(stderr, "ili: %v\n", err)
-	return exitBad
-}
-
-func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: ili %s\n", synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
+	return cli.Usage
 }
 
 func cmdPlay(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("play", "play [SCENARIO] [--side ID] [--variant V]... [--seed N] [--ai LEVEL] [--hotseat] [--bench-frames N]", stderr)
+	fs := cli.NewFlags("play", "play [SCENARIO] [--side ID] [--variant V]... [--seed N] [--ai LEVEL] [--hotseat] [--bench-frames N]", stderr)
 	side := fs.String("side", "", "the side to play (default: the first)")
-	var variants listFlag
+	var variants cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
 	seed := fs.Uint64("seed", 1, "the game's random seed")
 	level := fs.String("ai", "normal", "the opponent: random, greedy, easy, normal or hard")
@@ -110,14 +54,14 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	colourBlind := fs.Bool("colour-blind", false, "a palette that stays clear under colour-vision deficiencies")
 	benchFrames := fs.Int("bench-frames", 0, "play N frames zoomed out and panning, print frame times and exit")
 	size := fs.String("size", "1920x1080", "window size for --bench-frames, WIDTHxHEIGHT")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	opt := ui.Options{Side: *side, Variants: variants, Seed: *seed, Hotseat: *hotseat}
 	lv, err := ai.ParseLevel(*level)
 	if err != nil {
 		fmt.Fprintf(stderr, "ili: %v.\n", err)
-		return exitBad
+		return cli.Bad
 	}
 	opt.Opponent = lv
 	if *colourBlind {
@@ -127,68 +71,68 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 		opt.Scenario = fs.Arg(0)
 		sc, err := scenario.Load(opt.Scenario, scenario.Options{Variants: variants})
 		if err != nil {
-			return report(stderr, err)
+			return cli.Report(stderr, err)
 		}
 		if *side != "" && sc.Side(*side) == nil {
 			fmt.Fprintf(stderr, "ili: %s has no side %q.\n", sc.ID, *side)
-			return exitBad
+			return cli.Bad
 		}
 	}
 	if *benchFrames > 0 {
 		var w, h int
 		if n, err := fmt.Sscanf(*size, "%dx%d", &w, &h); n != 2 || err != nil || w < 64 || h < 64 {
 			fmt.Fprintf(stderr, "--size %q: write it as WIDTHxHEIGHT, such as 1920x1080.\n", *size)
-			return exitUsage
+			return cli.Usage
 		}
 		if opt.Scenario == "" {
 			fmt.Fprintln(stderr, "--bench-frames needs a scenario, such as: ili play manas-1945 --bench-frames 300")
-			return exitUsage
+			return cli.Usage
 		}
 		r, err := ui.Bench(opt, *benchFrames, w, h, start)
 		if err != nil {
 			fmt.Fprintf(stderr, "ili: %v\n", err)
-			return exitBad
+			return cli.Bad
 		}
 		fmt.Fprintln(stdout, r)
-		return exitOK
+		return cli.OK
 	}
 	if err := ui.Run(opt); err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
-		return exitBad
+		return cli.Bad
 	}
-	return exitOK
+	return cli.OK
 }
 
 func cmdShot(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("shot", "shot SCENARIO --out FILE.png [--size WxH] [--side ID] [--variant V]...", stderr)
+	fs := cli.NewFlags("shot", "shot SCENARIO --out FILE.png [--size WxH] [--side ID] [--variant V]...", stderr)
 	out := fs.String("out", "", "the PNG file to write")
 	size := fs.String("size", "1280x800", "the picture's size, WIDTHxHEIGHT")
 	side := fs.String("side", "", "the side whose view to draw")
-	var variants listFlag
+	var variants cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() != 1 || *out == "" {
 		fmt.Fprintln(stderr, "ili shot needs a scenario and --out FILE.png, such as: ili shot ghulja-1944 --out ghulja.png")
-		return exitUsage
+		return cli.Usage
 	}
 	var w, h int
 	if n, err := fmt.Sscanf(*size, "%dx%d", &w, &h); n != 2 || err != nil || w < 64 || h < 64 || w > 8192 || h > 8192 {
 		fmt.Fprintf(stderr, "--size %q: write it as WIDTHxHEIGHT, such as 1920x1080.\n", *size)
-		return exitUsage
+		return cli.Usage
 	}
 	if _, err := scenario.Load(fs.Arg(0), scenario.Options{Variants: variants}); err != nil {
-		return report(stderr, err)
+		return cli.Report(stderr, err)
 	}
 	data, err := ui.Shot(ui.Options{Scenario: fs.Arg(0), Side: *side, Variants: variants, Seed: 1}, w, h)
 	if err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
-		return exitBad
+		return cli.Bad
 	}
 	if err := save.WriteFile(*out, data); err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
-		return exitBad
+		return cli.Bad
 	}
-	return exitOK
+	return cli.OK
 }

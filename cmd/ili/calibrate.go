@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"ili/cmd/internal/cli"
 	"io"
 	"os"
 	"time"
@@ -11,50 +12,50 @@ import (
 )
 
 func cmdCalibrate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("calibrate", "calibrate FILE.csv [--reps N] [--seed S] [--format text|csv]", stderr)
+	fs := cli.NewFlags("calibrate", "calibrate FILE.csv [--reps N] [--seed S] [--format text|csv]", stderr)
 	reps := fs.Int("reps", 200, "resolutions of each engagement")
 	seed := fs.Uint64("seed", 1, "random seed")
 	format := fs.String("format", "text", "text (a summary against the record) or csv (one row per engagement)")
 	workers := fs.Int("workers", 0, "goroutines to use (0: all cores)")
-	if code, ok := parseFlags(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "ili calibrate needs one CSV file of engagements, such as shared/data/cdb90/calibration.csv.")
-		return exitUsage
+		return cli.Usage
 	}
 	if *reps < 1 || *reps > 100000 {
 		fmt.Fprintf(stderr, "--reps is %d; give a number from 1 to 100000.\n", *reps)
-		return exitUsage
+		return cli.Usage
 	}
 	if *format != "text" && *format != "csv" {
 		fmt.Fprintf(stderr, "--format is %q; use text or csv.\n", *format)
-		return exitUsage
+		return cli.Usage
 	}
 	f, err := os.Open(fs.Arg(0))
 	if err != nil {
 		fmt.Fprintf(stderr, "ili: cannot open %s: %v\n", fs.Arg(0), err)
-		return exitBad
+		return cli.Bad
 	}
 	defer f.Close()
 	engs, skipped, err := calib.Read(f)
 	if err != nil {
 		fmt.Fprintf(stderr, "ili: %s: %v\n", fs.Arg(0), err)
-		return exitBad
+		return cli.Bad
 	}
 	for _, s := range skipped {
 		fmt.Fprintf(stderr, "%s: skipped %s\n", fs.Arg(0), s)
 	}
 	if len(engs) == 0 {
 		fmt.Fprintf(stderr, "ili: %s has no usable engagements.\n", fs.Arg(0))
-		return exitBad
+		return cli.Bad
 	}
 	start := time.Now()
 	results := calib.Run(engs, &rules.Default, *reps, *seed, *workers)
 	elapsed := time.Since(start)
 	if *format == "csv" {
 		calib.WriteCSV(stdout, results)
-		return exitOK
+		return cli.OK
 	}
 	defaults := 0
 	for _, e := range engs {
@@ -66,5 +67,5 @@ func cmdCalibrate(args []string, stdout, stderr io.Writer) int {
 		fs.Arg(0), len(engs), defaults, len(skipped), *reps)
 	calib.Summarize(results).WriteText(stdout)
 	fmt.Fprintf(stdout, "\n%d resolutions in %.2f s\n", len(engs)**reps, elapsed.Seconds())
-	return exitOK
+	return cli.OK
 }

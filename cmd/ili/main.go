@@ -4,8 +4,8 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
+	"ili/cmd/internal/cli"
 	"io"
 	"os"
 	"os/exec"
@@ -15,13 +15,6 @@ import (
 	"text/tabwriter"
 
 	"ili/game/scenario"
-)
-
-// Exit codes: the contract scripts rely on.
-const (
-	exitOK    = 0
-	exitBad   = 1 // invalid input: a scenario with mistakes, an unknown name
-	exitUsage = 2 // the command line itself is wrong
 )
 
 const usage = `ili: a wargame of the Ili Rebellion, Xinjiang 1944-1946.
@@ -47,7 +40,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "ili: internal error (%v); please report it with the command you ran.\n", r)
-			code = exitBad
+			code = cli.Bad
 		}
 	}()
 	cmd := "play"
@@ -59,7 +52,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	f, ok := commands[cmd]
 	if !ok {
 		fmt.Fprintf(stderr, "ili: unknown command %q; run 'ili help' to see the commands.\n", cmd)
-		return exitUsage
+		return cli.Usage
 	}
 	return f(args, stdout, stderr)
 }
@@ -91,46 +84,7 @@ func isScenarioName(s string) bool {
 
 func cmdHelp(_ []string, stdout, _ io.Writer) int {
 	fmt.Fprint(stdout, usage)
-	return exitOK
-}
-
-// newFlags returns a flag set that reports errors in one sentence.
-func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: ili %s\n", synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseFlags parses flags wherever they stand among the arguments (ili
-// calibrate FILE --reps 50) and turns errors into an exit code; ok is false
-// when the caller should return code. The positional arguments are left in
-// fs.Args(); "--" ends the flags.
-func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK, false
-			}
-			return exitUsage, false
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			break
-		}
-		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
-			pos = append(pos, rest...)
-			break
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-	fs.Parse(append([]string{"--"}, pos...))
-	return exitOK, true
+	return cli.OK
 }
 
 // cmdPlay and cmdShot hand over to ili-window, the program with the game
@@ -168,12 +122,12 @@ func windowProgram() (string, error) {
 func runWindow(cmd string, args []string, stdout, stderr io.Writer) int {
 	if !hasDisplay() {
 		fmt.Fprintln(stderr, errNoDisplay)
-		return exitBad
+		return cli.Bad
 	}
 	prog, err := windowProgram()
 	if err != nil {
 		fmt.Fprintln(stderr, "ili: the game window is a separate program, ili-window, which is not installed beside ili; build both with 'make build'.")
-		return exitBad
+		return cli.Bad
 	}
 	c := exec.Command(prog, append([]string{cmd}, args...)...)
 	c.Stdin, c.Stdout, c.Stderr = os.Stdin, stdout, stderr
@@ -183,19 +137,19 @@ func runWindow(cmd string, args []string, stdout, stderr io.Writer) int {
 			return ee.ExitCode()
 		}
 		fmt.Fprintf(stderr, "ili: cannot start the game window: %v\n", err)
-		return exitBad
+		return cli.Bad
 	}
-	return exitOK
+	return cli.OK
 }
 
 func cmdList(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("list", "list", stderr)
-	if code, ok := parseFlags(fs, args); !ok {
+	fs := cli.NewFlags("list", "list", stderr)
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "ili list takes no arguments; run 'ili list' alone.\n")
-		return exitUsage
+		return cli.Usage
 	}
 	tw := tabwriter.NewWriter(stdout, 2, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTITLE\tDATES\tSCALE")
@@ -209,57 +163,38 @@ func cmdList(args []string, stdout, stderr io.Writer) int {
 			sc.Start.Format("2 Jan 2006"), sc.End.Format("2 Jan 2006"), sc.HexKm, sc.TurnHours, sc.Turns)
 	}
 	tw.Flush()
-	return exitOK
+	return cli.OK
 }
 
 func cmdValidate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", "validate [FILE...]", stderr)
-	if code, ok := parseFlags(fs, args); !ok {
+	fs := cli.NewFlags("validate", "validate [FILE...]", stderr)
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	files := fs.Args()
 	if len(files) == 0 {
 		files = scenario.Bundled()
 	}
-	code := exitOK
+	code := cli.OK
 	for _, name := range files {
 		sc, err := scenario.Load(name, scenario.Options{})
 		if err != nil {
-			report(stderr, err)
-			code = exitBad
+			cli.Report(stderr, err)
+			code = cli.Bad
 			continue
 		}
 		bad := false
 		for _, v := range sc.Variants {
 			if _, err := scenario.Load(name, scenario.Options{Variants: []string{v.ID}}); err != nil {
-				report(stderr, err)
+				cli.Report(stderr, err)
 				bad = true
 			}
 		}
 		if bad {
-			code = exitBad
+			code = cli.Bad
 			continue
 		}
 		fmt.Fprintf(stdout, "%s: ok (%d units, %d places, %d variants)\n", sc.File, len(sc.Units), len(sc.Places), len(sc.Variants))
 	}
 	return code
 }
-
-// report prints an error to stderr, one line per problem, and returns exitBad.
-func report(stderr io.Writer, err error) int {
-	var errs scenario.Errors
-	if errors.As(err, &errs) {
-		for _, e := range errs {
-			fmt.Fprintln(stderr, e.Error())
-		}
-		return exitBad
-	}
-	fmt.Fprintf(stderr, "ili: %v\n", err)
-	return exitBad
-}
-
-// listFlag is a repeatable string flag.
-type listFlag []string
-
-func (l *listFlag) String() string     { return strings.Join(*l, ",") }
-func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"ili/cmd/internal/cli"
 	"os"
 	"regexp"
 	"strings"
@@ -18,8 +19,8 @@ func runCLI(args ...string) (code int, stdout, stderr string) {
 
 func TestValidateThreeMistakes(t *testing.T) {
 	code, _, stderr := runCLI("validate", "testdata/three-mistakes.toml")
-	if code != exitBad {
-		t.Errorf("exit %d, want %d", code, exitBad)
+	if code != cli.Bad {
+		t.Errorf("exit %d, want %d", code, cli.Bad)
 	}
 	lines := strings.Split(strings.TrimSpace(stderr), "\n")
 	if len(lines) != 3 {
@@ -54,20 +55,20 @@ func TestValidateBundled(t *testing.T) {
 		args = append(args, "../../scenarios/"+id+".toml")
 	}
 	code, stdout, stderr := runCLI(args...)
-	if code != exitOK {
+	if code != cli.OK {
 		t.Fatalf("exit %d:\n%s", code, stderr)
 	}
 	if n := strings.Count(stdout, ": ok"); n != len(ids) {
 		t.Errorf("%d ok lines for %d scenarios:\n%s", n, len(ids), stdout)
 	}
-	if code, _, stderr := runCLI("validate"); code != exitOK {
+	if code, _, stderr := runCLI("validate"); code != cli.OK {
 		t.Errorf("validate with no files (all bundled): exit %d\n%s", code, stderr)
 	}
 }
 
 func TestList(t *testing.T) {
 	code, stdout, _ := runCLI("list")
-	if code != exitOK {
+	if code != cli.OK {
 		t.Fatalf("exit %d", code)
 	}
 	for _, id := range scenario.Bundled() {
@@ -86,12 +87,12 @@ func TestUsageAndBadInput(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"frobnicate"}, exitUsage, "unknown command"},
-		{[]string{"list", "extra"}, exitUsage, "takes no arguments"},
-		{[]string{"validate", "--nope"}, exitUsage, "flag provided but not defined"},
-		{[]string{"validate", "missing.toml"}, exitBad, "there is no such file"},
-		{[]string{"validate", "no-such-scenario"}, exitBad, "neither a bundled scenario"},
-		{[]string{"help"}, exitOK, ""},
+		{[]string{"frobnicate"}, cli.Usage, "unknown command"},
+		{[]string{"list", "extra"}, cli.Usage, "takes no arguments"},
+		{[]string{"validate", "--nope"}, cli.Usage, "flag provided but not defined"},
+		{[]string{"validate", "missing.toml"}, cli.Bad, "there is no such file"},
+		{[]string{"validate", "no-such-scenario"}, cli.Bad, "neither a bundled scenario"},
+		{[]string{"help"}, cli.OK, ""},
 	}
 	for _, tt := range tests {
 		code, stdout, stderr := runCLI(tt.args...)
@@ -110,7 +111,7 @@ func TestUsageAndBadInput(t *testing.T) {
 func TestCalibrate(t *testing.T) {
 	const file = "../../../shared/data/cdb90/calibration.csv"
 	code, stdout, stderr := runCLI("calibrate", file, "--reps", "50", "--format", "csv")
-	if code != exitOK {
+	if code != cli.OK {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("calibrate failed in CI (exit %d): %s", code, stderr)
 		}
@@ -125,16 +126,16 @@ func TestCalibrate(t *testing.T) {
 	}
 	code, stdout, _ = runCLI("calibrate", "--reps", "50", file)
 	for _, want := range []string{"winner accuracy", "Brier score", "force ratio", "posture", "312 engagements used"} {
-		if code != exitOK || !strings.Contains(stdout, want) {
+		if code != cli.OK || !strings.Contains(stdout, want) {
 			t.Errorf("text output lacks %q:\n%s", want, stdout)
 		}
 	}
 	for _, bad := range [][]string{{"calibrate"}, {"calibrate", file, "--format", "xml"}, {"calibrate", file, "--reps", "0"}} {
-		if code, _, _ := runCLI(bad...); code != exitUsage {
-			t.Errorf("%v: exit %d, want %d", bad, code, exitUsage)
+		if code, _, _ := runCLI(bad...); code != cli.Usage {
+			t.Errorf("%v: exit %d, want %d", bad, code, cli.Usage)
 		}
 	}
-	if code, _, stderr := runCLI("calibrate", "missing.csv"); code != exitBad || !strings.Contains(stderr, "cannot open") {
+	if code, _, stderr := runCLI("calibrate", "missing.csv"); code != cli.Bad || !strings.Contains(stderr, "cannot open") {
 		t.Errorf("missing file: exit %d, %s", code, stderr)
 	}
 }
@@ -143,20 +144,20 @@ func TestSim(t *testing.T) {
 	dir := t.TempDir()
 	a, b := dir+"/a.json", dir+"/b.json"
 	for _, c := range []struct{ out, seed string }{{a, "1"}, {b, "4"}} {
-		if code, _, stderr := runCLI("sim", "nilka-1944", "--runs", "3", "--seed", c.seed, "--format", "json", "--out", c.out, "--ai", "insurgents=greedy"); code != exitOK {
+		if code, _, stderr := runCLI("sim", "nilka-1944", "--runs", "3", "--seed", c.seed, "--format", "json", "--out", c.out, "--ai", "insurgents=greedy"); code != cli.OK {
 			t.Fatalf("sim: exit %d: %s", code, stderr)
 		}
 	}
 	code, stdout, stderr := runCLI("sim", "merge", a, b, "--format", "text")
-	if code != exitOK || !strings.Contains(stdout, "6 runs from seed 1") {
+	if code != cli.OK || !strings.Contains(stdout, "6 runs from seed 1") {
 		t.Errorf("merge: exit %d\n%s%s", code, stdout, stderr)
 	}
 	code, stdout, _ = runCLI("sim", "nilka-1944", "--runs", "4", "--compare", "base,no-trucks")
-	if code != exitOK || !strings.Contains(stdout, "LARGER THAN CHANCE?") || !strings.Contains(stdout, "no-trucks") {
+	if code != cli.OK || !strings.Contains(stdout, "LARGER THAN CHANCE?") || !strings.Contains(stdout, "no-trucks") {
 		t.Errorf("compare: exit %d\n%s", code, stdout)
 	}
 	png := dir + "/c.png"
-	if code, _, stderr := runCLI("sim", "nilka-1944", "--runs", "2", "--chart", png, "--format", "csv"); code != exitOK {
+	if code, _, stderr := runCLI("sim", "nilka-1944", "--runs", "2", "--chart", png, "--format", "csv"); code != cli.OK {
 		t.Errorf("chart: exit %d %s", code, stderr)
 	} else if data, err := os.ReadFile(png); err != nil || !bytes.HasPrefix(data, []byte("\x89PNG")) {
 		t.Errorf("no PNG written: %v", err)
@@ -166,15 +167,15 @@ func TestSim(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"sim", "atlantis-1944"}, exitBad, "neither a bundled scenario"},
-		{[]string{"sim", "nilka-1944", "--variant", "nope"}, exitBad, "unknown variant"},
-		{[]string{"sim", "nilka-1944", "--ai", "martians=hard"}, exitBad, "has no side"},
-		{[]string{"sim", "nilka-1944", "--ai", "insurgents=genius"}, exitBad, "unknown AI level"},
-		{[]string{"sim", "nilka-1944", "--ai", "insurgents"}, exitUsage, "SIDE=LEVEL"},
-		{[]string{"sim", "nilka-1944", "--set", "turns"}, exitBad, "key=value"},
-		{[]string{"sim", "nilka-1944", "--format", "xml"}, exitUsage, "use text, json or csv"},
-		{[]string{"sim"}, exitUsage, "needs one scenario"},
-		{[]string{"sim", "merge", a, "testdata/three-mistakes.toml"}, exitBad, "not a batch"},
+		{[]string{"sim", "atlantis-1944"}, cli.Bad, "neither a bundled scenario"},
+		{[]string{"sim", "nilka-1944", "--variant", "nope"}, cli.Bad, "unknown variant"},
+		{[]string{"sim", "nilka-1944", "--ai", "martians=hard"}, cli.Bad, "has no side"},
+		{[]string{"sim", "nilka-1944", "--ai", "insurgents=genius"}, cli.Bad, "unknown AI level"},
+		{[]string{"sim", "nilka-1944", "--ai", "insurgents"}, cli.Usage, "SIDE=LEVEL"},
+		{[]string{"sim", "nilka-1944", "--set", "turns"}, cli.Bad, "key=value"},
+		{[]string{"sim", "nilka-1944", "--format", "xml"}, cli.Usage, "use text, json or csv"},
+		{[]string{"sim"}, cli.Usage, "needs one scenario"},
+		{[]string{"sim", "merge", a, "testdata/three-mistakes.toml"}, cli.Bad, "not a batch"},
 	}
 	for _, tt := range bad {
 		code, _, stderr := runCLI(tt.args...)
@@ -187,7 +188,7 @@ func TestSim(t *testing.T) {
 	}
 	other := dir + "/g.json"
 	runCLI("sim", "ghulja-1944", "--runs", "1", "--format", "json", "--out", other)
-	if code, _, stderr := runCLI("sim", "merge", a, other); code != exitBad || !strings.Contains(stderr, "scenario") {
+	if code, _, stderr := runCLI("sim", "merge", a, other); code != cli.Bad || !strings.Contains(stderr, "scenario") {
 		t.Errorf("merge of two scenarios: exit %d %s", code, stderr)
 	}
 }
@@ -196,7 +197,7 @@ func TestPlayWithoutDisplay(t *testing.T) {
 	t.Setenv("DISPLAY", "")
 	t.Setenv("WAYLAND_DISPLAY", "")
 	code, _, stderr := runCLI("play", "nilka-1944")
-	if code != exitBad || !strings.Contains(stderr, "xvfb-run") || !strings.Contains(stderr, "ili sim") {
+	if code != cli.Bad || !strings.Contains(stderr, "xvfb-run") || !strings.Contains(stderr, "ili sim") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 	if strings.Contains(stderr, "goroutine") {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"ili/cmd/internal/cli"
 	"io"
 	"os"
 	"strings"
@@ -19,7 +20,7 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "merge" {
 		return cmdSimMerge(args[1:], stdout, stderr)
 	}
-	fs := newFlags("sim", "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--ai SIDE=LEVEL]... [--workers N] [--format text|json|csv] [--out FILE] [--chart FILE.png] [--compare V1,V2] [--plan]", stderr)
+	fs := cli.NewFlags("sim", "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--ai SIDE=LEVEL]... [--workers N] [--format text|json|csv] [--out FILE] [--chart FILE.png] [--compare V1,V2] [--plan]", stderr)
 	runs := fs.Int("runs", 100, "games to play")
 	seed := fs.Uint64("seed", 1, "seed of the first game; game i uses seed+i")
 	workers := fs.Int("workers", 0, "games played at once (0: one per core)")
@@ -28,38 +29,38 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 	chart := fs.String("chart", "", "draw the outcome distributions to FILE.png")
 	compare := fs.String("compare", "", "compare two setups: V1,V2 (variant ids, or base)")
 	plans := fs.Bool("plan", false, "the AI follows each side's historical plan, where the scenario gives one")
-	var variants, sets, ais listFlag
+	var variants, sets, ais cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
 	fs.Var(&sets, "set", "override a value, such as turns=8 or unit.ID.men=900 (repeatable)")
 	fs.Var(&ais, "ai", "SIDE=LEVEL: random, greedy, easy, normal or hard (repeatable; default normal)")
-	if code, ok := parseFlags(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "ili sim needs one scenario: a bundled id such as ghulja-1944 (see 'ili list') or a .toml file.")
-		return exitUsage
+		return cli.Usage
 	}
 	if *runs < 1 || *runs > 10000000 {
 		fmt.Fprintf(stderr, "--runs is %d; give a number of games from 1 up.\n", *runs)
-		return exitUsage
+		return cli.Usage
 	}
 	if *format != "text" && *format != "json" && *format != "csv" {
 		fmt.Fprintf(stderr, "--format is %q; use text, json or csv.\n", *format)
-		return exitUsage
+		return cli.Usage
 	}
 	name := fs.Arg(0)
 	file, text, err := scenario.Read(name)
 	if err != nil {
-		return report(stderr, err)
+		return cli.Report(stderr, err)
 	}
 	build := func(extra []string) (*whatif.Report, int) {
 		vs := append(append([]string(nil), variants...), extra...)
 		sc, err := scenario.Parse(file, text, scenario.Options{Variants: vs, Set: sets})
 		if err != nil {
-			return nil, report(stderr, err)
+			return nil, cli.Report(stderr, err)
 		}
 		levels, names, code := parseAI(sc, ais, stderr)
-		if code != exitOK {
+		if code != cli.OK {
 			return nil, code
 		}
 		set := whatif.Setup{Scenario: sc, Levels: levels, FollowPlans: *plans}
@@ -68,15 +69,15 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 		prog.finish()
 		if err != nil {
 			fmt.Fprintf(stderr, "ili: %v\n", err)
-			return nil, exitBad
+			return nil, cli.Bad
 		}
-		return whatif.NewReport(set, whatif.Meta{Scenario: sc.ID, ScenarioText: text, Variants: vs, Set: sets, AI: names, Seed: *seed}, b), exitOK
+		return whatif.NewReport(set, whatif.Meta{Scenario: sc.ID, ScenarioText: text, Variants: vs, Set: sets, AI: names, Seed: *seed}, b), cli.OK
 	}
 	if *compare != "" {
 		parts := strings.Split(*compare, ",")
 		if len(parts) != 2 {
 			fmt.Fprintf(stderr, "--compare %q: give two setups separated by a comma, such as base,no-soviet.\n", *compare)
-			return exitUsage
+			return cli.Usage
 		}
 		var reps [2]*whatif.Report
 		for i, p := range parts {
@@ -85,7 +86,7 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 				extra = []string{p}
 			}
 			rep, code := build(extra)
-			if code != exitOK {
+			if code != cli.OK {
 				return code
 			}
 			reps[i] = rep
@@ -95,18 +96,18 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 		return emit(*out, buf.Bytes(), stdout, stderr)
 	}
 	rep, code := build(nil)
-	if code != exitOK {
+	if code != cli.OK {
 		return code
 	}
 	if *chart != "" {
 		var img bytes.Buffer
 		if err := rep.WriteChart(&img); err != nil {
 			fmt.Fprintf(stderr, "ili: cannot draw the chart: %v\n", err)
-			return exitBad
+			return cli.Bad
 		}
 		if err := save.WriteFile(*chart, img.Bytes()); err != nil {
 			fmt.Fprintf(stderr, "ili: %v\n", err)
-			return exitBad
+			return cli.Bad
 		}
 	}
 	return emit(*out, render(rep, *format), stdout, stderr)
@@ -123,7 +124,7 @@ func parseAI(sc *scenario.Scenario, flags []string, stderr io.Writer) (map[strin
 		side, lv, ok := strings.Cut(f, "=")
 		if !ok {
 			fmt.Fprintf(stderr, "--ai %q: write it as SIDE=LEVEL, such as %s=hard.\n", f, sc.Setup.Sides[0].ID)
-			return nil, nil, exitUsage
+			return nil, nil, cli.Usage
 		}
 		if sc.Side(side) == nil {
 			ids := make([]string, len(sc.Setup.Sides))
@@ -131,16 +132,16 @@ func parseAI(sc *scenario.Scenario, flags []string, stderr io.Writer) (map[strin
 				ids[i] = s.ID
 			}
 			fmt.Fprintf(stderr, "--ai %q: %s has no side %q; its sides are %s.\n", f, sc.ID, side, strings.Join(ids, ", "))
-			return nil, nil, exitBad
+			return nil, nil, cli.Bad
 		}
 		level, err := ai.ParseLevel(lv)
 		if err != nil {
 			fmt.Fprintf(stderr, "--ai %q: %v.\n", f, err)
-			return nil, nil, exitBad
+			return nil, nil, cli.Bad
 		}
 		levels[side], names[side] = level, level.String()
 	}
-	return levels, names, exitOK
+	return levels, names, cli.OK
 }
 
 func render(rep *whatif.Report, format string) []byte {
@@ -173,35 +174,35 @@ func writeComparison(w io.Writer, names []string, a, b *whatif.Report) {
 }
 
 func cmdSimMerge(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("sim merge", "sim merge FILE... [--format text|json|csv] [--out FILE]", stderr)
+	fs := cli.NewFlags("sim merge", "sim merge FILE... [--format text|json|csv] [--out FILE]", stderr)
 	format := fs.String("format", "json", "text, json or csv")
 	out := fs.String("out", "", "write the merged report to FILE")
-	if code, ok := parseFlags(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() < 1 {
 		fmt.Fprintln(stderr, "ili sim merge needs the JSON files of the batches to join.")
-		return exitUsage
+		return cli.Usage
 	}
 	var reps []*whatif.Report
 	for _, name := range fs.Args() {
 		f, err := os.Open(name)
 		if err != nil {
 			fmt.Fprintf(stderr, "ili: cannot open %s: %v\n", name, err)
-			return exitBad
+			return cli.Bad
 		}
 		rep, err := whatif.ReadReport(f)
 		f.Close()
 		if err != nil {
 			fmt.Fprintf(stderr, "ili: %s: %v\n", name, err)
-			return exitBad
+			return cli.Bad
 		}
 		reps = append(reps, rep)
 	}
 	merged, err := whatif.Merge(reps)
 	if err != nil {
 		fmt.Fprintf(stderr, "ili: cannot merge: %v\n", err)
-		return exitBad
+		return cli.Bad
 	}
 	return emit(*out, render(merged, *format), stdout, stderr)
 }
@@ -210,13 +211,13 @@ func cmdSimMerge(args []string, stdout, stderr io.Writer) int {
 func emit(out string, data []byte, stdout, stderr io.Writer) int {
 	if out == "" {
 		stdout.Write(data)
-		return exitOK
+		return cli.OK
 	}
 	if err := save.WriteFile(out, data); err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
-		return exitBad
+		return cli.Bad
 	}
-	return exitOK
+	return cli.OK
 }
 
 // progress draws a bar on stderr for batches longer than a second, when

@@ -118,43 +118,13 @@ func (g Grid) Path(start, goal Hex, cost CostFunc, minStep, maxCost int) (path [
 // Reach returns every hex of the grid reachable from start with a total cost
 // of at most maxCost, with that cheapest cost (Dijkstra).
 func (g Grid) Reach(start Hex, cost CostFunc, maxCost int) map[Hex]int {
-	si := g.Index(start)
-	if si < 0 {
+	if g.Index(start) < 0 {
 		return nil
 	}
-	s := g.newSearch()
-	defer s.release()
-	s.mark(si)
-	s.cost[si] = 1
 	out := map[Hex]int{}
-	s.queue.push(item{h: start})
-	for s.queue.Len() > 0 {
-		cur := s.queue.pop()
-		ci := g.Index(cur.h)
-		if s.done[ci] {
-			continue
-		}
-		s.done[ci] = true
-		out[cur.h] = cur.g
-		for _, n := range cur.h.Neighbors() {
-			ni := g.Index(n)
-			if ni < 0 || s.done[ni] {
-				continue
-			}
-			c, allowed := cost(cur.h, n)
-			if !allowed {
-				continue
-			}
-			ng := cur.g + c
-			if ng > maxCost {
-				continue
-			}
-			if old := s.cost[ni]; old != 0 && int(old)-1 <= ng {
-				continue
-			}
-			s.mark(ni)
-			s.cost[ni] = int32(ng + 1)
-			s.queue.push(item{h: n, g: ng, f: ng})
+	for i, c := range g.ReachFrom([]Hex{start}, cost, maxCost) {
+		if c >= 0 {
+			out[FromOffset(i%g.W, i/g.W)] = int(c)
 		}
 	}
 	return out
