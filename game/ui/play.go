@@ -52,6 +52,8 @@ type Play struct {
 	dirty     bool
 	lastMouse [2]int
 	minimap   terrainCache
+	// stories are the narrative events that fired and have not been read.
+	stories []rules.NarrativeFired
 }
 
 type undoPoint struct {
@@ -187,6 +189,9 @@ func (p *Play) viewer() string {
 func (p *Play) record(evs []rules.Event) {
 	for _, e := range evs {
 		p.log = append(p.log, e.String())
+		if n, ok := e.(rules.NarrativeFired); ok {
+			p.stories = append(p.stories, n)
+		}
 	}
 	if len(p.log) > 200 {
 		p.log = p.log[len(p.log)-200:]
@@ -331,6 +336,10 @@ func (p *Play) Update(in Input) (scene, error) {
 		p.dirty = true
 	}
 	p.lastMouse = [2]int{in.MouseX, in.MouseY}
+	if len(p.stories) > 0 && (in.Has(KeyEnter) || in.Click || in.Has(KeyEscape)) {
+		p.stories = p.stories[1:] // read: the next story, or the map again
+		return nil, nil
+	}
 	if in.Has(KeyUndo) {
 		p.Undo()
 	}
@@ -475,8 +484,37 @@ func (p *Play) Draw(dst *ebiten.Image) {
 	p.drawBar(dst, v)
 	p.drawPanel(dst, v)
 	p.drawMinimap(dst)
+	if len(p.stories) > 0 {
+		p.drawStory(dst, p.stories[0])
+	}
 	if p.help {
 		drawHelp(dst)
+	}
+}
+
+// drawStory shows a narrative event as it fires, with its source.
+func (p *Play) drawStory(dst *ebiten.Image, n rules.NarrativeFired) {
+	lines := []string{n.Title, ""}
+	for _, para := range strings.Split(strings.TrimSpace(n.Text), "\n") {
+		lines = append(lines, wrap(strings.TrimSpace(para), 70)...)
+	}
+	if src, ok := p.sc.Sources[n.Source]; ok {
+		lines = append(lines, "", "Source: "+src.Author)
+	}
+	lines = append(lines, "", "Enter or click to go on")
+	w, h := float32(560), float32(24+18*len(lines))
+	x := float32(p.w-panelWidth)/2 - w/2
+	vector.DrawFilledRect(dst, x, 60, w, h, color.RGBA{250, 246, 232, 245}, false)
+	vector.StrokeRect(dst, x, 60, w, h, 2, color.RGBA{90, 60, 30, 255}, false)
+	for i, l := range lines {
+		op := &text.DrawOptions{}
+		op.GeoM.Translate(float64(x)+16, float64(72+18*i))
+		op.ColorScale.ScaleWithColor(color.RGBA{30, 30, 30, 255})
+		f := textFace
+		if i == 0 {
+			f = face(16)
+		}
+		text.Draw(dst, l, f, op)
 	}
 }
 

@@ -25,6 +25,14 @@ func nilkaAtTheGates(t *testing.T) *Play {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(p.stories) != 2 || p.stories[0].ID != "rising" {
+		t.Fatalf("the opening events are not shown: %+v", p.stories)
+	}
+	p.Update(Input{Pressed: []Key{KeyEnter}, Held: map[Key]bool{}})
+	p.Update(Input{Click: true, Held: map[Key]bool{}})
+	if len(p.stories) != 0 {
+		t.Fatal("Enter and a click did not dismiss the two stories")
+	}
 	p.Select("band-mounted")
 	if p.selected != "band-mounted" || len(p.reach) == 0 {
 		t.Fatalf("cannot select the mounted band: %q, %d hexes", p.selected, len(p.reach))
@@ -81,6 +89,7 @@ func TestPlayScene(t *testing.T) {
 	if p.cam.X <= cam.X {
 		t.Error("the right key did not pan the map")
 	}
+	p.stories = nil // read whatever the new turn brought
 	// A click on the minimap moves the view there.
 	_, l, top, w, h := p.minimapCam()
 	before := p.cam
@@ -199,6 +208,7 @@ func TestEndScreen(t *testing.T) {
 	if !p.state.Over {
 		t.Fatal("the game did not end")
 	}
+	p.stories = nil // read
 	next, _ := p.Update(Input{Pressed: []Key{KeyEnter}, Held: map[Key]bool{}})
 	e, ok := next.(*End)
 	if !ok {
