@@ -29,6 +29,15 @@ func (q *Query) Reachable(unit string) map[hex.Hex]int {
 	return q.s.Reachable(unit)
 }
 
+// PlanPath returns the path one of the side's units would take to goal this
+// phase and its cost in march minutes.
+func (q *Query) PlanPath(unit string, goal hex.Hex) ([]hex.Hex, int, bool) {
+	if u := q.s.Unit(unit); u == nil || u.Side != q.side {
+		return nil, 0, false
+	}
+	return q.s.PlanPath(unit, goal)
+}
+
 // CanAttack reports why an attack by the side is not allowed now, or nil.
 func (q *Query) CanAttack(cmd Command) error {
 	cmd.Side = q.side

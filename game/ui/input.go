@@ -40,6 +40,7 @@ type Input struct {
 	Held      map[Key]bool // keys held down
 	MouseX    int
 	MouseY    int
+	MouseIn   bool // the cursor is inside the window (edge panning)
 	Click     bool // left button released this frame
 	RightDown bool
 	DragDX    int // mouse movement while the button is held

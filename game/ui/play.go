@@ -54,6 +54,11 @@ type Play struct {
 	minimap   terrainCache
 	// stories are the narrative events that fired and have not been read.
 	stories []rules.NarrativeFired
+	// path is the route the selected unit would take to the hex under the
+	// mouse, and its cost in march minutes.
+	path     []hex.Hex
+	pathCost int
+	pathTo   hex.Hex
 }
 
 type undoPoint struct {
@@ -242,6 +247,27 @@ func (p *Play) Apply(cmd rules.Command) error {
 	return nil
 }
 
+// hoverPath updates the route shown from the selected unit to the hex under
+// the mouse.
+func (p *Play) hoverPath(x, y int) {
+	if p.selected == "" || x >= p.w-panelWidth || y < barHeight {
+		p.path = nil
+		return
+	}
+	wx, wy := p.cam.ToWorld(float64(x), float64(y))
+	h := unit.At(wx, wy)
+	if h == p.pathTo && p.path != nil {
+		return
+	}
+	p.pathTo, p.path = h, nil
+	if _, ok := p.reach[h]; !ok {
+		return
+	}
+	if path, cost, ok := p.state.For(p.state.ActiveSide()).PlanPath(p.selected, h); ok {
+		p.path, p.pathCost = path, cost
+	}
+}
+
 // Undo takes back the last move, if nothing has been learnt since.
 func (p *Play) Undo() bool {
 	if len(p.undo) == 0 {
@@ -336,6 +362,21 @@ func (p *Play) Update(in Input) (scene, error) {
 		p.dirty = true
 	}
 	p.lastMouse = [2]int{in.MouseX, in.MouseY}
+	// The screen's edges pan the map, as the keys do.
+	const edge = 4
+	if in.MouseIn && (in.MouseX < edge || in.MouseX > p.w-edge || in.MouseY < edge || in.MouseY > p.h-edge) {
+		if in.MouseX < edge {
+			in.Held[KeyLeft] = true
+		} else if in.MouseX > p.w-edge {
+			in.Held[KeyRight] = true
+		}
+		if in.MouseY < edge {
+			in.Held[KeyUp] = true
+		} else if in.MouseY > p.h-edge {
+			in.Held[KeyDown] = true
+		}
+	}
+	p.hoverPath(in.MouseX, in.MouseY)
 	if len(p.stories) > 0 && (in.Has(KeyEnter) || in.Click || in.Has(KeyEscape)) {
 		p.stories = p.stories[1:] // read: the next story, or the map again
 		return nil, nil
@@ -478,6 +519,18 @@ func (p *Play) Draw(dst *ebiten.Image) {
 		cx, cy := unit.Center(h)
 		sx, sy := p.cam.ToScreen(cx, cy)
 		vector.DrawFilledCircle(dst, float32(sx), float32(sy), float32(p.cam.Scale*0.6), pal.Reach, true)
+	}
+	if len(p.path) > 1 {
+		for i := 1; i < len(p.path); i++ {
+			ax, ay := p.cam.ToScreen(unit.Center(p.path[i-1]))
+			bx, by := p.cam.ToScreen(unit.Center(p.path[i]))
+			vector.StrokeLine(dst, float32(ax), float32(ay), float32(bx), float32(by), 3, pal.Select, true)
+		}
+		ex, ey := p.cam.ToScreen(unit.Center(p.path[len(p.path)-1]))
+		op := &text.DrawOptions{}
+		op.GeoM.Translate(ex+8, ey-18)
+		op.ColorScale.ScaleWithColor(color.Black)
+		text.Draw(dst, fmt.Sprintf("%d h %02d min", p.pathCost/60, p.pathCost%60), smallFace, op)
 	}
 	drawPlaces(dst, v, p.cam, pal, smallFace)
 	drawCounters(dst, v, p.cam, pal, smallFace, p.selected)

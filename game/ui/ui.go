@@ -76,6 +76,7 @@ type Game struct {
 // Update implements ebiten.Game. Settings keys work on every screen.
 func (g *Game) Update() error {
 	in := g.input.read()
+	in.MouseIn = in.MouseX >= 0 && in.MouseY >= 0 && in.MouseX < g.w && in.MouseY < g.h && ebiten.IsFocused()
 	if g.settings.apply(in) {
 		if s, ok := g.scene.(interface{ SetPalette(*Palette) }); ok {
 			s.SetPalette(g.settings.palette())

@@ -25,6 +25,7 @@ func nilkaAtTheGates(t *testing.T) *Play {
 	if err != nil {
 		t.Fatal(err)
 	}
+	p.Resize(1000, 700)
 	if len(p.stories) != 2 || p.stories[0].ID != "rising" {
 		t.Fatalf("the opening events are not shown: %+v", p.stories)
 	}
@@ -36,6 +37,12 @@ func nilkaAtTheGates(t *testing.T) *Play {
 	p.Select("band-mounted")
 	if p.selected != "band-mounted" || len(p.reach) == 0 {
 		t.Fatalf("cannot select the mounted band: %q, %d hexes", p.selected, len(p.reach))
+	}
+	// Hovering a reachable hex shows the route and its cost.
+	tx, ty := p.cam.ToScreen(unit.Center(hex.FromOffset(11, 8)))
+	p.Update(Input{MouseX: int(tx), MouseY: int(ty), Held: map[Key]bool{}})
+	if len(p.path) < 2 || p.path[len(p.path)-1] != hex.FromOffset(11, 8) || p.pathCost <= 0 {
+		t.Fatalf("no route shown to the hex under the mouse: %v (%d min)", p.path, p.pathCost)
 	}
 	p.ClickHex(hex.FromOffset(11, 8)) // the bank below the town
 	if u := p.state.Unit("band-mounted"); u.Hex != hex.FromOffset(11, 8) {
@@ -90,6 +97,12 @@ func TestPlayScene(t *testing.T) {
 		t.Error("the right key did not pan the map")
 	}
 	p.stories = nil // read whatever the new turn brought
+	// The screen's edge pans the map too.
+	edgeCam := p.cam
+	p.Update(Input{MouseIn: true, MouseX: 1, MouseY: 300, Held: map[Key]bool{}})
+	if p.cam.X >= edgeCam.X {
+		t.Error("the mouse at the left edge did not pan the map")
+	}
 	// A click on the minimap moves the view there.
 	_, l, top, w, h := p.minimapCam()
 	before := p.cam
