@@ -59,6 +59,7 @@ type Play struct {
 	path     []hex.Hex
 	pathCost int
 	pathTo   hex.Hex
+	aiTick   int
 }
 
 type undoPoint struct {
@@ -203,19 +204,39 @@ func (p *Play) record(evs []rules.Event) {
 	}
 }
 
-// runAI plays the AI's phases until a person is to move or the game ends.
+// animated reports whether the AI's turn is shown command by command.
+func (p *Play) animated() bool { return p.opt.Speed >= 1 && p.opt.Speed <= 4 }
+
+// aiStep gives the AI's next command; false when a person is to move.
+func (p *Play) aiStep() bool {
+	if p.state.Over {
+		return false
+	}
+	side := p.state.ActiveSide()
+	pl, ok := p.ais[side]
+	if !ok {
+		return false
+	}
+	evs, err := p.apply(pl.Next(p.state.For(side)))
+	if err != nil {
+		evs, _ = p.apply(rules.EndPhase(side))
+	}
+	p.record(evs)
+	return true
+}
+
+// runAI plays the AI's phases until a person is to move or the game ends,
+// at once, unless the turn is animated (then Update plays it step by step).
 func (p *Play) runAI() {
-	for n := 0; !p.state.Over && n < 100000; n++ {
-		side := p.state.ActiveSide()
-		pl, ok := p.ais[side]
-		if !ok {
-			return
-		}
-		evs, err := p.apply(pl.Next(p.state.For(side)))
-		if err != nil {
-			evs, _ = p.apply(rules.EndPhase(side))
-		}
-		p.record(evs)
+	if p.animated() {
+		return
+	}
+	p.finishAI()
+}
+
+// finishAI plays the rest of the AI's phases at once.
+func (p *Play) finishAI() {
+	for n := 0; n < 100000 && p.aiStep(); n++ {
 	}
 }
 
@@ -377,6 +398,19 @@ func (p *Play) Update(in Input) (scene, error) {
 		}
 	}
 	p.hoverPath(in.MouseX, in.MouseY)
+	// The AI's turn, shown step by step; Enter or Space skips to its end.
+	if _, ai := p.ais[p.state.ActiveSide()]; ai && !p.state.Over && len(p.stories) == 0 {
+		if in.Has(KeyEnter) || in.Has(KeyToggle) {
+			p.finishAI()
+			return nil, nil
+		}
+		p.aiTick++
+		if p.aiTick >= [...]int{1, 30, 12, 5, 2, 1}[max(0, min(5, p.opt.Speed))] {
+			p.aiTick = 0
+			p.aiStep()
+		}
+		p.dirty = true
+	}
 	if len(p.stories) > 0 && (in.Has(KeyEnter) || in.Click || in.Has(KeyEscape)) {
 		p.stories = p.stories[1:] // read: the next story, or the map again
 		return nil, nil

@@ -33,6 +33,9 @@ type Options struct {
 	Width    int
 	Height   int
 	Autosave bool // save at the start of every turn in the user's config folder
+	// Speed animates the AI's turn: 1 (slow) to 4 shows its commands one by
+	// one; 0 or 5 plays it at once. Enter or Space skips to the end of it.
+	Speed int
 }
 
 // ErrNoDisplay is returned when there is no display to open a window on.
@@ -124,6 +127,7 @@ func Run(opt Options) error {
 	if opt.Palette == nil {
 		opt.Palette = settings.palette()
 	}
+	opt.Speed = settings.Speed
 	first, err := firstScene(opt)
 	if err != nil {
 		return err

@@ -298,3 +298,30 @@ func TestSettingsKept(t *testing.T) {
 		t.Errorf("read back %+v, saved %+v", back, s)
 	}
 }
+
+// TestAITurnAnimated: at a slow speed the AI's turn unfolds over frames, and
+// Enter skips to its end.
+func TestAITurnAnimated(t *testing.T) {
+	p, err := newPlay(Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal, Palette: &Standard, Speed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Resize(1000, 700)
+	p.stories = nil
+	p.Apply(rules.EndPhase("insurgents"))
+	if p.state.ActiveSide() != "provincial" {
+		t.Fatal("at speed 2 the AI played its turn at once")
+	}
+	n := len(p.commands)
+	for i := 0; i < 40; i++ {
+		p.Update(Input{Held: map[Key]bool{}})
+	}
+	if len(p.commands) == n {
+		t.Error("the AI gave no command over 40 frames")
+	}
+	p.stories = nil
+	p.Update(Input{Pressed: []Key{KeyEnter}, Held: map[Key]bool{}})
+	if p.state.ActiveSide() != "insurgents" {
+		t.Errorf("Enter did not skip to the end of the AI's turn: %s to move", p.state.ActiveSide())
+	}
+}
