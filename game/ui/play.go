@@ -169,12 +169,13 @@ func (p *Play) Resize(w, h int) {
 	p.w, p.h = w, h
 	if !p.fitted && w > 0 {
 		p.cam = FitCamera(p.state.Map, w-panelWidth, h-barHeight)
-		p.cam.Y -= barHeight / p.cam.Scale
+		p.cam.Y -= float64(barHeight) / p.cam.Scale
 		p.fitted = true
 	}
 }
 
-const (
+// The panel's width and the bar's height, at the interface size in use.
+var (
 	panelWidth = 300
 	barHeight  = 28
 )
@@ -524,6 +525,13 @@ var (
 	titleFace = face(22)
 )
 
+// setScale sizes text and panels for the interface size (1 = standard).
+func setScale(s float64) {
+	s = math.Max(0.75, math.Min(3, s))
+	smallFace, textFace, titleFace = face(12*s), face(14*s), face(22*s)
+	panelWidth, barHeight = int(300*s), int(28*s)
+}
+
 // SetPalette changes the colours the map is drawn in.
 func (p *Play) SetPalette(pal *Palette) {
 	p.opt.Palette, p.dirty = pal, true
@@ -635,7 +643,7 @@ func (p *Play) drawMinimap(dst *ebiten.Image) {
 	}
 	vector.DrawFilledRect(dst, float32(l)-2, float32(t)-2, float32(w)+4, float32(h)+4, color.RGBA{40, 40, 40, 255}, false)
 	p.minimap.draw(dst, p.state.Map, mc, p.opt.Palette, false)
-	x0, y0 := mc.ToScreen(p.cam.ToWorld(0, barHeight))
+	x0, y0 := mc.ToScreen(p.cam.ToWorld(0, float64(barHeight)))
 	x1, y1 := mc.ToScreen(p.cam.ToWorld(float64(p.w-panelWidth), float64(p.h)))
 	x0, y0 = math.Max(x0, l), math.Max(y0, t)
 	x1, y1 = math.Min(x1, l+w), math.Min(y1, t+h)
@@ -683,7 +691,7 @@ func drawFog(dst *ebiten.Image, v *rules.View, cam Camera) {
 }
 
 func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
-	vector.DrawFilledRect(dst, 0, 0, float32(p.w), barHeight, color.RGBA{35, 35, 40, 255}, false)
+	vector.DrawFilledRect(dst, 0, 0, float32(p.w), float32(barHeight), color.RGBA{35, 35, 40, 255}, false)
 	s := p.state
 	vp := s.VP()
 	var parts []string
@@ -708,7 +716,7 @@ func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
 
 func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
 	x := float32(p.w - panelWidth)
-	vector.DrawFilledRect(dst, x, barHeight, panelWidth, float32(p.h-barHeight), p.opt.Palette.Panel, false)
+	vector.DrawFilledRect(dst, x, float32(barHeight), float32(panelWidth), float32(p.h-barHeight), p.opt.Palette.Panel, false)
 	var lines []string
 	if u := p.state.Unit(p.selected); u != nil {
 		lines = append(lines, u.Name, fmt.Sprintf("%s, %s", u.Side, u.Type.Name),

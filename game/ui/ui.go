@@ -85,6 +85,10 @@ func (g *Game) Update() error {
 			s.SetPalette(g.settings.palette())
 		}
 		ebiten.SetFullscreen(g.settings.Fullscreen)
+		setScale(g.settings.Scale)
+		if s, ok := g.scene.(interface{ Resize(w, h int) }); ok {
+			s.Resize(g.w, g.h)
+		}
 		g.drawn = false
 		g.settings.Save()
 	}
@@ -128,6 +132,7 @@ func Run(opt Options) error {
 		opt.Palette = settings.palette()
 	}
 	opt.Speed = settings.Speed
+	setScale(settings.Scale)
 	first, err := firstScene(opt)
 	if err != nil {
 		return err

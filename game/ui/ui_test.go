@@ -325,3 +325,16 @@ func TestAITurnAnimated(t *testing.T) {
 		t.Errorf("Enter did not skip to the end of the AI's turn: %s to move", p.state.ActiveSide())
 	}
 }
+
+// TestInterfaceScale: a larger interface has larger text and panels.
+func TestInterfaceScale(t *testing.T) {
+	defer setScale(1)
+	setScale(1.5)
+	if panelWidth != 450 || textFace.Size != 21 {
+		t.Errorf("at 1.5: panel %d, text %.0f", panelWidth, textFace.Size)
+	}
+	setScale(10)
+	if panelWidth != 900 {
+		t.Errorf("the scale is not capped at 3: panel %d", panelWidth)
+	}
+}
