@@ -60,6 +60,8 @@ type Play struct {
 	pathCost int
 	pathTo   hex.Hex
 	aiTick   int
+	// handover hides the map between two people's phases at one screen.
+	handover bool
 }
 
 type undoPoint struct {
@@ -262,6 +264,7 @@ func (p *Play) Apply(cmd rules.Command) error {
 	}
 	if cmd.Kind == rules.CmdEnd {
 		p.selected, p.reach, p.preview = "", nil, nil
+		p.handover = p.opt.Hotseat && p.state.Fog && !p.state.Over
 		p.runAI()
 	} else if p.selected != "" {
 		p.reach = p.state.For(p.state.ActiveSide()).Reachable(p.selected)
@@ -399,6 +402,12 @@ func (p *Play) Update(in Input) (scene, error) {
 		}
 	}
 	p.hoverPath(in.MouseX, in.MouseY)
+	if p.handover {
+		if in.Has(KeyEnter) || in.Click {
+			p.handover, p.view = false, nil
+		}
+		return nil, nil
+	}
 	// The AI's turn, shown step by step; Enter or Space skips to its end.
 	if _, ai := p.ais[p.state.ActiveSide()]; ai && !p.state.Over && len(p.stories) == 0 {
 		if in.Has(KeyEnter) || in.Has(KeyToggle) {
@@ -543,6 +552,18 @@ func (p *Play) Idle() bool { return !p.dirty }
 // Draw implements scene.
 func (p *Play) Draw(dst *ebiten.Image) {
 	p.dirty = false
+	if p.handover {
+		dst.Fill(color.RGBA{40, 44, 52, 255})
+		op := &text.DrawOptions{}
+		op.GeoM.Translate(60, 80)
+		op.ColorScale.ScaleWithColor(color.White)
+		name := p.state.ActiveSide()
+		if sd := p.sc.Side(name); sd != nil {
+			name = sd.Name
+		}
+		text.Draw(dst, "Pass the screen to "+name+". Enter when ready.", titleFace, op)
+		return
+	}
 	if !p.fitted {
 		b := dst.Bounds()
 		p.Resize(b.Dx(), b.Dy())

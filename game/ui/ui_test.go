@@ -338,3 +338,22 @@ func TestInterfaceScale(t *testing.T) {
 		t.Errorf("the scale is not capped at 3: panel %d", panelWidth)
 	}
 }
+
+// TestHotseatHandover: between two people's phases the map is hidden until
+// the next player is ready, so that neither sees the other's units.
+func TestHotseatHandover(t *testing.T) {
+	p, err := newPlay(Options{Scenario: "nilka-1944", Seed: 1, Hotseat: true, Palette: &Standard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Resize(800, 600)
+	p.stories = nil
+	p.Apply(rules.EndPhase("insurgents"))
+	if !p.handover || p.state.ActiveSide() != "provincial" || len(p.ais) != 0 {
+		t.Fatalf("no hand-over to the second player: handover %v, %s to move", p.handover, p.state.ActiveSide())
+	}
+	p.Update(Input{Pressed: []Key{KeyEnter}, Held: map[Key]bool{}})
+	if p.handover || p.viewer() != "provincial" {
+		t.Errorf("after Enter: handover %v, drawing %s's view", p.handover, p.viewer())
+	}
+}
