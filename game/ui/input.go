@@ -32,6 +32,7 @@ const (
 	KeySmaller // F3: smaller interface
 	KeyLarger  // F4: larger interface
 	KeyFull    // F11: full screen
+	KeyCursor  // C: the keyboard's hex cursor on or off
 )
 
 // Input is one frame of input: what a scene reads. Tests make it by hand.
@@ -65,7 +66,7 @@ var keymap = map[ebiten.Key]Key{
 	ebiten.KeyEqual: KeyZoomIn, ebiten.KeyKPAdd: KeyZoomIn, ebiten.KeyMinus: KeyZoomOut, ebiten.KeyKPSubtract: KeyZoomOut,
 	ebiten.KeyG: KeyGrid, ebiten.KeyF1: KeyHelp, ebiten.KeySlash: KeyHelp, ebiten.KeyTab: KeyNext, ebiten.KeyQ: KeyQuit,
 	ebiten.KeyF5: KeySave, ebiten.KeyF9: KeyLoad, ebiten.KeyU: KeyUndo, ebiten.KeyBackspace: KeyUndo,
-	ebiten.KeyF2: KeyPalette, ebiten.KeyF3: KeySmaller, ebiten.KeyF4: KeyLarger, ebiten.KeyF11: KeyFull,
+	ebiten.KeyF2: KeyPalette, ebiten.KeyF3: KeySmaller, ebiten.KeyF4: KeyLarger, ebiten.KeyF11: KeyFull, ebiten.KeyC: KeyCursor,
 }
 
 type inputReader struct {

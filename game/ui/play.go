@@ -62,6 +62,10 @@ type Play struct {
 	aiTick   int
 	// handover hides the map between two people's phases at one screen.
 	handover bool
+	// cursor is the keyboard's hex cursor: with it on, the arrows move it and
+	// Enter acts as a click on its hex.
+	cursorOn bool
+	cursor   hex.Hex
 }
 
 type undoPoint struct {
@@ -431,6 +435,29 @@ func (p *Play) Update(in Input) (scene, error) {
 	if p.state.Over && in.Has(KeyEnter) {
 		return newEnd(p.opt, p.sc, p.state), nil
 	}
+	if in.Has(KeyCursor) {
+		p.cursorOn = !p.cursorOn
+		if u := p.state.Unit(p.selected); p.cursorOn && u != nil {
+			p.cursor = u.Hex
+		} else if p.cursorOn {
+			wx, wy := p.cam.ToWorld(float64(p.w-panelWidth)/2, float64(p.h)/2)
+			p.cursor = unit.At(wx, wy)
+		}
+	}
+	if p.cursorOn {
+		moves := map[Key]int{KeyRight: 0, KeyUp: 2, KeyLeft: 3, KeyDown: 5}
+		for k, dir := range moves {
+			if in.Has(k) {
+				if n := p.cursor.Neighbor(dir); p.state.Map.In(n) {
+					p.cursor = n
+				}
+			}
+			delete(in.Held, k) // the arrows move the cursor, not the map
+		}
+		if in.Has(KeyEnter) {
+			p.ClickHex(p.cursor)
+		}
+	}
 	pan := 12 / math.Max(p.cam.Scale, 1)
 	if in.Held[KeyLeft] {
 		p.cam.X -= pan * 2
@@ -594,6 +621,10 @@ func (p *Play) Draw(dst *ebiten.Image) {
 		op.GeoM.Translate(ex+8, ey-18)
 		op.ColorScale.ScaleWithColor(color.Black)
 		text.Draw(dst, fmt.Sprintf("%d h %02d min", p.pathCost/60, p.pathCost%60), smallFace, op)
+	}
+	if p.cursorOn {
+		cx, cy := p.cam.ToScreen(unit.Center(p.cursor))
+		vector.StrokeCircle(dst, float32(cx), float32(cy), float32(p.cam.Scale*0.8), 2.5, pal.Select, true)
 	}
 	drawPlaces(dst, v, p.cam, pal, smallFace)
 	drawCounters(dst, v, p.cam, pal, smallFace, p.selected)
@@ -805,6 +836,7 @@ var helpLines = []string{
 	"click           select a unit, move it, or preview an attack",
 	"click again     commit the previewed attack",
 	"Tab             next unit that can act",
+	"C               keyboard cursor: arrows move it, Enter clicks its hex",
 	"U / Backspace   take back the last move (until a fight or a sighting)",
 	"F5 / F9         quick save / load (autosave each turn)",
 	"F2              colour-blind palette on or off",

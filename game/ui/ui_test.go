@@ -357,3 +357,26 @@ func TestHotseatHandover(t *testing.T) {
 		t.Errorf("after Enter: handover %v, drawing %s's view", p.handover, p.viewer())
 	}
 }
+
+// TestKeyboardOnly plays a move with the keyboard alone: Tab, the cursor,
+// the arrows and Enter.
+func TestKeyboardOnly(t *testing.T) {
+	p, err := newPlay(Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal, Palette: &Standard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Resize(1000, 700)
+	p.stories = nil
+	key := func(k Key) { p.Update(Input{Pressed: []Key{k}, Held: map[Key]bool{}}) }
+	key(KeyNext)
+	if p.selected == "" {
+		t.Fatal("Tab selected nothing")
+	}
+	from := p.state.Unit(p.selected).Hex
+	key(KeyCursor)
+	key(KeyUp)
+	key(KeyEnter)
+	if u := p.state.Unit(p.selected); u == nil || u.Hex == from {
+		t.Errorf("the unit did not move by keyboard: %s", strings.Join(p.log, "\n"))
+	}
+}
