@@ -12,6 +12,7 @@ import (
 	"image/png"
 	"os"
 	"runtime"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -73,6 +74,7 @@ type Game struct {
 	w, h     int
 	input    inputReader
 	drawn    bool
+	idle     int // frames in a row with nothing to draw
 	settings Settings
 }
 
@@ -95,6 +97,15 @@ func (g *Game) Update() error {
 	next, err := g.scene.Update(in)
 	if err != nil {
 		return err
+	}
+	// Nothing to show for a second: give the processor back between frames.
+	if s, ok := g.scene.(interface{ Idle() bool }); ok && s.Idle() && g.drawn {
+		g.idle++
+		if g.idle > 60 {
+			time.Sleep(40 * time.Millisecond)
+		}
+	} else {
+		g.idle = 0
 	}
 	if next != nil {
 		g.scene, g.drawn = next, false
