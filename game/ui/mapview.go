@@ -161,7 +161,7 @@ func drawLines(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette) {
 		if m.Rivers[e] == rules.MajorRiver {
 			width *= 1.8
 		}
-		vector.StrokeLine(dst, float32(x0), float32(y0), float32(x1), float32(y1), width, pal.River, true)
+		vector.StrokeLine(dst, float32(x0), float32(y0), float32(x1), float32(y1), width, pal.River, false)
 	}
 	edges = edges[:0]
 	for e := range m.Roads {
@@ -177,7 +177,7 @@ func drawLines(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette) {
 		if m.Roads[e] == rules.Track {
 			c, width = pal.Track, w*0.6
 		}
-		vector.StrokeLine(dst, float32(x0), float32(y0), float32(x1), float32(y1), width, c, true)
+		vector.StrokeLine(dst, float32(x0), float32(y0), float32(x1), float32(y1), width, c, false)
 	}
 }
 
@@ -292,7 +292,7 @@ func drawCounter(dst *ebiten.Image, u rules.Unit, v *rules.View, x, y, size floa
 	sx0, sy0 := fx+(w-sw)/2, fy+h*0.08
 	white := color.RGBA{250, 250, 250, 255}
 	vector.StrokeRect(dst, sx0, sy0, sw, sh, 1, white, false)
-	line := func(ax, ay, bx, by float32) { vector.StrokeLine(dst, ax, ay, bx, by, 1, white, true) }
+	line := func(ax, ay, bx, by float32) { vector.StrokeLine(dst, ax, ay, bx, by, 1, white, false) }
 	switch u.Type.Class {
 	case rules.Infantry:
 		line(sx0, sy0, sx0+sw, sy0+sh)
@@ -300,11 +300,11 @@ func drawCounter(dst *ebiten.Image, u rules.Unit, v *rules.View, x, y, size floa
 	case rules.Cavalry:
 		line(sx0, sy0+sh, sx0+sw, sy0)
 	case rules.Artillery:
-		vector.DrawFilledCircle(dst, sx0+sw/2, sy0+sh/2, sh/5, white, true)
+		vector.DrawFilledCircle(dst, sx0+sw/2, sy0+sh/2, sh/5, white, false)
 	case rules.Motorised:
 		line(sx0, sy0, sx0+sw, sy0+sh)
 		line(sx0, sy0+sh, sx0+sw, sy0)
-		vector.StrokeCircle(dst, sx0+sw/2, sy0+sh+sh*0.05, sh/6, 1, white, true)
+		vector.StrokeCircle(dst, sx0+sw/2, sy0+sh+sh*0.05, sh/6, 1, white, false)
 	case rules.Headquarters:
 		line(sx0, sy0, sx0, sy0+sh*1.6)
 	case rules.Militia:

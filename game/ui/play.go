@@ -608,13 +608,13 @@ func (p *Play) Draw(dst *ebiten.Image) {
 	for h := range p.reach {
 		cx, cy := unit.Center(h)
 		sx, sy := p.cam.ToScreen(cx, cy)
-		vector.DrawFilledCircle(dst, float32(sx), float32(sy), float32(p.cam.Scale*0.6), pal.Reach, true)
+		vector.DrawFilledCircle(dst, float32(sx), float32(sy), float32(p.cam.Scale*0.6), pal.Reach, false)
 	}
 	if len(p.path) > 1 {
 		for i := 1; i < len(p.path); i++ {
 			ax, ay := p.cam.ToScreen(unit.Center(p.path[i-1]))
 			bx, by := p.cam.ToScreen(unit.Center(p.path[i]))
-			vector.StrokeLine(dst, float32(ax), float32(ay), float32(bx), float32(by), 3, pal.Select, true)
+			vector.StrokeLine(dst, float32(ax), float32(ay), float32(bx), float32(by), 3, pal.Select, false)
 		}
 		ex, ey := p.cam.ToScreen(unit.Center(p.path[len(p.path)-1]))
 		op := &text.DrawOptions{}
@@ -624,7 +624,7 @@ func (p *Play) Draw(dst *ebiten.Image) {
 	}
 	if p.cursorOn {
 		cx, cy := p.cam.ToScreen(unit.Center(p.cursor))
-		vector.StrokeCircle(dst, float32(cx), float32(cy), float32(p.cam.Scale*0.8), 2.5, pal.Select, true)
+		vector.StrokeCircle(dst, float32(cx), float32(cy), float32(p.cam.Scale*0.8), 2.5, pal.Select, false)
 	}
 	drawPlaces(dst, v, p.cam, pal, smallFace)
 	drawCounters(dst, v, p.cam, pal, smallFace, p.selected)

@@ -156,6 +156,7 @@ func TestGoldenFrame(t *testing.T) {
 	p.ClickHex(hex.FromOffset(11, 7)) // open the preview
 	p.cam = Camera{X: 8, Y: 5, Scale: 26}
 	p.fitted = true
+	ranGame = true
 	data, err := renderScene(p, 1000, 700)
 	if err != nil {
 		t.Fatal(err)
