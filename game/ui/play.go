@@ -117,7 +117,7 @@ func newPlayNoAI(opt Options) (*Play, error) {
 func (p *Play) apply(cmd rules.Command) ([]rules.Event, error) {
 	turn := p.state.Turn
 	evs, err := p.state.Apply(cmd)
-	p.view = nil
+	p.view, p.path = nil, nil
 	if err != nil {
 		return nil, err
 	}
