@@ -33,6 +33,8 @@ const (
 	KeyLarger  // F4: larger interface
 	KeyFull    // F11: full screen
 	KeyCursor  // C: the keyboard's hex cursor on or off
+	KeySlower  // [: slower animation
+	KeyFaster  // ]: faster animation
 )
 
 // Input is one frame of input: what a scene reads. Tests make it by hand.
@@ -67,6 +69,7 @@ var keymap = map[ebiten.Key]Key{
 	ebiten.KeyG: KeyGrid, ebiten.KeyF1: KeyHelp, ebiten.KeySlash: KeyHelp, ebiten.KeyTab: KeyNext, ebiten.KeyQ: KeyQuit,
 	ebiten.KeyF5: KeySave, ebiten.KeyF9: KeyLoad, ebiten.KeyU: KeyUndo, ebiten.KeyBackspace: KeyUndo,
 	ebiten.KeyF2: KeyPalette, ebiten.KeyF3: KeySmaller, ebiten.KeyF4: KeyLarger, ebiten.KeyF11: KeyFull, ebiten.KeyC: KeyCursor,
+	ebiten.KeyBracketLeft: KeySlower, ebiten.KeyBracketRight: KeyFaster,
 }
 
 type inputReader struct {

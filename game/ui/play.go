@@ -66,6 +66,10 @@ type Play struct {
 	// Enter acts as a click on its hex.
 	cursorOn bool
 	cursor   hex.Hex
+	// flash marks the hex of the last fight for a few frames, so that the
+	// result is seen where it happened.
+	flash      hex.Hex
+	flashTicks int
 }
 
 type undoPoint struct {
@@ -204,6 +208,9 @@ func (p *Play) record(evs []rules.Event) {
 		p.log = append(p.log, e.String())
 		if n, ok := e.(rules.NarrativeFired); ok {
 			p.stories = append(p.stories, n)
+		}
+		if c, ok := e.(rules.CombatResolved); ok {
+			p.flash, p.flashTicks = c.Target, 45
 		}
 	}
 	if len(p.log) > 200 {
@@ -391,6 +398,12 @@ func (p *Play) Update(in Input) (scene, error) {
 		p.dirty = true
 	}
 	p.lastMouse = [2]int{in.MouseX, in.MouseY}
+	if in.Click {
+		if k := p.buttonAt(in.MouseX, in.MouseY); k != KeyNone {
+			in.Pressed = append(in.Pressed, k)
+			in.Click = false
+		}
+	}
 	// The screen's edges pan the map, as the keys do.
 	const edge = 4
 	if in.MouseIn && (in.MouseX < edge || in.MouseX > p.w-edge || in.MouseY < edge || in.MouseY > p.h-edge) {
@@ -568,6 +581,9 @@ func setScale(s float64) {
 	panelWidth, barHeight = int(300*s), int(28*s)
 }
 
+// SetSpeed changes how fast the AI's turn is shown (1 slow to 5 at once).
+func (p *Play) SetSpeed(n int) { p.opt.Speed = n }
+
 // SetPalette changes the colours the map is drawn in.
 func (p *Play) SetPalette(pal *Palette) {
 	p.opt.Palette, p.dirty = pal, true
@@ -621,6 +637,13 @@ func (p *Play) Draw(dst *ebiten.Image) {
 		op.GeoM.Translate(ex+8, ey-18)
 		op.ColorScale.ScaleWithColor(color.Black)
 		text.Draw(dst, fmt.Sprintf("%d h %02d min", p.pathCost/60, p.pathCost%60), smallFace, op)
+	}
+	if p.flashTicks > 0 {
+		p.flashTicks--
+		p.dirty = true
+		fx, fy := p.cam.ToScreen(unit.Center(p.flash))
+		r := float32(p.cam.Scale * (0.6 + 0.02*float64(45-p.flashTicks)))
+		vector.StrokeCircle(dst, float32(fx), float32(fy), r, 3, color.RGBA{230, 40, 30, uint8(5 * p.flashTicks)}, false)
 	}
 	if p.cursorOn {
 		cx, cy := p.cam.ToScreen(unit.Center(p.cursor))
@@ -742,6 +765,44 @@ func drawFog(dst *ebiten.Image, v *rules.View, cam Camera) {
 	flush()
 }
 
+// buttons are the bar's clickable commands, right-aligned: each does what
+// its key does.
+var buttons = []struct {
+	label string
+	key   Key
+}{{"End turn (E)", KeyEndTurn}, {"Save (F5)", KeySave}, {"Load (F9)", KeyLoad}, {"Help (F1)", KeyHelp}}
+
+// buttonAt returns the key of the bar button under (x, y), or KeyNone.
+func (p *Play) buttonAt(x, y int) Key {
+	if y < 0 || y >= barHeight {
+		return KeyNone
+	}
+	right := p.w
+	for i := len(buttons) - 1; i >= 0; i-- {
+		w, _ := text.Measure(buttons[i].label, smallFace, smallFace.Size)
+		left := right - int(w) - 16
+		if x >= left && x < right {
+			return buttons[i].key
+		}
+		right = left - 4
+	}
+	return KeyNone
+}
+
+func (p *Play) drawButtons(dst *ebiten.Image) {
+	right := float64(p.w)
+	for i := len(buttons) - 1; i >= 0; i-- {
+		w, _ := text.Measure(buttons[i].label, smallFace, smallFace.Size)
+		left := right - w - 16
+		vector.DrawFilledRect(dst, float32(left), 3, float32(w+12), float32(barHeight-6), color.RGBA{80, 90, 110, 255}, false)
+		op := &text.DrawOptions{}
+		op.GeoM.Translate(left+6, 6)
+		op.ColorScale.ScaleWithColor(color.White)
+		text.Draw(dst, buttons[i].label, smallFace, op)
+		right = left - 4
+	}
+}
+
 func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
 	vector.DrawFilledRect(dst, 0, 0, float32(p.w), float32(barHeight), color.RGBA{35, 35, 40, 255}, false)
 	s := p.state
@@ -764,6 +825,7 @@ func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
 	op.GeoM.Translate(8, 6)
 	op.ColorScale.ScaleWithColor(color.White)
 	text.Draw(dst, line, textFace, op)
+	p.drawButtons(dst)
 }
 
 func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
@@ -841,6 +903,7 @@ var helpLines = []string{
 	"F5 / F9         quick save / load (autosave each turn)",
 	"F2              colour-blind palette on or off",
 	"F3 / F4         smaller / larger interface; F11 full screen",
+	"[ and ]         slower / faster AI turns (Enter or Space skips one)",
 	"E               end your phase",
 	"G               hex grid on or off",
 	"Esc             clear the selection",

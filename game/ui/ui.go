@@ -86,6 +86,9 @@ func (g *Game) Update() error {
 		if s, ok := g.scene.(interface{ SetPalette(*Palette) }); ok {
 			s.SetPalette(g.settings.palette())
 		}
+		if s, ok := g.scene.(interface{ SetSpeed(int) }); ok {
+			s.SetSpeed(g.settings.Speed)
+		}
 		ebiten.SetFullscreen(g.settings.Fullscreen)
 		setScale(g.settings.Scale)
 		if s, ok := g.scene.(interface{ Resize(w, h int) }); ok {
@@ -257,6 +260,10 @@ func (s *Settings) apply(in Input) bool {
 		s.Scale = min(3, s.Scale+0.25)
 	case in.Has(KeyFull):
 		s.Fullscreen = !s.Fullscreen
+	case in.Has(KeySlower):
+		s.Speed = max(1, s.Speed-1)
+	case in.Has(KeyFaster):
+		s.Speed = min(5, s.Speed+1)
 	default:
 		changed = false
 	}

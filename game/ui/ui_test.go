@@ -381,3 +381,28 @@ func TestKeyboardOnly(t *testing.T) {
 		t.Errorf("the unit did not move by keyboard: %s", strings.Join(p.log, "\n"))
 	}
 }
+
+// TestBarButtons: the bar's buttons do what their keys do.
+func TestBarButtons(t *testing.T) {
+	p, err := newPlay(Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal, Palette: &Standard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Resize(1280, 800)
+	p.stories = nil
+	x := -1
+	for i := p.w - 1; i > 0; i-- {
+		if p.buttonAt(i, 10) == KeyEndTurn {
+			x = i
+			break
+		}
+	}
+	if x < 0 {
+		t.Fatal("no End turn button on the bar")
+	}
+	turn := p.state.Turn
+	p.Update(Input{Click: true, MouseX: x, MouseY: 10, Held: map[Key]bool{}})
+	if p.state.Turn != turn+1 {
+		t.Errorf("the End turn button did not end the turn (turn %d)", p.state.Turn)
+	}
+}
