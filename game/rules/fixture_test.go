@@ -16,8 +16,6 @@ var (
 
 	infantry = &UnitType{ID: "infantry", Class: Infantry, Mode: foot, ObserveKm: 10, SupplyDays: 2, ZOC: true}
 	cavalry  = &UnitType{ID: "cavalry", Class: Cavalry, Mode: horse, ObserveKm: 15, SupplyDays: 3, ZOC: true}
-	trucks   = &UnitType{ID: "trucks", Class: Motorised, Mode: motor, ObserveKm: 10, SupplyDays: 2, ZOC: true}
-	planes   = &UnitType{ID: "planes", Class: Aircraft, ObserveKm: 30, SupplyDays: 5, RangeKm: 200}
 )
 
 var legend = map[byte]Terrain{'.': Plain, 'f': Farm, 'd': Desert, 'h': Hills, 'm': Mountain, 'p': Pass,

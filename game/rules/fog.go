@@ -114,7 +114,7 @@ func (s *State) look(vis []bool, from hex.Hex, rng int) {
 	}
 	for r := 1; r <= rng; r++ {
 		for _, t := range hex.Ring(from, r) {
-			p := stepToward(t, from, r)
+			p := hex.LineAt(t, from, 1) // the hex before t on the way back
 			pr := at(p)
 			cur := at(t)
 			cur.top, cur.blocked = pr.top, pr.blocked
@@ -134,10 +134,6 @@ func (s *State) look(vis []bool, from hex.Hex, rng int) {
 		}
 	}
 }
-
-// stepToward returns the hex one step from t toward from, d hexes away, on
-// the straight line between them (ties broken as hex.Line breaks them).
-func stepToward(t, from hex.Hex, d int) hex.Hex { return hex.LineAt(t, from, 1) }
 
 // canSee reports whether an observer at from (ground height h0) sees t within rng hexes.
 func (s *State) canSee(from, t hex.Hex, h0, rng int) bool {

@@ -9,7 +9,6 @@ package whatif
 import (
 	"fmt"
 	"runtime"
-	"sort"
 	"sync"
 	"time"
 
@@ -200,14 +199,4 @@ func Run(set Setup, opt Options) (Batch, error) {
 		}
 	}
 	return Batch{Results: out, Elapsed: time.Since(start)}, nil
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
