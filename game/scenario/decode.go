@@ -398,6 +398,19 @@ func (t *table) name(kind, id string) {
 	}
 }
 
+// keys returns the table's keys in order, for tables whose keys are data
+// (a legend, who held which place).
+func (t *table) keys() []string {
+	out := make([]string, 0, len(t.m))
+	for k := range t.m {
+		if k != originKey {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // done reports every key of the table that nothing read.
 func (t *table) done() {
 	keys := make([]string, 0, len(t.m))

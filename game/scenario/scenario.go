@@ -6,7 +6,6 @@ package scenario
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"time"
 
 	"ili/game/hex"
@@ -307,14 +306,7 @@ func (b *build) readMap(t *table) {
 		legend[ch] = ter
 	}
 	if lt := t.sub("legend", false); lt != nil {
-		keys := make([]string, 0, len(lt.m))
-		for k := range lt.m {
-			if k != originKey {
-				keys = append(keys, k)
-			}
-		}
-		sort.Strings(keys)
-		for _, ch := range keys {
+		for _, ch := range lt.keys() {
 			name := lt.str(ch, false)
 			if len([]rune(ch)) != 1 {
 				lt.errorf(ch, "must be a single character")
@@ -635,14 +627,7 @@ func (b *build) readHistory(t *table) History {
 	}
 	if holds := t.sub("holds", false); holds != nil {
 		h.Holds = map[string]string{}
-		keys := make([]string, 0, len(holds.m))
-		for k := range holds.m {
-			if k != originKey {
-				keys = append(keys, k)
-			}
-		}
-		sort.Strings(keys)
-		for _, place := range keys {
+		for _, place := range holds.keys() {
 			side := holds.str(place, false)
 			if _, ok := b.places[place]; !ok {
 				holds.errorf(place, "is not a place of this scenario")
