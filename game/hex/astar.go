@@ -61,35 +61,36 @@ func (s *search) release() {
 	searches.Put(s)
 }
 
-// Path finds a cheapest path from start to goal with A* inside the grid.
-// minStep is a lower bound on the cost of any single step (it keeps the search
-// admissible; pass 0 for plain Dijkstra). The path includes start and goal; ok
-// is false when goal cannot be reached or costs more than maxCost (maxCost < 0:
-// no limit). Ties are broken by coordinates, so the same inputs give the same
-// path everywhere.
-func (g Grid) Path(start, goal Hex, cost CostFunc, minStep, maxCost int) (path []Hex, total int, ok bool) {
-	si, gi := g.Index(start), g.Index(goal)
-	if si < 0 || gi < 0 {
-		return nil, 0, false
+// run searches outward from starts, cheapest first: A* toward goal when
+// goal is set (minStep is a lower bound on any step's cost, 0 for Dijkstra),
+// plain Dijkstra over everything within maxCost (< 0: no limit) when not.
+// It returns whether the goal was reached and its cost; s.done marks the
+// hexes settled, with their cost in s.cost (plus one) and their parent in s.from.
+func (s *search) run(starts []Hex, goal *Hex, cost CostFunc, minStep, maxCost int) (int, bool) {
+	g := s.g
+	h := func(x Hex) int {
+		if goal == nil {
+			return 0
+		}
+		return Distance(x, *goal) * minStep
 	}
-	if start == goal {
-		return []Hex{start}, 0, true
+	for _, st := range starts {
+		if i := g.Index(st); i >= 0 && s.cost[i] == 0 {
+			s.mark(i)
+			s.cost[i] = 1
+			s.queue.push(item{h: st, f: h(st)})
+		}
 	}
-	s := g.newSearch()
-	defer s.release()
-	s.mark(si)
-	s.cost[si] = 1
-	s.queue.push(item{h: start, f: Distance(start, goal) * minStep})
 	for s.queue.Len() > 0 {
 		cur := s.queue.pop()
 		ci := g.Index(cur.h)
 		if s.done[ci] {
 			continue
 		}
-		if ci == gi {
-			return s.rebuild(si, gi), cur.g, true
-		}
 		s.done[ci] = true
+		if goal != nil && cur.h == *goal {
+			return cur.g, true
+		}
 		for _, n := range cur.h.Neighbors() {
 			ni := g.Index(n)
 			if ni < 0 || s.done[ni] {
@@ -109,10 +110,30 @@ func (g Grid) Path(start, goal Hex, cost CostFunc, minStep, maxCost int) (path [
 			s.mark(ni)
 			s.cost[ni] = int32(ng + 1)
 			s.from[ni] = int32(ci + 1)
-			s.queue.push(item{h: n, g: ng, f: ng + Distance(n, goal)*minStep})
+			s.queue.push(item{h: n, g: ng, f: ng + h(n)})
 		}
 	}
-	return nil, 0, false
+	return 0, false
+}
+
+// Path finds a cheapest path from start to goal with A* inside the grid.
+// minStep is a lower bound on the cost of any single step (it keeps the search
+// admissible; pass 0 for plain Dijkstra). The path includes start and goal; ok
+// is false when goal cannot be reached or costs more than maxCost (maxCost < 0:
+// no limit). Ties are broken by coordinates, so the same inputs give the same
+// path everywhere.
+func (g Grid) Path(start, goal Hex, cost CostFunc, minStep, maxCost int) (path []Hex, total int, ok bool) {
+	si, gi := g.Index(start), g.Index(goal)
+	if si < 0 || gi < 0 {
+		return nil, 0, false
+	}
+	s := g.newSearch()
+	defer s.release()
+	total, ok = s.run([]Hex{start}, &goal, cost, minStep, maxCost)
+	if !ok {
+		return nil, 0, false
+	}
+	return s.rebuild(si, gi), total, true
 }
 
 // Reach returns every hex of the grid reachable from start with a total cost
@@ -136,44 +157,12 @@ func (g Grid) Reach(start Hex, cost CostFunc, maxCost int) map[Hex]int {
 func (g Grid) ReachFrom(starts []Hex, cost CostFunc, maxCost int) []int32 {
 	s := g.newSearch()
 	defer s.release()
+	s.run(starts, nil, cost, 0, maxCost)
 	out := make([]int32, g.W*g.H)
 	for i := range out {
 		out[i] = -1
-	}
-	for _, st := range starts {
-		if i := g.Index(st); i >= 0 && s.cost[i] == 0 {
-			s.mark(i)
-			s.cost[i] = 1
-			s.queue.push(item{h: st})
-		}
-	}
-	for s.queue.Len() > 0 {
-		cur := s.queue.pop()
-		ci := g.Index(cur.h)
-		if s.done[ci] {
-			continue
-		}
-		s.done[ci] = true
-		out[ci] = int32(cur.g)
-		for _, n := range cur.h.Neighbors() {
-			ni := g.Index(n)
-			if ni < 0 || s.done[ni] {
-				continue
-			}
-			c, allowed := cost(cur.h, n)
-			if !allowed {
-				continue
-			}
-			ng := cur.g + c
-			if ng > maxCost {
-				continue
-			}
-			if old := s.cost[ni]; old != 0 && int(old)-1 <= ng {
-				continue
-			}
-			s.mark(ni)
-			s.cost[ni] = int32(ng + 1)
-			s.queue.push(item{h: n, g: ng, f: ng})
+		if s.done[i] {
+			out[i] = s.cost[i] - 1
 		}
 	}
 	return out
