@@ -30,19 +30,39 @@ var tunings = map[Level]tuning{
 // else the next unit's move, else nothing.
 func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Command, bool) {
 	t := tunings[p.Level]
-	if cmd, ok := p.bestAttack(q, w, t); ok {
+	pl := p.plan(w)
+	if cmd, ok := p.bestAttack(q, w, t, pl); ok {
 		p.done[u.ID] = false // u has not had its turn yet
 		return cmd, true
 	}
 	if u.Spent > 0 || u.Attacked {
 		return rules.Command{}, false
 	}
-	return p.bestMove(q, w, u, t)
+	return p.bestMove(q, w, u, t, pl)
+}
+
+// plan is the side's objectives and which unit goes to which, worked out once
+// per decision and read by both the attack and the move.
+type plan struct {
+	objs   []objective
+	assign map[string]int // unit ID -> index in objs
+}
+
+func (p *Player) plan(w *world) plan {
+	objs := p.objectives(w)
+	return plan{objs: objs, assign: p.assign(w, objs)}
+}
+
+// exiting reports whether unit id is bound for an exit: it marches, it does
+// not fight for ground it is leaving.
+func (pl plan) exiting(id string) bool {
+	i, ok := pl.assign[id]
+	return ok && pl.objs[i].exit
 }
 
 // bestAttack finds the visible enemy hex whose attack, by every eligible
 // adjacent unit together, has the best odds, and returns it if worth it.
-func (p *Player) bestAttack(q *rules.Query, w *world, t tuning) (rules.Command, bool) {
+func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.Command, bool) {
 	var best rules.Command
 	bestScore := 0.0
 	// A side that is losing on points with little time left takes longer odds.
@@ -52,13 +72,12 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning) (rules.Command, 
 		t.minTrade *= 0.5 + 0.5*left
 		t.minEV *= left
 	}
-	exiting := p.exiting(w)
 	for _, target := range sortedHexes(w.enemyAt) {
 		var group []string
 		advance := true
 		for _, n := range target.Neighbors() {
 			for _, m := range w.mineAt[n] {
-				if !m.Attacked && !m.Disordered && m.Type.Class != rules.Aircraft && m.Men > 0 && !exiting[m.ID] {
+				if !m.Attacked && !m.Disordered && m.Type.Class != rules.Aircraft && m.Men > 0 && !pl.exiting(m.ID) {
 					group = append(group, m.ID)
 					if p.holds(w, n) {
 						advance = false // never march a garrison out of its place
@@ -255,19 +274,6 @@ func (p *Player) garrison(w *world, u *rules.Unit) bool {
 	return false
 }
 
-// exiting marks the units bound for an exit this phase: they march, they do
-// not fight for ground they are leaving.
-func (p *Player) exiting(w *world) map[string]bool {
-	objs := p.objectives(w)
-	out := map[string]bool{}
-	for id, i := range p.assign(w, objs) {
-		if objs[i].exit {
-			out[id] = true
-		}
-	}
-	return out
-}
-
 // behind reports whether the side trails on the points it can count: the
 // places held and the exits made.
 func (p *Player) behind(w *world) bool {
@@ -294,11 +300,10 @@ func o2need(o objective) float64 { return 1000 + 300*o.value }
 // bestMove scores every hex u can reach: nearer (by march) its objective,
 // good ground, in supply, not beside a much stronger enemy; then moves there,
 // or digs in if staying put is best.
-func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning) (rules.Command, bool) {
+func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl plan) (rules.Command, bool) {
 	if u.Type.Mode == nil {
 		return rules.Command{}, false
 	}
-	objs := p.objectives(w)
 	reach := q.Reachable(u.ID)
 	if len(reach) == 0 {
 		return rules.Command{}, false
@@ -313,8 +318,8 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning) (ru
 	}
 	var goal field
 	var target objective
-	if i, ok := p.assign(w, objs)[u.ID]; ok {
-		target = objs[i]
+	if i, ok := pl.assign[u.ID]; ok {
+		target = pl.objs[i]
 		goal = distances(w.v, u.Type.Mode, target.at)
 	}
 	// A spent or cut-off unit falls back on its supply instead of pressing on.
