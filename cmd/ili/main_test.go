@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"ili/cmd/internal/cli"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -205,11 +207,30 @@ func TestPlayWithoutDisplay(t *testing.T) {
 	}
 }
 
+// TestShotThroughTheWindowProgram builds ili-window, puts it on the PATH and
+// has ili shot hand over to it: the PNG it writes is the game's first frame.
 func TestShotThroughTheWindowProgram(t *testing.T) {
 	if os.Getenv("DISPLAY") == "" {
 		t.Skip("no display; make test runs this under Xvfb")
 	}
-	if _, err := windowProgram(); err != nil {
-		t.Skip("ili-window is not built beside the test binary")
+	dir := t.TempDir()
+	build := exec.Command("go", "build", "-o", filepath.Join(dir, "ili-window"), "ili/cmd/ili-window")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("cannot build ili-window: %v\n%s", err, out)
+	}
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+	png := filepath.Join(dir, "nilka.png")
+	code, _, stderr := runCLI("shot", "nilka-1944", "--out", png, "--size", "400x300")
+	if code != cli.OK {
+		t.Fatalf("ili shot: exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(png)
+	if err != nil || !bytes.HasPrefix(data, []byte("\x89PNG")) {
+		t.Fatalf("no PNG written: %v", err)
+	}
+	for _, bad := range [][]string{{"shot", "nilka-1944"}, {"shot", "nilka-1944", "--out", png, "--size", "big"}} {
+		if code, _, _ := runCLI(bad...); code != cli.Usage {
+			t.Errorf("%v: exit %d, want %d", bad, code, cli.Usage)
+		}
 	}
 }
