@@ -25,7 +25,8 @@ fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 bench: setup
-	$(XVFB) $(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /game/ui)
+	$(XVFB) $(GO) test -run '^$$' -bench Frame -benchtime 1x ./game/ui
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz=FuzzLoad -fuzztime=60s ./game/scenario
