@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image"
 	"image/color"
 	"math"
 	"sort"
@@ -76,56 +77,33 @@ var whitePixel = func() *ebiten.Image {
 }()
 
 // drawHexes fills every hex of the map with its terrain colour (high ground
-// shaded), in one batch of triangles per 9,000 hexes.
-func drawHexes(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette, grid bool) {
-	var vs []ebiten.Vertex
-	var is []uint16
-	flush := func() {
-		if len(is) > 0 {
-			op := &ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha}
-			dst.DrawTriangles(vs, is, whitePixel, op)
-		}
-		vs, is = vs[:0], is[:0]
-	}
+// shaded on its east faces, hexes out of sight dimmed), with the grid as a thin ring inside each hex,
+// in batches of plain triangles.
+func drawHexes(dst *ebiten.Image, m *rules.Map, visible []bool, cam Camera, pal *Palette, grid bool) {
+	var b batch
 	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
+	grid = grid && cam.Scale >= 8
 	for i, ter := range m.Terrain {
-		hx := m.HexAt(i)
-		cx, cy := unit.Center(hx)
+		cx, cy := unit.Center(m.HexAt(i))
 		sx, sy := cam.ToScreen(cx, cy)
 		r := cam.Scale
 		if sx < -r || sy < -r || sx > float64(w)+r || sy > float64(h)+r {
 			continue
 		}
 		c := pal.Terrain[ter]
-		if len(vs)+7 > 65000 {
-			flush()
+		if visible != nil && !visible[i] {
+			c = shade(c, fogShade) // out of sight: dimmed
 		}
-		base := uint16(len(vs))
-		vs = append(vs, vertex(sx, sy, c))
-		for k := 0; k < 6; k++ {
-			edge := c
-			if ter.Info().Height >= 2 && (k == 0 || k == 5 || k == 1) {
-				edge = shade(c, 0.82) // relief: the east faces in shadow
-			}
-			vs = append(vs, vertex(sx+r*corners[k][0], sy+r*corners[k][1], edge))
+		edge := c
+		if ter.Info().Height >= 2 {
+			edge = shade(c, 0.82) // relief: the east faces in shadow
 		}
-		for k := 0; k < 6; k++ {
-			is = append(is, base, base+1+uint16(k), base+1+uint16((k+1)%6))
+		b.hex(dst, sx, sy, r, c, edge)
+		if grid {
+			b.ring(dst, sx, sy, r, 0.5, pal.Grid)
 		}
 	}
-	flush()
-	if grid && cam.Scale >= 8 {
-		for i := range m.Terrain {
-			hx := m.HexAt(i)
-			for k := 0; k < 3; k++ {
-				x0, y0 := unit.Corner(hx, k)
-				x1, y1 := unit.Corner(hx, k+1)
-				a, b := cam.ToScreen(x0, y0)
-				c, d := cam.ToScreen(x1, y1)
-				vector.StrokeLine(dst, float32(a), float32(b), float32(c), float32(d), 1, pal.Grid, false)
-			}
-		}
-	}
+	b.flush(dst)
 }
 
 func vertex(x, y float64, c color.RGBA) ebiten.Vertex {
@@ -149,7 +127,8 @@ func edgeSegment(cam Camera, a, b hex.Hex) (x0, y0, x1, y1 float64) {
 
 // drawLines draws rivers along hex sides and roads between hex centres.
 func drawLines(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette) {
-	w := float32(math.Max(1.5, cam.Scale/6))
+	var b batch
+	w := math.Max(1.5, cam.Scale/6)
 	edges := make([]rules.Edge, 0, len(m.Rivers))
 	for e := range m.Rivers {
 		edges = append(edges, e)
@@ -161,8 +140,9 @@ func drawLines(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette) {
 		if m.Rivers[e] == rules.MajorRiver {
 			width *= 1.8
 		}
-		vector.StrokeLine(dst, float32(x0), float32(y0), float32(x1), float32(y1), width, pal.River, false)
+		b.line(dst, x0, y0, x1, y1, width, pal.River)
 	}
+	b.flush(dst)
 	edges = edges[:0]
 	for e := range m.Roads {
 		edges = append(edges, e)
@@ -177,8 +157,9 @@ func drawLines(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette) {
 		if m.Roads[e] == rules.Track {
 			c, width = pal.Track, w*0.6
 		}
-		vector.StrokeLine(dst, float32(x0), float32(y0), float32(x1), float32(y1), width, c, false)
+		b.line(dst, x0, y0, x1, y1, width, c)
 	}
+	b.flush(dst)
 }
 
 func sortEdges(es []rules.Edge) {
@@ -337,70 +318,74 @@ func drawCounter(dst *ebiten.Image, u rules.Unit, v *rules.View, x, y, size floa
 	}
 }
 
-// terrainCache keeps the map's ground, grid, rivers and roads drawn at the
-// current zoom: panning only moves the picture, and the map is drawn again
-// only when the zoom, grid or palette change. Past 4096 pixels it draws the
-// visible hexes directly instead.
+// terrainCache keeps the map's ground, grid, rivers, roads and fog drawn
+// at the current zoom: panning only moves the picture, and the map is drawn
+// again only when the zoom, grid, palette or what the side sees change. Past
+// 4096 pixels it draws the hexes on screen directly instead.
 type terrainCache struct {
 	img   *ebiten.Image
 	scale float64
 	grid  bool
 	pal   *Palette
 	m     *rules.Map
+	seen  []bool // the visibility drawn (nil: all of the map)
 	x0    float64 // world point at the image's top-left
 	y0    float64
 }
 
-func (c *terrainCache) draw(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette, grid bool) {
+// draw draws the map; hexes that visible marks false are dimmed (visible
+// nil shows all of it).
+func (c *terrainCache) draw(dst *ebiten.Image, m *rules.Map, visible []bool, cam Camera, pal *Palette, grid bool) {
 	x0, y0, x1, y1 := mapBounds(m)
 	w, h := int((x1-x0)*cam.Scale)+2, int((y1-y0)*cam.Scale)+2
 	if w > 4096 || h > 4096 {
-		drawHexes(dst, m, cam, pal, grid)
+		drawHexes(dst, m, visible, cam, pal, grid)
 		drawLines(dst, m, cam, pal)
 		return
 	}
-	if c.img == nil || c.scale != cam.Scale || c.grid != grid || c.pal != pal || c.m != m {
-		if c.img != nil {
-			c.img.Deallocate()
+	if c.img == nil || c.scale != cam.Scale || c.grid != grid || c.pal != pal || c.m != m || !sameSeen(c.seen, visible) {
+		if c.img == nil || c.img.Bounds().Dx() != w || c.img.Bounds().Dy() != h {
+			if c.img != nil {
+				c.img.Deallocate()
+			}
+			c.img = newLayer(w, h)
+		} else {
+			c.img.Clear()
 		}
-		c.img = ebiten.NewImage(w, h)
 		local := Camera{X: x0, Y: y0, Scale: cam.Scale}
-		drawHexes(c.img, m, local, pal, grid)
+		drawHexes(c.img, m, visible, local, pal, grid)
 		drawLines(c.img, m, local, pal)
 		c.scale, c.grid, c.pal, c.m, c.x0, c.y0 = cam.Scale, grid, pal, m, x0, y0
-	}
-	op := &ebiten.DrawImageOptions{}
-	sx, sy := cam.ToScreen(c.x0, c.y0)
-	op.GeoM.Translate(math.Round(sx), math.Round(sy))
-	dst.DrawImage(c.img, op)
-}
-
-// fogCache keeps the fog of one view drawn at the current zoom.
-type fogCache struct {
-	img   *ebiten.Image
-	view  *rules.View
-	scale float64
-	x0    float64
-	y0    float64
-}
-
-func (c *fogCache) draw(dst *ebiten.Image, v *rules.View, cam Camera) {
-	x0, y0, x1, y1 := mapBounds(v.Map)
-	w, h := int((x1-x0)*cam.Scale)+2, int((y1-y0)*cam.Scale)+2
-	if w > 4096 || h > 4096 {
-		drawFog(dst, v, cam)
-		return
-	}
-	if c.img == nil || c.view != v || c.scale != cam.Scale {
-		if c.img != nil {
-			c.img.Deallocate()
+		c.seen = append(c.seen[:0], visible...)
+		if visible == nil {
+			c.seen = nil
 		}
-		c.img = ebiten.NewImage(w, h)
-		drawFog(c.img, v, Camera{X: x0, Y: y0, Scale: cam.Scale})
-		c.view, c.scale, c.x0, c.y0 = v, cam.Scale, x0, y0
 	}
 	op := &ebiten.DrawImageOptions{}
 	sx, sy := cam.ToScreen(c.x0, c.y0)
 	op.GeoM.Translate(math.Round(sx), math.Round(sy))
 	dst.DrawImage(c.img, op)
+}
+
+func sameSeen(a, b []bool) bool {
+	if (a == nil) != (b == nil) || len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// fogShade dims the ground a side cannot see.
+const fogShade = 0.78
+
+// newLayer makes an image for a cached picture of the map. It is unmanaged:
+// a texture of its own, of just its size. On Ebiten's shared atlas a
+// picture the size of the screen doubles the atlas (to 4096x2048, 32 MB),
+// and is copied into a second atlas once it is drawn from.
+func newLayer(w, h int) *ebiten.Image {
+	return ebiten.NewImageWithOptions(image.Rect(0, 0, w, h), &ebiten.NewImageOptions{Unmanaged: true})
 }

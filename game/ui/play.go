@@ -43,7 +43,6 @@ type Play struct {
 	hashes   map[string]string
 	terrain  terrainCache
 	view     *rules.View // the viewer's view, until the next command
-	fog      fogCache
 	// undo holds the game before each move since the last fight, sighting or
 	// end of phase: moves can be taken back until something new is learnt.
 	undo []undoPoint
@@ -617,10 +616,11 @@ func (p *Play) Draw(dst *ebiten.Image) {
 		p.view = p.state.View(p.viewer())
 	}
 	v := p.view
-	p.terrain.draw(dst, p.state.Map, p.cam, pal, p.grid)
+	var visible []bool
 	if p.state.Fog {
-		p.fog.draw(dst, v, p.cam)
+		visible = v.Visible
 	}
+	p.terrain.draw(dst, p.state.Map, visible, p.cam, pal, p.grid)
 	for h := range p.reach {
 		cx, cy := unit.Center(h)
 		sx, sy := p.cam.ToScreen(cx, cy)
@@ -717,7 +717,7 @@ func (p *Play) drawMinimap(dst *ebiten.Image) {
 		return
 	}
 	vector.DrawFilledRect(dst, float32(l)-2, float32(t)-2, float32(w)+4, float32(h)+4, color.RGBA{40, 40, 40, 255}, false)
-	p.minimap.draw(dst, p.state.Map, mc, p.opt.Palette, false)
+	p.minimap.draw(dst, p.state.Map, nil, mc, p.opt.Palette, false)
 	x0, y0 := mc.ToScreen(p.cam.ToWorld(0, float64(barHeight)))
 	x1, y1 := mc.ToScreen(p.cam.ToWorld(float64(p.w-panelWidth), float64(p.h)))
 	x0, y0 = math.Max(x0, l), math.Max(y0, t)
@@ -725,44 +725,6 @@ func (p *Play) drawMinimap(dst *ebiten.Image) {
 	if x1 > x0 && y1 > y0 {
 		vector.StrokeRect(dst, float32(x0), float32(y0), float32(x1-x0), float32(y1-y0), 1.5, p.opt.Palette.Select, false)
 	}
-}
-
-// drawFog dims the hexes the side cannot see, in one batch of triangles.
-func drawFog(dst *ebiten.Image, v *rules.View, cam Camera) {
-	var vs []ebiten.Vertex
-	var is []uint16
-	w, h := float64(dst.Bounds().Dx()), float64(dst.Bounds().Dy())
-	shadow := color.RGBA{0, 0, 0, 50}
-	flush := func() {
-		if len(is) > 0 {
-			dst.DrawTriangles(vs, is, whitePixel, &ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha})
-		}
-		vs, is = vs[:0], is[:0]
-	}
-	for i := range v.Map.Terrain {
-		if v.Visible[i] {
-			continue
-		}
-		cx, cy := unit.Center(v.Map.HexAt(i))
-		sx, sy := cam.ToScreen(cx, cy)
-		r := cam.Scale
-		if sx < -r || sy < -r || sx > w+r || sy > h+r {
-			continue
-		}
-		if len(vs)+7 > 65000 {
-			flush()
-		}
-		base := uint16(len(vs))
-		c := color.RGBA{0, 0, 0, shadow.A} // premultiplied: black with alpha
-		vs = append(vs, vertex(sx, sy, c))
-		for k := 0; k < 6; k++ {
-			vs = append(vs, vertex(sx+r*corners[k][0], sy+r*corners[k][1], c))
-		}
-		for k := 0; k < 6; k++ {
-			is = append(is, base, base+1+uint16(k), base+1+uint16((k+1)%6))
-		}
-	}
-	flush()
 }
 
 // buttons are the bar's clickable commands, right-aligned: each does what
