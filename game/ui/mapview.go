@@ -328,7 +328,7 @@ type terrainCache struct {
 	grid  bool
 	pal   *Palette
 	m     *rules.Map
-	seen  []bool // the visibility drawn (nil: all of the map)
+	seen  []bool  // the visibility drawn (nil: all of the map)
 	x0    float64 // world point at the image's top-left
 	y0    float64
 }
