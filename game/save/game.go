@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"time"
 
 	"ili/game/rules"
 	"ili/game/scenario"
@@ -27,6 +29,38 @@ type Game struct {
 	Hotseat  bool              `json:"hotseat"`
 	Commands []rules.Command   `json:"commands"`
 	Hashes   map[string]string `json:"hashes"` // turn -> state hash at its start
+	// What a list of saved games shows; replaying does not read them.
+	Title string    `json:"title,omitempty"` // the scenario's title
+	Turn  int       `json:"turn,omitempty"`  // the turn being played
+	Saved time.Time `json:"saved,omitempty"`
+}
+
+// Entry is one saved game in a folder.
+type Entry struct {
+	Path string
+	Game *Game // nil when the file cannot be read as a saved game
+	Err  error
+	Time time.Time // when the file was written
+}
+
+// List returns the saved games in dir, newest first. A missing folder is
+// an empty list; files that are not saved games are listed with the error.
+func List(dir string) ([]Entry, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	var out []Entry
+	for _, name := range names {
+		e := Entry{Path: name}
+		if fi, err := os.Stat(name); err == nil {
+			e.Time = fi.ModTime()
+		}
+		e.Game, e.Err = Read(name)
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Time.After(out[j].Time) })
+	return out, nil
 }
 
 // Write saves the game to name atomically.

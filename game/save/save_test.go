@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"ili/game/hex"
 	"ili/game/rules"
@@ -77,5 +78,33 @@ func TestSaveAndReplay(t *testing.T) {
 	os.WriteFile(name, []byte("{}"), 0o644)
 	if _, err := Read(name); err == nil {
 		t.Error("read a file without the format")
+	}
+}
+
+// TestList lists saved games newest first, with unreadable files marked.
+func TestList(t *testing.T) {
+	dir := t.TempDir()
+	if l, err := List(filepath.Join(dir, "none")); err != nil || len(l) != 0 {
+		t.Fatalf("a missing folder: %v, %v", l, err)
+	}
+	old := &Game{Scenario: "nilka-1944", Title: "Nilka", Turn: 3}
+	if err := old.Write(filepath.Join(dir, "old.json")); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(filepath.Join(dir, "old.json"), time.Now().Add(-time.Hour), time.Now().Add(-time.Hour))
+	if err := (&Game{Scenario: "ghulja-1944", Turn: 7}).Write(filepath.Join(dir, "new.json")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "junk.json"), []byte("not json"), 0o644)
+	os.Chtimes(filepath.Join(dir, "junk.json"), time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour))
+	l, err := List(dir)
+	if err != nil || len(l) != 3 {
+		t.Fatalf("%d entries, %v", len(l), err)
+	}
+	if filepath.Base(l[0].Path) != "new.json" || l[0].Game.Turn != 7 || filepath.Base(l[1].Path) != "old.json" || l[1].Game.Title != "Nilka" {
+		t.Errorf("order or content: %s, %s", l[0].Path, l[1].Path)
+	}
+	if l[2].Game != nil || l[2].Err == nil {
+		t.Errorf("junk.json read as a game: %+v", l[2])
 	}
 }

@@ -3,60 +3,94 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"sort"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/rules"
 	"ili/game/scenario"
 )
 
-// End is the result screen: the outcome, victory points and losses beside
-// what happened, and the scenario's epilogue.
+// End is the result screen: the outcome, victory points and losses of the
+// game on the left, what happened in history on the right, and the
+// scenario's epilogue below.
 type End struct {
-	opt   Options
-	lines []string
+	screenSize
+	opt     Options
+	title   string
+	game    []string // the game's result, a line each
+	history []string // the record, a line each (paragraphs unwrapped)
+	lines   []string // all of it, for tests and for reading aloud
 }
 
 func newEnd(opt Options, sc *scenario.Scenario, s *rules.State) *End {
 	e := &End{opt: opt}
-	winner := s.Winner
-	if winner == "" {
-		winner = "nobody: a draw"
+	name := func(id string) string {
+		if sd := sc.Side(id); sd != nil {
+			return sd.Name
+		}
+		return id
 	}
-	hist := sc.History.Winner
-	if hist == "" {
-		hist = "nobody clearly"
+	winner := "nobody: a draw"
+	if s.Winner != "" {
+		winner = name(s.Winner) + " wins"
 	}
-	e.lines = append(e.lines, fmt.Sprintf("%s: %s wins (%s).", sc.Title, winner, s.Reason), "")
+	e.title = fmt.Sprintf("%s: %s (%s)", sc.Title, winner, s.Reason)
 	vp := s.VP()
-	lost := map[string]int{}
+	lost, left, took := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, u := range s.Units {
 		lost[u.Side] += u.Casualties + u.Captured
+		if u.Status == rules.Active {
+			left[u.Side] += u.Men
+		}
 	}
+	for _, u := range s.Units {
+		for _, sd := range s.Sides {
+			if sd.ID != u.Side {
+				took[sd.ID] += u.Captured
+			}
+		}
+	}
+	e.game = append(e.game, "YOUR GAME", "")
 	for _, sd := range s.Sides {
-		e.lines = append(e.lines, fmt.Sprintf("%-40s %4d victory points, %6d men lost", sd.Name, vp[sd.ID], lost[sd.ID]))
+		e.game = append(e.game, name(sd.ID),
+			fmt.Sprintf("    %d victory points", vp[sd.ID]),
+			fmt.Sprintf("    %d men lost (killed, wounded, captured), %d still in the field", lost[sd.ID], left[sd.ID]), "")
 	}
-	e.lines = append(e.lines, "", "IN HISTORY: "+hist+" won.")
 	var held []string
 	for place, side := range sc.History.Holds {
 		now := "nobody"
 		if p := s.Place(place); p != nil && p.Owner != "" {
 			now = p.Owner
 		}
-		held = append(held, fmt.Sprintf("  %-14s held by %-12s in history, by %s in your game", place, side, now))
+		mark := " "
+		if now != side {
+			mark = "*"
+		}
+		title := place
+		if p := s.Place(place); p != nil {
+			title = p.Name
+		}
+		held = append(held, fmt.Sprintf("%s %s: %s in history, %s in your game", mark, title, side, now))
 	}
 	sort.Strings(held)
-	e.lines = append(e.lines, held...)
-	e.lines = append(e.lines, "")
-	for _, para := range strings.Split(strings.TrimSpace(sc.History.Summary)+"\n\n"+strings.TrimSpace(sc.History.Epilogue), "\n") {
-		e.lines = append(e.lines, wrap(strings.TrimSpace(para), 100)...)
+	hist := "nobody clearly"
+	if sc.History.Winner != "" {
+		hist = name(sc.History.Winner)
+	}
+	e.history = append(e.history, "IN HISTORY: "+hist+" won.", "")
+	e.history = append(e.history, held...)
+	e.history = append(e.history, "(* where your game differs)", "")
+	for _, para := range strings.Split(strings.TrimSpace(sc.History.Summary)+"\n\n"+strings.TrimSpace(sc.History.Epilogue), "\n\n") {
+		e.history = append(e.history, strings.Join(strings.Fields(para), " "), "")
 	}
 	if src, ok := sc.Sources[sc.History.Source]; ok {
-		e.lines = append(e.lines, "", "Source: "+src.Author+", "+src.Title)
+		e.history = append(e.history, latin("Source: "+src.Author+", "+src.Title))
 	}
+	e.lines = append(append([]string{e.title}, e.game...), e.history...)
 	return e
 }
 
@@ -65,29 +99,29 @@ func (e *End) Update(in Input) (scene, error) {
 	switch {
 	case in.Has(KeyQuit):
 		return nil, errQuit
-	case in.Has(KeyEnter) || in.Has(KeyEscape):
+	case in.Has(KeyEnter) || in.Has(KeyEscape) || in.Click:
 		opt := e.opt
 		opt.Scenario = ""
-		return newPicker(opt), nil
+		return newTitle(opt), nil
 	}
 	return nil, nil
 }
 
 // Draw implements scene.
 func (e *End) Draw(dst *ebiten.Image) {
+	w, h := e.size()
 	dst.Fill(color.RGBA{236, 230, 214, 255})
-	for i, l := range e.lines {
-		op := &text.DrawOptions{}
-		op.GeoM.Translate(40, float64(30+20*i))
-		op.ColorScale.ScaleWithColor(color.RGBA{30, 30, 30, 255})
-		f := textFace
-		if i == 0 {
-			f = titleFace
-		}
-		text.Draw(dst, l, f, op)
+	ink := color.RGBA{30, 30, 30, 255}
+	drawText(dst, e.title, 40, 30, titleFace, color.Black)
+	top := 30 + titleFace.Size*2.4
+	colW := math.Max(300, w*0.36)
+	drawTextLines(dst, e.game, 40, top, h-50, textFace, ink)
+	rx := 40 + colW + 30
+	vector.StrokeLine(dst, float32(rx-15), float32(top), float32(rx-15), float32(h-60), 1, color.RGBA{150, 130, 100, 255}, false)
+	var lines []string
+	for _, l := range e.history {
+		lines = append(lines, wrapWidth(l, w-rx-40, textFace)...)
 	}
-	op := &text.DrawOptions{}
-	op.GeoM.Translate(40, float64(60+20*len(e.lines)))
-	op.ColorScale.ScaleWithColor(color.RGBA{90, 60, 30, 255})
-	text.Draw(dst, "Enter for another scenario, Q to quit", textFace, op)
+	drawTextLines(dst, lines, rx, top, h-50, textFace, ink)
+	drawText(dst, "Enter or a click for the title screen, Q to quit", 40, h-34, textFace, color.RGBA{130, 70, 20, 255})
 }

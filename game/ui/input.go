@@ -35,6 +35,7 @@ const (
 	KeyCursor  // C: the keyboard's hex cursor on or off
 	KeySlower  // [: slower animation
 	KeyFaster  // ]: faster animation
+	KeyMenu    // M: the game's menu (Esc too, when nothing is selected)
 )
 
 // Input is one frame of input: what a scene reads. Tests make it by hand.
@@ -49,6 +50,13 @@ type Input struct {
 	DragDX    int // mouse movement while the button is held
 	DragDY    int
 	Wheel     float64
+}
+
+// still reports whether nothing came in: no key, button, wheel or move of
+// the mouse from (lastX, lastY).
+func (in Input) still(lastX, lastY int) bool {
+	return len(in.Pressed) == 0 && len(in.Held) == 0 && !in.Click && !in.RightDown && in.Wheel == 0 &&
+		in.DragDX == 0 && in.DragDY == 0 && in.MouseX == lastX && in.MouseY == lastY
 }
 
 // Has reports whether k was pressed this frame.
@@ -69,7 +77,7 @@ var keymap = map[ebiten.Key]Key{
 	ebiten.KeyG: KeyGrid, ebiten.KeyF1: KeyHelp, ebiten.KeySlash: KeyHelp, ebiten.KeyTab: KeyNext, ebiten.KeyQ: KeyQuit,
 	ebiten.KeyF5: KeySave, ebiten.KeyF9: KeyLoad, ebiten.KeyU: KeyUndo, ebiten.KeyBackspace: KeyUndo,
 	ebiten.KeyF2: KeyPalette, ebiten.KeyF3: KeySmaller, ebiten.KeyF4: KeyLarger, ebiten.KeyF11: KeyFull, ebiten.KeyC: KeyCursor,
-	ebiten.KeyBracketLeft: KeySlower, ebiten.KeyBracketRight: KeyFaster,
+	ebiten.KeyBracketLeft: KeySlower, ebiten.KeyBracketRight: KeyFaster, ebiten.KeyM: KeyMenu,
 }
 
 type inputReader struct {

@@ -3,179 +3,271 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"math"
+	"sort"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"ili/game/ai"
+	"ili/game/rules"
 	"ili/game/scenario"
 )
 
-// Picker is the title screen and scenario picker.
+// Picker is the scenario picker: the list on the left, the highlighted
+// scenario's dates, scale, sides and description on the right.
 type Picker struct {
-	opt    Options
-	ids    []string
-	titles []string
-	cursor int
+	screenSize
+	opt  Options
+	ids  []string
+	scs  []*scenario.Scenario
+	maps []*rules.Map
+	menu *menu
+	// preview is the highlighted scenario's map, drawn small.
+	preview terrainCache
 }
 
 func newPicker(opt Options) *Picker {
 	p := &Picker{opt: opt}
+	var items []string
 	for _, id := range scenario.Bundled() {
 		sc, err := scenario.Load(id, scenario.Options{})
 		if err != nil {
 			continue
 		}
+		s, err := sc.NewState(1)
+		if err != nil {
+			continue
+		}
 		p.ids = append(p.ids, id)
-		p.titles = append(p.titles, fmt.Sprintf("%s  (%s to %s, %g km hexes)", sc.Title,
-			sc.Start.Format("2 Jan 2006"), sc.End.Format("2 Jan 2006"), sc.HexKm))
+		p.scs = append(p.scs, sc)
+		p.maps = append(p.maps, s.Map)
 	}
+	// In the order of the campaign.
+	idx := make([]int, len(p.ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return p.scs[idx[a]].Start.Before(p.scs[idx[b]].Start) })
+	ids, scs, maps := p.ids, p.scs, p.maps
+	p.ids, p.scs, p.maps = nil, nil, nil
+	for _, i := range idx {
+		p.ids, p.scs, p.maps = append(p.ids, ids[i]), append(p.scs, scs[i]), append(p.maps, maps[i])
+		items = append(items, scs[i].Title)
+	}
+	p.menu = newMenu(append(items, "Back")...)
 	return p
+}
+
+// Leave frees the map preview's picture.
+func (p *Picker) Leave() {
+	if p.preview.img != nil {
+		p.preview.img.Deallocate()
+		p.preview.img = nil
+	}
 }
 
 // Update implements scene.
 func (p *Picker) Update(in Input) (scene, error) {
-	switch {
-	case in.Has(KeyQuit) || in.Has(KeyEscape):
+	if in.Has(KeyQuit) {
 		return nil, errQuit
-	case in.Has(KeyUp):
-		p.cursor = (p.cursor + len(p.ids) - 1) % max(1, len(p.ids))
-	case in.Has(KeyDown):
-		p.cursor = (p.cursor + 1) % max(1, len(p.ids))
-	case in.Has(KeyEnter) && len(p.ids) > 0:
+	}
+	if in.Has(KeyEscape) {
+		return newTitle(p.opt), nil
+	}
+	w, _ := p.size()
+	p.menu.place(w*0.05, 96, max(280, w*0.3))
+	switch i := p.menu.update(in); {
+	case i == len(p.ids):
+		return newTitle(p.opt), nil
+	case i >= 0:
 		opt := p.opt
-		opt.Scenario = p.ids[p.cursor]
+		opt.Scenario = p.ids[i]
 		return newSetup(opt)
 	}
 	return nil, nil
 }
 
+// details are the lines that describe a scenario in the picker.
+func details(sc *scenario.Scenario, width float64) []string {
+	var sides []string
+	for _, sd := range sc.Setup.Sides {
+		sides = append(sides, sd.Name)
+	}
+	lines := []string{
+		fmt.Sprintf("%s to %s", sc.Start.Format("2 January 2006"), sc.End.Format("2 January 2006")),
+		fmt.Sprintf("%g km hexes, %d-hour turns, %d turns", sc.HexKm, sc.TurnHours, sc.Turns),
+		"Sides: " + strings.Join(sides, "; "),
+		fmt.Sprintf("What-if variants: %d", len(sc.Variants)),
+		"",
+	}
+	for _, para := range strings.Split(strings.TrimSpace(sc.Description), "\n\n") {
+		lines = append(lines, wrapWidth(strings.Join(strings.Fields(para), " "), width, textFace)...)
+		lines = append(lines, "")
+	}
+	return lines
+}
+
+// Draw implements scene.
+func (p *Picker) Draw(dst *ebiten.Image) {
+	w, h := p.size()
+	dst.Fill(screenFill)
+	x := w * 0.05
+	drawText(dst, "Choose a battle", x, 36, titleFace, color.White)
+	mw := max(280, w*0.3)
+	p.menu.place(x, 96, mw)
+	p.menu.draw(dst)
+	if i := p.menu.at; i < len(p.scs) {
+		dx := x + mw + 30
+		sc := p.scs[i]
+		drawText(dst, sc.Title, dx, 96, titleFace, color.RGBA{240, 220, 170, 255})
+		y := drawTextLines(dst, details(sc, w-dx-30), dx, 96+titleFace.Size*2, h-40, textFace, menuText)
+		// The map, as large as the room left allows.
+		if room := h - 50 - y; room > 120 {
+			m := p.maps[i]
+			cam := FitCamera(m, int(w-dx-30), int(room))
+			x0, y0, _, _ := mapBounds(m)
+			cam.X, cam.Y = x0-dx/cam.Scale, y0-y/cam.Scale
+			p.preview.draw(dst, m, nil, cam, p.opt.Palette, false)
+		}
+	}
+	drawText(dst, "Up/Down or the mouse to choose, Enter or a click to set the game up, Esc to go back", x, h-30, smallFace, menuDim)
+}
+
 // Setup chooses the side, the opponent and the variants of a scenario.
 type Setup struct {
+	screenSize
 	opt      Options
 	sc       *scenario.Scenario
 	side     int
-	opponent int // an AI level, or len(levels) for a person at the same screen
+	opponent int // an AI level, or len(opponents)-1 for a person at the same screen
 	variants []bool
-	row      int // 0 side, 1 opponent, 2.. variants
+	menu     *menu // side, opponent, each variant, the briefing, back
 }
 
 var opponents = []string{"random", "greedy", "easy", "normal", "hard", "a person at this screen"}
+
+var opponentNotes = []string{
+	"moves at random: for testing",
+	"attacks whatever it can reach",
+	"plans, but one attack at a time and with noisy moves",
+	"plans by victory points over march time and attacks where the odds pay",
+	"as normal, with more care over every attack",
+	"hotseat: the screen is handed over between sides",
+}
 
 func newSetup(opt Options) (scene, error) {
 	sc, err := loadScenario(opt)
 	if err != nil {
 		return nil, err
 	}
-	return &Setup{opt: opt, sc: sc, opponent: int(ai.Normal), variants: make([]bool, len(sc.Variants))}, nil
+	s := &Setup{opt: opt, sc: sc, opponent: int(ai.Normal), variants: make([]bool, len(sc.Variants))}
+	s.menu = newMenu(make([]string, 4+len(sc.Variants))...)
+	s.labels()
+	return s, nil
+}
+
+func (s *Setup) labels() {
+	it := s.menu.items
+	it[0] = "You play\t< " + s.sc.Setup.Sides[s.side].Name + " >"
+	it[1] = "Against\t< " + opponents[s.opponent] + " >"
+	for i, v := range s.sc.Variants {
+		box := "[  ]"
+		if s.variants[i] {
+			box = "[x]"
+		}
+		it[2+i] = box + " " + v.Title
+	}
+	it[len(it)-2] = "Read the briefing and begin"
+	it[len(it)-1] = "Back"
+}
+
+// change steps row i by d.
+func (s *Setup) change(i, d int) {
+	switch {
+	case i == 0:
+		n := len(s.sc.Setup.Sides)
+		s.side = (s.side + d + n) % n
+	case i == 1:
+		n := len(opponents)
+		s.opponent = (s.opponent + d + n) % n
+	case i-2 < len(s.variants):
+		s.variants[i-2] = !s.variants[i-2]
+	}
+	s.labels()
 }
 
 // Update implements scene.
 func (s *Setup) Update(in Input) (scene, error) {
-	rows := 2 + len(s.variants)
+	n := len(s.menu.items)
 	switch {
 	case in.Has(KeyQuit):
 		return nil, errQuit
 	case in.Has(KeyEscape):
 		return newPicker(s.opt), nil
-	case in.Has(KeyUp):
-		s.row = (s.row + rows - 1) % rows
-	case in.Has(KeyDown):
-		s.row = (s.row + 1) % rows
-	case in.Has(KeyLeft) || in.Has(KeyRight) || in.Has(KeyToggle):
-		step := 1
-		if in.Has(KeyLeft) {
-			step = -1
-		}
-		switch {
-		case s.row == 0:
-			n := len(s.sc.Setup.Sides)
-			s.side = (s.side + step + n) % n
-		case s.row == 1:
-			n := len(opponents)
-			s.opponent = (s.opponent + step + n) % n
-		default:
-			s.variants[s.row-2] = !s.variants[s.row-2]
-		}
-	case in.Has(KeyEnter):
-		opt := s.opt
-		opt.Side = s.sc.Setup.Sides[s.side].ID
-		opt.Hotseat = s.opponent == len(opponents)-1
-		if !opt.Hotseat {
-			opt.Opponent = ai.Level(s.opponent)
-		}
-		opt.Variants = nil
-		for i, on := range s.variants {
-			if on {
-				opt.Variants = append(opt.Variants, s.sc.Variants[i].ID)
-			}
-		}
-		return newBriefing(opt)
+	case in.Has(KeyLeft):
+		s.change(s.menu.at, -1)
+	case in.Has(KeyRight) || in.Has(KeyToggle):
+		s.change(s.menu.at, 1)
+	}
+	w, _ := s.size()
+	s.menu.place(w*0.05, 96, max(420, w*0.45))
+	switch i := s.menu.update(in); {
+	case i == n-1:
+		return newPicker(s.opt), nil
+	case i == n-2 || i >= 0 && in.Has(KeyEnter):
+		return s.begin()
+	case i >= 0:
+		s.change(i, 1)
 	}
 	return nil, nil
 }
 
-// Draw implements scene.
-func (s *Setup) Draw(dst *ebiten.Image) {
-	dst.Fill(color.RGBA{40, 44, 52, 255})
-	y := 50.0
-	draw := func(str string, f *text.GoTextFace, c color.Color, dy float64) {
-		op := &text.DrawOptions{}
-		op.GeoM.Translate(60, y)
-		op.ColorScale.ScaleWithColor(c)
-		text.Draw(dst, str, f, op)
-		y += dy
+// begin opens the briefing of the game as set up.
+func (s *Setup) begin() (scene, error) {
+	opt := s.opt
+	opt.Side = s.sc.Setup.Sides[s.side].ID
+	opt.Hotseat = s.opponent == len(opponents)-1
+	if !opt.Hotseat {
+		opt.Opponent = ai.Level(s.opponent)
 	}
-	draw(s.sc.Title, titleFace, color.White, 36)
-	for _, l := range wrap(strings.TrimSpace(strings.ReplaceAll(s.sc.Description, "\n", " ")), 110) {
-		draw(l, smallFace, color.RGBA{210, 210, 200, 255}, 16)
-	}
-	y += 14
-	row := func(i int, label string) {
-		c, mark := color.RGBA{200, 200, 200, 255}, "  "
-		if i == s.row {
-			c, mark = color.RGBA{255, 220, 0, 255}, "> "
+	opt.Variants = nil
+	for i, on := range s.variants {
+		if on {
+			opt.Variants = append(opt.Variants, s.sc.Variants[i].ID)
 		}
-		draw(mark+label, textFace, c, 24)
 	}
-	row(0, "You play:  < "+s.sc.Setup.Sides[s.side].Name+" >")
-	row(1, "Against:   < "+opponents[s.opponent]+" >")
-	for i, v := range s.sc.Variants {
-		box := "[ ]"
-		if s.variants[i] {
-			box = "[x]"
-		}
-		row(2+i, box+" "+v.Title)
-	}
-	y += 10
-	draw("Up/Down to choose a line, Left/Right or Space to change it, Enter for the briefing, Esc to go back", smallFace, color.RGBA{170, 170, 170, 255}, 16)
+	return newBriefing(opt)
 }
 
 // Draw implements scene.
-func (p *Picker) Draw(dst *ebiten.Image) {
-	dst.Fill(color.RGBA{40, 44, 52, 255})
-	draw := func(s string, x, y float64, f *text.GoTextFace, c color.Color) {
-		op := &text.DrawOptions{}
-		op.GeoM.Translate(x, y)
-		op.ColorScale.ScaleWithColor(c)
-		text.Draw(dst, s, f, op)
+func (s *Setup) Draw(dst *ebiten.Image) {
+	w, h := s.size()
+	dst.Fill(screenFill)
+	x := w * 0.05
+	drawText(dst, s.sc.Title, x, 36, titleFace, color.White)
+	mw := max(420, w*0.45)
+	s.menu.place(x, 96, mw)
+	s.menu.draw(dst)
+	dx := x + mw + 30
+	var about []string
+	switch i := s.menu.at; {
+	case i == 0:
+		sd := s.sc.Setup.Sides[s.side]
+		about = wrapWidth(strings.Join(strings.Fields(sd.Briefing), " "), w-dx-30, textFace)
+	case i == 1:
+		about = []string{opponents[s.opponent] + ": " + opponentNotes[s.opponent]}
+	case i-2 < len(s.sc.Variants):
+		v := s.sc.Variants[i-2]
+		about = wrapWidth(v.Title+": "+strings.Join(strings.Fields(v.Description), " "), w-dx-30, textFace)
 	}
-	draw("ili", 60, 50, face(48), color.White)
-	draw("A wargame of the Ili Rebellion, Xinjiang 1944-1946", 62, 112, textFace, color.RGBA{220, 220, 200, 255})
-	for i, t := range p.titles {
-		c := color.RGBA{200, 200, 200, 255}
-		mark := "  "
-		if i == p.cursor {
-			c, mark = color.RGBA{255, 220, 0, 255}, "> "
-		}
-		draw(mark+t, 60, float64(170+30*i), textFace, c)
-	}
-	draw("Up/Down to choose, Enter to read the briefing, Q to quit", 60, float64(190+30*len(p.titles)), smallFace, color.RGBA{170, 170, 170, 255})
+	drawTextLines(dst, about, dx, 96, h-40, textFace, menuText)
+	drawText(dst, "Up/Down choose a line; Left/Right, Space or a click change it; Enter begins; Esc goes back", x, h-30, smallFace, menuDim)
 }
 
 // Briefing shows the side's briefing before the game starts.
 type Briefing struct {
+	screenSize
 	opt   Options
 	lines []string
 	title string
@@ -191,8 +283,8 @@ func newBriefing(opt Options) (scene, error) {
 		side = *sc.Side(opt.Side)
 	}
 	b := &Briefing{opt: opt, title: sc.Title + ": " + side.Name}
-	for _, para := range strings.Split(strings.TrimSpace(sc.Description)+"\n\n"+strings.TrimSpace(side.Briefing), "\n") {
-		b.lines = append(b.lines, wrap(strings.TrimSpace(para), 90)...)
+	for _, para := range strings.Split(strings.TrimSpace(sc.Description)+"\n\n"+strings.TrimSpace(side.Briefing), "\n\n") {
+		b.lines = append(b.lines, strings.Join(strings.Fields(para), " "), "")
 	}
 	return b, nil
 }
@@ -202,29 +294,24 @@ func (b *Briefing) Update(in Input) (scene, error) {
 	switch {
 	case in.Has(KeyQuit):
 		return nil, errQuit
-	case in.Has(KeyEnter):
+	case in.Has(KeyEnter) || in.Click:
 		return newPlay(b.opt)
 	case in.Has(KeyEscape):
-		return newPicker(b.opt), nil
+		return newSetup(b.opt)
 	}
 	return nil, nil
 }
 
 // Draw implements scene.
 func (b *Briefing) Draw(dst *ebiten.Image) {
+	w, h := b.size()
 	dst.Fill(color.RGBA{236, 230, 214, 255})
-	op := &text.DrawOptions{}
-	op.GeoM.Translate(50, 40)
-	op.ColorScale.ScaleWithColor(color.Black)
-	text.Draw(dst, b.title, titleFace, op)
-	for i, l := range b.lines {
-		op := &text.DrawOptions{}
-		op.GeoM.Translate(50, float64(90+20*i))
-		op.ColorScale.ScaleWithColor(color.RGBA{30, 30, 30, 255})
-		text.Draw(dst, l, textFace, op)
+	x := math.Max(40, (w-900)/2)
+	drawText(dst, b.title, x, 40, titleFace, color.Black)
+	var lines []string
+	for _, l := range b.lines {
+		lines = append(lines, wrapWidth(l, math.Min(900, w-2*x), textFace)...)
 	}
-	op = &text.DrawOptions{}
-	op.GeoM.Translate(50, float64(110+20*len(b.lines)))
-	op.ColorScale.ScaleWithColor(color.RGBA{90, 60, 30, 255})
-	text.Draw(dst, "Enter to begin, Esc to choose another scenario", textFace, op)
+	y := drawTextLines(dst, lines, x, 40+titleFace.Size*2.2, h-60, textFace, color.RGBA{30, 30, 30, 255})
+	drawText(dst, "Enter or a click to begin, Esc to change the set-up", x, y+16, textFace, color.RGBA{130, 70, 20, 255})
 }

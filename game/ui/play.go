@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -69,6 +70,23 @@ type Play struct {
 	// result is seen where it happened.
 	flash      hex.Hex
 	flashTicks int
+	// menu is the game's menu, open over the map, or nil.
+	menu *menu
+}
+
+// The game menu's items.
+const (
+	menuResume = iota
+	menuSave
+	menuLoad
+	menuSettings
+	menuHelp
+	menuTitle
+	menuQuit
+)
+
+func newGameMenu() *menu {
+	return newMenu("Back to the game", "Save the game", "Load a saved game", "Settings", "Keys and help", "Quit to the title screen", "Quit ili")
 }
 
 type undoPoint struct {
@@ -141,8 +159,67 @@ func (p *Play) apply(cmd rules.Command) ([]rules.Event, error) {
 // Save writes the game so far to name, atomically.
 func (p *Play) Save(name string) error {
 	g := &save.Game{Scenario: p.opt.Scenario, Variants: p.opt.Variants, Seed: p.opt.Seed, Side: p.opt.Side,
-		Opponent: p.opt.Opponent.String(), Hotseat: p.opt.Hotseat, Commands: p.commands, Hashes: p.hashes}
+		Opponent: p.opt.Opponent.String(), Hotseat: p.opt.Hotseat, Commands: p.commands, Hashes: p.hashes,
+		Title: p.sc.Title, Turn: p.state.Turn, Saved: time.Now().UTC().Truncate(time.Second)}
 	return g.Write(name)
+}
+
+// saveAs saves the game in the saved-games folder under base and says so
+// in the log.
+func (p *Play) saveAs(base string) {
+	dir, err := save.Dir()
+	if err == nil {
+		err = p.Save(filepath.Join(dir, base))
+	}
+	if err != nil {
+		p.log = append(p.log, "cannot save: "+err.Error())
+		return
+	}
+	p.log = append(p.log, "saved to "+filepath.Join(dir, base))
+}
+
+// autosave keeps the game as it stands for "Continue" on the title screen.
+func (p *Play) autosave() {
+	if p.opt.Autosave && !p.state.Over {
+		p.saveAs("autosave.json")
+	}
+}
+
+// placeMenu centres the menu on the screen.
+func (p *Play) placeMenu() {
+	mw := max(320, float64(p.w)*0.25)
+	p.menu.place((float64(p.w)-mw)/2, (float64(p.h)-p.menu.height())/2, mw)
+}
+
+// updateMenu reads input while the game menu is open.
+func (p *Play) updateMenu(in Input) (scene, error) {
+	if in.Has(KeyEscape) || in.Has(KeyMenu) {
+		p.menu = nil
+		return nil, nil
+	}
+	p.placeMenu()
+	switch p.menu.update(in) {
+	case menuResume:
+		p.menu = nil
+	case menuSave:
+		p.saveAs(fmt.Sprintf("%s-turn%02d-%s.json", p.sc.ID, p.state.Turn, time.Now().Format("20060102-150405")))
+		p.menu = nil
+	case menuLoad:
+		p.menu = nil
+		return newLoadScreen(p.opt, p), nil
+	case menuSettings:
+		p.menu = nil
+		return newSettingsScreen(p.opt, p), nil
+	case menuHelp:
+		p.menu, p.help = nil, true
+	case menuTitle:
+		p.autosave()
+		return newTitle(p.opt), nil
+	case menuQuit:
+		p.autosave()
+		return nil, errQuit
+	}
+	return nil, nil
 }
 
 // loadPlay rebuilds a saved game and opens it.
@@ -390,7 +467,12 @@ func (p *Play) attackOn(h hex.Hex) rules.Command {
 // Update implements scene.
 func (p *Play) Update(in Input) (scene, error) {
 	if in.Has(KeyQuit) {
+		p.autosave()
 		return nil, errQuit
+	}
+	if p.menu != nil {
+		p.dirty = true
+		return p.updateMenu(in)
 	}
 	if len(in.Pressed) > 0 || len(in.Held) > 0 || in.Click || in.Wheel != 0 || in.DragDX != 0 || in.DragDY != 0 ||
 		[2]int{in.MouseX, in.MouseY} != p.lastMouse {
@@ -504,19 +586,23 @@ func (p *Play) Update(in Input) (scene, error) {
 		p.help = !p.help
 	}
 	if in.Has(KeyEscape) {
-		p.selected, p.reach, p.preview = "", nil, nil
+		switch {
+		case p.help:
+			p.help = false
+		case p.selected != "" || p.preview != nil || p.cursorOn:
+			p.selected, p.reach, p.preview, p.path, p.cursorOn = "", nil, nil, nil, false
+		default:
+			p.menu = newGameMenu()
+		}
+	}
+	if in.Has(KeyMenu) {
+		p.menu = newGameMenu()
 	}
 	if in.Has(KeyNext) {
 		p.selectNext()
 	}
 	if in.Has(KeySave) {
-		if dir, err := save.Dir(); err != nil {
-			p.log = append(p.log, "cannot save: "+err.Error())
-		} else if err := p.Save(filepath.Join(dir, "quicksave.json")); err != nil {
-			p.log = append(p.log, "cannot save: "+err.Error())
-		} else {
-			p.log = append(p.log, "saved to "+filepath.Join(dir, "quicksave.json"))
-		}
+		p.saveAs("quicksave.json")
 	}
 	if in.Has(KeyLoad) {
 		dir, err := save.Dir()
@@ -660,6 +746,11 @@ func (p *Play) Draw(dst *ebiten.Image) {
 	if p.help {
 		drawHelp(dst)
 	}
+	if p.menu != nil {
+		vector.DrawFilledRect(dst, 0, 0, float32(p.w), float32(p.h), color.RGBA{0, 0, 0, 110}, false)
+		p.placeMenu()
+		p.menu.draw(dst)
+	}
 }
 
 // drawStory shows a narrative event as it fires, with its source.
@@ -669,7 +760,7 @@ func (p *Play) drawStory(dst *ebiten.Image, n rules.NarrativeFired) {
 		lines = append(lines, wrap(strings.TrimSpace(para), 70)...)
 	}
 	if src, ok := p.sc.Sources[n.Source]; ok {
-		lines = append(lines, "", "Source: "+src.Author)
+		lines = append(lines, "", latin("Source: "+src.Author+", "+src.Title))
 	}
 	lines = append(lines, "", "Enter or click to go on")
 	w, h := float32(560), float32(24+18*len(lines))
@@ -732,7 +823,7 @@ func (p *Play) drawMinimap(dst *ebiten.Image) {
 var buttons = []struct {
 	label string
 	key   Key
-}{{"End turn (E)", KeyEndTurn}, {"Save (F5)", KeySave}, {"Load (F9)", KeyLoad}, {"Help (F1)", KeyHelp}}
+}{{"End turn (E)", KeyEndTurn}, {"Menu (M)", KeyMenu}, {"Help (F1)", KeyHelp}}
 
 // buttonAt returns the key of the bar button under (x, y), or KeyNone.
 func (p *Play) buttonAt(x, y int) Key {
@@ -804,7 +895,7 @@ func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
 			lines = append(lines, "commander: "+u.Commander)
 		}
 		if src, ok := p.sc.Sources[u.Source]; ok {
-			lines = append(lines, "source: "+src.Author)
+			lines = append(lines, latin("source: "+src.Author))
 		}
 		lines = append(lines, "")
 	}
@@ -868,7 +959,8 @@ var helpLines = []string{
 	"[ and ]         slower / faster AI turns (Enter or Space skips one)",
 	"E               end your phase",
 	"G               hex grid on or off",
-	"Esc             clear the selection",
+	"Esc             clear the selection; with none, the menu",
+	"M               the menu: save, load, settings, quit",
 	"F1 or ?         this help",
 	"Q               quit",
 }

@@ -37,6 +37,9 @@ type Options struct {
 	// Speed animates the AI's turn: 1 (slow) to 4 shows its commands one by
 	// one; 0 or 5 plays it at once. Enter or Space skips to the end of it.
 	Speed int
+	// Settings are the settings in use, which a settings screen changes;
+	// nil in tests.
+	Settings *Settings
 }
 
 // ErrNoDisplay is returned when there is no display to open a window on.
@@ -74,35 +77,42 @@ type Game struct {
 	w, h     int
 	input    inputReader
 	drawn    bool
-	idle     int // frames in a row with nothing to draw
+	still    bool // nothing came in this frame
+	idle     int  // frames in a row with nothing to draw
 	settings Settings
 }
 
 // Update implements ebiten.Game. Settings keys work on every screen.
 func (g *Game) Update() error {
+	px, py := g.input.lastX, g.input.lastY
 	in := g.input.read()
 	in.MouseIn = in.MouseX >= 0 && in.MouseY >= 0 && in.MouseX < g.w && in.MouseY < g.h && ebiten.IsFocused()
-	if g.settings.apply(in) {
-		if s, ok := g.scene.(interface{ SetPalette(*Palette) }); ok {
-			s.SetPalette(g.settings.palette())
-		}
-		if s, ok := g.scene.(interface{ SetSpeed(int) }); ok {
-			s.SetSpeed(g.settings.Speed)
-		}
-		ebiten.SetFullscreen(g.settings.Fullscreen)
-		setScale(g.settings.Scale)
-		if s, ok := g.scene.(interface{ Resize(w, h int) }); ok {
-			s.Resize(g.w, g.h)
-		}
-		g.drawn = false
-		g.settings.Save()
-	}
-	next, err := g.scene.Update(in)
+	g.still = in.still(px, py)
+	before := g.settings
+	g.settings.apply(in)
+	next, err := g.scene.Update(in) // a settings screen may change them too
 	if err != nil {
+		if errors.Is(err, errQuit) {
+			if l, ok := g.scene.(interface{ Leave() }); ok {
+				l.Leave()
+			}
+		}
 		return err
 	}
+	if next != nil && next != g.scene {
+		if l, ok := g.scene.(interface{ Leave() }); ok {
+			l.Leave()
+		}
+		g.scene, g.drawn = next, false
+		if r, ok := g.scene.(interface{ Resize(w, h int) }); ok {
+			r.Resize(g.w, g.h)
+		}
+	}
+	if g.settings != before {
+		g.applySettings()
+	}
 	// Nothing to show for a second: give the processor back between frames.
-	if s, ok := g.scene.(interface{ Idle() bool }); ok && s.Idle() && g.drawn {
+	if g.idleNow() {
 		g.idle++
 		if g.idle > 60 {
 			time.Sleep(40 * time.Millisecond)
@@ -110,16 +120,42 @@ func (g *Game) Update() error {
 	} else {
 		g.idle = 0
 	}
-	if next != nil {
-		g.scene, g.drawn = next, false
-	}
 	return nil
 }
 
-// Draw implements ebiten.Game. A scene that reports it is idle keeps the
-// last frame (the screen is not cleared between frames).
+// applySettings puts changed settings into effect and keeps them.
+func (g *Game) applySettings() {
+	if s, ok := g.scene.(interface{ SetPalette(*Palette) }); ok {
+		s.SetPalette(g.settings.palette())
+	}
+	if s, ok := g.scene.(interface{ SetSpeed(int) }); ok {
+		s.SetSpeed(g.settings.Speed)
+	}
+	ebiten.SetFullscreen(g.settings.Fullscreen)
+	setScale(g.settings.Scale)
+	if s, ok := g.scene.(interface{ Resize(w, h int) }); ok {
+		s.Resize(g.w, g.h)
+	}
+	g.drawn = false
+	g.settings.Save()
+}
+
+// idleNow reports whether the last frame drawn is still right: a scene
+// that animates says so itself; the others change only with input.
+func (g *Game) idleNow() bool {
+	if !g.drawn {
+		return false
+	}
+	if s, ok := g.scene.(interface{ Idle() bool }); ok {
+		return s.Idle()
+	}
+	return g.still
+}
+
+// Draw implements ebiten.Game. An idle scene keeps the last frame (the
+// screen is not cleared between frames).
 func (g *Game) Draw(screen *ebiten.Image) {
-	if s, ok := g.scene.(interface{ Idle() bool }); ok && s.Idle() && g.drawn {
+	if g.idleNow() {
 		return
 	}
 	g.scene.Draw(screen)
@@ -128,6 +164,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 
 // Layout implements ebiten.Game: the game uses the window's size.
 func (g *Game) Layout(w, h int) (int, int) {
+	if w != g.w || h != g.h {
+		g.drawn = false
+	}
 	g.w, g.h = w, h
 	if s, ok := g.scene.(interface{ Resize(w, h int) }); ok {
 		s.Resize(w, h)
@@ -147,20 +186,26 @@ func Run(opt Options) error {
 	}
 	opt.Speed = settings.Speed
 	setScale(settings.Scale)
+	w, h := opt.Width, opt.Height
+	if w == 0 {
+		w, h = 1280, 800
+	}
+	g := &Game{w: w, h: h, settings: settings}
+	opt.Settings = &g.settings
 	first, err := firstScene(opt)
 	if err != nil {
 		return err
 	}
-	w, h := opt.Width, opt.Height
-	if w == 0 {
-		w, h = 1280, 800
+	g.scene = first
+	if r, ok := first.(interface{ Resize(w, h int) }); ok {
+		r.Resize(w, h)
 	}
 	ebiten.SetWindowSize(w, h)
 	ebiten.SetWindowTitle("ili - the Ili Rebellion, 1944-1946")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetFullscreen(settings.Fullscreen)
-	err = ebiten.RunGame(&Game{scene: first, w: w, h: h, settings: settings})
+	err = ebiten.RunGame(g)
 	if errors.Is(err, errQuit) {
 		return nil
 	}
@@ -174,7 +219,7 @@ func firstScene(opt Options) (scene, error) {
 		opt.Palette = &Standard
 	}
 	if opt.Scenario == "" {
-		return newPicker(opt), nil
+		return newTitle(opt), nil
 	}
 	return newPlay(opt)
 }

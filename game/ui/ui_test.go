@@ -250,7 +250,7 @@ func TestPickerToPlay(t *testing.T) {
 		return sc
 	}
 	var sc scene = newPicker(Options{Palette: &Standard, Seed: 1})
-	for sc.(*Picker).ids[sc.(*Picker).cursor] != "nilka-1944" {
+	for sc.(*Picker).ids[sc.(*Picker).menu.at] != "nilka-1944" {
 		sc = press(sc, KeyDown)
 	}
 	sc = press(sc, KeyEnter)

@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+)
+
+// menu is a column of buttons, chosen with the arrows and Enter or with the
+// mouse: the pointer highlights an item and a click chooses it. An item
+// "label\tvalue" shows the value in a column of its own.
+type menu struct {
+	items []string
+	off   []bool // items shown but not available
+	at    int    // the highlighted item
+	x, y  float64
+	w     float64
+	lastX int
+	lastY int
+}
+
+// Menu colours.
+var (
+	menuFill   = color.RGBA{52, 58, 70, 240}
+	menuHot    = color.RGBA{196, 150, 60, 255}
+	menuText   = color.RGBA{235, 235, 228, 255}
+	menuDim    = color.RGBA{130, 130, 130, 255}
+	screenFill = color.RGBA{34, 38, 46, 255}
+)
+
+func newMenu(items ...string) *menu { return &menu{items: items, off: make([]bool, len(items))} }
+
+// rowHeight is the height of one item at the interface size in use.
+func (m *menu) rowHeight() float64 { return textFace.Size * 2.4 }
+
+// place puts the menu's top-left corner at (x, y), w wide.
+func (m *menu) place(x, y, w float64) { m.x, m.y, m.w = x, y, w }
+
+// height is the menu's height on screen.
+func (m *menu) height() float64 { return float64(len(m.items)) * m.rowHeight() }
+
+// itemAt returns the item under (x, y), or -1.
+func (m *menu) itemAt(x, y int) int {
+	fx, fy := float64(x), float64(y)
+	if fx < m.x || fx >= m.x+m.w || fy < m.y {
+		return -1
+	}
+	i := int((fy - m.y) / m.rowHeight())
+	if i >= len(m.items) {
+		return -1
+	}
+	return i
+}
+
+// move steps the highlight by d, over items that are off.
+func (m *menu) move(d int) {
+	n := len(m.items)
+	for k := 0; k < n; k++ {
+		m.at = (m.at + d + n) % n
+		if !m.off[m.at] {
+			return
+		}
+	}
+}
+
+// update reads a frame of input and returns the item chosen, or -1.
+func (m *menu) update(in Input) int {
+	if len(m.items) == 0 {
+		return -1
+	}
+	if m.off[m.at] {
+		m.move(1)
+	}
+	if in.MouseX != m.lastX || in.MouseY != m.lastY {
+		if i := m.itemAt(in.MouseX, in.MouseY); i >= 0 && !m.off[i] {
+			m.at = i
+		}
+		m.lastX, m.lastY = in.MouseX, in.MouseY
+	}
+	switch {
+	case in.Has(KeyUp):
+		m.move(-1)
+	case in.Has(KeyDown):
+		m.move(1)
+	case in.Has(KeyEnter):
+		return m.at
+	case in.Click:
+		if i := m.itemAt(in.MouseX, in.MouseY); i >= 0 && !m.off[i] {
+			m.at = i
+			return i
+		}
+	}
+	return -1
+}
+
+// draw draws the menu's buttons.
+func (m *menu) draw(dst *ebiten.Image) {
+	rh := m.rowHeight()
+	for i, s := range m.items {
+		y := m.y + float64(i)*rh
+		fill, ink := menuFill, menuText
+		if m.off[i] {
+			ink = menuDim
+		} else if i == m.at {
+			fill = menuHot
+		}
+		vector.DrawFilledRect(dst, float32(m.x), float32(y)+2, float32(m.w), float32(rh)-4, fill, false)
+		ty := y + (rh-textFace.Size*1.3)/2
+		label, value, two := strings.Cut(s, "\t")
+		drawText(dst, label, m.x+14, ty, textFace, ink)
+		if two { // a setting: its value in a column of its own
+			drawText(dst, value, m.x+m.w*0.36, ty, textFace, ink)
+		}
+	}
+}
+
+// drawText draws s with its top-left corner at (x, y).
+func drawText(dst *ebiten.Image, s string, x, y float64, f *text.GoTextFace, c color.Color) {
+	op := &text.DrawOptions{}
+	op.GeoM.Translate(x, y)
+	op.ColorScale.ScaleWithColor(c)
+	text.Draw(dst, s, f, op)
+}
+
+// drawLines draws lines of text from (x, y) down, one line height apart,
+// stopping at the bottom; it returns the y below the last line drawn.
+func drawTextLines(dst *ebiten.Image, lines []string, x, y, bottom float64, f *text.GoTextFace, c color.Color) float64 {
+	lh := f.Size * 1.45
+	for _, l := range lines {
+		if y+lh > bottom {
+			break
+		}
+		drawText(dst, l, x, y, f, c)
+		y += lh
+	}
+	return y
+}
+
+// wrapWidth wraps s to lines no wider than w pixels in face f.
+func wrapWidth(s string, w float64, f *text.GoTextFace) []string {
+	cw, _ := text.Measure("abcdefghij klmnopqrst", f, f.Size)
+	n := max(20, int(w/(cw/21)))
+	var out []string
+	for len(s) > n {
+		cut := strings.LastIndex(s[:n], " ")
+		if cut <= 0 {
+			cut = n
+		}
+		out = append(out, s[:cut])
+		s = strings.TrimLeft(s[cut:], " ")
+	}
+	return append(out, s)
+}
+
+// latin drops what the interface's font cannot draw (Chinese and Arabic
+// script in source titles), and the brackets left empty by it, so that no
+// boxes show where a title's original script was.
+func latin(s string) string {
+	clean := true
+	for _, r := range s {
+		if r >= 0x0590 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x0590 || (r >= 0x2000 && r < 0x2070) {
+			b.WriteRune(r)
+		}
+	}
+	out := strings.NewReplacer("()", "", "( )", "", "[]", "").Replace(b.String())
+	return strings.Join(strings.Fields(out), " ")
+}

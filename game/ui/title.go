@@ -1,0 +1,326 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"path/filepath"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"ili/game/rules"
+	"ili/game/save"
+	"ili/game/scenario"
+)
+
+// screenSize is the size a scene lays itself out in until told otherwise.
+type screenSize struct{ w, h int }
+
+// Resize implements the scenes' Resize.
+func (s *screenSize) Resize(w, h int) {
+	if w > 0 && h > 0 {
+		s.w, s.h = w, h
+	}
+}
+
+func (s *screenSize) size() (float64, float64) {
+	if s.w == 0 {
+		return 1280, 800
+	}
+	return float64(s.w), float64(s.h)
+}
+
+// Title is the title screen: a new game, the last game, a saved game, the
+// settings, or quit, over the map of the largest scenario.
+type Title struct {
+	screenSize
+	opt      Options
+	menu     *menu
+	autosave string // the autosave's path, if there is one to continue
+	status   string
+	backdrop *rules.Map // the map drawn behind the menu
+	terrain  terrainCache
+}
+
+// The title menu's items.
+const (
+	titleNew = iota
+	titleContinue
+	titleLoad
+	titleSettings
+	titleQuit
+)
+
+func newTitle(opt Options) *Title {
+	t := &Title{opt: opt}
+	cont := "Continue the last game"
+	if dir, err := save.Dir(); err == nil {
+		name := filepath.Join(dir, "autosave.json")
+		if g, err := save.Read(name); err == nil {
+			t.autosave = name
+			if g.Title != "" {
+				cont = fmt.Sprintf("Continue: %s, turn %d", g.Title, g.Turn)
+			}
+		}
+	}
+	t.menu = newMenu("New game", cont, "Load a saved game", "Settings", "Quit")
+	t.menu.off[titleContinue] = t.autosave == ""
+	if sc, err := scenario.Load("manas-1945", scenario.Options{}); err == nil {
+		if s, err := sc.NewState(1); err == nil {
+			t.backdrop = s.Map
+		}
+	}
+	return t
+}
+
+// Update implements scene.
+func (t *Title) Update(in Input) (scene, error) {
+	if in.Has(KeyQuit) || in.Has(KeyEscape) {
+		return nil, errQuit
+	}
+	t.layout()
+	switch t.menu.update(in) {
+	case titleNew:
+		return newPicker(t.opt), nil
+	case titleContinue:
+		p, err := loadPlay(t.autosave, t.opt)
+		if err != nil {
+			t.status = "The last game cannot be continued: " + err.Error()
+			return nil, nil
+		}
+		return p, nil
+	case titleLoad:
+		return newLoadScreen(t.opt, t), nil
+	case titleSettings:
+		return newSettingsScreen(t.opt, t), nil
+	case titleQuit:
+		return nil, errQuit
+	}
+	return nil, nil
+}
+
+// Draw implements scene.
+func (t *Title) Draw(dst *ebiten.Image) {
+	w, h := t.size()
+	dst.Fill(screenFill)
+	if t.backdrop != nil {
+		cam := FitCamera(t.backdrop, int(w), int(h))
+		t.terrain.draw(dst, t.backdrop, nil, cam, t.opt.Palette, false)
+		vector.DrawFilledRect(dst, 0, 0, float32(w), float32(h), color.RGBA{20, 22, 28, 170}, false)
+	}
+	x := t.layout()
+	drawText(dst, "ili", x, h*0.12, face(titleFace.Size*3), color.White)
+	drawText(dst, "The Ili Rebellion, Xinjiang 1944-1946: a wargame at the scale of the record", x+4, h*0.12+titleFace.Size*4, textFace, color.RGBA{230, 222, 200, 255})
+	t.menu.draw(dst)
+	y := t.menu.y + t.menu.height() + 20
+	if t.status != "" {
+		drawTextLines(dst, wrapWidth(t.status, w*0.8, smallFace), x, y, h, smallFace, color.RGBA{255, 150, 130, 255})
+	}
+	note := "A contested history with communities on every side: every strength and claim in the game names its source."
+	drawText(dst, note, x, h-smallFace.Size*3, smallFace, color.RGBA{190, 190, 180, 255})
+}
+
+// layout places the menu and returns the left margin.
+func (t *Title) layout() float64 {
+	w, h := t.size()
+	x := w * 0.08
+	t.menu.place(x, h*0.36, max(320, w*0.3))
+	return x
+}
+
+// Leave frees the backdrop's picture when the screen is left.
+func (t *Title) Leave() {
+	if t.terrain.img != nil {
+		t.terrain.img.Deallocate()
+		t.terrain.img = nil
+	}
+}
+
+// LoadScreen lists the saved games, newest first, and opens the one chosen.
+type LoadScreen struct {
+	screenSize
+	opt     Options
+	back    scene
+	entries []save.Entry
+	menu    *menu
+	status  string
+}
+
+func newLoadScreen(opt Options, back scene) *LoadScreen {
+	l := &LoadScreen{opt: opt, back: back}
+	var items []string
+	dir, err := save.Dir()
+	if err == nil {
+		l.entries, err = save.List(dir)
+	}
+	if err != nil {
+		l.status = err.Error()
+	}
+	for _, e := range l.entries {
+		items = append(items, entryLabel(e))
+	}
+	items = append(items, "Back")
+	l.menu = newMenu(items...)
+	for i, e := range l.entries {
+		l.menu.off[i] = e.Game == nil
+	}
+	if len(l.entries) == 0 && l.status == "" {
+		l.status = "There are no saved games yet in " + dir + ". Save with F5 or from the menu during a game."
+	}
+	return l
+}
+
+// entryLabel is one saved game's line in the list.
+func entryLabel(e save.Entry) string {
+	name := strings.TrimSuffix(filepath.Base(e.Path), ".json")
+	if e.Game == nil {
+		return name + ": cannot be read"
+	}
+	title := e.Game.Title
+	if title == "" {
+		title = e.Game.Scenario
+	}
+	who := e.Game.Side
+	if e.Game.Hotseat {
+		who = "two players"
+	}
+	turn := ""
+	if e.Game.Turn > 0 {
+		turn = fmt.Sprintf(", turn %d", e.Game.Turn)
+	}
+	return fmt.Sprintf("%s%s (%s)   %s, saved %s", title, turn, who, name, e.Time.Format("2 Jan 15:04"))
+}
+
+// Update implements scene.
+func (l *LoadScreen) Update(in Input) (scene, error) {
+	if in.Has(KeyQuit) {
+		return nil, errQuit
+	}
+	if in.Has(KeyEscape) {
+		return l.back, nil
+	}
+	w, _ := l.size()
+	l.menu.place(w*0.08, 100, w*0.84)
+	i := l.menu.update(in)
+	switch {
+	case i < 0:
+	case i == len(l.entries):
+		return l.back, nil
+	default:
+		p, err := loadPlay(l.entries[i].Path, l.opt)
+		if err != nil {
+			l.status = err.Error()
+			return nil, nil
+		}
+		return p, nil
+	}
+	return nil, nil
+}
+
+// Draw implements scene.
+func (l *LoadScreen) Draw(dst *ebiten.Image) {
+	w, h := l.size()
+	dst.Fill(screenFill)
+	x := w * 0.08
+	drawText(dst, "Load a saved game", x, 40, titleFace, color.White)
+	l.menu.place(x, 100, w*0.84)
+	l.menu.draw(dst)
+	if l.status != "" {
+		drawTextLines(dst, wrapWidth(l.status, w*0.84, smallFace), x, l.menu.y+l.menu.height()+16, h, smallFace, color.RGBA{255, 190, 160, 255})
+	}
+}
+
+// SettingsScreen changes the settings kept between runs: interface size,
+// palette, the AI's speed and full screen.
+type SettingsScreen struct {
+	screenSize
+	opt  Options
+	back scene
+	s    *Settings
+	menu *menu
+}
+
+func newSettingsScreen(opt Options, back scene) *SettingsScreen {
+	s := opt.Settings
+	if s == nil {
+		own := LoadSettings(1)
+		s = &own
+	}
+	st := &SettingsScreen{opt: opt, back: back, s: s, menu: newMenu("", "", "", "", "Back")}
+	st.labels()
+	return st
+}
+
+func (st *SettingsScreen) labels() {
+	pal := "standard"
+	if st.s.ColourBlind {
+		pal = "colour-blind safe (Okabe-Ito)"
+	}
+	speed := fmt.Sprintf("%d of 5", st.s.Speed)
+	if st.s.Speed >= 5 {
+		speed = "5 of 5: at once"
+	}
+	full := "off"
+	if st.s.Fullscreen {
+		full = "on"
+	}
+	st.menu.items[0] = fmt.Sprintf("Interface size\t< %.0f%% >   (F3 / F4)", 100*st.s.Scale)
+	st.menu.items[1] = "Colours\t< " + pal + " >   (F2)"
+	st.menu.items[2] = "AI turns shown\t< " + speed + " >   ([ and ])"
+	st.menu.items[3] = "Full screen\t< " + full + " >   (F11)"
+}
+
+// change steps the setting on row i by d.
+func (st *SettingsScreen) change(i, d int) {
+	s := st.s
+	switch i {
+	case 0:
+		s.Scale = max(0.75, min(3, s.Scale+0.25*float64(d)))
+	case 1:
+		s.ColourBlind = !s.ColourBlind
+	case 2:
+		s.Speed = max(1, min(5, s.Speed+d))
+	case 3:
+		s.Fullscreen = !s.Fullscreen
+	}
+	st.labels()
+}
+
+// Update implements scene.
+func (st *SettingsScreen) Update(in Input) (scene, error) {
+	if in.Has(KeyQuit) {
+		return nil, errQuit
+	}
+	if in.Has(KeyEscape) {
+		return st.back, nil
+	}
+	switch {
+	case in.Has(KeyLeft):
+		st.change(st.menu.at, -1)
+	case in.Has(KeyRight) || in.Has(KeyToggle):
+		st.change(st.menu.at, 1)
+	}
+	w, _ := st.size()
+	st.menu.place(w*0.08, 100, max(560, w*0.5))
+	switch i := st.menu.update(in); {
+	case i == len(st.menu.items)-1:
+		return st.back, nil
+	case i >= 0:
+		st.change(i, 1)
+	}
+	st.labels() // the keys that work everywhere may have changed them
+	return nil, nil
+}
+
+// Draw implements scene.
+func (st *SettingsScreen) Draw(dst *ebiten.Image) {
+	w, h := st.size()
+	dst.Fill(screenFill)
+	x := w * 0.08
+	drawText(dst, "Settings", x, 40, titleFace, color.White)
+	st.menu.place(x, 100, max(560, w*0.5))
+	st.menu.draw(dst)
+	help := "Up/Down choose a line; Left/Right, Space, Enter or a click change it; Esc goes back. Settings are kept between runs."
+	drawTextLines(dst, wrapWidth(help, w*0.84, smallFace), x, st.menu.y+st.menu.height()+16, h, smallFace, color.RGBA{190, 190, 180, 255})
+}
