@@ -165,8 +165,8 @@ func TestLoadScreenBadFile(t *testing.T) {
 func TestLatin(t *testing.T) {
 	for in, want := range map[string]string{
 		"Gongha County herders' uprising (巩哈县牧民起义)": "Gongha County herders' uprising",
-		"Benson, The Ili Rebellion":                  "Benson, The Ili Rebellion",
-		"1944–1946 “quoted”":                         "1944–1946 “quoted”",
+		"Benson, The Ili Rebellion":                 "Benson, The Ili Rebellion",
+		"1944–1946 “quoted”":                        "1944–1946 “quoted”",
 	} {
 		if got := latin(in); got != want {
 			t.Errorf("latin(%q) = %q, want %q", in, got, want)
