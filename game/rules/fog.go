@@ -231,3 +231,75 @@ func (v *View) Seen(h hex.Hex) bool {
 
 // ActiveSide returns the ID of the side whose phase it is.
 func (v *View) ActiveSide() string { return v.Sides[v.Phase].ID }
+
+// Known returns the events of evs that side may know of, as the state
+// stands after them: everything about its own units and public matters
+// (turns, places, stories, the end), and of the other sides only what
+// happens where it can see. A move seen in part keeps the part in sight.
+// Without fog of war every event is known.
+func (s *State) Known(side string, evs []Event) []Event {
+	if !s.Fog {
+		return evs
+	}
+	v := s.View(side)
+	own := func(id string) bool {
+		u := s.Unit(id)
+		return u != nil && u.Side == side
+	}
+	seenUnit := func(id string) bool {
+		u := s.Unit(id)
+		return u != nil && (u.Side == side || v.Seen(u.Hex))
+	}
+	var out []Event
+	for _, e := range evs {
+		keep := true
+		switch e := e.(type) {
+		case Moved:
+			if !own(e.Unit) {
+				var path []hex.Hex
+				for _, h := range e.Path {
+					if v.Seen(h) {
+						path = append(path, h)
+					}
+				}
+				keep = len(path) > 0
+				e.Path = path
+				if keep {
+					out = append(out, e)
+				}
+				continue
+			}
+		case MoveStopped:
+			keep = own(e.Unit) || v.Seen(e.At)
+		case Advanced:
+			keep = own(e.Unit) || v.Seen(e.To)
+		case ReinforcementArrived:
+			keep = own(e.Unit) || v.Seen(e.At)
+		case Retreated:
+			keep = own(e.Unit) || v.Seen(e.From) || v.Seen(e.To)
+		case Spotted:
+			keep = e.Side == side
+		case Entrenched:
+			keep = own(e.Unit)
+		case SupplyChanged:
+			keep = own(e.Unit)
+		case ReinforcementDelayed:
+			keep = own(e.Unit)
+		case UnitWithdrawn:
+			keep = own(e.Unit)
+		case UnitExited:
+			keep = seenUnit(e.Unit)
+		case UnitEliminated:
+			keep = seenUnit(e.Unit)
+		case CombatResolved:
+			keep = v.Seen(e.Target)
+			for _, id := range append(append([]string(nil), e.Attackers...), e.Defenders...) {
+				keep = keep || own(id)
+			}
+		}
+		if keep {
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -402,3 +402,51 @@ func TestExitForVictoryPoints(t *testing.T) {
 		t.Errorf("the exit hex was not taken in passing: %+v", p)
 	}
 }
+
+// TestKnownEvents: a side learns of the other's moves only where it sees
+// them, and of its own and public events always.
+func TestKnownEvents(t *testing.T) {
+	w := newWorld(t,
+		"....m.....",
+		"....m.....",
+		"....m.....",
+	)
+	w.setup.Fog = true
+	w.unit("r", "red", infantry, 0, 1, 500).unit("b", "blue", infantry, 8, 1, 500).unit("n", "blue", infantry, 3, 0, 100)
+	s, _ := w.start(t, 1)
+	mustApply(t, s, EndPhase("red"))
+	// Blue comes into red's sight (one hex here): red sees the part of the
+	// move in its sight, not where it came from.
+	evs := mustApply(t, s, Move("blue", "n", at(1, 0)))
+	got := s.Known("red", evs)
+	if len(got) == 0 {
+		t.Fatalf("red does not see a move into its sight: %s", logOf(evs))
+	}
+	if m, ok := got[0].(Moved); !ok || len(m.Path) != 1 || m.Path[0] != at(1, 0) {
+		t.Errorf("red learns %s of %s", logOf(got), logOf(evs))
+	}
+	// Blue moves out of sight: red must not learn of it.
+	evs = mustApply(t, s, Move("blue", "b", at(7, 1)))
+	if got := s.Known("red", evs); len(got) != 0 {
+		t.Errorf("red learns of a move behind the ridge: %s", logOf(got))
+	}
+	if got := s.Known("blue", evs); len(got) != len(evs) {
+		t.Errorf("blue does not know its own move: %s", logOf(got))
+	}
+	// The end of the phase and the new turn are public.
+	evs = mustApply(t, s, EndPhase("blue"))
+	if got := s.Known("red", evs); len(got) != len(evs) || !strings.Contains(logOf(got), "turn 2") {
+		t.Errorf("red misses public events: %s of %s", logOf(got), logOf(evs))
+	}
+	// Red moves next to blue's scout: blue sees it.
+	evs = mustApply(t, s, Move("red", "r", at(1, 1)))
+	if got := s.Known("blue", evs); len(got) != len(evs) {
+		t.Errorf("blue misses red's move in its sight: %s of %s", logOf(got), logOf(evs))
+	}
+	s.Fog = false
+	mustApply(t, s, EndPhase("red"))
+	evs = mustApply(t, s, Move("blue", "b", at(8, 1)))
+	if got := s.Known("red", evs); len(got) != len(evs) {
+		t.Error("without fog an event is hidden")
+	}
+}

@@ -192,8 +192,10 @@ func drawPlaces(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face
 		if p.VP > 0 {
 			label = fmt.Sprintf("%s (%d)", p.Name, p.VP)
 		}
+		// The name goes under the hex's centre, clear of the counters there.
 		tw, th := text.Measure(label, face, face.Size*1.2)
-		box := rect{sx + float64(r) + 2, sy - th/2, tw, th}
+		box := rect{sx - tw/2, sy + math.Max(float64(r)+1, cam.Scale*0.42), tw, th}
+		box.x = math.Max(2, math.Min(box.x, float64(dst.Bounds().Dx())-tw-2))
 		clash := false
 		for _, t := range taken {
 			if t.overlaps(box) {
@@ -223,11 +225,11 @@ func (a rect) overlaps(b rect) bool {
 // side's colour, the symbol of the class, the strength in men, and markers
 // for entrenched, out of supply and disordered units; a stack shows the top
 // counter with the others offset behind it and a count.
-func drawCounters(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face *text.GoTextFace, selected string) {
+func drawCounters(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face *text.GoTextFace, selected string, hide map[string]bool) {
 	stacks := map[hex.Hex][]rules.Unit{}
 	var order []hex.Hex
 	for _, u := range v.Units {
-		if u.Status != rules.Active {
+		if u.Status != rules.Active || hide[u.ID] {
 			continue
 		}
 		if _, ok := stacks[u.Hex]; !ok {

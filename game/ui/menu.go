@@ -139,21 +139,43 @@ func drawTextLines(dst *ebiten.Image, lines []string, x, y, bottom float64, f *t
 	return y
 }
 
-// wrapWidth wraps s to lines no wider than w pixels in face f.
+// wrapWidth wraps s to lines no wider than w pixels in face f, breaking
+// at spaces (a word longer than a line has a line of its own). Lines are
+// kept per text, width and size, so a redraw measures nothing.
 func wrapWidth(s string, w float64, f *text.GoTextFace) []string {
-	cw, _ := text.Measure("abcdefghij klmnopqrst", f, f.Size)
-	n := max(20, int(w/(cw/21)))
-	var out []string
-	for len(s) > n {
-		cut := strings.LastIndex(s[:n], " ")
-		if cut <= 0 {
-			cut = n
-		}
-		out = append(out, s[:cut])
-		s = strings.TrimLeft(s[cut:], " ")
+	key := wrapKey{s, w, f.Size}
+	if lines, ok := wrapped[key]; ok {
+		return lines
 	}
-	return append(out, s)
+	var out []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if tw, _ := text.Measure(try, f, 0); tw > w && line != "" {
+			out = append(out, line)
+			line = word
+			continue
+		}
+		line = try
+	}
+	out = append(out, line)
+	if len(wrapped) > 2000 {
+		clear(wrapped)
+	}
+	wrapped[key] = out
+	return out
 }
+
+type wrapKey struct {
+	s    string
+	w    float64
+	size float64
+}
+
+var wrapped = map[wrapKey][]string{}
 
 // latin drops what the interface's font cannot draw (Chinese and Arabic
 // script in source titles), and the brackets left empty by it, so that no

@@ -34,7 +34,8 @@ type Play struct {
 	reach    map[hex.Hex]int
 	hover    hex.Hex
 	preview  *rules.Preview
-	log      []string
+	// logs is each person's log: what their side may know of.
+	logs     map[string][]string
 	grid     bool
 	help     bool
 	dragged  bool
@@ -66,10 +67,8 @@ type Play struct {
 	// Enter acts as a click on its hex.
 	cursorOn bool
 	cursor   hex.Hex
-	// flash marks the hex of the last fight for a few frames, so that the
-	// result is seen where it happened.
-	flash      hex.Hex
-	flashTicks int
+	// anims are the moves and fights still to be shown, in order.
+	anims []anim
 	// menu is the game's menu, open over the map, or nil.
 	menu *menu
 }
@@ -115,7 +114,7 @@ func newPlayNoAI(opt Options) (*Play, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Play{opt: opt, sc: sc, state: s, human: map[string]bool{}, ais: map[string]*ai.Player{}, grid: true, hashes: map[string]string{}}
+	p := &Play{opt: opt, sc: sc, state: s, human: map[string]bool{}, ais: map[string]*ai.Player{}, grid: true, hashes: map[string]string{}, logs: map[string][]string{}}
 	side := opt.Side
 	if side == "" {
 		side = sc.Setup.Sides[0].ID
@@ -148,7 +147,7 @@ func (p *Play) apply(cmd rules.Command) ([]rules.Event, error) {
 		if p.opt.Autosave {
 			if dir, err := save.Dir(); err == nil {
 				if err := p.Save(filepath.Join(dir, "autosave.json")); err != nil {
-					p.log = append(p.log, "autosave failed: "+err.Error())
+					p.say("autosave failed: " + err.Error())
 				}
 			}
 		}
@@ -172,10 +171,10 @@ func (p *Play) saveAs(base string) {
 		err = p.Save(filepath.Join(dir, base))
 	}
 	if err != nil {
-		p.log = append(p.log, "cannot save: "+err.Error())
+		p.say("cannot save: " + err.Error())
 		return
 	}
-	p.log = append(p.log, "saved to "+filepath.Join(dir, base))
+	p.say("saved to " + filepath.Join(dir, base))
 }
 
 // autosave keeps the game as it stands for "Continue" on the title screen.
@@ -242,7 +241,7 @@ func loadPlay(name string, opt Options) (*Play, error) {
 		return nil, err
 	}
 	p.sc, p.state, p.commands, p.hashes = sc, s, g.Commands, g.Hashes
-	p.log = append(p.log, "loaded "+name)
+	p.say("loaded " + name)
 	p.runAI()
 	return p, nil
 }
@@ -280,19 +279,43 @@ func (p *Play) viewer() string {
 }
 
 func (p *Play) record(evs []rules.Event) {
+	for side := range p.human {
+		for _, e := range p.state.Known(side, evs) {
+			p.logs[side] = append(p.logs[side], logLine(e))
+		}
+		if n := len(p.logs[side]); n > 200 {
+			p.logs[side] = p.logs[side][n-200:]
+		}
+	}
 	for _, e := range evs {
-		p.log = append(p.log, e.String())
 		if n, ok := e.(rules.NarrativeFired); ok {
 			p.stories = append(p.stories, n)
 		}
-		if c, ok := e.(rules.CombatResolved); ok {
-			p.flash, p.flashTicks = c.Target, 45
-		}
 	}
-	if len(p.log) > 200 {
-		p.log = p.log[len(p.log)-200:]
-	}
+	p.animate(p.state.Known(p.viewer(), evs))
 }
+
+// logLine is an event's line in the log: a fight in short (its factors
+// were in the preview), everything else as the rules tell it.
+func logLine(e rules.Event) string {
+	c, ok := e.(rules.CombatResolved)
+	if !ok {
+		return e.String()
+	}
+	r := c.Result
+	return fmt.Sprintf("%s attack %s at %s: %s; attacker loses %d, defender %d and %d captured",
+		strings.Join(c.Attackers, "+"), strings.Join(c.Defenders, "+"), rules.Label(c.Target),
+		r.Outcome, r.Attacker.Men, r.Defender.Men, r.Defender.Captured)
+}
+
+// say adds a line to the log of the person at the screen.
+func (p *Play) say(msg string) {
+	side := p.viewer()
+	p.logs[side] = append(p.logs[side], msg)
+}
+
+// Log returns the log of the person at the screen.
+func (p *Play) Log() []string { return p.logs[p.viewer()] }
 
 // animated reports whether the AI's turn is shown command by command.
 func (p *Play) animated() bool { return p.opt.Speed >= 1 && p.opt.Speed <= 4 }
@@ -335,7 +358,7 @@ func (p *Play) Apply(cmd rules.Command) error {
 	before := undoPoint{state: p.state.Clone(), commands: len(p.commands)}
 	evs, err := p.apply(cmd)
 	if err != nil {
-		p.log = append(p.log, "cannot: "+err.Error())
+		p.say("cannot: " + err.Error())
 		return err
 	}
 	p.record(evs)
@@ -352,6 +375,9 @@ func (p *Play) Apply(cmd rules.Command) error {
 	if cmd.Kind == rules.CmdEnd {
 		p.selected, p.reach, p.preview = "", nil, nil
 		p.handover = p.opt.Hotseat && p.state.Fog && !p.state.Over
+		if p.handover {
+			p.anims = nil
+		}
 		p.runAI()
 	} else if p.selected != "" {
 		p.reach = p.state.For(p.state.ActiveSide()).Reachable(p.selected)
@@ -388,7 +414,7 @@ func (p *Play) Undo() bool {
 	u := p.undo[len(p.undo)-1]
 	p.undo = p.undo[:len(p.undo)-1]
 	p.state, p.commands, p.view = u.state, p.commands[:u.commands], nil
-	p.log = append(p.log, "move taken back")
+	p.say("move taken back")
 	if p.selected != "" {
 		p.reach = p.state.For(p.state.ActiveSide()).Reachable(p.selected)
 	}
@@ -440,7 +466,7 @@ func (p *Play) ClickHex(h hex.Hex) {
 		if pre, err := p.state.For(side).PreviewAttack(cmd, 200); err == nil {
 			p.preview, p.hover = &pre, h
 		} else {
-			p.log = append(p.log, "cannot attack: "+err.Error())
+			p.say("cannot attack: " + err.Error())
 		}
 	case len(mine) > 0 && (p.selected == "" || p.state.Unit(p.selected).Hex != h):
 		p.Select(mine[0].ID)
@@ -507,13 +533,15 @@ func (p *Play) Update(in Input) (scene, error) {
 		return nil, nil
 	}
 	// The AI's turn, shown step by step; Enter or Space skips to its end.
+	animating := p.stepAnim()
 	if _, ai := p.ais[p.state.ActiveSide()]; ai && !p.state.Over && len(p.stories) == 0 {
 		if in.Has(KeyEnter) || in.Has(KeyToggle) {
 			p.finishAI()
+			p.anims = nil
 			return nil, nil
 		}
 		p.aiTick++
-		if p.aiTick >= [...]int{1, 30, 12, 5, 2, 1}[max(0, min(5, p.opt.Speed))] {
+		if !animating && p.aiTick >= [...]int{1, 30, 12, 5, 2, 1}[max(0, min(5, p.opt.Speed))] {
 			p.aiTick = 0
 			p.aiStep()
 		}
@@ -613,7 +641,7 @@ func (p *Play) Update(in Input) (scene, error) {
 				return next, nil
 			}
 		}
-		p.log = append(p.log, "cannot load: "+err.Error())
+		p.say("cannot load: " + err.Error())
 	}
 	if in.Has(KeyEndTurn) && !p.state.Over && p.human[p.state.ActiveSide()] {
 		p.Apply(rules.EndPhase(p.state.ActiveSide()))
@@ -724,19 +752,13 @@ func (p *Play) Draw(dst *ebiten.Image) {
 		op.ColorScale.ScaleWithColor(color.Black)
 		text.Draw(dst, fmt.Sprintf("%d h %02d min", p.pathCost/60, p.pathCost%60), smallFace, op)
 	}
-	if p.flashTicks > 0 {
-		p.flashTicks--
-		p.dirty = true
-		fx, fy := p.cam.ToScreen(unit.Center(p.flash))
-		r := float32(p.cam.Scale * (0.6 + 0.02*float64(45-p.flashTicks)))
-		vector.StrokeCircle(dst, float32(fx), float32(fy), r, 3, color.RGBA{230, 40, 30, uint8(5 * p.flashTicks)}, false)
-	}
 	if p.cursorOn {
 		cx, cy := p.cam.ToScreen(unit.Center(p.cursor))
 		vector.StrokeCircle(dst, float32(cx), float32(cy), float32(p.cam.Scale*0.8), 2.5, pal.Select, false)
 	}
 	drawPlaces(dst, v, p.cam, pal, smallFace)
-	drawCounters(dst, v, p.cam, pal, smallFace, p.selected)
+	drawCounters(dst, v, p.cam, pal, smallFace, p.selected, p.sliding())
+	p.drawAnim(dst, v)
 	p.drawBar(dst, v)
 	p.drawPanel(dst, v)
 	p.drawMinimap(dst)
@@ -755,28 +777,25 @@ func (p *Play) Draw(dst *ebiten.Image) {
 
 // drawStory shows a narrative event as it fires, with its source.
 func (p *Play) drawStory(dst *ebiten.Image, n rules.NarrativeFired) {
-	lines := []string{n.Title, ""}
-	for _, para := range strings.Split(strings.TrimSpace(n.Text), "\n") {
-		lines = append(lines, wrap(strings.TrimSpace(para), 70)...)
+	mapW := float64(p.w - panelWidth)
+	w := math.Min(textFace.Size*46, mapW-40)
+	inner := w - 32
+	var lines []string
+	for _, para := range strings.Split(strings.TrimSpace(n.Text), "\n\n") {
+		lines = append(lines, wrapWidth(strings.Join(strings.Fields(para), " "), inner, textFace)...)
+		lines = append(lines, "")
 	}
 	if src, ok := p.sc.Sources[n.Source]; ok {
-		lines = append(lines, "", latin("Source: "+src.Author+", "+src.Title))
+		lines = append(lines, wrapWidth(latin("Source: "+src.Author+", "+src.Title), inner, textFace)...)
 	}
-	lines = append(lines, "", "Enter or click to go on")
-	w, h := float32(560), float32(24+18*len(lines))
-	x := float32(p.w-panelWidth)/2 - w/2
-	vector.DrawFilledRect(dst, x, 60, w, h, color.RGBA{250, 246, 232, 245}, false)
-	vector.StrokeRect(dst, x, 60, w, h, 2, color.RGBA{90, 60, 30, 255}, false)
-	for i, l := range lines {
-		op := &text.DrawOptions{}
-		op.GeoM.Translate(float64(x)+16, float64(72+18*i))
-		op.ColorScale.ScaleWithColor(color.RGBA{30, 30, 30, 255})
-		f := textFace
-		if i == 0 {
-			f = face(16)
-		}
-		text.Draw(dst, l, f, op)
-	}
+	lh := textFace.Size * 1.45
+	h := titleFace.Size*2.2 + lh*float64(len(lines)+2) + 16
+	x, y := math.Max(10, mapW/2-w/2), float64(barHeight)+40
+	vector.DrawFilledRect(dst, float32(x), float32(y), float32(w), float32(h), color.RGBA{250, 246, 232, 245}, false)
+	vector.StrokeRect(dst, float32(x), float32(y), float32(w), float32(h), 2, color.RGBA{90, 60, 30, 255}, false)
+	drawText(dst, n.Title, x+16, y+12, titleFace, color.RGBA{90, 40, 20, 255})
+	ty := drawTextLines(dst, lines, x+16, y+12+titleFace.Size*2, y+h, textFace, color.RGBA{30, 30, 30, 255})
+	drawText(dst, "Enter or a click to go on", x+16, ty+lh*0.5, smallFace, color.RGBA{130, 70, 20, 255})
 }
 
 // minimap geometry: the whole map in the panel's lower corner.
@@ -912,8 +931,9 @@ func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
 		lines = append(lines, "")
 	}
 	lines = append(lines, "LOG")
-	start := max(0, len(p.log)-12)
-	for _, l := range p.log[start:] {
+	log := p.logs[p.viewer()]
+	start := max(0, len(log)-12)
+	for _, l := range log[start:] {
 		lines = append(lines, wrap(l, 40)...)
 	}
 	y := float64(barHeight + 8)

@@ -46,7 +46,7 @@ func nilkaAtTheGates(t *testing.T) *Play {
 	}
 	p.ClickHex(hex.FromOffset(11, 8)) // the bank below the town
 	if u := p.state.Unit("band-mounted"); u.Hex != hex.FromOffset(11, 8) {
-		t.Fatalf("the click did not move the band: it is at %s\n%s", rules.Label(u.Hex), strings.Join(p.log, "\n"))
+		t.Fatalf("the click did not move the band: it is at %s\n%s", rules.Label(u.Hex), strings.Join(p.Log(), "\n"))
 	}
 	return p
 }
@@ -60,7 +60,7 @@ func TestPlayScene(t *testing.T) {
 	nilka := hex.FromOffset(11, 7)
 	p.ClickHex(nilka)
 	if p.preview == nil {
-		t.Fatalf("no attack preview: %s", strings.Join(p.log, "\n"))
+		t.Fatalf("no attack preview: %s", strings.Join(p.Log(), "\n"))
 	}
 	sum := 0.0
 	for _, o := range p.preview.Odds {
@@ -79,8 +79,8 @@ func TestPlayScene(t *testing.T) {
 	}
 	p.ClickHex(nilka)
 	p.ClickHex(nilka)
-	if !strings.Contains(strings.Join(p.log, "\n"), "attack garrison") {
-		t.Fatalf("the second click did not attack:\n%s", strings.Join(p.log, "\n"))
+	if !strings.Contains(strings.Join(p.Log(), "\n"), "attack garrison") {
+		t.Fatalf("the second click did not attack:\n%s", strings.Join(p.Log(), "\n"))
 	}
 	if p.Undo() {
 		t.Error("an attack was taken back")
@@ -129,7 +129,7 @@ func TestSaveLoad(t *testing.T) {
 	p.Update(Input{Pressed: []Key{KeySave}, Held: map[Key]bool{}})
 	next, err := p.Update(Input{Pressed: []Key{KeyLoad}, Held: map[Key]bool{}})
 	if err != nil || next == nil {
-		t.Fatalf("load: %v, %v\n%s", next, err, strings.Join(p.log, "\n"))
+		t.Fatalf("load: %v, %v\n%s", next, err, strings.Join(p.Log(), "\n"))
 	}
 	q := next.(*Play)
 	if q.state.Hash() != p.state.Hash() || len(q.commands) != len(p.commands) || q.state.Turn != p.state.Turn {
@@ -378,7 +378,7 @@ func TestKeyboardOnly(t *testing.T) {
 	key(KeyUp)
 	key(KeyEnter)
 	if u := p.state.Unit(p.selected); u == nil || u.Hex == from {
-		t.Errorf("the unit did not move by keyboard: %s", strings.Join(p.log, "\n"))
+		t.Errorf("the unit did not move by keyboard: %s", strings.Join(p.Log(), "\n"))
 	}
 }
 

@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"ili/game/hex"
+	"ili/game/rules"
+)
+
+// anim is one thing shown happening on the map: a counter sliding along
+// its path, or a fight's result over the hex where it was fought. They play
+// one after another; the game's state has already moved on, so an
+// animation only changes what is drawn, never what is true.
+type anim struct {
+	unit   string    // the counter that slides
+	path   []hex.Hex // its path, hex by hex
+	fight  *rules.CombatResolved
+	lines  []string // a fight's result, as the card over the hex shows it
+	frames int      // its length
+	left   int      // frames still to play
+}
+
+// Frames per hex of a slide and per fight, by animation speed 1 to 4;
+// at 5 nothing is animated.
+var (
+	slideFrames = [...]int{0, 10, 6, 4, 2, 0}
+	fightFrames = [...]int{0, 150, 100, 60, 35, 0}
+)
+
+// animate queues what evs show: moves, retreats and fights.
+func (p *Play) animate(evs []rules.Event) {
+	speed := max(0, min(5, p.opt.Speed))
+	if slideFrames[speed] == 0 {
+		return
+	}
+	for _, e := range evs {
+		switch e := e.(type) {
+		case rules.Moved:
+			if len(e.Path) > 1 {
+				n := slideFrames[speed] * (len(e.Path) - 1)
+				p.anims = append(p.anims, anim{unit: e.Unit, path: e.Path, frames: n, left: n})
+			}
+		case rules.Retreated:
+			n := slideFrames[speed] * 2
+			p.anims = append(p.anims, anim{unit: e.Unit, path: []hex.Hex{e.From, e.To}, frames: n, left: n})
+		case rules.CombatResolved:
+			n := fightFrames[speed]
+			p.anims = append(p.anims, anim{fight: &e, lines: p.fightLines(e), frames: n, left: n})
+		}
+	}
+}
+
+// fightLines says what a fight came to, side by side.
+func (p *Play) fightLines(e rules.CombatResolved) []string {
+	name := func(ids []string) string {
+		if len(ids) == 0 {
+			return "?"
+		}
+		if u := p.state.Unit(ids[0]); u != nil {
+			if sd := p.sc.Side(u.Side); sd != nil {
+				return sd.Name
+			}
+			return u.Side
+		}
+		return ids[0]
+	}
+	r := e.Result
+	def := fmt.Sprintf("%s lose %d men", name(e.Defenders), r.Defender.Men)
+	if r.Defender.Captured > 0 {
+		def += fmt.Sprintf(" and %d captured", r.Defender.Captured)
+	}
+	return []string{
+		fmt.Sprintf("%s at %s", capital(r.Outcome.String()), p.placeName(e.Target)),
+		fmt.Sprintf("%s lose %d men", name(e.Attackers), r.Attacker.Men),
+		def,
+	}
+}
+
+// placeName names the hex by its place, or by its coordinates.
+func (p *Play) placeName(h hex.Hex) string {
+	for _, pl := range p.state.Places {
+		if pl.Hex == h {
+			return pl.Name
+		}
+	}
+	return rules.Label(h)
+}
+
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// stepAnim plays a frame of the animation under way; it reports whether
+// one is.
+func (p *Play) stepAnim() bool {
+	if len(p.anims) == 0 {
+		return false
+	}
+	p.anims[0].left--
+	if p.anims[0].left <= 0 {
+		p.anims = p.anims[1:]
+	}
+	p.dirty = true
+	return true
+}
+
+// sliding returns the units whose slides are still to be shown: they are
+// drawn by the animation, not at the hex where the state has them.
+func (p *Play) sliding() map[string]bool {
+	var out map[string]bool
+	for _, a := range p.anims {
+		if a.unit != "" {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[a.unit] = true
+		}
+	}
+	return out
+}
+
+// drawAnim draws the animation under way.
+func (p *Play) drawAnim(dst *ebiten.Image, v *rules.View) {
+	if len(p.anims) == 0 {
+		return
+	}
+	a := p.anims[0]
+	t := 1 - float64(a.left)/float64(max(1, a.frames)) // 0 to 1
+	if a.unit != "" {
+		u := p.state.Unit(a.unit)
+		if u == nil {
+			return
+		}
+		seg := t * float64(len(a.path)-1)
+		i := min(int(seg), len(a.path)-2)
+		f := seg - float64(i)
+		x0, y0 := unit.Center(a.path[i])
+		x1, y1 := unit.Center(a.path[i+1])
+		sx, sy := p.cam.ToScreen(x0+(x1-x0)*f, y0+(y1-y0)*f)
+		size := math.Max(10, p.cam.Scale*1.1)
+		drawCounter(dst, *u, v, sx-size/2, sy-size*0.35, size, p.opt.Palette, smallFace, u.ID == p.selected)
+		return
+	}
+	// A fight: a ring spreading from the hex, and the result beside it.
+	fx, fy := p.cam.ToScreen(unit.Center(a.fight.Target))
+	r := float32(p.cam.Scale * (0.7 + 0.8*t))
+	alpha := uint8(230 * (1 - t))
+	vector.StrokeCircle(dst, float32(fx), float32(fy), r, 3, color.RGBA{alpha, uint8(float64(alpha) * 0.15), 0, alpha}, false)
+	w := 0.0
+	for _, l := range a.lines {
+		lw, _ := text.Measure(l, smallFace, smallFace.Size)
+		w = math.Max(w, lw)
+	}
+	lh := smallFace.Size * 1.4
+	bw, bh := w+20, lh*float64(len(a.lines))+12
+	bx := math.Min(fx+p.cam.Scale+6, float64(p.w-panelWidth)-bw-4)
+	by := math.Max(float64(barHeight)+4, fy-bh/2)
+	vector.DrawFilledRect(dst, float32(bx), float32(by), float32(bw), float32(bh), color.RGBA{250, 246, 232, 240}, false)
+	vector.StrokeRect(dst, float32(bx), float32(by), float32(bw), float32(bh), 2, color.RGBA{170, 40, 30, 255}, false)
+	for i, l := range a.lines {
+		f := smallFace
+		c := color.RGBA{30, 30, 30, 255}
+		if i == 0 {
+			c = color.RGBA{150, 30, 20, 255}
+		}
+		drawText(dst, l, bx+10, by+6+float64(i)*lh, f, c)
+	}
+}

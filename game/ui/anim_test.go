@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"ili/game/ai"
+	"ili/game/hex"
+	"ili/game/rules"
+)
+
+// TestMoveAndFightAnimated: a move slides the counter hex by hex, a fight
+// shows its result over the hex, the state is already final meanwhile, and
+// the AI waits for the animation before its next command.
+func TestMoveAndFightAnimated(t *testing.T) {
+	p := nilkaAtTheGates(t) // at speed 0: nothing animated
+	if len(p.anims) != 0 {
+		t.Fatalf("animations at speed 0: %d", len(p.anims))
+	}
+	p.opt.Speed = 3
+	from := p.state.Unit("band-foot").Hex
+	p.Select("band-foot")
+	var to hex.Hex
+	for h := range p.reach {
+		if hex.Distance(h, from) >= 2 {
+			to = h
+			break
+		}
+	}
+	p.ClickHex(to)
+	if p.state.Unit("band-foot").Hex != to {
+		t.Fatal("the move was not made at once")
+	}
+	if len(p.anims) != 1 || p.anims[0].unit != "band-foot" || p.anims[0].path[0] != from {
+		t.Fatalf("no slide queued: %+v", p.anims)
+	}
+	if !p.sliding()["band-foot"] {
+		t.Error("the sliding counter is also drawn at its end hex")
+	}
+	frames := p.anims[0].frames
+	if want := slideFrames[3] * (len(p.anims[0].path) - 1); frames != want {
+		t.Errorf("slide of %d frames, want %d", frames, want)
+	}
+	for i := 0; i < frames; i++ {
+		p.Update(Input{Held: map[Key]bool{}})
+	}
+	if len(p.anims) != 0 || p.sliding() != nil {
+		t.Errorf("the slide did not end after %d frames: %+v", frames, p.anims)
+	}
+	// The attack: its result is shown over the town.
+	nilka := hex.FromOffset(11, 7)
+	p.Select("band-mounted")
+	p.ClickHex(nilka)
+	p.ClickHex(nilka)
+	var fight *anim
+	for i := range p.anims {
+		if p.anims[i].fight != nil {
+			fight = &p.anims[i]
+		}
+	}
+	if fight == nil {
+		t.Fatalf("no fight shown: %+v\n%s", p.anims, strings.Join(p.Log(), "\n"))
+	}
+	if len(fight.lines) != 3 || !strings.Contains(fight.lines[0], "Nilka") || !strings.Contains(fight.lines[1], "lose") {
+		t.Errorf("the result card reads %q", fight.lines)
+	}
+	// The AI waits while something is shown.
+	p.anims = nil
+	p.opt.Speed = 4
+	p.Apply(rules.EndPhase("insurgents"))
+	p.stories = nil
+	n := len(p.commands)
+	p.anims = []anim{{fight: fight.fight, frames: 50, left: 50}}
+	for i := 0; i < 40; i++ {
+		p.Update(Input{Held: map[Key]bool{}})
+	}
+	if len(p.commands) != n {
+		t.Errorf("the AI gave %d commands while a fight was on screen", len(p.commands)-n)
+	}
+	for i := 0; i < 200 && len(p.commands) == n; i++ {
+		p.Update(Input{Held: map[Key]bool{}})
+	}
+	if len(p.commands) == n {
+		t.Error("the AI did not go on after the animation")
+	}
+}
+
+// TestLogKeepsFog: the person's log tells nothing of the AI's moves out
+// of sight, while the AI's log-worthy events all happened.
+func TestLogKeepsFog(t *testing.T) {
+	p, err := newPlay(Options{Scenario: "manas-1945", Side: "ina", Seed: 3, Opponent: ai.Normal, Palette: &Standard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.stories = nil
+	p.Apply(rules.EndPhase("ina")) // the AI plays its whole turn at once
+	log := strings.Join(p.Log(), "\n")
+	v := p.state.View("ina")
+	hidden := 0
+	for _, u := range p.state.Units {
+		if u.Side == "roc" && u.Status == rules.Active && !v.Seen(u.Hex) {
+			hidden++
+			if strings.Contains(log, u.ID+" moves") {
+				t.Errorf("the log shows a move of %s, out of sight:\n%s", u.ID, log)
+			}
+		}
+	}
+	if hidden == 0 {
+		t.Fatal("no enemy unit out of sight: the test shows nothing")
+	}
+}
