@@ -35,10 +35,10 @@ type Play struct {
 	hover    hex.Hex
 	preview  *rules.Preview
 	// logs is each person's log: what their side may know of.
-	logs     map[string][]string
-	grid     bool
-	help     bool
-	dragged  bool
+	logs    map[string][]string
+	grid    bool
+	help    bool
+	dragged bool
 	// commands is every command applied so far, the AI's too, and hashes
 	// the state hash at the start of each turn: together, the saved game.
 	commands []rules.Command
