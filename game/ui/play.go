@@ -901,54 +901,122 @@ func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
 }
 
 func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
-	x := float32(p.w - panelWidth)
-	vector.DrawFilledRect(dst, x, float32(barHeight), float32(panelWidth), float32(p.h-barHeight), p.opt.Palette.Panel, false)
-	var lines []string
-	if u := p.state.Unit(p.selected); u != nil {
-		lines = append(lines, u.Name, fmt.Sprintf("%s, %s", u.Side, u.Type.Name),
-			fmt.Sprintf("men %d  guns %d  MGs %d", u.Men, u.Guns, u.MGs),
-			fmt.Sprintf("horses %d  trucks %d  armour %d", u.Horses, u.Trucks, u.Armour),
-			fmt.Sprintf("quality %d%%  morale %d", u.Quality, u.Morale),
-			fmt.Sprintf("posture %s  supply %d h", u.Posture(p.state.Map), u.SupplyHours))
+	x := float64(p.w - panelWidth)
+	vector.DrawFilledRect(dst, float32(x), float32(barHeight), float32(panelWidth), float32(p.h-barHeight), p.opt.Palette.Panel, false)
+	inner := float64(panelWidth) - 16
+	var rows []panelRow
+	add := func(r ...panelRow) { rows = append(rows, r...) }
+	line := func(s string) panelRow { return panelRow{text: s} }
+	head := func(s string) panelRow { return panelRow{text: s, head: true} }
+	if u := p.state.Unit(p.selected); u != nil && p.preview != nil {
+		// With an attack to weigh, the unit in short: the factors need the room.
+		add(head(u.Name), line(fmt.Sprintf("%d men, quality %d%%, morale %d", u.Men, u.Quality, u.Morale)), line(""))
+	} else if u != nil {
+		side := u.Side
+		if sd := p.sc.Side(u.Side); sd != nil {
+			side = sd.Name
+		}
+		add(head(u.Name))
+		for _, l := range wrapWidth(side+", "+strings.ToLower(u.Type.Name), inner, smallFace) {
+			add(line(l))
+		}
+		add(line(fmt.Sprintf("%d men, %d guns, %d machine guns", u.Men, u.Guns, u.MGs)),
+			line(fmt.Sprintf("%d horses, %d trucks, %d armoured", u.Horses, u.Trucks, u.Armour)),
+			panelRow{text: "quality", value: fmt.Sprintf("%d%%", u.Quality), bar: float64(u.Quality) / 100},
+			panelRow{text: "morale", value: fmt.Sprintf("%d", u.Morale), bar: float64(u.Morale) / 100},
+			line(fmt.Sprintf("posture: %s", u.Posture(p.state.Map))))
+		if u.InSupply {
+			add(line(fmt.Sprintf("in supply (%d h of it carried)", u.SupplyHours)))
+		} else {
+			add(panelRow{text: fmt.Sprintf("OUT OF SUPPLY (%d h left)", u.SupplyHours), warn: true})
+		}
+		if u.Disordered {
+			add(panelRow{text: "disordered: cannot attack this turn", warn: true})
+		}
 		if u.Commander != "" {
-			lines = append(lines, "commander: "+u.Commander)
+			add(line("commander: " + u.Commander))
 		}
 		if src, ok := p.sc.Sources[u.Source]; ok {
-			lines = append(lines, latin("source: "+src.Author))
+			for _, l := range wrapWidth(latin("source: "+src.Author), inner, smallFace) {
+				add(line(l))
+			}
 		}
-		lines = append(lines, "")
+		add(line(""))
 	}
 	if pre := p.preview; pre != nil {
-		lines = append(lines, "ATTACK PREVIEW (click again to attack)")
+		add(head("ATTACK on " + p.placeName(p.hover)), line("click the target again to attack"))
 		for o := rules.Outcome(0); o < rules.NumOutcomes; o++ {
-			lines = append(lines, fmt.Sprintf("  %-20s %3.0f%%", o, 100*pre.Odds[o]))
+			add(panelRow{text: o.String(), value: fmt.Sprintf("%.0f%%", 100*pre.Odds[o]), bar: pre.Odds[o], odds: true})
 		}
-		lines = append(lines, fmt.Sprintf("  you lose %d-%d men", pre.AttLoss[0], pre.AttLoss[2]),
-			fmt.Sprintf("  they lose %d-%d men", pre.DefLoss[0], pre.DefLoss[2]))
+		add(line(fmt.Sprintf("you lose %d to %d men", pre.AttLoss[0], pre.AttLoss[2])),
+			line(fmt.Sprintf("they lose %d to %d men", pre.DefLoss[0], pre.DefLoss[2])),
+			head("Factors"))
 		for _, f := range pre.Factors {
-			lines = append(lines, fmt.Sprintf("  %s %s x%.2f", f.Side, f.Name, f.Value))
+			add(panelRow{text: f.Side + " " + f.Name, value: fmt.Sprintf("x%.2f", f.Value)})
 		}
-		lines = append(lines, "")
+		add(line(""))
 	}
-	lines = append(lines, "LOG")
+	add(head("Log"))
 	log := p.logs[p.viewer()]
-	start := max(0, len(log)-12)
-	for _, l := range log[start:] {
-		lines = append(lines, wrap(l, 40)...)
+	for _, l := range log[max(0, len(log)-12):] {
+		for _, w := range wrapWidth(l, inner, smallFace) {
+			add(line(w))
+		}
+	}
+	_, _, mapTop, _, _ := p.minimapCam()
+	bottom := math.Min(float64(p.h-16), mapTop-10)
+	lh := smallFace.Size * 1.3
+	// Too many rows: the log's oldest lines give way.
+	if over := len(rows) - int((bottom-float64(barHeight)-8)/lh); over > 0 {
+		logStart := len(rows)
+		for i := len(rows) - 1; i >= 0; i-- {
+			if rows[i].head && rows[i].text == "Log" {
+				logStart = i + 1
+				break
+			}
+		}
+		cut := min(over, len(rows)-logStart)
+		rows = append(rows[:logStart], rows[logStart+cut:]...)
 	}
 	y := float64(barHeight + 8)
-	_, _, mapTop, _, _ := p.minimapCam()
-	bottom := math.Min(float64(p.h-16), mapTop-20)
-	for _, l := range lines {
-		if y > bottom {
+	pal := p.opt.Palette
+	for _, r := range rows {
+		if y+lh > bottom {
 			break
 		}
-		op := &text.DrawOptions{}
-		op.GeoM.Translate(float64(x)+8, y)
-		op.ColorScale.ScaleWithColor(p.opt.Palette.Text)
-		text.Draw(dst, l, smallFace, op)
-		y += 15
+		ink := pal.Text
+		switch {
+		case r.head:
+			ink = color.RGBA{120, 50, 20, 255}
+		case r.warn:
+			ink = color.RGBA{200, 30, 30, 255}
+		}
+		if r.bar > 0 || r.odds {
+			bx, bw := x+8+inner*0.5, inner*0.32
+			vector.DrawFilledRect(dst, float32(bx), float32(y+2), float32(bw), float32(lh-4), color.RGBA{0, 0, 0, 30}, false)
+			c := color.RGBA{90, 120, 160, 255}
+			if r.odds {
+				c = color.RGBA{170, 60, 40, 255}
+			}
+			vector.DrawFilledRect(dst, float32(bx), float32(y+2), float32(bw*math.Min(1, r.bar)), float32(lh-4), c, false)
+		}
+		drawText(dst, r.text, x+8, y, smallFace, ink)
+		if r.value != "" {
+			vw, _ := text.Measure(r.value, smallFace, 0)
+			drawText(dst, r.value, x+8+inner-vw, y, smallFace, ink)
+		}
+		y += lh
 	}
+}
+
+// panelRow is a line of the side panel: text, a value at the right, and a
+// bar for a share (odds, quality, morale).
+type panelRow struct {
+	text, value string
+	bar         float64
+	odds        bool // the bar is an outcome's odds
+	head        bool
+	warn        bool
 }
 
 func wrap(s string, n int) []string {
