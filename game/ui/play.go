@@ -944,7 +944,7 @@ func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
 		add(line(""))
 	}
 	if pre := p.preview; pre != nil {
-		add(head("ATTACK on " + p.placeName(p.hover)), line("click the target again to attack"))
+		add(head("ATTACK on "+p.placeName(p.hover)), line("click the target again to attack"))
 		for o := rules.Outcome(0); o < rules.NumOutcomes; o++ {
 			add(panelRow{text: o.String(), value: fmt.Sprintf("%.0f%%", 100*pre.Odds[o]), bar: pre.Odds[o], odds: true})
 		}
