@@ -44,7 +44,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 }
 
 func cmdPlay(args []string, stdout, stderr io.Writer) int {
-	fs := cli.NewFlags("play", "play [SCENARIO] [--side ID] [--variant V]... [--seed N] [--ai LEVEL] [--hotseat] [--bench-frames N]", stderr)
+	fs := cli.NewFlags("play", "play [SCENARIO] [--side ID] [--variant V]... [--seed N] [--ai LEVEL] [--hotseat] [--size WxH] [--bench-frames N]", stderr)
 	side := fs.String("side", "", "the side to play (default: the first)")
 	var variants cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
@@ -53,9 +53,16 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	hotseat := fs.Bool("hotseat", false, "two people at one screen instead of the AI")
 	colourBlind := fs.Bool("colour-blind", false, "a palette that stays clear under colour-vision deficiencies")
 	benchFrames := fs.Int("bench-frames", 0, "play N frames zoomed out and panning, print frame times and exit")
-	size := fs.String("size", "1920x1080", "window size for --bench-frames, WIDTHxHEIGHT")
+	size := fs.String("size", "", "the window's size, WIDTHxHEIGHT (default 1280x800; 1920x1080 for --bench-frames)")
 	if code, ok := cli.Parse(fs, args); !ok {
 		return code
+	}
+	var w, h int
+	if *size != "" {
+		if n, err := fmt.Sscanf(*size, "%dx%d", &w, &h); n != 2 || err != nil || w < 64 || h < 64 {
+			fmt.Fprintf(stderr, "--size %q: write it as WIDTHxHEIGHT, such as 1920x1080.\n", *size)
+			return cli.Usage
+		}
 	}
 	opt := ui.Options{Side: *side, Variants: variants, Seed: *seed, Hotseat: *hotseat}
 	lv, err := ai.ParseLevel(*level)
@@ -79,10 +86,8 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *benchFrames > 0 {
-		var w, h int
-		if n, err := fmt.Sscanf(*size, "%dx%d", &w, &h); n != 2 || err != nil || w < 64 || h < 64 {
-			fmt.Fprintf(stderr, "--size %q: write it as WIDTHxHEIGHT, such as 1920x1080.\n", *size)
-			return cli.Usage
+		if w == 0 {
+			w, h = 1920, 1080
 		}
 		if opt.Scenario == "" {
 			fmt.Fprintln(stderr, "--bench-frames needs a scenario, such as: ili play manas-1945 --bench-frames 300")
@@ -96,6 +101,7 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, r)
 		return cli.OK
 	}
+	opt.Width, opt.Height = w, h
 	if err := ui.Run(opt); err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
 		return cli.Bad
