@@ -99,6 +99,16 @@ func drawHexes(dst *ebiten.Image, m *rules.Map, visible []bool, cam Camera, pal 
 			edge = shade(c, 0.82) // relief: the east faces in shadow
 		}
 		b.hex(dst, sx, sy, r, c, edge)
+		if ter == rules.Pass && r >= 6 {
+			// The map symbol for a pass: two brackets back to back, )(.
+			ink := shade(c, 0.45)
+			w := math.Max(1, r/10)
+			for _, d := range []float64{-1, 1} {
+				x0, x1 := sx+d*r*0.32, sx+d*r*0.14
+				b.line(dst, x0, sy-r*0.35, x1, sy, w, ink)
+				b.line(dst, x1, sy, x0, sy+r*0.35, w, ink)
+			}
+		}
 		if grid {
 			b.ring(dst, sx, sy, r, 0.5, pal.Grid)
 		}
@@ -172,9 +182,10 @@ func sortEdges(es []rules.Edge) {
 	})
 }
 
-// drawPlaces marks places with a square (a star for objectives) and their
-// names, skipping names that would overlap one already drawn.
-func drawPlaces(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face *text.GoTextFace) {
+// drawPlaces marks places with a square (objectives with a ringed disc) in
+// the colour of the side that holds them, and their names, kept left of right and skipping names that would overlap one
+// already drawn.
+func drawPlaces(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face *text.GoTextFace, right float64) {
 	var taken []rect
 	places := append([]rules.Place(nil), v.Places...)
 	sort.SliceStable(places, func(i, j int) bool { return places[i].VP > places[j].VP })
@@ -186,8 +197,14 @@ func drawPlaces(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face
 		if i := v.SideIndex(p.Owner); i >= 0 {
 			col = pal.Sides[i%len(pal.Sides)]
 		}
-		vector.DrawFilledRect(dst, float32(sx)-r, float32(sy)-r, 2*r, 2*r, col, false)
-		vector.StrokeRect(dst, float32(sx)-r, float32(sy)-r, 2*r, 2*r, 1, color.Black, false)
+		if p.VP > 0 { // an objective: a disc in its holder's colour, ringed
+			vector.DrawFilledCircle(dst, float32(sx), float32(sy), r*1.25, col, false)
+			vector.StrokeCircle(dst, float32(sx), float32(sy), r*1.25, 1.5, color.White, false)
+			vector.StrokeCircle(dst, float32(sx), float32(sy), r*1.25+1.5, 1, color.Black, false)
+		} else {
+			vector.DrawFilledRect(dst, float32(sx)-r, float32(sy)-r, 2*r, 2*r, col, false)
+			vector.StrokeRect(dst, float32(sx)-r, float32(sy)-r, 2*r, 2*r, 1, color.Black, false)
+		}
 		label := p.Name
 		if p.VP > 0 {
 			label = fmt.Sprintf("%s (%d)", p.Name, p.VP)
@@ -195,7 +212,7 @@ func drawPlaces(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face
 		// The name goes under the hex's centre, clear of the counters there.
 		tw, th := text.Measure(label, face, face.Size*1.2)
 		box := rect{sx - tw/2, sy + math.Max(float64(r)+1, cam.Scale*0.42), tw, th}
-		box.x = math.Max(2, math.Min(box.x, float64(dst.Bounds().Dx())-tw-2))
+		box.x = math.Max(2, math.Min(box.x, right-tw-2))
 		clash := false
 		for _, t := range taken {
 			if t.overlaps(box) {

@@ -756,7 +756,7 @@ func (p *Play) Draw(dst *ebiten.Image) {
 		cx, cy := p.cam.ToScreen(unit.Center(p.cursor))
 		vector.StrokeCircle(dst, float32(cx), float32(cy), float32(p.cam.Scale*0.8), 2.5, pal.Select, false)
 	}
-	drawPlaces(dst, v, p.cam, pal, smallFace)
+	drawPlaces(dst, v, p.cam, pal, smallFace, float64(p.w-panelWidth))
 	drawCounters(dst, v, p.cam, pal, smallFace, p.selected, p.sliding())
 	p.drawAnim(dst, v)
 	p.drawBar(dst, v)
