@@ -103,3 +103,35 @@ func (b *batch) quad(dst *ebiten.Image, ax, ay, bx, by, cx, cy, dx, dy float64, 
 	b.vs = append(b.vs, vertex(ax, ay, c), vertex(bx, by, c), vertex(cx, cy, c), vertex(dx, dy, c))
 	b.is = append(b.is, base, base+1, base+2, base, base+2, base+3)
 }
+
+// circleSteps is how many sides a drawn circle has.
+const circleSteps = 16
+
+// disc adds a filled circle.
+func (b *batch) disc(dst *ebiten.Image, x, y, r float64, c color.RGBA) {
+	base := b.room(dst, circleSteps+1)
+	b.vs = append(b.vs, vertex(x, y, c))
+	for k := 0; k < circleSteps; k++ {
+		a := 2 * math.Pi * float64(k) / circleSteps
+		b.vs = append(b.vs, vertex(x+r*math.Cos(a), y+r*math.Sin(a), c))
+	}
+	for k := 0; k < circleSteps; k++ {
+		b.is = append(b.is, base, base+1+uint16(k), base+1+uint16((k+1)%circleSteps))
+	}
+}
+
+// ringCircle adds a circle's outline, w pixels wide, inside radius r.
+func (b *batch) ringCircle(dst *ebiten.Image, x, y, r, w float64, c color.RGBA) {
+	base := b.room(dst, 2*circleSteps)
+	in := math.Max(0, r-w)
+	for k := 0; k < circleSteps; k++ {
+		a := 2 * math.Pi * float64(k) / circleSteps
+		cs, sn := math.Cos(a), math.Sin(a)
+		b.vs = append(b.vs, vertex(x+r*cs, y+r*sn, c), vertex(x+in*cs, y+in*sn, c))
+	}
+	for k := 0; k < circleSteps; k++ {
+		o0, i0 := base+uint16(2*k), base+uint16(2*k+1)
+		o1, i1 := base+uint16(2*((k+1)%circleSteps)), base+uint16(2*((k+1)%circleSteps)+1)
+		b.is = append(b.is, o0, o1, i0, i0, o1, i1)
+	}
+}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/hex"
 	"ili/game/rules"
@@ -183,27 +182,30 @@ func sortEdges(es []rules.Edge) {
 }
 
 // drawPlaces marks places with a square (objectives with a ringed disc) in
-// the colour of the side that holds them, and their names, kept left of right and skipping names that would overlap one
-// already drawn.
+// the colour of the side that holds them, and their names, kept left of right
+// and skipping names that would overlap one already drawn. The marks and the
+// names' backgrounds go in one batch, the names after it.
 func drawPlaces(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face *text.GoTextFace, right float64) {
 	var taken []rect
+	var labels []string
+	var b batch
 	places := append([]rules.Place(nil), v.Places...)
 	sort.SliceStable(places, func(i, j int) bool { return places[i].VP > places[j].VP })
 	for _, p := range places {
 		cx, cy := unit.Center(p.Hex)
 		sx, sy := cam.ToScreen(cx, cy)
-		r := float32(math.Max(3, cam.Scale/5))
+		r := math.Max(3, cam.Scale/5)
 		col := color.RGBA{60, 60, 60, 255}
 		if i := v.SideIndex(p.Owner); i >= 0 {
 			col = pal.Sides[i%len(pal.Sides)]
 		}
 		if p.VP > 0 { // an objective: a disc in its holder's colour, ringed
-			vector.DrawFilledCircle(dst, float32(sx), float32(sy), r*1.25, col, false)
-			vector.StrokeCircle(dst, float32(sx), float32(sy), r*1.25, 1.5, color.White, false)
-			vector.StrokeCircle(dst, float32(sx), float32(sy), r*1.25+1.5, 1, color.Black, false)
+			b.disc(dst, sx, sy, r*1.25+2.5, color.RGBA{0, 0, 0, 255})
+			b.disc(dst, sx, sy, r*1.25+1.5, color.RGBA{255, 255, 255, 255})
+			b.disc(dst, sx, sy, r*1.25, col)
 		} else {
-			vector.DrawFilledRect(dst, float32(sx)-r, float32(sy)-r, 2*r, 2*r, col, false)
-			vector.StrokeRect(dst, float32(sx)-r, float32(sy)-r, 2*r, 2*r, 1, color.Black, false)
+			b.rect(dst, sx-r-1, sy-r-1, 2*r+2, 2*r+2, color.RGBA{0, 0, 0, 255})
+			b.rect(dst, sx-r, sy-r, 2*r, 2*r, col)
 		}
 		label := p.Name
 		if p.VP > 0 {
@@ -211,7 +213,7 @@ func drawPlaces(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face
 		}
 		// The name goes under the hex's centre, clear of the counters there.
 		tw, th := text.Measure(label, face, face.Size*1.2)
-		box := rect{sx - tw/2, sy + math.Max(float64(r)+1, cam.Scale*0.42), tw, th}
+		box := rect{sx - tw/2, sy + math.Max(r+1, cam.Scale*0.42), tw, th}
 		box.x = math.Max(2, math.Min(box.x, right-tw-2))
 		clash := false
 		for _, t := range taken {
@@ -224,11 +226,12 @@ func drawPlaces(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face
 			continue
 		}
 		taken = append(taken, box)
-		vector.DrawFilledRect(dst, float32(box.x-1), float32(box.y), float32(box.w+2), float32(box.h), color.RGBA{255, 255, 255, 170}, false)
-		op := &text.DrawOptions{}
-		op.GeoM.Translate(box.x, box.y)
-		op.ColorScale.ScaleWithColor(pal.Text)
-		text.Draw(dst, label, face, op)
+		labels = append(labels, label)
+		b.rect(dst, box.x-1, box.y, box.w+2, box.h, color.RGBA{225, 225, 222, 230}) // premultiplied, nearly opaque
+	}
+	b.flush(dst)
+	for i, box := range taken {
+		drawText(dst, labels[i], box.x, box.y, face, pal.Text)
 	}
 }
 
@@ -241,7 +244,8 @@ func (a rect) overlaps(b rect) bool {
 // drawCounters draws each stack as NATO-style counters: a frame in the
 // side's colour, the symbol of the class, the strength in men, and markers
 // for entrenched, out of supply and disordered units; a stack shows the top
-// counter with the others offset behind it and a count.
+// counter with the others offset behind it and a count. The counters go in
+// one batch; the top counters' strengths and the counts are drawn after it.
 func drawCounters(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face *text.GoTextFace, selected string, hide map[string]bool) {
 	stacks := map[hex.Hex][]rules.Unit{}
 	var order []hex.Hex
@@ -258,6 +262,13 @@ func drawCounters(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, fa
 		return order[i].R < order[j].R || (order[i].R == order[j].R && order[i].Q < order[j].Q)
 	})
 	size := math.Max(10, cam.Scale*1.1)
+	type label struct {
+		s    string
+		x, y float64
+		c    color.Color
+	}
+	var labels []label
+	var b batch
 	for _, h := range order {
 		us := stacks[h]
 		sort.Slice(us, func(i, j int) bool { return us[i].Men > us[j].Men })
@@ -265,34 +276,60 @@ func drawCounters(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, fa
 		sx, sy := cam.ToScreen(cx, cy)
 		for k := len(us) - 1; k >= 0; k-- {
 			off := float64(k) * size * 0.12
-			drawCounter(dst, us[k], v, sx-size/2+off, sy-size*0.35-off, size, pal, face, us[k].ID == selected)
+			x, y := sx-size/2+off, sy-size*0.35-off
+			b.counter(dst, us[k], v, x, y, size, pal, us[k].ID == selected)
+			if k == 0 && size >= 22 {
+				s := strength(us[k].Men)
+				tw, _ := text.Measure(s, face, face.Size)
+				labels = append(labels, label{s, x + (size-tw)/2, y + size*0.7*0.55, color.White})
+			}
 		}
 		if len(us) > 1 {
-			op := &text.DrawOptions{}
-			op.GeoM.Translate(sx+size/2+2, sy-size*0.35)
-			op.ColorScale.ScaleWithColor(color.Black)
-			text.Draw(dst, fmt.Sprintf("%d", len(us)), face, op)
+			labels = append(labels, label{fmt.Sprintf("%d", len(us)), sx + size/2 + 2, sy - size*0.35, color.Black})
 		}
+	}
+	b.flush(dst)
+	for _, l := range labels {
+		drawText(dst, l.s, l.x, l.y, face, l.c)
 	}
 }
 
+// strength is a counter's men: 450, 2500, 14k.
+func strength(men int) string {
+	if men >= 10000 {
+		return fmt.Sprintf("%.0fk", float64(men)/1000)
+	}
+	return fmt.Sprintf("%d", men)
+}
+
+// drawCounter draws one counter, with its strength, at once.
 func drawCounter(dst *ebiten.Image, u rules.Unit, v *rules.View, x, y, size float64, pal *Palette, face *text.GoTextFace, selected bool) {
-	w, h := float32(size), float32(size*0.7)
+	var b batch
+	b.counter(dst, u, v, x, y, size, pal, selected)
+	b.flush(dst)
+	if size >= 22 {
+		s := strength(u.Men)
+		tw, _ := text.Measure(s, face, face.Size)
+		drawText(dst, s, x+(size-tw)/2, y+size*0.7*0.55, face, color.White)
+	}
+}
+
+// counter adds a counter's frame, symbol and markers to the batch.
+func (b *batch) counter(dst *ebiten.Image, u rules.Unit, v *rules.View, x, y, size float64, pal *Palette, selected bool) {
+	w, h := size, size*0.7
 	col := pal.Sides[max(0, v.SideIndex(u.Side))%len(pal.Sides)]
-	fx, fy := float32(x), float32(y)
-	vector.DrawFilledRect(dst, fx, fy, w, h, col, false)
-	border := color.RGBA{20, 20, 20, 255}
-	bw := float32(1)
+	border, bw := color.RGBA{20, 20, 20, 255}, 1.0
 	if selected {
 		border, bw = pal.Select, 3
 	}
-	vector.StrokeRect(dst, fx, fy, w, h, bw, border, false)
+	b.rect(dst, x, y, w, h, col)
+	b.frame(dst, x, y, w, h, bw, border)
 	// The symbol box in the upper middle.
 	sw, sh := w*0.6, h*0.45
-	sx0, sy0 := fx+(w-sw)/2, fy+h*0.08
+	sx0, sy0 := x+(w-sw)/2, y+h*0.08
 	white := color.RGBA{250, 250, 250, 255}
-	vector.StrokeRect(dst, sx0, sy0, sw, sh, 1, white, false)
-	line := func(ax, ay, bx, by float32) { vector.StrokeLine(dst, ax, ay, bx, by, 1, white, false) }
+	b.frame(dst, sx0, sy0, sw, sh, 1, white)
+	line := func(ax, ay, bx, by float64) { b.line(dst, ax, ay, bx, by, 1, white) }
 	switch u.Type.Class {
 	case rules.Infantry:
 		line(sx0, sy0, sx0+sw, sy0+sh)
@@ -300,11 +337,11 @@ func drawCounter(dst *ebiten.Image, u rules.Unit, v *rules.View, x, y, size floa
 	case rules.Cavalry:
 		line(sx0, sy0+sh, sx0+sw, sy0)
 	case rules.Artillery:
-		vector.DrawFilledCircle(dst, sx0+sw/2, sy0+sh/2, sh/5, white, false)
+		b.disc(dst, sx0+sw/2, sy0+sh/2, sh/5, white)
 	case rules.Motorised:
 		line(sx0, sy0, sx0+sw, sy0+sh)
 		line(sx0, sy0+sh, sx0+sw, sy0)
-		vector.StrokeCircle(dst, sx0+sw/2, sy0+sh+sh*0.05, sh/6, 1, white, false)
+		b.ringCircle(dst, sx0+sw/2, sy0+sh+sh*0.05, sh/6, 1, white)
 	case rules.Headquarters:
 		line(sx0, sy0, sx0, sy0+sh*1.6)
 	case rules.Militia:
@@ -314,26 +351,15 @@ func drawCounter(dst *ebiten.Image, u rules.Unit, v *rules.View, x, y, size floa
 		line(sx0+sw*0.2, sy0+sh/2, sx0+sw*0.8, sy0+sh/2)
 		line(sx0+sw/2, sy0+sh*0.15, sx0+sw/2, sy0+sh*0.85)
 	}
-	if size >= 22 {
-		label := fmt.Sprintf("%d", u.Men)
-		if u.Men >= 10000 {
-			label = fmt.Sprintf("%.0fk", float64(u.Men)/1000)
-		}
-		tw, _ := text.Measure(label, face, face.Size)
-		op := &text.DrawOptions{}
-		op.GeoM.Translate(x+(size-tw)/2, y+float64(h)*0.55)
-		op.ColorScale.ScaleWithColor(white)
-		text.Draw(dst, label, face, op)
-	}
-	// Markers: entrenched (bar at the top), out of supply (red corner), disordered (grey).
+	// Markers: entrenched (bar on top), out of supply (red corner), disordered (greyed).
 	if u.Posture(v.Map) >= rules.Prepared {
-		vector.DrawFilledRect(dst, fx, fy-3, w, 3, color.RGBA{90, 60, 30, 255}, false)
+		b.rect(dst, x, y-3, w, 3, color.RGBA{90, 60, 30, 255})
 	}
 	if !u.InSupply {
-		vector.DrawFilledRect(dst, fx+w-6, fy, 6, 6, color.RGBA{230, 30, 30, 255}, false)
+		b.rect(dst, x+w-6, y, 6, 6, color.RGBA{230, 30, 30, 255})
 	}
 	if u.Disordered {
-		vector.DrawFilledRect(dst, fx, fy, w, h, color.RGBA{80, 80, 80, 110}, false)
+		b.rect(dst, x, y, w, h, color.RGBA{35, 35, 35, 110}) // premultiplied grey
 	}
 }
 
