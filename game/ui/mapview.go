@@ -79,7 +79,7 @@ var whitePixel = func() *ebiten.Image {
 // shaded on its east faces, hexes out of sight dimmed), with the grid as a thin ring inside each hex,
 // in batches of plain triangles.
 func drawHexes(dst *ebiten.Image, m *rules.Map, visible []bool, cam Camera, pal *Palette, grid bool) {
-	var b batch
+	b := scratch()
 	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
 	grid = grid && cam.Scale >= 8
 	for i, ter := range m.Terrain {
@@ -136,7 +136,7 @@ func edgeSegment(cam Camera, a, b hex.Hex) (x0, y0, x1, y1 float64) {
 
 // drawLines draws rivers along hex sides and roads between hex centres.
 func drawLines(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette) {
-	var b batch
+	b := scratch()
 	w := math.Max(1.5, cam.Scale/6)
 	edges := make([]rules.Edge, 0, len(m.Rivers))
 	for e := range m.Rivers {
@@ -188,7 +188,7 @@ func sortEdges(es []rules.Edge) {
 func drawPlaces(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face *text.GoTextFace, right float64) {
 	var taken []rect
 	var labels []string
-	var b batch
+	b := scratch()
 	places := append([]rules.Place(nil), v.Places...)
 	sort.SliceStable(places, func(i, j int) bool { return places[i].VP > places[j].VP })
 	for _, p := range places {
@@ -268,7 +268,7 @@ func drawCounters(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, fa
 		c    color.Color
 	}
 	var labels []label
-	var b batch
+	b := scratch()
 	for _, h := range order {
 		us := stacks[h]
 		sort.Slice(us, func(i, j int) bool { return us[i].Men > us[j].Men })
@@ -304,7 +304,7 @@ func strength(men int) string {
 
 // drawCounter draws one counter, with its strength, at once.
 func drawCounter(dst *ebiten.Image, u rules.Unit, v *rules.View, x, y, size float64, pal *Palette, face *text.GoTextFace, selected bool) {
-	var b batch
+	b := scratch()
 	b.counter(dst, u, v, x, y, size, pal, selected)
 	b.flush(dst)
 	if size >= 22 {
