@@ -96,6 +96,18 @@ func (m *menu) update(in Input) int {
 	return -1
 }
 
+// step reads the keys that change a setting's value: -1 for Left, +1 for
+// Right or Space, 0 for neither.
+func step(in Input) int {
+	switch {
+	case in.Has(KeyLeft):
+		return -1
+	case in.Has(KeyRight) || in.Has(KeyToggle):
+		return 1
+	}
+	return 0
+}
+
 // draw draws the menu's buttons.
 func (m *menu) draw(dst *ebiten.Image) {
 	rh := m.rowHeight()

@@ -205,10 +205,8 @@ func (s *Setup) Update(in Input) (scene, error) {
 		return nil, errQuit
 	case in.Has(KeyEscape):
 		return newPicker(s.opt), nil
-	case in.Has(KeyLeft):
-		s.change(s.menu.at, -1)
-	case in.Has(KeyRight) || in.Has(KeyToggle):
-		s.change(s.menu.at, 1)
+	case step(in) != 0:
+		s.change(s.menu.at, step(in))
 	}
 	w, _ := s.size()
 	s.menu.place(w*0.05, 96, max(420, w*0.45))

@@ -1019,19 +1019,6 @@ type panelRow struct {
 	warn        bool
 }
 
-func wrap(s string, n int) []string {
-	var out []string
-	for len(s) > n {
-		cut := strings.LastIndex(s[:n], " ")
-		if cut <= 0 {
-			cut = n
-		}
-		out = append(out, s[:cut])
-		s = "  " + strings.TrimLeft(s[cut:], " ")
-	}
-	return append(out, s)
-}
-
 var helpLines = []string{
 	"KEYS",
 	"arrows / WASD   pan the map (or drag with the mouse)",

@@ -295,11 +295,8 @@ func (st *SettingsScreen) Update(in Input) (scene, error) {
 	if in.Has(KeyEscape) {
 		return st.back, nil
 	}
-	switch {
-	case in.Has(KeyLeft):
-		st.change(st.menu.at, -1)
-	case in.Has(KeyRight) || in.Has(KeyToggle):
-		st.change(st.menu.at, 1)
+	if d := step(in); d != 0 {
+		st.change(st.menu.at, d)
 	}
 	w, _ := st.size()
 	st.menu.place(w*0.08, 100, max(560, w*0.5))
