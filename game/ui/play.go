@@ -1041,11 +1041,14 @@ var helpLines = []string{
 }
 
 func drawHelp(dst *ebiten.Image) {
-	vector.DrawFilledRect(dst, 80, 80, 520, float32(30+18*len(helpLines)), color.RGBA{250, 248, 240, 240}, false)
+	w := 0.0
+	for _, l := range helpLines {
+		lw, _ := text.Measure(l, textFace, 0)
+		w = math.Max(w, lw)
+	}
+	lh := textFace.Size * 1.35
+	vector.DrawFilledRect(dst, 60, 60, float32(w+40), float32(lh*float64(len(helpLines))+24), color.RGBA{250, 248, 240, 240}, false)
 	for i, l := range helpLines {
-		op := &text.DrawOptions{}
-		op.GeoM.Translate(96, float64(92+18*i))
-		op.ColorScale.ScaleWithColor(color.Black)
-		text.Draw(dst, l, textFace, op)
+		drawText(dst, l, 80, 72+lh*float64(i), textFace, color.Black)
 	}
 }
