@@ -109,3 +109,31 @@ func TestLogKeepsFog(t *testing.T) {
 		t.Fatal("no enemy unit out of sight: the test shows nothing")
 	}
 }
+
+// TestHoverLine: the line under the map names the ground, the rivers, the
+// place with its points and holder, the units seen there and the march.
+func TestHoverLine(t *testing.T) {
+	p := nilkaAtTheGates(t)
+	v := p.state.View("insurgents")
+	town := p.describeHex(hex.FromOffset(11, 7), v)
+	for _, want := range []string{"town", "Nilka (Gongha): 10 VP, held by Provincial garrison", "men)"} {
+		if !strings.Contains(town, want) {
+			t.Errorf("the town's line lacks %q: %s", want, town)
+		}
+	}
+	p.Select("band-foot")
+	var far hex.Hex
+	for i := range p.state.Map.Terrain {
+		h := p.state.Map.HexAt(i)
+		if _, ok := p.reach[h]; !ok && hex.Distance(h, p.state.Unit("band-foot").Hex) > 8 {
+			far = h
+			break
+		}
+	}
+	if line := p.describeHex(far, v); !strings.Contains(line, "out of reach") {
+		t.Errorf("a far hex reads %s", line)
+	}
+	if strings.Contains(p.describeHex(hex.FromOffset(11, 7), v), "out of sight") {
+		t.Error("the town next to the band is out of sight")
+	}
+}

@@ -67,6 +67,10 @@ type Play struct {
 	// Enter acts as a click on its hex.
 	cursorOn bool
 	cursor   hex.Hex
+	// hoverHex is the hex under the mouse or the keyboard cursor, which the
+	// line at the bottom of the map describes.
+	hoverHex hex.Hex
+	hoverOn  bool
 	// anims are the moves and fights still to be shown, in order.
 	anims []anim
 	// menu is the game's menu, open over the map, or nil.
@@ -526,6 +530,12 @@ func (p *Play) Update(in Input) (scene, error) {
 		}
 	}
 	p.hoverPath(in.MouseX, in.MouseY)
+	if in.MouseX >= 0 && in.MouseX < p.w-panelWidth && in.MouseY > barHeight {
+		wx, wy := p.cam.ToWorld(float64(in.MouseX), float64(in.MouseY))
+		p.hoverHex, p.hoverOn = unit.At(wx, wy), true
+	} else {
+		p.hoverOn = false
+	}
 	if p.handover {
 		if in.Has(KeyEnter) || in.Click {
 			p.handover, p.view = false, nil
@@ -579,6 +589,7 @@ func (p *Play) Update(in Input) (scene, error) {
 		if in.Has(KeyEnter) {
 			p.ClickHex(p.cursor)
 		}
+		p.hoverHex, p.hoverOn = p.cursor, true
 	}
 	pan := 12 / math.Max(p.cam.Scale, 1)
 	if in.Held[KeyLeft] {
@@ -762,6 +773,7 @@ func (p *Play) Draw(dst *ebiten.Image) {
 	p.drawBar(dst, v)
 	p.drawPanel(dst, v)
 	p.drawMinimap(dst)
+	p.drawHover(dst, v)
 	if len(p.stories) > 0 {
 		p.drawStory(dst, p.stories[0])
 	}

@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"ili/game/hex"
+	"ili/game/rules"
+)
+
+// directions names the six neighbours of a hex, in hex.Neighbor's order.
+var directions = [6]string{"east", "north-east", "north-west", "west", "south-west", "south-east"}
+
+// describeHex says what a person at the screen knows of hex h: its ground,
+// rivers and roads, the place on it with its victory points and holder,
+// the units seen there and, with a unit selected, the march to it.
+func (p *Play) describeHex(h hex.Hex, v *rules.View) string {
+	m := p.state.Map
+	if !m.In(h) {
+		return ""
+	}
+	parts := []string{rules.Label(h) + "  " + m.At(h).String()}
+	var rivers, roads []string
+	for d := 0; d < 6; d++ {
+		n := h.Neighbor(d)
+		if !m.In(n) {
+			continue
+		}
+		switch m.RiverBetween(h, n) {
+		case rules.MinorRiver:
+			rivers = append(rivers, "a river to the "+directions[d])
+		case rules.MajorRiver:
+			rivers = append(rivers, "a major river to the "+directions[d])
+		}
+		switch m.RoadBetween(h, n) {
+		case rules.MainRoad:
+			roads = append(roads, "road "+directions[d])
+		case rules.Track:
+			roads = append(roads, "track "+directions[d])
+		}
+	}
+	if len(rivers) > 0 {
+		parts = append(parts, strings.Join(rivers, ", "))
+	}
+	if len(roads) > 0 {
+		parts = append(parts, strings.Join(roads, ", "))
+	}
+	for _, pl := range v.Places {
+		if pl.Hex != h {
+			continue
+		}
+		holder := "held by nobody"
+		if sd := p.sc.Side(pl.Owner); sd != nil {
+			holder = "held by " + sd.Name
+		}
+		if pl.VP > 0 {
+			parts = append(parts, fmt.Sprintf("%s: %d VP, %s", pl.Name, pl.VP, holder))
+		} else {
+			parts = append(parts, pl.Name+", "+holder)
+		}
+	}
+	if !v.Seen(h) {
+		parts = append(parts, "out of sight")
+	}
+	var units []string
+	for _, u := range v.Units {
+		if u.Hex == h && u.Status == rules.Active {
+			units = append(units, fmt.Sprintf("%s (%d men)", u.Name, u.Men))
+		}
+	}
+	if len(units) > 0 {
+		parts = append(parts, strings.Join(units, ", "))
+	}
+	if p.selected != "" {
+		if len(p.path) > 1 && p.path[len(p.path)-1] == h {
+			parts = append(parts, fmt.Sprintf("march: %d h %02d min", p.pathCost/60, p.pathCost%60))
+		} else if _, ok := p.reach[h]; !ok && p.state.Unit(p.selected).Hex != h {
+			parts = append(parts, "out of reach this turn")
+		}
+	}
+	return strings.Join(parts, "  |  ")
+}
+
+// drawHover draws the line about the hex under the mouse (or the keyboard
+// cursor) along the bottom of the map.
+func (p *Play) drawHover(dst *ebiten.Image, v *rules.View) {
+	if !p.hoverOn {
+		return
+	}
+	line := p.describeHex(p.hoverHex, v)
+	if line == "" {
+		return
+	}
+	mapW := float64(p.w - panelWidth)
+	lines := wrapWidth(line, mapW-20, smallFace)
+	lh := smallFace.Size * 1.4
+	h := lh*float64(len(lines)) + 8
+	y := float64(p.h) - h
+	vector.DrawFilledRect(dst, 0, float32(y), float32(mapW), float32(h), color.RGBA{30, 32, 38, 215}, false)
+	drawTextLines(dst, lines, 10, y+4, float64(p.h), smallFace, color.RGBA{240, 238, 228, 255})
+}
