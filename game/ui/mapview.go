@@ -76,8 +76,9 @@ var whitePixel = func() *ebiten.Image {
 }()
 
 // drawHexes fills every hex of the map with its terrain colour (high ground
-// shaded on its east faces, hexes out of sight dimmed), with the grid as a thin ring inside each hex,
-// in batches of plain triangles.
+// shaded on its east faces, hexes out of sight dimmed) and the symbol of
+// its ground when there is room, with the grid as a thin ring inside each
+// hex, in batches of plain triangles.
 func drawHexes(dst *ebiten.Image, m *rules.Map, visible []bool, cam Camera, pal *Palette, grid bool) {
 	b := scratch()
 	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
@@ -89,7 +90,9 @@ func drawHexes(dst *ebiten.Image, m *rules.Map, visible []bool, cam Camera, pal 
 		if sx < -r || sy < -r || sx > float64(w)+r || sy > float64(h)+r {
 			continue
 		}
-		c := pal.Terrain[ter]
+		// Each hex a shade lighter or darker than the next, by a hash of its
+		// place, so that broad stretches of one ground do not look flat.
+		c := shade(pal.Terrain[ter], 0.97+0.012*float64(mix(uint32(i))%6))
 		if visible != nil && !visible[i] {
 			c = shade(c, fogShade) // out of sight: dimmed
 		}
@@ -98,21 +101,79 @@ func drawHexes(dst *ebiten.Image, m *rules.Map, visible []bool, cam Camera, pal 
 			edge = shade(c, 0.82) // relief: the east faces in shadow
 		}
 		b.hex(dst, sx, sy, r, c, edge)
-		if ter == rules.Pass && r >= 6 {
-			// The map symbol for a pass: two brackets back to back, )(.
-			ink := shade(c, 0.45)
-			w := math.Max(1, r/10)
-			for _, d := range []float64{-1, 1} {
-				x0, x1 := sx+d*r*0.32, sx+d*r*0.14
-				b.line(dst, x0, sy-r*0.35, x1, sy, w, ink)
-				b.line(dst, x1, sy, x0, sy+r*0.35, w, ink)
-			}
-		}
+		b.symbol(dst, ter, sx, sy, r, c, mix(uint32(i)*7919))
 		if grid {
 			b.ring(dst, sx, sy, r, 0.5, pal.Grid)
 		}
 	}
 	b.flush(dst)
+}
+
+// mix scrambles a hex's index into a stable pseudo-random number for the
+// map's texture (not the game's RNG: it draws, it decides nothing).
+func mix(x uint32) uint32 {
+	x ^= x >> 16
+	x *= 0x7feb352d
+	x ^= x >> 15
+	x *= 0x846ca68b
+	x ^= x >> 16
+	return x
+}
+
+// symbol adds the map symbol of ground ter to a hex of radius r at (x, y)
+// filled with c: peaks for mountains, a brow for hills, )( for a pass,
+// furrows for farmland, dots for desert, tufts for marsh and blocks for
+// towns and cities, kept faint so that counters stand out. Small hexes get
+// only the towns' blocks.
+func (b *batch) symbol(dst *ebiten.Image, ter rules.Terrain, x, y, r float64, c color.RGBA, seed uint32) {
+	ink := shade(c, 0.62)
+	w := math.Max(1, r/12)
+	jx := (float64(seed%7) - 3) * r * 0.04 // symbols not all in one spot
+	switch {
+	case ter == rules.Town && r >= 8:
+		for _, o := range [][2]float64{{-0.25, -0.1}, {0.05, 0.1}} {
+			b.rect(dst, x+o[0]*r+jx, y+o[1]*r, r*0.18, r*0.14, shade(c, 0.8))
+		}
+	case ter == rules.City && r >= 8:
+		for _, o := range [][2]float64{{-0.3, -0.25}, {0.05, -0.3}, {-0.2, 0.1}, {0.15, 0.05}} {
+			b.rect(dst, x+o[0]*r+jx, y+o[1]*r, r*0.2, r*0.15, shade(c, 0.75))
+		}
+	case r < 12:
+	case ter == rules.Mountain:
+		px := x + jx
+		b.line(dst, px-r*0.35, y+r*0.2, px, y-r*0.3, w, ink)
+		b.line(dst, px, y-r*0.3, px+r*0.35, y+r*0.2, w, ink)
+	case ter == rules.Hills:
+		px := x + jx
+		b.line(dst, px-r*0.3, y+r*0.1, px-r*0.1, y-r*0.1, w, ink)
+		b.line(dst, px-r*0.1, y-r*0.1, px+r*0.1, y-r*0.1, w, ink)
+		b.line(dst, px+r*0.1, y-r*0.1, px+r*0.3, y+r*0.1, w, ink)
+	case ter == rules.Pass:
+		for _, d := range []float64{-1, 1} {
+			x0, x1 := x+d*r*0.32, x+d*r*0.14
+			b.line(dst, x0, y-r*0.35, x1, y, w, shade(c, 0.45))
+			b.line(dst, x1, y, x0, y+r*0.35, w, shade(c, 0.45))
+		}
+	case ter == rules.Farm:
+		for k := -1; k <= 1; k++ {
+			fy := y + float64(k)*r*0.22
+			b.line(dst, x-r*0.4, fy, x+r*0.4, fy, w*0.8, shade(c, 0.85))
+		}
+	case ter == rules.Desert:
+		for k := 0; k < 4; k++ {
+			s := mix(seed + uint32(k))
+			dx := (float64(s%100)/100 - 0.5) * r
+			dy := (float64(s/100%100)/100 - 0.5) * r
+			b.rect(dst, x+dx, y+dy, w*1.5, w*1.5, shade(c, 0.8))
+		}
+	case ter == rules.Marsh:
+		for _, o := range []float64{-0.25, 0.05, 0.3} {
+			tx, ty := x+o*r+jx, y+o*r*0.5
+			b.line(dst, tx, ty, tx, ty-r*0.2, w, ink)
+			b.line(dst, tx, ty, tx-r*0.1, ty-r*0.15, w, ink)
+			b.line(dst, tx, ty, tx+r*0.1, ty-r*0.15, w, ink)
+		}
+	}
 }
 
 func vertex(x, y float64, c color.RGBA) ebiten.Vertex {
