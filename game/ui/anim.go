@@ -14,7 +14,8 @@ import (
 )
 
 // anim is one thing shown happening on the map: a counter sliding along
-// its path, or a fight's result over the hex where it was fought. They play
+// its path, a fight's result over the hex where it was fought, or the
+// banner of a new turn. They play
 // one after another; the game's state has already moved on, so an
 // animation only changes what is drawn, never what is true.
 type anim struct {
@@ -22,6 +23,7 @@ type anim struct {
 	path   []hex.Hex // its path, hex by hex
 	fight  *rules.CombatResolved
 	lines  []string // a fight's result, as the card over the hex shows it
+	banner []string // a new turn: its number, date and weather
 	frames int      // its length
 	left   int      // frames still to play
 }
@@ -29,8 +31,9 @@ type anim struct {
 // Frames per hex of a slide and per fight, by animation speed 1 to 4;
 // at 5 nothing is animated.
 var (
-	slideFrames = [...]int{0, 10, 6, 4, 2, 0}
-	fightFrames = [...]int{0, 150, 100, 60, 35, 0}
+	slideFrames  = [...]int{0, 10, 6, 4, 2, 0}
+	fightFrames  = [...]int{0, 150, 100, 60, 35, 0}
+	bannerFrames = [...]int{0, 100, 70, 50, 30, 0}
 )
 
 // animate queues what evs show: moves, retreats and fights.
@@ -52,6 +55,12 @@ func (p *Play) animate(evs []rules.Event) {
 		case rules.CombatResolved:
 			n := fightFrames[speed]
 			p.anims = append(p.anims, anim{fight: &e, lines: p.fightLines(e), frames: n, left: n})
+		case rules.TurnStarted:
+			n := bannerFrames[speed]
+			p.anims = append(p.anims, anim{banner: []string{
+				fmt.Sprintf("Turn %d of %d", e.Turn, p.state.Turns),
+				fmt.Sprintf("%s, %s", e.Date.Format("Monday 2 January 2006, 15:04"), e.Weather),
+			}, frames: n, left: n})
 		}
 	}
 }
@@ -135,6 +144,21 @@ func (p *Play) drawAnim(dst *ebiten.Image, v *rules.View) {
 	}
 	a := p.anims[0]
 	t := 1 - float64(a.left)/float64(max(1, a.frames)) // 0 to 1
+	if a.banner != nil {
+		// A new turn: a band across the top of the map, fading at the end.
+		alpha := math.Min(1, 4*(1-t))
+		mapW := float64(p.w - panelWidth)
+		bw, _ := text.Measure(a.banner[1], textFace, 0)
+		w := math.Max(bw, titleFace.Size*8) + 60
+		x, y := (mapW-w)/2, float64(barHeight)+16
+		h := titleFace.Size*1.5 + textFace.Size*1.6 + 20
+		vector.DrawFilledRect(dst, float32(x), float32(y), float32(w), float32(h), color.RGBA{uint8(30 * alpha), uint8(32 * alpha), uint8(38 * alpha), uint8(225 * alpha)}, false)
+		tw, _ := text.Measure(a.banner[0], titleFace, 0)
+		ink := color.RGBA{uint8(245 * alpha), uint8(235 * alpha), uint8(205 * alpha), uint8(255 * alpha)}
+		drawText(dst, a.banner[0], (mapW-tw)/2, y+8, titleFace, ink)
+		drawText(dst, a.banner[1], (mapW-bw)/2, y+12+titleFace.Size*1.5, textFace, ink)
+		return
+	}
 	if a.unit != "" {
 		u := p.state.Unit(a.unit)
 		if u == nil {

@@ -137,3 +137,22 @@ func TestHoverLine(t *testing.T) {
 		t.Error("the town next to the band is out of sight")
 	}
 }
+
+// TestTurnBanner: a new turn is announced with its number, date and
+// weather, and not at all when the AI's turns are shown at once.
+func TestTurnBanner(t *testing.T) {
+	p, err := newPlay(Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal, Palette: &Standard, Speed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.anims) == 0 || p.anims[0].banner == nil {
+		t.Fatalf("no banner for the first turn: %+v", p.anims)
+	}
+	if b := p.anims[0].banner; b[0] != "Turn 1 of 16" || !strings.Contains(b[1], "5 October 1944") {
+		t.Errorf("the banner reads %q", b)
+	}
+	q, _ := newPlay(Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal, Palette: &Standard, Speed: 5})
+	if len(q.anims) != 0 {
+		t.Errorf("at speed 5 there is still something to watch: %+v", q.anims)
+	}
+}

@@ -181,6 +181,9 @@ func (p *Play) saveAs(base string) {
 	p.say("saved to " + filepath.Join(dir, base))
 }
 
+// Quit keeps the game for "Continue" when the window is closed.
+func (p *Play) Quit() { p.autosave() }
+
 // autosave keeps the game as it stands for "Continue" on the title screen.
 func (p *Play) autosave() {
 	if p.opt.Autosave && !p.state.Over {

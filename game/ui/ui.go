@@ -84,6 +84,13 @@ type Game struct {
 
 // Update implements ebiten.Game. Settings keys work on every screen.
 func (g *Game) Update() error {
+	if ebiten.IsWindowBeingClosed() {
+		// The window's close button: keep the game, as quitting does.
+		if q, ok := g.scene.(interface{ Quit() }); ok {
+			q.Quit()
+		}
+		return errQuit
+	}
 	px, py := g.input.lastX, g.input.lastY
 	in := g.input.read()
 	in.MouseIn = in.MouseX >= 0 && in.MouseY >= 0 && in.MouseX < g.w && in.MouseY < g.h && ebiten.IsFocused()
@@ -204,6 +211,7 @@ func Run(opt Options) error {
 	ebiten.SetWindowTitle("ili - the Ili Rebellion, 1944-1946")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	ebiten.SetScreenClearedEveryFrame(false)
+	ebiten.SetWindowClosingHandled(true)
 	ebiten.SetFullscreen(settings.Fullscreen)
 	err = ebiten.RunGame(g)
 	if errors.Is(err, errQuit) {

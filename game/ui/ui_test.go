@@ -308,7 +308,7 @@ func TestAITurnAnimated(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.Resize(1000, 700)
-	p.stories = nil
+	p.stories, p.anims = nil, nil // read, and the first turn's banner seen
 	p.Apply(rules.EndPhase("insurgents"))
 	if p.state.ActiveSide() != "provincial" {
 		t.Fatal("at speed 2 the AI played its turn at once")
