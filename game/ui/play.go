@@ -1035,35 +1035,44 @@ type panelRow struct {
 }
 
 var helpLines = []string{
-	"KEYS",
-	"arrows / WASD   pan the map (or drag with the mouse)",
-	"wheel, + and -  zoom at the cursor",
-	"click           select a unit, move it, or preview an attack",
-	"click again     commit the previewed attack",
-	"Tab             next unit that can act",
-	"C               keyboard cursor: arrows move it, Enter clicks its hex",
-	"U / Backspace   take back the last move (until a fight or a sighting)",
-	"F5 / F9         quick save / load (autosave each turn)",
-	"F2              colour-blind palette on or off",
-	"F3 / F4         smaller / larger interface; F11 full screen",
-	"[ and ]         slower / faster AI turns (Enter or Space skips one)",
-	"E               end your phase",
-	"G               hex grid on or off",
-	"Esc             clear the selection; with none, the menu",
-	"M               the menu: save, load, settings, quit",
-	"F1 or ?         this help",
-	"Q               quit",
+	"arrows, WASD\tpan the map (or drag it with the mouse, or touch the screen's edge)",
+	"wheel, + and -\tzoom at the cursor",
+	"minimap click\tcentre the map there",
+	"click\tselect a unit, move it, or preview an attack on an enemy next to it",
+	"click again\tmake the previewed attack",
+	"Tab\tnext unit that can act",
+	"C\tkeyboard cursor: the arrows move it, Enter clicks its hex",
+	"U, Backspace\ttake back the last move (until a fight or a sighting)",
+	"E\tend your phase",
+	"Enter, Space\tskip the rest of the AI's turn",
+	"[ and ]\tslower or faster AI turns",
+	"G\thex grid on or off",
+	"F5, F9\tquick save, quick load (autosave each turn and on quitting)",
+	"F2\tcolour-blind-safe palette on or off",
+	"F3, F4\tsmaller or larger interface",
+	"F11\tfull screen",
+	"Esc\tclear the selection; with nothing selected, the menu",
+	"M\tthe menu: save, load, settings, quit",
+	"F1, ?\tthis help (Esc closes it)",
+	"Q\tquit (the game is kept for Continue)",
 }
 
 func drawHelp(dst *ebiten.Image) {
-	w := 0.0
+	keyW, w := 0.0, 0.0
 	for _, l := range helpLines {
-		lw, _ := text.Measure(l, textFace, 0)
-		w = math.Max(w, lw)
+		k, d, _ := strings.Cut(l, "\t")
+		kw, _ := text.Measure(k, textFace, 0)
+		dw, _ := text.Measure(d, textFace, 0)
+		keyW, w = math.Max(keyW, kw), math.Max(w, dw)
 	}
-	lh := textFace.Size * 1.35
-	vector.DrawFilledRect(dst, 60, 60, float32(w+40), float32(lh*float64(len(helpLines))+24), color.RGBA{250, 248, 240, 240}, false)
+	lh := textFace.Size * 1.4
+	x, y := 60.0, 60.0
+	vector.DrawFilledRect(dst, float32(x), float32(y), float32(keyW+w+70), float32(lh*float64(len(helpLines)+1)+30), color.RGBA{250, 248, 240, 245}, false)
+	drawText(dst, "Keys", x+20, y+12, titleFace, color.RGBA{120, 50, 20, 255})
 	for i, l := range helpLines {
-		drawText(dst, l, 80, 72+lh*float64(i), textFace, color.Black)
+		k, d, _ := strings.Cut(l, "\t")
+		ly := y + 16 + lh*float64(i+1)
+		drawText(dst, k, x+20, ly, textFace, color.RGBA{120, 50, 20, 255})
+		drawText(dst, d, x+40+keyW, ly, textFace, color.Black)
 	}
 }
