@@ -12,6 +12,7 @@ import (
 	"image/png"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -121,6 +122,10 @@ func (g *Game) Update() error {
 	// Nothing to show for a second: give the processor back between frames.
 	if g.idleNow() {
 		g.idle++
+		if g.idle == 61 {
+			// Settled: hand the garbage of the busy frames back to the system.
+			debug.FreeOSMemory()
+		}
 		if g.idle > 60 {
 			time.Sleep(40 * time.Millisecond)
 		}
