@@ -93,7 +93,7 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "--bench-frames needs a scenario, such as: ili play manas-1945 --bench-frames 300")
 			return cli.Usage
 		}
-		r, err := ui.Bench(opt, *benchFrames, w, h, start)
+		r, err := ui.Bench(opt, *benchFrames, w, h, 5*time.Second, start)
 		if err != nil {
 			fmt.Fprintf(stderr, "ili: %v\n", err)
 			return cli.Bad

@@ -81,6 +81,7 @@ type Game struct {
 	still    bool // nothing came in this frame
 	idle     int  // frames in a row with nothing to draw
 	settings Settings
+	read     func() Input // where input comes from; nil: the keyboard and mouse
 }
 
 // Update implements ebiten.Game. Settings keys work on every screen.
@@ -93,7 +94,13 @@ func (g *Game) Update() error {
 		return errQuit
 	}
 	px, py := g.input.lastX, g.input.lastY
-	in := g.input.read()
+	var in Input
+	if g.read != nil {
+		in = g.read()
+		px, py = in.MouseX, in.MouseY
+	} else {
+		in = g.input.read()
+	}
 	in.MouseIn = in.MouseX >= 0 && in.MouseY >= 0 && in.MouseX < g.w && in.MouseY < g.h && ebiten.IsFocused()
 	g.still = in.still(px, py)
 	before := g.settings
