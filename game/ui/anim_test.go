@@ -100,7 +100,7 @@ func TestLogKeepsFog(t *testing.T) {
 	for _, u := range p.state.Units {
 		if u.Side == "roc" && u.Status == rules.Active && !v.Seen(u.Hex) {
 			hidden++
-			if strings.Contains(log, u.ID+" moves") {
+			if strings.Contains(log, u.Name+" marches") {
 				t.Errorf("the log shows a move of %s, out of sight:\n%s", u.ID, log)
 			}
 		}

@@ -288,7 +288,7 @@ func (p *Play) viewer() string {
 func (p *Play) record(evs []rules.Event) {
 	for side := range p.human {
 		for _, e := range p.state.Known(side, evs) {
-			p.logs[side] = append(p.logs[side], logLine(e))
+			p.logs[side] = append(p.logs[side], p.logLine(e))
 		}
 		if n := len(p.logs[side]); n > 200 {
 			p.logs[side] = p.logs[side][n-200:]
@@ -302,17 +302,66 @@ func (p *Play) record(evs []rules.Event) {
 	p.animate(p.state.Known(p.viewer(), evs))
 }
 
-// logLine is an event's line in the log: a fight in short (its factors
-// were in the preview), everything else as the rules tell it.
-func logLine(e rules.Event) string {
-	c, ok := e.(rules.CombatResolved)
-	if !ok {
-		return e.String()
+// logLine is an event's line in the log, with units, places and sides by
+// name; a fight in short (its factors were in the preview).
+func (p *Play) logLine(e rules.Event) string {
+	unit := func(id string) string {
+		if u := p.state.Unit(id); u != nil && u.Name != "" {
+			return u.Name
+		}
+		return id
 	}
-	r := c.Result
-	return fmt.Sprintf("%s attack %s at %s: %s; attacker loses %d, defender %d and %d captured",
-		strings.Join(c.Attackers, "+"), strings.Join(c.Defenders, "+"), rules.Label(c.Target),
-		r.Outcome, r.Attacker.Men, r.Defender.Men, r.Defender.Captured)
+	units := func(ids []string) string {
+		names := make([]string, len(ids))
+		for i, id := range ids {
+			names[i] = unit(id)
+		}
+		return strings.Join(names, " and ")
+	}
+	place := func(id string) string {
+		if pl := p.state.Place(id); pl != nil {
+			return pl.Name
+		}
+		return id
+	}
+	switch e := e.(type) {
+	case rules.PhaseStarted:
+		return p.shortName(e.Side) + " to move"
+	case rules.Moved:
+		return fmt.Sprintf("%s marches to %s (%d h %02d min)", unit(e.Unit), p.placeName(e.Path[len(e.Path)-1]), e.Minutes/60, e.Minutes%60)
+	case rules.MoveStopped:
+		return fmt.Sprintf("%s stops at %s: %s", unit(e.Unit), p.placeName(e.At), e.Reason)
+	case rules.CombatResolved:
+		r := e.Result
+		return fmt.Sprintf("%s attack %s at %s: %s; attackers lose %d, defenders %d and %d captured",
+			units(e.Attackers), units(e.Defenders), p.placeName(e.Target), r.Outcome, r.Attacker.Men, r.Defender.Men, r.Defender.Captured)
+	case rules.Retreated:
+		verb := "falls back"
+		if e.Routed {
+			verb = "routs"
+		}
+		return fmt.Sprintf("%s %s to %s", unit(e.Unit), verb, p.placeName(e.To))
+	case rules.Advanced:
+		return fmt.Sprintf("%s advances into %s", unit(e.Unit), p.placeName(e.To))
+	case rules.PlaceCaptured:
+		return fmt.Sprintf("%s take %s", p.shortName(e.Side), place(e.Place))
+	case rules.UnitEliminated:
+		return fmt.Sprintf("%s is broken (%s), %d captured", unit(e.Unit), e.Reason, e.Captured)
+	case rules.ReinforcementArrived:
+		return fmt.Sprintf("%s arrives at %s", unit(e.Unit), p.placeName(e.At))
+	case rules.SupplyChanged:
+		if e.InSupply {
+			return unit(e.Unit) + " is back in supply"
+		}
+		return unit(e.Unit) + " is out of supply"
+	case rules.UnitWithdrawn:
+		return unit(e.Unit) + " leaves by order"
+	case rules.UnitExited:
+		return fmt.Sprintf("%s leaves the map at %s with %d men (%d VP)", unit(e.Unit), place(e.Place), e.Men, e.VP)
+	case rules.NarrativeFired:
+		return fmt.Sprintf("%s [%s]", e.Title, e.Source)
+	}
+	return e.String()
 }
 
 // say adds a line to the log of the person at the screen.
@@ -893,26 +942,55 @@ func (p *Play) drawButtons(dst *ebiten.Image) {
 func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
 	vector.DrawFilledRect(dst, 0, 0, float32(p.w), float32(barHeight), color.RGBA{35, 35, 40, 255}, false)
 	s := p.state
-	vp := s.VP()
-	var parts []string
-	for _, sd := range s.Sides {
-		parts = append(parts, fmt.Sprintf("%s %d", sd.ID, vp[sd.ID]))
+	x, y := 8.0, (float64(barHeight)-textFace.Size*1.3)/2
+	put := func(str string, c color.Color) {
+		drawText(dst, str, x, y, textFace, c)
+		w, _ := text.Measure(str, textFace, 0)
+		x += w
 	}
+	swatch := func(side string) {
+		c := p.opt.Palette.Sides[max(0, v.SideIndex(side))%len(p.opt.Palette.Sides)]
+		sz := textFace.Size * 0.8
+		vector.DrawFilledRect(dst, float32(x+4), float32(float64(barHeight)/2-sz/2), float32(sz), float32(sz), c, false)
+		x += sz + 8
+	}
+	white, dim := color.RGBA{245, 245, 245, 255}, color.RGBA{180, 180, 185, 255}
+	put(s.Title, white)
 	date := s.TurnTime(s.Turn)
-	line := fmt.Sprintf("%s   turn %d/%d   %s   %s   %s to move   VP: %s", s.Title, s.Turn, s.Turns,
-		date.Format("2 Jan 2006 15:04"), s.WeatherAt(s.Turn), s.ActiveSide(), strings.Join(parts, ", "))
+	put(fmt.Sprintf("    turn %d/%d   %s   %s    ", s.Turn, s.Turns, date.Format("2 Jan 2006 15:04"), s.WeatherAt(s.Turn)), dim)
 	if s.Over {
-		w := s.Winner
-		if w == "" {
-			w = "nobody"
+		w := "nobody"
+		if s.Winner != "" {
+			w = p.shortName(s.Winner)
 		}
-		line = fmt.Sprintf("%s   game over: %s wins (%s)   VP: %s   Enter for the result", s.Title, w, s.Reason, strings.Join(parts, ", "))
+		put(fmt.Sprintf("game over: %s wins (%s), Enter for the result    ", w, s.Reason), white)
+	} else {
+		active := s.ActiveSide()
+		who := "(you)"
+		if _, ai := p.ais[active]; ai {
+			who = "(AI; Enter skips)"
+		}
+		swatch(active)
+		put(p.shortName(active)+" to move "+who+"    ", white)
 	}
-	op := &text.DrawOptions{}
-	op.GeoM.Translate(8, 6)
-	op.ColorScale.ScaleWithColor(color.White)
-	text.Draw(dst, line, textFace, op)
+	put("VP", dim)
+	vp := s.VP()
+	for _, sd := range s.Sides {
+		swatch(sd.ID)
+		put(fmt.Sprint(vp[sd.ID]), white)
+	}
 	p.drawButtons(dst)
+}
+
+// shortName is a side's name without its bracketed note:
+// "Ili National Army (East Turkestan Republic)" is "Ili National Army".
+func (p *Play) shortName(side string) string {
+	sd := p.sc.Side(side)
+	if sd == nil {
+		return side
+	}
+	name, _, _ := strings.Cut(sd.Name, " (")
+	return name
 }
 
 func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
