@@ -38,7 +38,10 @@ func newEnd(opt Options, sc *scenario.Scenario, s *rules.State) *End {
 	if s.Winner != "" {
 		winner = name(s.Winner) + " wins"
 	}
-	e.title = fmt.Sprintf("%s: %s (%s)", sc.Title, winner, s.Reason)
+	e.title = sc.Title + ": " + winner
+	if s.Reason != "" {
+		e.title += " (" + s.Reason + ")"
+	}
 	vp := s.VP()
 	lost, left, took := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, u := range s.Units {
@@ -74,7 +77,14 @@ func newEnd(opt Options, sc *scenario.Scenario, s *rules.State) *End {
 		if p := s.Place(place); p != nil {
 			title = p.Name
 		}
-		held = append(held, fmt.Sprintf("%s %s: %s in history, %s in your game", mark, title, side, now))
+		short := func(id string) string {
+			if id == "nobody" {
+				return id
+			}
+			n, _, _ := strings.Cut(name(id), " (")
+			return n
+		}
+		held = append(held, fmt.Sprintf("%s %s: %s in history, %s in your game", mark, title, short(side), short(now)))
 	}
 	sort.Strings(held)
 	hist := "nobody clearly"
