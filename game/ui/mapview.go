@@ -473,6 +473,14 @@ func (c *terrainCache) draw(dst *ebiten.Image, m *rules.Map, visible []bool, cam
 	dst.DrawImage(c.img, op)
 }
 
+// free gives the cached picture's texture back; the next draw makes it anew.
+func (c *terrainCache) free() {
+	if c.img != nil {
+		c.img.Deallocate()
+		c.img = nil
+	}
+}
+
 func sameSeen(a, b []bool) bool {
 	if (a == nil) != (b == nil) || len(a) != len(b) {
 		return false

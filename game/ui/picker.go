@@ -60,12 +60,7 @@ func newPicker(opt Options) *Picker {
 }
 
 // Leave frees the map preview's picture.
-func (p *Picker) Leave() {
-	if p.preview.img != nil {
-		p.preview.img.Deallocate()
-		p.preview.img = nil
-	}
-}
+func (p *Picker) Leave() { p.preview.free() }
 
 // Update implements scene.
 func (p *Picker) Update(in Input) (scene, error) {

@@ -181,6 +181,13 @@ func (p *Play) saveAs(base string) {
 	p.say("saved to " + filepath.Join(dir, base))
 }
 
+// Leave frees the map's pictures when another screen opens; they are drawn
+// anew if the game is come back to (from the settings or a failed load).
+func (p *Play) Leave() {
+	p.terrain.free()
+	p.minimap.free()
+}
+
 // Quit keeps the game for "Continue" when the window is closed.
 func (p *Play) Quit() { p.autosave() }
 

@@ -130,12 +130,7 @@ func (t *Title) layout() float64 {
 }
 
 // Leave frees the backdrop's picture when the screen is left.
-func (t *Title) Leave() {
-	if t.terrain.img != nil {
-		t.terrain.img.Deallocate()
-		t.terrain.img = nil
-	}
-}
+func (t *Title) Leave() { t.terrain.free() }
 
 // LoadScreen lists the saved games, newest first, and opens the one chosen.
 type LoadScreen struct {
