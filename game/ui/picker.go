@@ -70,8 +70,7 @@ func (p *Picker) Update(in Input) (scene, error) {
 	if in.Has(KeyEscape) {
 		return newTitle(p.opt), nil
 	}
-	w, _ := p.size()
-	p.menu.place(w*0.05, 96, max(280, w*0.3))
+	p.layout()
 	switch i := p.menu.update(in); {
 	case i == len(p.ids):
 		return newTitle(p.opt), nil
@@ -81,6 +80,12 @@ func (p *Picker) Update(in Input) (scene, error) {
 		return newSetup(opt)
 	}
 	return nil, nil
+}
+
+// layout places the list for the screen's size.
+func (p *Picker) layout() {
+	w, _ := p.size()
+	p.menu.place(w*0.05, 96, max(280, w*0.3))
 }
 
 // details are the lines that describe a scenario in the picker.
@@ -107,10 +112,9 @@ func details(sc *scenario.Scenario, width float64) []string {
 func (p *Picker) Draw(dst *ebiten.Image) {
 	w, h := p.size()
 	dst.Fill(screenFill)
-	x := w * 0.05
+	p.layout()
+	x, mw := p.menu.x, p.menu.w
 	drawText(dst, "Choose a battle", x, 36, titleFace, color.White)
-	mw := max(280, w*0.3)
-	p.menu.place(x, 96, mw)
 	p.menu.draw(dst)
 	if i := p.menu.at; i < len(p.scs) {
 		dx := x + mw + 30
@@ -203,8 +207,7 @@ func (s *Setup) Update(in Input) (scene, error) {
 	case step(in) != 0:
 		s.change(s.menu.at, step(in))
 	}
-	w, _ := s.size()
-	s.menu.place(w*0.05, 96, max(420, w*0.45))
+	s.layout()
 	switch i := s.menu.update(in); {
 	case i == n-1:
 		return newPicker(s.opt), nil
@@ -214,6 +217,12 @@ func (s *Setup) Update(in Input) (scene, error) {
 		s.change(i, 1)
 	}
 	return nil, nil
+}
+
+// layout places the lines for the screen's size.
+func (s *Setup) layout() {
+	w, _ := s.size()
+	s.menu.place(w*0.05, 96, max(420, w*0.45))
 }
 
 // begin opens the briefing of the game as set up.
@@ -237,10 +246,9 @@ func (s *Setup) begin() (scene, error) {
 func (s *Setup) Draw(dst *ebiten.Image) {
 	w, h := s.size()
 	dst.Fill(screenFill)
-	x := w * 0.05
+	s.layout()
+	x, mw := s.menu.x, s.menu.w
 	drawText(dst, s.sc.Title, x, 36, titleFace, color.White)
-	mw := max(420, w*0.45)
-	s.menu.place(x, 96, mw)
 	s.menu.draw(dst)
 	dx := x + mw + 30
 	var about []string

@@ -187,6 +187,12 @@ func entryLabel(e save.Entry) string {
 	return fmt.Sprintf("%s%s (%s)   %s, saved %s", title, turn, who, name, e.Time.Format("2 Jan 15:04"))
 }
 
+// layout places the list for the screen's size.
+func (l *LoadScreen) layout() {
+	w, _ := l.size()
+	l.menu.place(w*0.08, 100, w*0.84)
+}
+
 // Update implements scene.
 func (l *LoadScreen) Update(in Input) (scene, error) {
 	if in.Has(KeyQuit) {
@@ -195,8 +201,7 @@ func (l *LoadScreen) Update(in Input) (scene, error) {
 	if in.Has(KeyEscape) {
 		return l.back, nil
 	}
-	w, _ := l.size()
-	l.menu.place(w*0.08, 100, w*0.84)
+	l.layout()
 	i := l.menu.update(in)
 	switch {
 	case i < 0:
@@ -217,9 +222,9 @@ func (l *LoadScreen) Update(in Input) (scene, error) {
 func (l *LoadScreen) Draw(dst *ebiten.Image) {
 	w, h := l.size()
 	dst.Fill(screenFill)
-	x := w * 0.08
+	l.layout()
+	x := l.menu.x
 	drawText(dst, "Load a saved game", x, 40, titleFace, color.White)
-	l.menu.place(x, 100, w*0.84)
 	l.menu.draw(dst)
 	if l.status != "" {
 		drawTextLines(dst, wrapWidth(l.status, w*0.84, smallFace), x, l.menu.y+l.menu.height()+16, h, smallFace, color.RGBA{255, 190, 160, 255})
@@ -282,6 +287,12 @@ func (st *SettingsScreen) change(i, d int) {
 	st.labels()
 }
 
+// layout places the lines for the screen's size.
+func (st *SettingsScreen) layout() {
+	w, _ := st.size()
+	st.menu.place(w*0.08, 100, max(560, w*0.5))
+}
+
 // Update implements scene.
 func (st *SettingsScreen) Update(in Input) (scene, error) {
 	if in.Has(KeyQuit) {
@@ -293,8 +304,7 @@ func (st *SettingsScreen) Update(in Input) (scene, error) {
 	if d := step(in); d != 0 {
 		st.change(st.menu.at, d)
 	}
-	w, _ := st.size()
-	st.menu.place(w*0.08, 100, max(560, w*0.5))
+	st.layout()
 	switch i := st.menu.update(in); {
 	case i == len(st.menu.items)-1:
 		return st.back, nil
@@ -309,9 +319,9 @@ func (st *SettingsScreen) Update(in Input) (scene, error) {
 func (st *SettingsScreen) Draw(dst *ebiten.Image) {
 	w, h := st.size()
 	dst.Fill(screenFill)
-	x := w * 0.08
+	st.layout()
+	x := st.menu.x
 	drawText(dst, "Settings", x, 40, titleFace, color.White)
-	st.menu.place(x, 100, max(560, w*0.5))
 	st.menu.draw(dst)
 	help := "Up/Down choose a line; Left/Right, Space, Enter or a click change it; Esc goes back. Settings are kept between runs."
 	drawTextLines(dst, wrapWidth(help, w*0.84, smallFace), x, st.menu.y+st.menu.height()+16, h, smallFace, color.RGBA{190, 190, 180, 255})
