@@ -72,10 +72,7 @@ func (p *Play) fightLines(e rules.CombatResolved) []string {
 			return "?"
 		}
 		if u := p.state.Unit(ids[0]); u != nil {
-			if sd := p.sc.Side(u.Side); sd != nil {
-				return sd.Name
-			}
-			return u.Side
+			return p.shortName(u.Side)
 		}
 		return ids[0]
 	}

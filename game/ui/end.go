@@ -28,12 +28,7 @@ type End struct {
 
 func newEnd(opt Options, sc *scenario.Scenario, s *rules.State) *End {
 	e := &End{opt: opt}
-	name := func(id string) string {
-		if sd := sc.Side(id); sd != nil {
-			return sd.Name
-		}
-		return id
-	}
+	name := func(id string) string { return sideName(sc, id) }
 	winner := "nobody: a draw"
 	if s.Winner != "" {
 		winner = name(s.Winner) + " wins"
@@ -77,14 +72,7 @@ func newEnd(opt Options, sc *scenario.Scenario, s *rules.State) *End {
 		if p := s.Place(place); p != nil {
 			title = p.Name
 		}
-		short := func(id string) string {
-			if id == "nobody" {
-				return id
-			}
-			n, _, _ := strings.Cut(name(id), " (")
-			return n
-		}
-		held = append(held, fmt.Sprintf("%s %s: %s in history, %s in your game", mark, title, short(side), short(now)))
+		held = append(held, fmt.Sprintf("%s %s: %s in history, %s in your game", mark, title, shortSide(sc, side), shortSide(sc, now)))
 	}
 	sort.Strings(held)
 	hist := "nobody clearly"

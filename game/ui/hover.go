@@ -54,8 +54,8 @@ func (p *Play) describeHex(h hex.Hex, v *rules.View) string {
 			continue
 		}
 		holder := "held by nobody"
-		if sd := p.sc.Side(pl.Owner); sd != nil {
-			holder = "held by " + sd.Name
+		if pl.Owner != "" {
+			holder = "held by " + sideName(p.sc, pl.Owner)
 		}
 		if pl.VP > 0 {
 			parts = append(parts, fmt.Sprintf("%s: %d VP, %s", pl.Name, pl.VP, holder))

@@ -783,11 +783,7 @@ func (p *Play) Draw(dst *ebiten.Image) {
 		op := &text.DrawOptions{}
 		op.GeoM.Translate(60, 80)
 		op.ColorScale.ScaleWithColor(color.White)
-		name := p.state.ActiveSide()
-		if sd := p.sc.Side(name); sd != nil {
-			name = sd.Name
-		}
-		text.Draw(dst, "Pass the screen to "+name+". Enter when ready.", titleFace, op)
+		text.Draw(dst, "Pass the screen to "+sideName(p.sc, p.state.ActiveSide())+". Enter when ready.", titleFace, op)
 		return
 	}
 	if !p.fitted {
@@ -989,16 +985,23 @@ func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
 	p.drawButtons(dst)
 }
 
-// shortName is a side's name without its bracketed note:
-// "Ili National Army (East Turkestan Republic)" is "Ili National Army".
-func (p *Play) shortName(side string) string {
-	sd := p.sc.Side(side)
-	if sd == nil {
-		return side
+// sideName is a side's name, or its ID when the scenario has no such side.
+func sideName(sc *scenario.Scenario, id string) string {
+	if sd := sc.Side(id); sd != nil {
+		return sd.Name
 	}
-	name, _, _ := strings.Cut(sd.Name, " (")
+	return id
+}
+
+// shortSide is a side's name without its bracketed note:
+// "Ili National Army (East Turkestan Republic)" is "Ili National Army".
+func shortSide(sc *scenario.Scenario, id string) string {
+	name, _, _ := strings.Cut(sideName(sc, id), " (")
 	return name
 }
+
+// shortName is shortSide in this game's scenario.
+func (p *Play) shortName(side string) string { return shortSide(p.sc, side) }
 
 func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
 	x := float64(p.w - panelWidth)
@@ -1012,12 +1015,8 @@ func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
 		// With an attack to weigh, the unit in short: the factors need the room.
 		add(head(u.Name), line(fmt.Sprintf("%d men, quality %d%%, morale %d", u.Men, u.Quality, u.Morale)), line(""))
 	} else if u != nil {
-		side := u.Side
-		if sd := p.sc.Side(u.Side); sd != nil {
-			side = sd.Name
-		}
 		add(head(u.Name))
-		for _, l := range wrapWidth(side+", "+strings.ToLower(u.Type.Name), inner, smallFace) {
+		for _, l := range wrapWidth(sideName(p.sc, u.Side)+", "+strings.ToLower(u.Type.Name), inner, smallFace) {
 			add(line(l))
 		}
 		add(line(fmt.Sprintf("%d men, %d guns, %d machine guns", u.Men, u.Guns, u.MGs)),
