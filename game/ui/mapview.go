@@ -323,12 +323,12 @@ func drawCounters(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, fa
 		return order[i].R < order[j].R || (order[i].R == order[j].R && order[i].Q < order[j].Q)
 	})
 	size := math.Max(10, cam.Scale*1.1)
-	type label struct {
-		s    string
-		x, y float64
-		c    color.Color
+	// Texts go on after the batch: each stack's top counter and its count.
+	type top struct {
+		men, count int
+		x, y, sx   float64
 	}
-	var labels []label
+	var tops []top
 	b := scratch()
 	for _, h := range order {
 		us := stacks[h]
@@ -337,21 +337,16 @@ func drawCounters(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, fa
 		sx, sy := cam.ToScreen(cx, cy)
 		for k := len(us) - 1; k >= 0; k-- {
 			off := float64(k) * size * 0.12
-			x, y := sx-size/2+off, sy-size*0.35-off
-			b.counter(dst, us[k], v, x, y, size, pal, us[k].ID == selected)
-			if k == 0 && size >= 22 {
-				s := strength(us[k].Men)
-				tw, _ := text.Measure(s, face, face.Size)
-				labels = append(labels, label{s, x + (size-tw)/2, y + size*0.7*0.55, color.White})
-			}
+			b.counter(dst, us[k], v, sx-size/2+off, sy-size*0.35-off, size, pal, us[k].ID == selected)
 		}
-		if len(us) > 1 {
-			labels = append(labels, label{fmt.Sprintf("%d", len(us)), sx + size/2 + 2, sy - size*0.35, color.Black})
-		}
+		tops = append(tops, top{us[0].Men, len(us), sx - size/2, sy - size*0.35, sx})
 	}
 	b.flush(dst)
-	for _, l := range labels {
-		drawText(dst, l.s, l.x, l.y, face, l.c)
+	for _, t := range tops {
+		drawStrength(dst, t.men, t.x, t.y, size, face)
+		if t.count > 1 {
+			drawText(dst, fmt.Sprint(t.count), t.sx+size/2+2, t.y, face, color.Black)
+		}
 	}
 }
 
@@ -368,11 +363,18 @@ func drawCounter(dst *ebiten.Image, u rules.Unit, v *rules.View, x, y, size floa
 	b := scratch()
 	b.counter(dst, u, v, x, y, size, pal, selected)
 	b.flush(dst)
-	if size >= 22 {
-		s := strength(u.Men)
-		tw, _ := text.Measure(s, face, face.Size)
-		drawText(dst, s, x+(size-tw)/2, y+size*0.7*0.55, face, color.White)
+	drawStrength(dst, u.Men, x, y, size, face)
+}
+
+// drawStrength writes a counter's men across its lower half, when the
+// counter at (x, y) is large enough to read them.
+func drawStrength(dst *ebiten.Image, men int, x, y, size float64, face *text.GoTextFace) {
+	if size < 22 {
+		return
 	}
+	s := strength(men)
+	tw, _ := text.Measure(s, face, face.Size)
+	drawText(dst, s, x+(size-tw)/2, y+size*0.7*0.55, face, color.White)
 }
 
 // counter adds a counter's frame, symbol and markers to the batch.

@@ -293,20 +293,29 @@ func (p *Play) viewer() string {
 }
 
 func (p *Play) record(evs []rules.Event) {
+	viewer := p.viewer()
+	var shown []rules.Event // what the person at the screen may see happen
 	for side := range p.human {
-		for _, e := range p.state.Known(side, evs) {
+		known := p.state.Known(side, evs)
+		for _, e := range known {
 			p.logs[side] = append(p.logs[side], p.logLine(e))
 		}
 		if n := len(p.logs[side]); n > 200 {
 			p.logs[side] = p.logs[side][n-200:]
 		}
+		if side == viewer {
+			shown = known
+		}
+	}
+	if !p.human[viewer] { // no person plays (tests): show the side to move's
+		shown = p.state.Known(viewer, evs)
 	}
 	for _, e := range evs {
 		if n, ok := e.(rules.NarrativeFired); ok {
 			p.stories = append(p.stories, n)
 		}
 	}
-	p.animate(p.state.Known(p.viewer(), evs))
+	p.animate(shown)
 }
 
 // logLine is an event's line in the log, with units, places and sides by
@@ -448,15 +457,14 @@ func (p *Play) Apply(cmd rules.Command) error {
 	return nil
 }
 
-// hoverPath updates the route shown from the selected unit to the hex under
-// the mouse.
-func (p *Play) hoverPath(x, y int) {
-	if p.selected == "" || x >= p.w-panelWidth || y < barHeight {
+// hoverPath updates the route shown from the selected unit to the hex
+// under the mouse or the keyboard cursor.
+func (p *Play) hoverPath() {
+	if p.selected == "" || !p.hoverOn {
 		p.path = nil
 		return
 	}
-	wx, wy := p.cam.ToWorld(float64(x), float64(y))
-	h := unit.At(wx, wy)
+	h := p.hoverHex
 	if h == p.pathTo && p.path != nil {
 		return
 	}
@@ -588,7 +596,6 @@ func (p *Play) Update(in Input) (scene, error) {
 			in.Held[KeyDown] = true
 		}
 	}
-	p.hoverPath(in.MouseX, in.MouseY)
 	if in.MouseX >= 0 && in.MouseX < p.w-panelWidth && in.MouseY > barHeight {
 		wx, wy := p.cam.ToWorld(float64(in.MouseX), float64(in.MouseY))
 		p.hoverHex, p.hoverOn = unit.At(wx, wy), true
@@ -650,6 +657,7 @@ func (p *Play) Update(in Input) (scene, error) {
 		}
 		p.hoverHex, p.hoverOn = p.cursor, true
 	}
+	p.hoverPath()
 	pan := 12 / math.Max(p.cam.Scale, 1)
 	if in.Held[KeyLeft] {
 		p.cam.X -= pan * 2
