@@ -136,6 +136,19 @@ func TestHoverLine(t *testing.T) {
 	if strings.Contains(p.describeHex(hex.FromOffset(11, 7), v), "out of sight") {
 		t.Error("the town next to the band is out of sight")
 	}
+	hidden := false
+	for i := range p.state.Map.Terrain {
+		if h := p.state.Map.HexAt(i); !v.Seen(h) {
+			hidden = true
+			if line := p.describeHex(h, v); !strings.Contains(line, "out of sight") {
+				t.Errorf("a hex the insurgents cannot see reads %s", line)
+			}
+			break
+		}
+	}
+	if !hidden {
+		t.Error("the insurgents see the whole map: fog is not tested")
+	}
 }
 
 // TestTurnBanner: a new turn is announced with its number, date and

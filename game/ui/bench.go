@@ -50,6 +50,7 @@ type benchGame struct {
 	idle      *Game
 	idleFor   time.Duration
 	idleStart time.Time
+	measuring bool // the idle game has settled and its processor time is counted
 	cpuStart  time.Duration
 	idleCPU   float64
 	rss       int
@@ -94,8 +95,8 @@ func (g *benchGame) updateIdle() error {
 	since := time.Since(g.idleStart)
 	switch {
 	case since < settle:
-	case g.cpuStart == 0:
-		g.cpuStart, g.idleStart = cpuTime(), time.Now().Add(-settle)
+	case !g.measuring:
+		g.measuring, g.cpuStart, g.idleStart = true, cpuTime(), time.Now().Add(-settle)
 	case since-settle >= g.idleFor:
 		g.idleCPU = float64(cpuTime()-g.cpuStart) / float64(since-settle)
 		return ebiten.Termination
