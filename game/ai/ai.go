@@ -115,16 +115,18 @@ type world struct {
 	enemies []*rules.Unit
 	enemyAt map[hex.Hex][]*rules.Unit
 	mineAt  map[hex.Hex][]*rules.Unit
+	unit    map[string]*rules.Unit // the side's own active units, by ID
 }
 
 func newWorld(v *rules.View, side string) *world {
-	w := &world{v: v, side: side, enemyAt: map[hex.Hex][]*rules.Unit{}, mineAt: map[hex.Hex][]*rules.Unit{}}
+	w := &world{v: v, side: side, enemyAt: map[hex.Hex][]*rules.Unit{}, mineAt: map[hex.Hex][]*rules.Unit{}, unit: map[string]*rules.Unit{}}
 	for i := range v.Units {
 		u := &v.Units[i]
 		if u.Status != rules.Active {
 			continue
 		}
 		if u.Side == side {
+			w.unit[u.ID] = u
 			w.mineAt[u.Hex] = append(w.mineAt[u.Hex], u)
 			if u.Type.Class != rules.Aircraft {
 				w.mine = append(w.mine, u)
@@ -143,12 +145,7 @@ func sortedHexes[V any](m map[hex.Hex]V) []hex.Hex {
 	for h := range m {
 		out = append(out, h)
 	}
-	slices.SortFunc(out, func(a, b hex.Hex) int {
-		if a.R != b.R {
-			return a.R - b.R
-		}
-		return a.Q - b.Q
-	})
+	slices.SortFunc(out, hex.Compare)
 	return out
 }
 

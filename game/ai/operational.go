@@ -75,14 +75,14 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 	for _, target := range sortedHexes(w.enemyAt) {
 		var group []string
 		advance := true
-		for _, n := range target.Neighbors() {
-			for _, m := range w.mineAt[n] {
-				if !m.Attacked && !m.Disordered && m.Type.Class != rules.Aircraft && m.Men > 0 && !pl.exiting(m.ID) {
-					group = append(group, m.ID)
-					if p.holds(w, n) {
-						advance = false // never march a garrison out of its place
-					}
-				}
+		for _, id := range q.Attackers(target) {
+			m := w.unit[id]
+			if m == nil || m.Men == 0 || pl.exiting(id) {
+				continue
+			}
+			group = append(group, id)
+			if p.holds(w, m.Hex) {
+				advance = false // never march a garrison out of its place
 			}
 		}
 		if len(group) == 0 {
@@ -97,11 +97,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 			key += fmt.Sprint(e.Men)
 		}
 		for _, id := range group {
-			for _, m := range w.mine {
-				if m.ID == id {
-					key += fmt.Sprint(m.Men, m.Morale)
-				}
-			}
+			key += fmt.Sprint(w.unit[id].Men, w.unit[id].Morale)
 		}
 		pre, cached := p.previews[key]
 		if !cached {

@@ -195,10 +195,7 @@ func (a item) less(b item) bool {
 	if a.g != b.g {
 		return a.g > b.g // deeper first: fewer re-expansions on ties
 	}
-	if a.h.R != b.h.R {
-		return a.h.R < b.h.R
-	}
-	return a.h.Q < b.h.Q
+	return Compare(a.h, b.h) < 0
 }
 
 func (q queue) Len() int { return len(q) }

@@ -4,6 +4,7 @@
 package hex
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 )
@@ -55,6 +56,16 @@ func (h Hex) DirectionTo(o Hex) int {
 		}
 	}
 	return -1
+}
+
+// Compare orders hexes row by row, west to east within a row (by R, then
+// Q): the one order of hexes wherever an order decides something, so that
+// ties are broken the same way everywhere. It returns -1, 0 or +1.
+func Compare(a, b Hex) int {
+	if c := cmp.Compare(a.R, b.R); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Q, b.Q)
 }
 
 // Distance returns the number of steps between a and b.

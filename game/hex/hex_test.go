@@ -219,3 +219,20 @@ func TestLineAt(t *testing.T) {
 		}
 	}
 }
+
+// TestCompare: row by row, west to east; a total order that agrees with
+// equality and is antisymmetric.
+func TestCompare(t *testing.T) {
+	hs := Spiral(Hex{1, -2}, 3)
+	for _, a := range hs {
+		for _, b := range hs {
+			c := Compare(a, b)
+			if (c == 0) != (a == b) || c != -Compare(b, a) {
+				t.Fatalf("Compare(%v,%v) = %d, Compare(%v,%v) = %d", a, b, c, b, a, Compare(b, a))
+			}
+			if want := a.R < b.R || (a.R == b.R && a.Q < b.Q); (c < 0) != want {
+				t.Errorf("Compare(%v,%v) = %d; rows first, then west to east", a, b, c)
+			}
+		}
+	}
+}

@@ -119,35 +119,35 @@ func (s *State) ownUnit(side, id string) (*Unit, error) {
 	return u, nil
 }
 
-// combatSetup gathers the attackers and defenders of an attack command and the
-// model's input, or says why the attack is not allowed.
-func (s *State) combatSetup(cmd Command) (att, def []*Unit, in CombatInput, err error) {
+// combatSetup gathers the attackers and defenders of an attack command, or
+// says why the attack is not allowed.
+func (s *State) combatSetup(cmd Command) (att, def []*Unit, err error) {
 	if len(cmd.Units) == 0 {
-		return nil, nil, in, errors.New("an attack needs at least one attacking unit")
+		return nil, nil, errors.New("an attack needs at least one attacking unit")
 	}
 	seen := map[string]bool{}
 	for _, id := range cmd.Units {
 		u, err := s.ownUnit(cmd.Side, id)
 		if err != nil {
-			return nil, nil, in, err
+			return nil, nil, err
 		}
 		switch {
 		case seen[id]:
-			return nil, nil, in, fmt.Errorf("%s is listed twice in the attack", id)
+			return nil, nil, fmt.Errorf("%s is listed twice in the attack", id)
 		case u.Type.Class == Aircraft:
-			return nil, nil, in, fmt.Errorf("%s is an air unit: it supports attacks in its range but does not lead one", id)
+			return nil, nil, fmt.Errorf("%s is an air unit: it supports attacks in its range but does not lead one", id)
 		case u.Attacked:
-			return nil, nil, in, fmt.Errorf("%s has already attacked this phase", id)
+			return nil, nil, fmt.Errorf("%s has already attacked this phase", id)
 		case u.Disordered:
-			return nil, nil, in, fmt.Errorf("%s is disordered and cannot attack this phase", id)
+			return nil, nil, fmt.Errorf("%s is disordered and cannot attack this phase", id)
 		case !hex.Adjacent(u.Hex, cmd.Target):
-			return nil, nil, in, fmt.Errorf("%s is not next to %s", id, Label(cmd.Target))
+			return nil, nil, fmt.Errorf("%s is not next to %s", id, Label(cmd.Target))
 		}
 		seen[id] = true
 		att = append(att, u)
 	}
 	if s.Fog && !s.visibility(cmd.Side)[max(0, s.Map.Index(cmd.Target))] {
-		return nil, nil, in, fmt.Errorf("%s cannot see into %s", cmd.Side, Label(cmd.Target))
+		return nil, nil, fmt.Errorf("%s cannot see into %s", cmd.Side, Label(cmd.Target))
 	}
 	for _, u := range s.UnitsAt(cmd.Target) {
 		if Hostile(u.Side, cmd.Side) {
@@ -155,15 +155,14 @@ func (s *State) combatSetup(cmd Command) (att, def []*Unit, in CombatInput, err 
 		}
 	}
 	if len(def) == 0 {
-		return nil, nil, in, fmt.Errorf("there is no enemy in %s to attack", Label(cmd.Target))
+		return nil, nil, fmt.Errorf("there is no enemy in %s to attack", Label(cmd.Target))
 	}
-	in = s.CombatInputFor(att, def, cmd.Target)
-	return att, def, in, nil
+	return att, def, nil
 }
 
 // CanAttack reports why an attack command is not allowed now, or nil.
 func (s *State) CanAttack(cmd Command) error {
-	_, _, _, err := s.combatSetup(cmd)
+	_, _, err := s.combatSetup(cmd)
 	return err
 }
 
@@ -171,9 +170,16 @@ func (s *State) CanAttack(cmd Command) error {
 // defenders of target, with the terrain, river, weather, season, surprise and
 // air of this turn.
 func (s *State) CombatInputFor(att, def []*Unit, target hex.Hex) CombatInput {
+	return s.combatInput(att, def, target, nil)
+}
+
+// combatInput is CombatInputFor with the defender's aircraft counted only
+// where seen marks their hex (every one when seen is nil): an attacker
+// weighing an attack knows only of the aircraft it has seen.
+func (s *State) combatInput(att, def []*Unit, target hex.Hex, seen []bool) CombatInput {
 	in := CombatInput{Hours: s.TurnHours}
-	in.Attacker = s.force(att, target)
-	in.Defender = s.force(def, target)
+	in.Attacker = s.force(att, target, nil)
+	in.Defender = s.force(def, target, seen)
 	biggest := def[0]
 	for _, u := range def {
 		if u.Men > biggest.Men {
@@ -210,8 +216,9 @@ func (s *State) CombatInputFor(att, def []*Unit, target hex.Hex) CombatInput {
 	return in
 }
 
-// force sums units into one side of a fight, with the side's aircraft in range.
-func (s *State) force(units []*Unit, target hex.Hex) Force {
+// force sums units into one side of a fight, with the side's aircraft in
+// range (those in hexes seen marks, when it is not nil).
+func (s *State) force(units []*Unit, target hex.Hex, seen []bool) Force {
 	var f Force
 	q, m, supplied := 0, 0, 0
 	for _, u := range units {
@@ -232,7 +239,8 @@ func (s *State) force(units []*Unit, target hex.Hex) Force {
 	for i := range s.Units {
 		a := &s.Units[i]
 		if a.Status == Active && a.Side == side && a.Type.Class == Aircraft && a.Aircraft > 0 &&
-			float64(hex.Distance(a.Hex, target)*s.HexM) <= a.Type.RangeKm*1000 {
+			float64(hex.Distance(a.Hex, target)*s.HexM) <= a.Type.RangeKm*1000 &&
+			(seen == nil || seen[s.Map.Index(a.Hex)]) {
 			f.Aircraft += a.Aircraft
 		}
 	}
@@ -245,10 +253,11 @@ func (s *State) force(units []*Unit, target hex.Hex) Force {
 }
 
 func (s *State) attack(cmd Command) ([]Event, error) {
-	att, def, in, err := s.combatSetup(cmd)
+	att, def, err := s.combatSetup(cmd)
 	if err != nil {
 		return nil, err
 	}
+	in := s.CombatInputFor(att, def, cmd.Target)
 	res := Resolve(in, s.rng)
 	for _, u := range def {
 		if u.BattleTurn < s.Turn-1 || u.BattleTurn == 0 {
@@ -462,15 +471,21 @@ type Preview struct {
 }
 
 // PreviewAttack resolves cmd's fight n times on a private generator, without
-// touching the game, and reports the odds of each outcome and the loss ranges.
+// touching the game, and reports the odds of each outcome and the loss ranges,
+// as the attacking side can weigh them: with the enemy aircraft it has seen.
 func (s *State) PreviewAttack(cmd Command, n int) (Preview, error) {
 	if n <= 0 {
 		n = 200
 	}
-	_, _, in, err := s.combatSetup(cmd)
+	attackers, defenders, err := s.combatSetup(cmd)
 	if err != nil {
 		return Preview{}, err
 	}
+	var seen []bool
+	if s.Fog {
+		seen = s.visibility(cmd.Side)
+	}
+	in := s.combatInput(attackers, defenders, cmd.Target, seen)
 	rng := rand.New(rand.NewPCG(uint64(s.Turn)<<32|uint64(n), 0x5eed))
 	p := Preview{Input: in, Trials: n}
 	att := make([]int, n)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"slices"
 
 	"ili/game/hex"
 )
@@ -135,35 +136,10 @@ func (s *State) look(vis []bool, from hex.Hex, rng int) {
 	}
 }
 
-// canSee reports whether an observer at from (ground height h0) sees t within rng hexes.
-func (s *State) canSee(from, t hex.Hex, h0, rng int) bool {
-	d := hex.Distance(from, t)
-	if d > rng {
-		return false
-	}
-	if d <= 1 {
-		return true
-	}
-	top := max(h0, s.Map.At(t).Info().Height)
-	return hex.Walk(from, t, func(h hex.Hex) bool {
-		if h == from || h == t {
-			return true
-		}
-		info := s.Map.At(h).Info()
-		// Higher ground hides what is behind it, and streets hide what lies
-		// beyond them from anyone not on high ground.
-		return info.Height <= top && !(info.Urban && h0 < 2)
-	})
-}
-
-// unitSees reports whether u sees hex t.
-func (s *State) unitSees(u *Unit, t hex.Hex) bool {
-	h0 := s.Map.At(u.Hex).Info().Height
-	rng := s.observeHexes(u.Type.ObserveKm)
-	if h0 >= 2 {
-		rng++
-	}
-	return s.canSee(u.Hex, t, h0, rng)
+// unitSight returns the map indexes u sees from where it stands: the same
+// line of sight the side's view is built from.
+func (s *State) unitSight(u *Unit) []int32 {
+	return s.sight(u.Hex, s.observeHexes(u.Type.ObserveKm))
 }
 
 // seenEnemies returns the IDs of enemy units side can see now.
@@ -184,9 +160,13 @@ func (s *State) seenEnemies(side string) map[string]bool {
 // view changes during a move, so only its sight is checked.
 func (s *State) newlySeen(u *Unit, before map[string]bool) []string {
 	var fresh []string
+	sees := s.unitSight(u)
 	for i := range s.Units {
 		e := &s.Units[i]
-		if e.Status == Active && Hostile(e.Side, u.Side) && !before[e.ID] && s.unitSees(u, e.Hex) {
+		if e.Status != Active || !Hostile(e.Side, u.Side) || before[e.ID] {
+			continue
+		}
+		if at := s.Map.Index(e.Hex); at >= 0 && slices.Contains(sees, int32(at)) {
 			before[e.ID] = true
 			fresh = append(fresh, e.ID)
 		}

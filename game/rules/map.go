@@ -32,7 +32,7 @@ type Edge struct{ A, B hex.Hex }
 
 // EdgeOf returns the canonical edge between a and b.
 func EdgeOf(a, b hex.Hex) Edge {
-	if b.R < a.R || (b.R == a.R && b.Q < a.Q) {
+	if hex.Compare(b, a) < 0 {
 		a, b = b, a
 	}
 	return Edge{a, b}

@@ -52,7 +52,39 @@ func (q *Query) PreviewAttack(cmd Command, trials int) (Preview, error) {
 
 // SupplyReach returns the hexes the side's supply lines reach now, with their
 // cost in march minutes from the nearest source.
-func (q *Query) SupplyReach() Reach { return q.s.supplyNet(q.side) }
+// Enemy units the side cannot see do not cut them here, though they cut the
+// real lines that the rules trace at the start of a phase.
+func (q *Query) SupplyReach() Reach { return q.s.knownSupplyNet(q.side) }
 
 // StepCost is the terrain's cost for a mode, as the map shows it.
 func (q *Query) StepCost(m *Mode, a, b hex.Hex) (int, bool) { return q.s.StepCost(m, a, b) }
+
+// Attackers returns, sorted by ID, the side's units that can join an attack
+// on h now: on the map next to it, not aircraft (they support attacks in
+// range but do not lead one), not yet in an attack this phase and not
+// disordered.
+func (q *Query) Attackers(h hex.Hex) []string {
+	var ids []string
+	for i := range q.s.Units {
+		u := &q.s.Units[i]
+		if u.Side == q.side && u.Status == Active && !u.Attacked && !u.Disordered &&
+			u.Type.Class != Aircraft && hex.Adjacent(u.Hex, h) {
+			ids = append(ids, u.ID)
+		}
+	}
+	return ids
+}
+
+// Ready returns, sorted by ID, the side's units that have not yet moved,
+// dug in or attacked this phase (aircraft left out: they act through the
+// attacks they support).
+func (q *Query) Ready() []string {
+	var ids []string
+	for i := range q.s.Units {
+		u := &q.s.Units[i]
+		if u.Side == q.side && u.Status == Active && u.Spent == 0 && !u.Attacked && u.Type.Class != Aircraft {
+			ids = append(ids, u.ID)
+		}
+	}
+	return ids
+}

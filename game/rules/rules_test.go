@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -448,5 +449,50 @@ func TestKnownEvents(t *testing.T) {
 	evs = mustApply(t, s, Move("blue", "b", at(8, 1)))
 	if got := s.Known("red", evs); len(got) != len(evs) {
 		t.Error("without fog an event is hidden")
+	}
+}
+
+// TestQueryKnowsOnlyWhatItSees: a side's supply reach and its attack
+// preview are built from what it can see. An enemy column moving unseen onto
+// its supply line, or enemy aircraft flying in unseen, change neither, while
+// the real supply line is cut all the same.
+func TestQueryKnowsOnlyWhatItSees(t *testing.T) {
+	air := &UnitType{ID: "air", Class: Aircraft, ObserveKm: 10, RangeKm: 50}
+	w := newWorld(t, ".............", ".............", ".............", ".............", ".............")
+	w.setup.Fog = true
+	w.place("depot", "red", 0, 1, 0, true)
+	w.unit("front", "red", infantry, 11, 1, 2000).unit("held", "blue", infantry, 12, 1, 500)
+	w.unit("column", "blue", infantry, 6, 4, 800).unit("planes", "blue", air, 0, 4, 0)
+	w.units[len(w.units)-1].Aircraft = 12
+	s, _ := w.start(t, 1)
+	attack := Attack("red", at(12, 1), false, "front")
+	reach := func(s *State) []int32 { return s.For("red").SupplyReach().cost }
+	preview := func(s *State) Preview {
+		p, err := s.For("red").PreviewAttack(attack, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	before, odds := reach(s), preview(s)
+	moved := s.Clone()
+	moved.Unit("column").Hex = at(6, 1) // across the road home, out of sight
+	moved.Unit("planes").Hex = at(12, 4) // the target within its range now
+	for _, v := range []string{"column", "planes"} {
+		if moved.View("red").Seen(moved.Unit(v).Hex) {
+			t.Fatalf("red sees %s: the test needs it unseen", v)
+		}
+	}
+	if _, ok := moved.supplyNet("red").Cost(at(11, 1)); ok {
+		t.Fatal("the column does not cut the real supply line: the test needs it to")
+	}
+	if !slices.Equal(reach(moved), before) {
+		t.Error("red's supply reach changed when an enemy unit it cannot see moved")
+	}
+	if got := preview(moved); got.Odds != odds.Odds || got.Input != odds.Input {
+		t.Errorf("red's attack preview changed with enemy aircraft it cannot see: %+v, was %+v", got.Input, odds.Input)
+	}
+	if odds.Input.Defender.Aircraft != 0 || odds.Input.Air != 0 {
+		t.Errorf("the preview counts %d unseen enemy aircraft", odds.Input.Defender.Aircraft)
 	}
 }

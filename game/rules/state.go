@@ -136,7 +136,7 @@ type State struct {
 	// version counts changes; vis caches each side's visibility for one version.
 	version int
 	vis     map[string]visCache
-	nets    map[string]netCache
+	nets    map[netKey]netCache
 }
 
 type netCache struct {

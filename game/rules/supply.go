@@ -23,19 +23,36 @@ func (r Reach) Cost(h hex.Hex) (int, bool) {
 // of at most the side's SupplyReachHours, by the scenario's supply mode, from
 // any place it holds that is a supply source, through hexes free of enemy
 // units and, unless a friendly unit stands there, of enemy zones of control.
-func (s *State) supplyNet(side string) Reach {
-	if c, ok := s.nets[side]; ok && c.version == s.version {
+// It is the rule, built from every enemy unit, seen or not.
+func (s *State) supplyNet(side string) Reach { return s.net(netKey{side: side}) }
+
+// knownSupplyNet is supplyNet as the side can work it out: from the enemy
+// units it sees.
+func (s *State) knownSupplyNet(side string) Reach {
+	return s.net(netKey{side: side, known: s.Fog})
+}
+
+// netKey names one supply network: a side's, from every enemy unit or only
+// from those it sees.
+type netKey struct {
+	side  string
+	known bool
+}
+
+func (s *State) net(k netKey) Reach {
+	if c, ok := s.nets[k]; ok && c.version == s.version {
 		return c.reach
 	}
-	r := s.computeSupplyNet(side)
+	r := s.computeSupplyNet(k)
 	if s.nets == nil {
-		s.nets = map[string]netCache{}
+		s.nets = map[netKey]netCache{}
 	}
-	s.nets[side] = netCache{version: s.version, reach: r}
+	s.nets[k] = netCache{version: s.version, reach: r}
 	return r
 }
 
-func (s *State) computeSupplyNet(side string) Reach {
+func (s *State) computeSupplyNet(k netKey) Reach {
+	side := k.side
 	si := s.SideIndex(side)
 	if si < 0 {
 		return Reach{m: s.Map}
@@ -45,13 +62,17 @@ func (s *State) computeSupplyNet(side string) Reach {
 	enemy := make([]bool, n)
 	zoc := make([]bool, n)
 	friend := make([]bool, n)
+	var seen []bool
+	if k.known {
+		seen = s.visibility(side)
+	}
 	for i := range s.Units {
 		u := &s.Units[i]
 		if u.Status != Active {
 			continue
 		}
 		idx := s.Map.Index(u.Hex)
-		if idx < 0 {
+		if idx < 0 || (seen != nil && !seen[idx] && Hostile(u.Side, side)) {
 			continue
 		}
 		if Hostile(u.Side, side) {

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -233,12 +234,11 @@ func drawLines(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette) {
 }
 
 func sortEdges(es []rules.Edge) {
-	sort.Slice(es, func(i, j int) bool {
-		a, b := es[i], es[j]
-		if a.A != b.A {
-			return a.A.R < b.A.R || (a.A.R == b.A.R && a.A.Q < b.A.Q)
+	slices.SortFunc(es, func(a, b rules.Edge) int {
+		if c := hex.Compare(a.A, b.A); c != 0 {
+			return c
 		}
-		return a.B.R < b.B.R || (a.B.R == b.B.R && a.B.Q < b.B.Q)
+		return hex.Compare(a.B, b.B)
 	})
 }
 
@@ -319,9 +319,7 @@ func drawCounters(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, fa
 		}
 		stacks[u.Hex] = append(stacks[u.Hex], u)
 	}
-	sort.Slice(order, func(i, j int) bool {
-		return order[i].R < order[j].R || (order[i].R == order[j].R && order[i].Q < order[j].Q)
-	})
+	slices.SortFunc(order, hex.Compare)
 	size := math.Max(10, cam.Scale*1.1)
 	// Texts go on after the batch: each stack's top counter and its count.
 	type top struct {

@@ -45,12 +45,7 @@ func RandomCommand(s *rules.State, rng *rand.Rand) rules.Command {
 	if len(goals) == 0 || rng.IntN(6) == 0 {
 		return rules.Entrench(side, u.ID)
 	}
-	slices.SortFunc(goals, func(a, b hex.Hex) int {
-		if a.R != b.R {
-			return a.R - b.R
-		}
-		return a.Q - b.Q
-	})
+	slices.SortFunc(goals, hex.Compare)
 	if rng.IntN(2) == 0 {
 		best, bestD := goals[0], 1<<30
 		for _, g := range goals {
