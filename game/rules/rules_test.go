@@ -476,7 +476,7 @@ func TestQueryKnowsOnlyWhatItSees(t *testing.T) {
 	}
 	before, odds := reach(s), preview(s)
 	moved := s.Clone()
-	moved.Unit("column").Hex = at(6, 1) // across the road home, out of sight
+	moved.Unit("column").Hex = at(6, 1)  // across the road home, out of sight
 	moved.Unit("planes").Hex = at(12, 4) // the target within its range now
 	for _, v := range []string{"column", "planes"} {
 		if moved.View("red").Seen(moved.Unit(v).Hex) {
