@@ -52,6 +52,7 @@ type Player struct {
 	// plan for its side (the places the side went for, and when) before its
 	// own choices; an objective it cannot reach it leaves aside.
 	FollowPlan bool
+	seed       uint64
 	rng        *rand.Rand
 	// done marks units that have finished for this phase (turn, phase, id).
 	phase [2]int
@@ -64,9 +65,12 @@ type Player struct {
 	previews map[string]rules.Preview
 }
 
-// New returns a player for side at level, seeded.
+// New returns a player for side at level, seeded. Its random choices
+// start afresh from the seed at each phase, so that what it does in a phase
+// follows from the seed and the game as the phase begins: a game loaded
+// from a save goes on as it would have.
 func New(side string, level Level, seed uint64) *Player {
-	return &Player{Side: side, Level: level, rng: rand.New(rand.NewPCG(seed, 0xa1a1)), done: map[string]bool{}}
+	return &Player{Side: side, Level: level, seed: seed, done: map[string]bool{}}
 }
 
 // Next returns the side's next command; it returns an end-of-phase command
@@ -76,6 +80,7 @@ func (p *Player) Next(q *rules.Query) rules.Command {
 	v := q.View()
 	if key := [2]int{v.Turn, v.Phase}; key != p.phase {
 		p.phase = key
+		p.rng = rand.New(rand.NewPCG(p.seed, 0xa1a1^uint64(v.Turn)<<8^uint64(v.Phase)))
 		clear(p.done)
 		p.supply = nil
 		p.previews = map[string]rules.Preview{}

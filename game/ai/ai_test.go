@@ -1,17 +1,19 @@
-package ai
+package ai_test
 
 import (
 	"os"
 	"testing"
 
+	. "ili/game/ai"
 	"ili/game/hex"
+	"ili/game/match"
 	"ili/game/rules"
 	"ili/game/scenario"
 )
 
 // play runs n turns of the drill with the given extra TOML, both sides at
-// level, and returns the state.
-func play(t *testing.T, extra string, level Level, follow bool, turns int) *rules.State {
+// level, and returns the match.
+func play(t *testing.T, extra string, level Level, follow bool, turns int) *match.Match {
 	t.Helper()
 	src, err := os.ReadFile("../scenario/testdata/drill.toml")
 	if err != nil {
@@ -21,33 +23,37 @@ func play(t *testing.T, extra string, level Level, follow bool, turns int) *rule
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := sc.NewState(3)
+	seats := []match.Seat{{Side: "west", AI: level.String(), Plan: follow}, {Side: "east", AI: level.String(), Plan: follow}}
+	m, _, err := match.New(sc, match.Config{Scenario: "drill.toml", Seed: 3, Seats: seats})
 	if err != nil {
 		t.Fatal(err)
 	}
-	players := []*Player{New("west", level, 1), New("east", level, 2)}
-	for _, p := range players {
-		p.FollowPlan = follow
-	}
-	s.Begin()
-	for n := 0; !s.Over && s.Turn <= turns && n < 10000; n++ {
-		side := s.ActiveSide()
-		cmd := players[s.Phase].Next(s.For(side))
-		if _, err := s.Apply(cmd); err != nil {
-			t.Fatalf("the %v AI gave an illegal command %+v: %v", level, cmd, err)
+	for !m.Over() && m.Turn() <= turns {
+		if _, _, err := m.Step(); err != nil {
+			t.Fatal(err)
 		}
 	}
-	return s
+	for _, r := range m.Record().Refused {
+		t.Fatalf("the %v AI gave an illegal command %+v on turn %d: %s", level, r.Command, r.Turn, r.Error)
+	}
+	return m
 }
 
 // TestPlanIsFollowed: a plan step sends the side's units to its place.
 func TestPlanIsFollowed(t *testing.T) {
 	const plan = "\n[[plan]]\nside = \"west\"\nplace = \"pass\"\nvalue = 60\n"
-	nearest := func(s *rules.State) int {
+	nearest := func(m *match.Match) int {
+		v := m.View("west")
+		var pass hex.Hex
+		for _, p := range v.Places {
+			if p.ID == "pass" {
+				pass = p.Hex
+			}
+		}
 		best := 99
-		for _, u := range s.Units {
+		for _, u := range v.Units {
 			if u.Side == "west" && u.Status == rules.Active && u.Type.Class != rules.Aircraft {
-				best = min(best, hex.Distance(u.Hex, s.Place("pass").Hex))
+				best = min(best, hex.Distance(u.Hex, pass))
 			}
 		}
 		return best

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"ili/game/ai"
+	"ili/game/match"
 	"ili/game/scenario"
 )
 
@@ -45,23 +46,19 @@ func BenchmarkAITurnManas(b *testing.B) { benchAITurn(b, "manas-1945") }
 
 func benchAITurn(b *testing.B, id string) {
 	set := setupFor(b, id, ai.Normal, ai.Normal)
-	s, err := set.Scenario.NewState(1)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s.Begin()
-	side := s.ActiveSide()
-	b.ResetTimer()
+	cfg := match.Config{Scenario: id, Seats: set.Seats()}
 	for i := 0; i < b.N; i++ {
-		c := s.Clone()
-		p := ai.New(side, ai.Normal, uint64(i))
-		for n := 0; n < 10000; n++ {
-			cmd := p.Next(c.For(side))
-			if _, err := c.Apply(cmd); err != nil {
+		b.StopTimer()
+		cfg.Seed = uint64(i)
+		m, _, err := match.New(set.Scenario, cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		side := m.ToMove()
+		b.StartTimer()
+		for m.ToMove() == side && !m.Over() {
+			if _, _, err := m.Step(); err != nil {
 				b.Fatal(err)
-			}
-			if cmd.Kind == "end" {
-				break
 			}
 		}
 	}

@@ -13,136 +13,75 @@ import (
 	"time"
 
 	"ili/game/ai"
-	"ili/game/rules"
+	"ili/game/match"
 	"ili/game/scenario"
 )
 
 // Setup is what a batch plays: a loaded scenario and each side's AI level.
 type Setup struct {
 	Scenario *scenario.Scenario
+	// Name is the scenario as it was asked for (a bundled ID or a file's
+	// path), and Set its --set overrides: the record of each game keeps
+	// them, so that a kept game can be loaded again. Name defaults to the
+	// scenario's ID.
+	Name string
+	Set  []string
 	Levels   map[string]ai.Level // by side ID; missing sides play Normal
 	// FollowPlans makes every side's AI follow the scenario's historical plan.
 	FollowPlans bool
 }
 
 // Losses is what one side lost over a game.
-type Losses struct {
-	Men      int `json:"men"` // casualties and prisoners
-	Captured int `json:"captured"`
-	Guns     int `json:"guns"`
-	MGs      int `json:"mgs"`
-	Armour   int `json:"armour"`
-	Aircraft int `json:"aircraft"`
-}
+type Losses = match.Losses
 
 // Capture is a place changing hands.
-type Capture struct {
-	Place string `json:"place"`
-	Side  string `json:"side"`
-	Turn  int    `json:"turn"`
-}
+type Capture = match.Capture
 
-// Result is one game of a batch.
+// Result is one game of a batch: its seed and how it ended.
 type Result struct {
-	Seed       uint64            `json:"seed"`
-	Winner     string            `json:"winner"` // "" for a draw
-	Reason     string            `json:"reason"`
-	Turns      int               `json:"turns"`
-	VP         map[string]int    `json:"vp"`
-	Losses     map[string]Losses `json:"losses"`
-	Captures   []Capture         `json:"captures"`
-	Historical bool              `json:"historical"`
-	Commands   int               `json:"commands"`
+	Seed uint64 `json:"seed"`
+	match.Result
 }
 
-// maxCommands bounds a game against an AI that would never end its phase.
-const maxCommands = 200000
-
-// Play plays one seeded game to the end.
-func Play(set Setup, seed uint64) (Result, error) {
-	sc := set.Scenario
-	s, err := sc.NewState(seed)
-	if err != nil {
-		return Result{}, err
-	}
-	players := make([]*ai.Player, len(s.Sides))
-	for i, side := range s.Sides {
+// Seats returns the seats of a batch's games: every side an AI, at its
+// level (normal where the setup gives none), following the scenario's plan
+// when the setup says so.
+func (set Setup) Seats() []match.Seat {
+	var seats []match.Seat
+	for _, side := range set.Scenario.Setup.Sides {
 		level, ok := set.Levels[side.ID]
 		if !ok {
 			level = ai.Normal
 		}
-		players[i] = ai.New(side.ID, level, seed*1000003+uint64(i))
-		players[i].FollowPlan = set.FollowPlans
+		seats = append(seats, match.Seat{Side: side.ID, AI: level.String(), Plan: set.FollowPlans})
 	}
-	start := map[string]rules.Unit{}
-	for _, u := range s.Units {
-		start[u.ID] = u
-	}
-	res := Result{Seed: seed}
-	record := func(evs []rules.Event) {
-		for _, e := range evs {
-			if c, ok := e.(rules.PlaceCaptured); ok {
-				res.Captures = append(res.Captures, Capture{Place: c.Place, Side: c.Side, Turn: s.Turn})
-			}
-		}
-	}
-	record(s.Begin())
-	for !s.Over {
-		if res.Commands >= maxCommands {
-			return res, fmt.Errorf("seed %d: the game did not end within %d commands", seed, maxCommands)
-		}
-		side := s.ActiveSide()
-		cmd := players[s.Phase].Next(s.For(side))
-		evs, err := s.Apply(cmd)
-		res.Commands++
-		if err != nil {
-			// An AI command the rules refuse is a bug in the AI; end its phase
-			// rather than stall, and say so in the result.
-			res.Reason = "AI error: " + err.Error()
-			evs, err = s.Apply(rules.EndPhase(side))
-			if err != nil {
-				return res, err
-			}
-		}
-		record(evs)
-	}
-	res.Winner, res.Turns = s.Winner, s.Turn
-	if res.Reason == "" {
-		res.Reason = s.Reason
-	}
-	res.VP = s.VP()
-	res.Losses = map[string]Losses{}
-	for _, u := range s.Units {
-		l := res.Losses[u.Side]
-		st := start[u.ID]
-		l.Men += u.Casualties + u.Captured
-		l.Captured += u.Captured
-		l.Guns += st.Guns - u.Guns
-		l.MGs += st.MGs - u.MGs
-		l.Armour += st.Armour - u.Armour
-		l.Aircraft += st.Aircraft - u.Aircraft
-		res.Losses[u.Side] = l
-	}
-	res.Historical = historical(sc, s)
-	return res, nil
+	return seats
 }
 
-// historical reports whether a finished game matches what happened: the same
-// winner and at least half of the places the record names held by the same side.
-func historical(sc *scenario.Scenario, s *rules.State) bool {
-	if s.Winner != sc.History.Winner {
-		return false
+// Match plays one seeded game of the setup to the end and returns it.
+func Match(set Setup, seed uint64) (*match.Match, error) {
+	name := set.Name
+	if name == "" {
+		name = set.Scenario.ID
 	}
-	if len(sc.History.Holds) == 0 {
-		return true
+	cfg := match.Config{Scenario: name, Variants: set.Scenario.Applied, Set: set.Set, Seed: seed, Seats: set.Seats()}
+	m, _, err := match.New(set.Scenario, cfg)
+	if err != nil {
+		return nil, err
 	}
-	match := 0
-	for id, side := range sc.History.Holds {
-		if p := s.Place(id); p != nil && p.Owner == side {
-			match++
-		}
+	if err := m.PlayOut(); err != nil {
+		return nil, fmt.Errorf("seed %d: %w", seed, err)
 	}
-	return 2*match >= len(sc.History.Holds)
+	return m, nil
+}
+
+// Play plays one seeded game to the end.
+func Play(set Setup, seed uint64) (Result, error) {
+	m, err := Match(set, seed)
+	if err != nil {
+		return Result{Seed: seed}, err
+	}
+	return Result{Seed: seed, Result: m.Result()}, nil
 }
 
 // Options control a batch.

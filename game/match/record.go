@@ -1,0 +1,158 @@
+package match
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+
+	"ili/game/rules"
+	"ili/game/scenario"
+)
+
+// Record is everything that makes a game: the scenario, variants, overrides,
+// seed and seats, every command given (the AI's too) and the state hash at
+// the start of each turn, which proves that a replay made the same game.
+// A saved game is a Record.
+type Record struct {
+	Config
+	Commands []rules.Command   `json:"commands"`
+	Refused  []Refusal         `json:"refused,omitempty"`
+	Hashes   map[string]string `json:"hashes"` // turn -> state hash at its start
+}
+
+// Refusal is an AI command the rules refused: it stands in Commands at At,
+// and the AI's phase ended after it.
+type Refusal struct {
+	At      int           `json:"at"`
+	Turn    int           `json:"turn"`
+	Command rules.Command `json:"command"`
+	Error   string        `json:"error"`
+}
+
+// Record returns a copy of the match's record so far.
+func (m *Match) Record() Record {
+	r := m.rec
+	r.Variants = slices.Clone(r.Variants)
+	r.Set = slices.Clone(r.Set)
+	r.Seats = slices.Clone(r.Seats)
+	r.Commands = slices.Clone(r.Commands)
+	r.Refused = slices.Clone(r.Refused)
+	r.Hashes = maps.Clone(r.Hashes)
+	return r
+}
+
+// ErrDiverged is wrapped by the error of a replay whose state hash differs
+// from the one recorded.
+var ErrDiverged = errors.New("the replay did not reproduce the recorded game")
+
+// ReplayError says where a replay failed: the turn, and the command when a
+// command was refused.
+type ReplayError struct {
+	Turn    int
+	Command int // 1-based; 0 when a hash differed at the start of Turn
+	Err     error
+}
+
+func (e *ReplayError) Error() string {
+	if e.Command == 0 {
+		return fmt.Sprintf("turn %d: %v", e.Turn, e.Err)
+	}
+	return fmt.Sprintf("turn %d, command %d: %v", e.Turn, e.Command, e.Err)
+}
+
+func (e *ReplayError) Unwrap() error { return e.Err }
+
+// Replay loads the record's scenario and plays its commands again, checking
+// the state hash at the start of every turn. The match it returns goes on
+// as the recorded game would have: the AI of a phase that was under way is
+// brought back to where it stood.
+func Replay(rec Record) (*Match, error) {
+	sc, err := scenario.Load(rec.Scenario, scenario.Options{Variants: rec.Variants, Set: rec.Set})
+	if err != nil {
+		return nil, err
+	}
+	return ReplayOn(sc, rec)
+}
+
+// ReplayOn is Replay on a scenario already loaded as the record says.
+func ReplayOn(sc *scenario.Scenario, rec Record) (*Match, error) {
+	m, _, err := New(sc, rec.Config)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.checkHash(rec); err != nil {
+		return nil, err
+	}
+	refused := map[int]bool{}
+	for _, r := range rec.Refused {
+		refused[r.At] = true
+	}
+	// The commands of the phase under way at the end are asked of its AI
+	// again, so that the AI stands where it stood; the rest are applied.
+	tail := len(rec.Commands)
+	for tail > 0 && rec.Commands[tail-1].Kind != rules.CmdEnd {
+		tail--
+	}
+	inStep := true // the AI has given the recorded commands so far
+	for i, c := range rec.Commands {
+		if i >= tail && inStep && !m.PersonToMove() {
+			if inStep = m.askAI(c); inStep {
+				continue
+			}
+		}
+		if err := m.replayOne(rec, i, refused[i]); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// askAI asks the AI to move for the side to move; if it gives c, it is
+// applied (refused or not) as it was in the game, and askAI reports true.
+func (m *Match) askAI(c rules.Command) bool {
+	side := m.state.ActiveSide()
+	if got := m.ais[m.state.Phase].Next(m.state.For(side)); !sameCommand(got, c) {
+		return false
+	}
+	if _, err := m.apply(c); err != nil {
+		m.rec.Refused = append(m.rec.Refused, Refusal{At: len(m.rec.Commands), Turn: m.state.Turn, Command: c, Error: err.Error()})
+		m.rec.Commands = append(m.rec.Commands, c)
+	}
+	return true
+}
+
+func sameCommand(a, b rules.Command) bool {
+	return a.Kind == b.Kind && a.Side == b.Side && a.Unit == b.Unit && a.To == b.To &&
+		slices.Equal(a.Units, b.Units) && a.Target == b.Target && a.Advance == b.Advance
+}
+
+// replayOne applies command i of rec, which must be refused exactly when
+// the record says it was, and checks the hash when a turn begins.
+func (m *Match) replayOne(rec Record, i int, wasRefused bool) error {
+	c := rec.Commands[i]
+	turn := m.state.Turn
+	_, err := m.apply(c)
+	switch {
+	case err != nil && !wasRefused:
+		return &ReplayError{Turn: turn, Command: i + 1, Err: fmt.Errorf("%s's %s command is refused: %w", c.Side, c.Kind, err)}
+	case err == nil && wasRefused:
+		return &ReplayError{Turn: turn, Command: i + 1, Err: fmt.Errorf("%s's %s command was refused in the game and is carried out now: %w", c.Side, c.Kind, ErrDiverged)}
+	case err != nil:
+		m.rec.Refused = append(m.rec.Refused, Refusal{At: len(m.rec.Commands), Turn: turn, Command: c, Error: err.Error()})
+		m.rec.Commands = append(m.rec.Commands, c)
+	}
+	if m.state.Turn != turn {
+		return m.checkHash(rec)
+	}
+	return nil
+}
+
+// checkHash compares the hash at the start of the turn with the record's.
+func (m *Match) checkHash(rec Record) error {
+	want, ok := rec.Hashes[fmt.Sprint(m.state.Turn)]
+	if ok && m.state.Phase == 0 && want != m.state.Hash() {
+		return &ReplayError{Turn: m.state.Turn, Err: ErrDiverged}
+	}
+	return nil
+}

@@ -1,0 +1,110 @@
+package match
+
+import (
+	"slices"
+	"strings"
+
+	"ili/game/rules"
+)
+
+// Losses is what one side lost over a game.
+type Losses struct {
+	Men      int `json:"men"` // casualties and prisoners
+	Captured int `json:"captured"`
+	Guns     int `json:"guns"`
+	MGs      int `json:"mgs"`
+	Armour   int `json:"armour"`
+	Aircraft int `json:"aircraft"`
+}
+
+// Capture is a place changing hands.
+type Capture struct {
+	Place string `json:"place"`
+	Side  string `json:"side"`
+	Turn  int    `json:"turn"`
+}
+
+// Hold is a place the record names: who held it at the end in history and
+// who holds it in the game ("" for nobody).
+type Hold struct {
+	Place   string `json:"place"`
+	History string `json:"history"`
+	Game    string `json:"game"`
+}
+
+// Result is how a game stands, or how it ended: what the result screen
+// shows and the batches count.
+type Result struct {
+	Winner     string            `json:"winner"` // "" for a draw, or while the game goes on
+	Reason     string            `json:"reason"`
+	Turns      int               `json:"turns"`
+	VP         map[string]int    `json:"vp"`
+	Losses     map[string]Losses `json:"losses"`
+	Field      map[string]int    `json:"field"` // men still on the map, by side
+	Captures   []Capture         `json:"captures"`
+	Holds      []Hold            `json:"holds,omitempty"` // in the order of place IDs
+	Historical bool              `json:"historical"`
+	Commands   int               `json:"commands"`
+	Refused    int               `json:"refused,omitempty"` // AI commands the rules refused
+}
+
+// Result sums the game up as it stands.
+func (m *Match) Result() Result {
+	s := m.state
+	r := Result{Winner: s.Winner, Reason: s.Reason, Turns: s.Turn, VP: s.VP(),
+		Losses: map[string]Losses{}, Field: map[string]int{}, Captures: slices.Clone(m.captures),
+		Commands: len(m.rec.Commands), Refused: len(m.rec.Refused)}
+	if len(m.rec.Refused) > 0 {
+		r.Reason = "AI error: " + m.rec.Refused[0].Error
+	}
+	for i, u := range s.Units {
+		st := m.start[i]
+		l := r.Losses[u.Side]
+		l.Men += u.Casualties + u.Captured
+		l.Captured += u.Captured
+		l.Guns += st.Guns - u.Guns
+		l.MGs += st.MGs - u.MGs
+		l.Armour += st.Armour - u.Armour
+		l.Aircraft += st.Aircraft - u.Aircraft
+		r.Losses[u.Side] = l
+		if u.Status == rules.Active {
+			r.Field[u.Side] += u.Men
+		}
+	}
+	r.Holds = m.holds()
+	r.Historical = s.Over && m.historical(r.Holds)
+	return r
+}
+
+// holds sets who holds each place the record names beside the record.
+func (m *Match) holds() []Hold {
+	var out []Hold
+	for place, side := range m.sc.History.Holds {
+		h := Hold{Place: place, History: side}
+		if p := m.state.Place(place); p != nil {
+			h.Game = p.Owner
+		}
+		out = append(out, h)
+	}
+	slices.SortFunc(out, func(a, b Hold) int { return strings.Compare(a.Place, b.Place) })
+	return out
+}
+
+// historical reports whether a finished game matches what happened: the
+// same winner and at least half of the places the record names held by the
+// same side.
+func (m *Match) historical(holds []Hold) bool {
+	if m.state.Winner != m.sc.History.Winner {
+		return false
+	}
+	if len(holds) == 0 {
+		return true
+	}
+	match := 0
+	for _, h := range holds {
+		if h.Game == h.History {
+			match++
+		}
+	}
+	return 2*match >= len(holds)
+}
