@@ -24,9 +24,9 @@ type Setup struct {
 	// path), and Set its --set overrides: the record of each game keeps
 	// them, so that a kept game can be loaded again. Name defaults to the
 	// scenario's ID.
-	Name string
-	Set  []string
-	Levels   map[string]ai.Level // by side ID; missing sides play Normal
+	Name   string
+	Set    []string
+	Levels map[string]ai.Level // by side ID; missing sides play Normal
 	// FollowPlans makes every side's AI follow the scenario's historical plan.
 	FollowPlans bool
 }
