@@ -5,11 +5,12 @@ package main
 
 import (
 	"fmt"
-	"ili/cmd/internal/cli"
 	"io"
 	"os"
+	"strings"
 	"time"
 
+	"ili/cmd/internal/cli"
 	"ili/game/ai"
 	"ili/game/save"
 	"ili/game/scenario"
@@ -44,68 +45,121 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 }
 
 func cmdPlay(args []string, stdout, stderr io.Writer) int {
-	fs := cli.NewFlags("play", "play [SCENARIO] [--side ID] [--variant V]... [--seed N] [--ai LEVEL] [--hotseat] [--size WxH] [--bench-frames N]", stderr)
-	side := fs.String("side", "", "the side to play (default: the first)")
-	var variants cli.List
+	fs := cli.NewFlags("play", "play [SCENARIO|SAVE.json] [--side ID] [--variant V]... [--seed N] [--ai LEVEL|SIDE=LEVEL]... [--hotseat] [--load FILE] [--size WxH] [--bench-frames N]", stderr)
+	side := fs.String("side", "", "the side to play (default: the first the AI does not)")
+	var variants, ais cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
+	fs.Var(&ais, "ai", "the opponent's level (random, greedy, easy, normal or hard), or SIDE=LEVEL to give a side to the AI; give every side to watch the AI play (repeatable)")
 	seed := fs.Uint64("seed", 1, "the game's random seed")
-	level := fs.String("ai", "normal", "the opponent: random, greedy, easy, normal or hard")
-	hotseat := fs.Bool("hotseat", false, "two people at one screen instead of the AI")
+	hotseat := fs.Bool("hotseat", false, "people play every side the AI does not, at one screen")
+	load := fs.String("load", "", "open a saved game (a run kept by 'ili sim --keep' too)")
 	colourBlind := fs.Bool("colour-blind", false, "a palette that stays clear under colour-vision deficiencies")
 	benchFrames := fs.Int("bench-frames", 0, "play N frames zoomed out and panning, print frame times and exit")
 	size := fs.String("size", "", "the window's size, WIDTHxHEIGHT (default 1280x800; 1920x1080 for --bench-frames)")
 	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
-	var w, h int
-	if *size != "" {
-		if n, err := fmt.Sscanf(*size, "%dx%d", &w, &h); n != 2 || err != nil || w < 64 || h < 64 {
-			fmt.Fprintf(stderr, "--size %q: write it as WIDTHxHEIGHT, such as 1920x1080.\n", *size)
-			return cli.Usage
-		}
+	w, h, code := windowSize(*size, stderr)
+	if code != cli.OK {
+		return code
 	}
-	opt := ui.Options{Side: *side, Variants: variants, Seed: *seed, Hotseat: *hotseat}
-	lv, err := ai.ParseLevel(*level)
-	if err != nil {
-		fmt.Fprintf(stderr, "ili: %v.\n", err)
-		return cli.Bad
-	}
-	opt.Opponent = lv
-	if *colourBlind {
-		opt.Palette = &ui.ColourBlind
-	}
-	if fs.NArg() > 0 {
+	opt := ui.Options{Side: *side, Variants: variants, Seed: *seed, Hotseat: *hotseat, Opponent: ai.Normal,
+		ColourBlind: *colourBlind, Load: *load}
+	if fs.NArg() > 0 && strings.HasSuffix(fs.Arg(0), ".json") && opt.Load == "" {
+		opt.Load = fs.Arg(0)
+	} else if fs.NArg() > 0 {
 		opt.Scenario = fs.Arg(0)
-		sc, err := scenario.Load(opt.Scenario, scenario.Options{Variants: variants})
-		if err != nil {
-			return cli.Report(stderr, err)
-		}
-		if *side != "" && sc.Side(*side) == nil {
-			fmt.Fprintf(stderr, "ili: %s has no side %q.\n", sc.ID, *side)
-			return cli.Bad
-		}
+	}
+	if code := checkPlay(&opt, ais, stderr); code != cli.OK {
+		return code
 	}
 	if *benchFrames > 0 {
-		if w == 0 {
-			w, h = 1920, 1080
-		}
-		if opt.Scenario == "" {
-			fmt.Fprintln(stderr, "--bench-frames needs a scenario, such as: ili play manas-1945 --bench-frames 300")
-			return cli.Usage
-		}
-		r, err := ui.Bench(opt, *benchFrames, w, h, 5*time.Second, start)
-		if err != nil {
-			fmt.Fprintf(stderr, "ili: %v\n", err)
-			return cli.Bad
-		}
-		fmt.Fprintln(stdout, r)
-		return cli.OK
+		return benchPlay(opt, *benchFrames, w, h, stdout, stderr)
 	}
 	opt.Width, opt.Height = w, h
 	if err := ui.Run(opt); err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
 		return cli.Bad
 	}
+	return cli.OK
+}
+
+// windowSize reads --size, WIDTHxHEIGHT; 0, 0 when it is not given.
+func windowSize(size string, stderr io.Writer) (w, h, code int) {
+	if size == "" {
+		return 0, 0, cli.OK
+	}
+	if n, err := fmt.Sscanf(size, "%dx%d", &w, &h); n != 2 || err != nil || w < 64 || h < 64 || w > 8192 || h > 8192 {
+		fmt.Fprintf(stderr, "--size %q: write it as WIDTHxHEIGHT, such as 1920x1080.\n", size)
+		return 0, 0, cli.Usage
+	}
+	return w, h, cli.OK
+}
+
+// checkPlay checks what the options open before a window does: the saved
+// game replays, or the scenario loads with its variants, the side and the
+// --ai flags name its sides.
+func checkPlay(opt *ui.Options, ais []string, stderr io.Writer) int {
+	if opt.Load != "" {
+		if opt.Scenario != "" || len(ais) > 0 || len(opt.Variants) > 0 {
+			fmt.Fprintln(stderr, "--load opens a saved game as it was: give it without a scenario, --ai or --variant.")
+			return cli.Usage
+		}
+		g, err := save.Read(opt.Load)
+		if err == nil {
+			_, err = g.Replay()
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "ili: %s: %v\n", opt.Load, err)
+			return cli.Bad
+		}
+		return cli.OK
+	}
+	if opt.Scenario == "" {
+		if len(ais) > 0 {
+			fmt.Fprintln(stderr, "--ai needs a scenario, such as: ili play nilka-1944 --ai hard")
+			return cli.Usage
+		}
+		return cli.OK
+	}
+	sc, err := scenario.Load(opt.Scenario, scenario.Options{Variants: opt.Variants})
+	if err != nil {
+		return cli.Report(stderr, err)
+	}
+	if opt.Side != "" && sc.Side(opt.Side) == nil {
+		fmt.Fprintf(stderr, "ili: %s has no side %q.\n", sc.ID, opt.Side)
+		return cli.Bad
+	}
+	levels, def, code, ok := cli.ParseAI(sc, ais, true, stderr)
+	if !ok {
+		return code
+	}
+	opt.AI = levels
+	if def != nil {
+		opt.Opponent = *def
+	}
+	if _, mine := levels[opt.Side]; mine && opt.Side != "" {
+		fmt.Fprintf(stderr, "ili: --side %s and --ai %s=... give one side to both you and the AI; drop one.\n", opt.Side, opt.Side)
+		return cli.Usage
+	}
+	return cli.OK
+}
+
+// benchPlay runs the frame benchmark and prints what it measured.
+func benchPlay(opt ui.Options, frames, w, h int, stdout, stderr io.Writer) int {
+	if w == 0 {
+		w, h = 1920, 1080
+	}
+	if opt.Scenario == "" {
+		fmt.Fprintln(stderr, "--bench-frames needs a scenario, such as: ili play manas-1945 --bench-frames 300")
+		return cli.Usage
+	}
+	r, err := ui.Bench(opt, frames, w, h, 5*time.Second, start)
+	if err != nil {
+		fmt.Fprintf(stderr, "ili: %v\n", err)
+		return cli.Bad
+	}
+	fmt.Fprintln(stdout, r)
 	return cli.OK
 }
 
@@ -123,10 +177,9 @@ func cmdShot(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "ili shot needs a scenario and --out FILE.png, such as: ili shot ghulja-1944 --out ghulja.png")
 		return cli.Usage
 	}
-	var w, h int
-	if n, err := fmt.Sscanf(*size, "%dx%d", &w, &h); n != 2 || err != nil || w < 64 || h < 64 || w > 8192 || h > 8192 {
-		fmt.Fprintf(stderr, "--size %q: write it as WIDTHxHEIGHT, such as 1920x1080.\n", *size)
-		return cli.Usage
+	w, h, code := windowSize(*size, stderr)
+	if code != cli.OK {
+		return code
 	}
 	if _, err := scenario.Load(fs.Arg(0), scenario.Options{Variants: variants}); err != nil {
 		return cli.Report(stderr, err)

@@ -20,12 +20,14 @@ import (
 const usage = `ili: a wargame of the Ili Rebellion, Xinjiang 1944-1946.
 
 Usage:
-  ili [play] [SCENARIO]     open the game (SCENARIO: a bundled id or a .toml file)
+  ili [play] [SCENARIO]     open the game (SCENARIO: a bundled id or a .toml file;
+                            ili play --load SAVE.json opens a saved game)
   ili list                  list the bundled scenarios
   ili validate [FILE...]    check scenario files; with no FILE, every bundled one
   ili calibrate FILE.csv    run the combat model on historical engagements
   ili sim SCENARIO          play AI-against-AI batches and sum up the outcomes
   ili sim merge FILE...     join batches split by seed range
+  ili replay SAVE...        replay saved games without a window, check them, print their results
   ili shot SCENARIO --out FILE.png [--size WxH]   draw the game's first frame
 
 Run 'ili COMMAND -h' for a command's options.
@@ -44,7 +46,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	cmd := "play"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && !strings.HasSuffix(args[0], ".toml") {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && !strings.HasSuffix(args[0], ".toml") && !strings.HasSuffix(args[0], ".json") {
 		if _, known := commands[args[0]]; known || !isScenarioName(args[0]) {
 			cmd, args = args[0], args[1:]
 		}
@@ -66,6 +68,7 @@ func init() {
 		"validate":  cmdValidate,
 		"calibrate": cmdCalibrate,
 		"sim":       cmdSim,
+		"replay":    cmdReplay,
 		"shot":      cmdShot,
 		"help":      cmdHelp,
 		"-h":        cmdHelp,

@@ -6,6 +6,7 @@ import (
 	"ili/cmd/internal/cli"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -20,7 +21,7 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "merge" {
 		return cmdSimMerge(args[1:], stdout, stderr)
 	}
-	fs := cli.NewFlags("sim", "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--ai SIDE=LEVEL]... [--workers N] [--format text|json|csv] [--out FILE] [--chart FILE.png] [--compare V1,V2] [--plan]", stderr)
+	fs := cli.NewFlags("sim", "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--ai SIDE=LEVEL]... [--workers N] [--format text|json|csv] [--out FILE] [--chart FILE.png] [--compare V1,V2] [--plan] [--keep DIR]", stderr)
 	runs := fs.Int("runs", 100, "games to play")
 	seed := fs.Uint64("seed", 1, "seed of the first game; game i uses seed+i")
 	workers := fs.Int("workers", 0, "games played at once (0: one per core)")
@@ -29,6 +30,7 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 	chart := fs.String("chart", "", "draw the outcome distributions to FILE.png")
 	compare := fs.String("compare", "", "compare two setups: V1,V2 (variant ids, or base)")
 	plans := fs.Bool("plan", false, "the AI follows each side's historical plan, where the scenario gives one")
+	keep := fs.String("keep", "", "write every run into the folder DIR as a saved game, for 'ili replay' and 'ili play --load'")
 	var variants, sets, ais cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
 	fs.Var(&sets, "set", "override a value, such as turns=8 or unit.ID.men=900 (repeatable)")
@@ -53,6 +55,12 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return cli.Report(stderr, err)
 	}
+	if *keep != "" {
+		if err := os.MkdirAll(*keep, 0o755); err != nil {
+			fmt.Fprintf(stderr, "ili: --keep %s: cannot make the folder: %v\n", *keep, err)
+			return cli.Bad
+		}
+	}
 	build := func(extra []string) (*whatif.Report, int) {
 		vs := append(append([]string(nil), variants...), extra...)
 		sc, err := scenario.Parse(file, text, scenario.Options{Variants: vs, Set: sets})
@@ -63,9 +71,9 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 		if code != cli.OK {
 			return nil, code
 		}
-		set := whatif.Setup{Scenario: sc, Levels: levels, FollowPlans: *plans}
+		set := whatif.Setup{Scenario: sc, Name: name, Set: sets, Levels: levels, FollowPlans: *plans}
 		prog := newProgress(stderr, *runs)
-		b, err := whatif.Run(set, whatif.Options{Runs: *runs, Seed: *seed, Workers: *workers, Progress: prog.update})
+		b, err := whatif.Run(set, whatif.Options{Runs: *runs, Seed: *seed, Workers: *workers, Progress: prog.update, Keep: keepDir(*keep, *compare != "", extra)})
 		prog.finish()
 		if err != nil {
 			fmt.Fprintf(stderr, "ili: %v\n", err)
@@ -113,33 +121,21 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 	return emit(*out, render(rep, *format), stdout, stderr)
 }
 
-// parseAI reads --ai SIDE=LEVEL flags against the scenario's sides.
+// parseAI reads --ai SIDE=LEVEL flags against the scenario's sides: the
+// levels (normal where no flag names a side) and their names.
 func parseAI(sc *scenario.Scenario, flags []string, stderr io.Writer) (map[string]ai.Level, map[string]string, int) {
+	given, _, code, ok := cli.ParseAI(sc, flags, false, stderr)
+	if !ok {
+		return nil, nil, code
+	}
 	levels := map[string]ai.Level{}
 	names := map[string]string{}
 	for _, s := range sc.Setup.Sides {
-		levels[s.ID], names[s.ID] = ai.Normal, ai.Normal.String()
-	}
-	for _, f := range flags {
-		side, lv, ok := strings.Cut(f, "=")
+		lv, ok := given[s.ID]
 		if !ok {
-			fmt.Fprintf(stderr, "--ai %q: write it as SIDE=LEVEL, such as %s=hard.\n", f, sc.Setup.Sides[0].ID)
-			return nil, nil, cli.Usage
+			lv = ai.Normal
 		}
-		if sc.Side(side) == nil {
-			ids := make([]string, len(sc.Setup.Sides))
-			for i, s := range sc.Setup.Sides {
-				ids[i] = s.ID
-			}
-			fmt.Fprintf(stderr, "--ai %q: %s has no side %q; its sides are %s.\n", f, sc.ID, side, strings.Join(ids, ", "))
-			return nil, nil, cli.Bad
-		}
-		level, err := ai.ParseLevel(lv)
-		if err != nil {
-			fmt.Fprintf(stderr, "--ai %q: %v.\n", f, err)
-			return nil, nil, cli.Bad
-		}
-		levels[side], names[side] = level, level.String()
+		levels[s.ID], names[s.ID] = lv, lv.String()
 	}
 	return levels, names, cli.OK
 }
@@ -205,6 +201,21 @@ func cmdSimMerge(args []string, stdout, stderr io.Writer) int {
 		return cli.Bad
 	}
 	return emit(*out, render(merged, *format), stdout, stderr)
+}
+
+// keepDir is where the runs of a setup are kept: the --keep folder, or,
+// when --compare plays two setups, a folder in it for each.
+func keepDir(keep string, comparing bool, extra []string) string {
+	if keep == "" || !comparing {
+		return keep
+	}
+	name := "base"
+	if len(extra) > 0 {
+		name = strings.Join(extra, "+")
+	}
+	dir := filepath.Join(keep, name)
+	os.MkdirAll(dir, 0o755)
+	return dir
 }
 
 // emit writes data to the file named (atomically) or to stdout.

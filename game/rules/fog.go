@@ -185,6 +185,7 @@ type View struct {
 	Phase   int
 	Over    bool
 	Winner  string
+	Reason  string // why the game ended
 	Visible []bool // per map index
 	Units   []Unit // own units (all) and visible enemy units, sorted by ID
 	Places  []Place
@@ -192,7 +193,7 @@ type View struct {
 
 // View returns side's view of the state.
 func (s *State) View(side string) *View {
-	v := &View{Setup: s.Setup, Side: side, Turn: s.Turn, Phase: s.Phase, Over: s.Over, Winner: s.Winner}
+	v := &View{Setup: s.Setup, Side: side, Turn: s.Turn, Phase: s.Phase, Over: s.Over, Winner: s.Winner, Reason: s.Reason}
 	v.Visible = s.visibility(side)
 	for _, u := range s.Units {
 		if u.Side == side || (u.Status == Active && v.Visible[s.Map.Index(u.Hex)]) {

@@ -2,37 +2,56 @@ package save
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"time"
 
-	"ili/game/rules"
+	"ili/game/match"
 	"ili/game/scenario"
 )
 
-// Format names the layout of a saved game.
-const Format = "ili-save/1"
+// Format names the layout of a saved game; Read also takes the layout
+// before it, formatV1.
+const Format = "ili-save/2"
 
-// Game is a saved game: the scenario, its variants and seed, who plays what,
-// and every command given so far. Replaying the commands rebuilds the game
-// exactly; the state hash at the start of each turn proves it.
+const formatV1 = "ili-save/1"
+
+// Game is a saved game: the record of a match (the scenario, its variants,
+// overrides and seed, who sits at each side, and every command given, with
+// the state hash at the start of each turn), and a few lines for the list
+// of saved games. Replaying the record rebuilds the game exactly.
 type Game struct {
-	Format   string            `json:"format"`
-	Scenario string            `json:"scenario"`
-	Variants []string          `json:"variants"`
-	Seed     uint64            `json:"seed"`
-	Side     string            `json:"side"`
-	Opponent string            `json:"opponent"`
-	Hotseat  bool              `json:"hotseat"`
-	Commands []rules.Command   `json:"commands"`
-	Hashes   map[string]string `json:"hashes"` // turn -> state hash at its start
+	Format string `json:"format"`
+	match.Record
 	// What a list of saved games shows; replaying does not read them.
-	Title string    `json:"title,omitempty"` // the scenario's title
-	Turn  int       `json:"turn,omitempty"`  // the turn being played
-	Saved time.Time `json:"saved,omitempty"`
+	Title  string        `json:"title,omitempty"` // the scenario's title
+	Turn   int           `json:"turn,omitempty"`  // the turn being played
+	Saved  time.Time     `json:"saved,omitzero"`
+	Result *match.Result `json:"result,omitempty"` // a finished game's result
+}
+
+// FromMatch is the saved game of a match as it stands.
+func FromMatch(m *match.Match) *Game {
+	g := &Game{Format: Format, Record: m.Record(), Title: m.Scenario().Title, Turn: m.Turn(),
+		Saved: time.Now().UTC().Truncate(time.Second)}
+	if m.Over() {
+		r := m.Result()
+		g.Result = &r
+	}
+	return g
+}
+
+// People returns the sides that people play.
+func (g *Game) People() []string {
+	var out []string
+	for _, st := range g.Seats {
+		if st.Person() {
+			out = append(out, st.Side)
+		}
+	}
+	return out
 }
 
 // Entry is one saved game in a folder.
@@ -86,48 +105,52 @@ func Read(name string) (*Game, error) {
 	if err := json.Unmarshal(data, &g); err != nil {
 		return nil, fmt.Errorf("%s is not a saved game: %w", name, err)
 	}
-	if g.Format != Format {
+	switch g.Format {
+	case Format:
+	case formatV1:
+		if err := g.fromV1(data); err != nil {
+			return nil, fmt.Errorf("%s is not a saved game: %w", name, err)
+		}
+	default:
 		return nil, fmt.Errorf("%s was saved by another version (%q); it cannot be loaded", name, g.Format)
+	}
+	if g.Hashes == nil {
+		g.Hashes = map[string]string{}
 	}
 	return &g, nil
 }
 
-// ErrDiverged is returned when a replay does not reproduce the saved hashes.
-var ErrDiverged = errors.New("the replay did not reproduce the saved game")
-
-// Replay rebuilds the saved game's state by replaying its commands, checking
-// the state hash at the start of every turn against the one saved.
-func (g *Game) Replay() (*scenario.Scenario, *rules.State, error) {
+// fromV1 reads the seats of the first layout: the person's side, the AI's
+// level for the others, or two people at one screen.
+func (g *Game) fromV1(data []byte) error {
+	var v1 struct {
+		Side     string `json:"side"`
+		Opponent string `json:"opponent"`
+		Hotseat  bool   `json:"hotseat"`
+	}
+	if err := json.Unmarshal(data, &v1); err != nil {
+		return err
+	}
 	sc, err := scenario.Load(g.Scenario, scenario.Options{Variants: g.Variants})
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	s, err := sc.NewState(g.Seed)
-	if err != nil {
-		return nil, nil, err
-	}
-	s.Begin()
-	check := func() error {
-		if want, ok := g.Hashes[fmt.Sprint(s.Turn)]; ok && want != s.Hash() && s.Phase == 0 {
-			return fmt.Errorf("turn %d: %w", s.Turn, ErrDiverged)
+	g.Seats = nil
+	for i, sd := range sc.Setup.Sides {
+		st := match.Seat{Side: sd.ID, AI: v1.Opponent}
+		if v1.Hotseat || sd.ID == v1.Side || (v1.Side == "" && i == 0) {
+			st.AI = ""
 		}
-		return nil
+		g.Seats = append(g.Seats, st)
 	}
-	if err := check(); err != nil {
-		return nil, nil, err
-	}
-	for i, c := range g.Commands {
-		turn := s.Turn
-		if _, err := s.Apply(c); err != nil {
-			return nil, nil, fmt.Errorf("command %d (%s) no longer applies: %w", i+1, c.Kind, err)
-		}
-		if s.Turn != turn {
-			if err := check(); err != nil {
-				return nil, nil, err
-			}
-		}
-	}
-	return sc, s, nil
+	g.Format = Format
+	return nil
+}
+
+// Replay rebuilds the saved game by replaying its commands, checking the
+// state hash at the start of every turn against the one saved.
+func (g *Game) Replay() (*match.Match, error) {
+	return match.Replay(g.Record)
 }
 
 // Dir returns the folder for saved games in the user's config directory.

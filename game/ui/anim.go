@@ -38,7 +38,7 @@ var (
 
 // animate queues what evs show: moves, retreats and fights.
 func (p *Play) animate(evs []rules.Event) {
-	speed := max(0, min(5, p.opt.Speed))
+	speed := max(0, min(5, p.a.speed()))
 	if slideFrames[speed] == 0 {
 		return
 	}
@@ -58,7 +58,7 @@ func (p *Play) animate(evs []rules.Event) {
 		case rules.TurnStarted:
 			n := bannerFrames[speed]
 			p.anims = append(p.anims, anim{banner: []string{
-				fmt.Sprintf("Turn %d of %d", e.Turn, p.state.Turns),
+				fmt.Sprintf("Turn %d of %d", e.Turn, p.sc.Turns),
 				fmt.Sprintf("%s, %s", e.Date.Format("Monday 2 January 2006, 15:04"), e.Weather),
 			}, frames: n, left: n})
 		}
@@ -71,7 +71,7 @@ func (p *Play) fightLines(e rules.CombatResolved) []string {
 		if len(ids) == 0 {
 			return "?"
 		}
-		if u := p.state.Unit(ids[0]); u != nil {
+		if u, ok := p.names[ids[0]]; ok {
 			return p.shortName(u.Side)
 		}
 		return ids[0]
@@ -86,16 +86,6 @@ func (p *Play) fightLines(e rules.CombatResolved) []string {
 		fmt.Sprintf("%s lose %d men", name(e.Attackers), r.Attacker.Men),
 		def,
 	}
-}
-
-// placeName names the hex by its place, or by its coordinates.
-func (p *Play) placeName(h hex.Hex) string {
-	for _, pl := range p.state.Places {
-		if pl.Hex == h {
-			return pl.Name
-		}
-	}
-	return rules.Label(h)
 }
 
 func capital(s string) string {
@@ -139,56 +129,71 @@ func (p *Play) drawAnim(dst *ebiten.Image, v *rules.View) {
 	if len(p.anims) == 0 {
 		return
 	}
-	a := p.anims[0]
-	t := 1 - float64(a.left)/float64(max(1, a.frames)) // 0 to 1
-	if a.banner != nil {
-		// A new turn: a band across the top of the map, fading at the end.
-		alpha := math.Min(1, 4*(1-t))
-		mapW := float64(p.w - panelWidth)
-		bw, _ := text.Measure(a.banner[1], textFace, 0)
-		w := math.Max(bw, titleFace.Size*8) + 60
-		x, y := (mapW-w)/2, float64(barHeight)+16
-		h := titleFace.Size*1.5 + textFace.Size*1.6 + 20
-		vector.DrawFilledRect(dst, float32(x), float32(y), float32(w), float32(h), color.RGBA{uint8(30 * alpha), uint8(32 * alpha), uint8(38 * alpha), uint8(225 * alpha)}, false)
-		tw, _ := text.Measure(a.banner[0], titleFace, 0)
-		ink := color.RGBA{uint8(245 * alpha), uint8(235 * alpha), uint8(205 * alpha), uint8(255 * alpha)}
-		drawText(dst, a.banner[0], (mapW-tw)/2, y+8, titleFace, ink)
-		drawText(dst, a.banner[1], (mapW-bw)/2, y+12+titleFace.Size*1.5, textFace, ink)
+	an := p.anims[0]
+	t := 1 - float64(an.left)/float64(max(1, an.frames)) // 0 to 1
+	switch {
+	case an.banner != nil:
+		p.drawBanner(dst, an.banner, t)
+	case an.unit != "":
+		p.drawSlide(dst, v, an, t)
+	default:
+		p.drawFight(dst, an, t)
+	}
+}
+
+// drawBanner draws a new turn: a band across the top of the map, fading at
+// the end.
+func (p *Play) drawBanner(dst *ebiten.Image, banner []string, t float64) {
+	a := p.a
+	alpha := math.Min(1, 4*(1-t))
+	mapW := float64(p.w - a.panelW)
+	bw, _ := text.Measure(banner[1], a.text, 0)
+	w := math.Max(bw, a.title.Size*8) + 60
+	x, y := (mapW-w)/2, float64(a.barH)+16
+	h := a.title.Size*1.5 + a.text.Size*1.6 + 20
+	vector.DrawFilledRect(dst, float32(x), float32(y), float32(w), float32(h), color.RGBA{uint8(30 * alpha), uint8(32 * alpha), uint8(38 * alpha), uint8(225 * alpha)}, false)
+	tw, _ := text.Measure(banner[0], a.title, 0)
+	ink := color.RGBA{uint8(245 * alpha), uint8(235 * alpha), uint8(205 * alpha), uint8(255 * alpha)}
+	drawText(dst, banner[0], (mapW-tw)/2, y+8, a.title, ink)
+	drawText(dst, banner[1], (mapW-bw)/2, y+12+a.title.Size*1.5, a.text, ink)
+}
+
+// drawSlide draws a counter part of the way along its path.
+func (p *Play) drawSlide(dst *ebiten.Image, v *rules.View, an anim, t float64) {
+	u := p.unit(an.unit)
+	if u == nil {
 		return
 	}
-	if a.unit != "" {
-		u := p.state.Unit(a.unit)
-		if u == nil {
-			return
-		}
-		seg := t * float64(len(a.path)-1)
-		i := min(int(seg), len(a.path)-2)
-		f := seg - float64(i)
-		x0, y0 := unit.Center(a.path[i])
-		x1, y1 := unit.Center(a.path[i+1])
-		sx, sy := p.cam.ToScreen(x0+(x1-x0)*f, y0+(y1-y0)*f)
-		size := math.Max(10, p.cam.Scale*1.1)
-		drawCounter(dst, *u, v, sx-size/2, sy-size*0.35, size, p.opt.Palette, smallFace, u.ID == p.selected)
-		return
-	}
-	// A fight: a ring spreading from the hex, and the result beside it.
-	fx, fy := p.cam.ToScreen(unit.Center(a.fight.Target))
+	seg := t * float64(len(an.path)-1)
+	i := min(int(seg), len(an.path)-2)
+	f := seg - float64(i)
+	x0, y0 := unit.Center(an.path[i])
+	x1, y1 := unit.Center(an.path[i+1])
+	sx, sy := p.cam.ToScreen(x0+(x1-x0)*f, y0+(y1-y0)*f)
+	size := math.Max(10, p.cam.Scale*1.1)
+	drawCounter(dst, p.a.scratch(), *u, v, sx-size/2, sy-size*0.35, size, p.a.palette(), p.a.small, u.ID == p.sel.unit)
+}
+
+// drawFight draws a fight: a ring spreading from the hex, and the result
+// beside it.
+func (p *Play) drawFight(dst *ebiten.Image, an anim, t float64) {
+	f := p.a.small
+	fx, fy := p.cam.ToScreen(unit.Center(an.fight.Target))
 	r := float32(p.cam.Scale * (0.7 + 0.8*t))
 	alpha := uint8(230 * (1 - t))
 	vector.StrokeCircle(dst, float32(fx), float32(fy), r, 3, color.RGBA{alpha, uint8(float64(alpha) * 0.15), 0, alpha}, false)
 	w := 0.0
-	for _, l := range a.lines {
-		lw, _ := text.Measure(l, smallFace, smallFace.Size)
+	for _, l := range an.lines {
+		lw, _ := text.Measure(l, f, f.Size)
 		w = math.Max(w, lw)
 	}
-	lh := smallFace.Size * 1.4
-	bw, bh := w+20, lh*float64(len(a.lines))+12
-	bx := math.Min(fx+p.cam.Scale+6, float64(p.w-panelWidth)-bw-4)
-	by := math.Max(float64(barHeight)+4, fy-bh/2)
+	lh := f.Size * 1.4
+	bw, bh := w+20, lh*float64(len(an.lines))+12
+	bx := math.Min(fx+p.cam.Scale+6, float64(p.w-p.a.panelW)-bw-4)
+	by := math.Max(float64(p.a.barH)+4, fy-bh/2)
 	vector.DrawFilledRect(dst, float32(bx), float32(by), float32(bw), float32(bh), color.RGBA{250, 246, 232, 240}, false)
 	vector.StrokeRect(dst, float32(bx), float32(by), float32(bw), float32(bh), 2, color.RGBA{170, 40, 30, 255}, false)
-	for i, l := range a.lines {
-		f := smallFace
+	for i, l := range an.lines {
 		c := color.RGBA{30, 30, 30, 255}
 		if i == 0 {
 			c = color.RGBA{150, 30, 20, 255}

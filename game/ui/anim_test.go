@@ -17,18 +17,18 @@ func TestMoveAndFightAnimated(t *testing.T) {
 	if len(p.anims) != 0 {
 		t.Fatalf("animations at speed 0: %d", len(p.anims))
 	}
-	p.opt.Speed = 3
-	from := p.state.Unit("band-foot").Hex
+	p.a.settings.Speed = 3
+	from := p.unit("band-foot").Hex
 	p.Select("band-foot")
 	var to hex.Hex
-	for h := range p.reach {
+	for h := range p.sel.reach {
 		if hex.Distance(h, from) >= 2 {
 			to = h
 			break
 		}
 	}
 	p.ClickHex(to)
-	if p.state.Unit("band-foot").Hex != to {
+	if p.unit("band-foot").Hex != to {
 		t.Fatal("the move was not made at once")
 	}
 	if len(p.anims) != 1 || p.anims[0].unit != "band-foot" || p.anims[0].path[0] != from {
@@ -66,21 +66,21 @@ func TestMoveAndFightAnimated(t *testing.T) {
 	}
 	// The AI waits while something is shown.
 	p.anims = nil
-	p.opt.Speed = 4
+	p.a.settings.Speed = 4
 	p.Apply(rules.EndPhase("insurgents"))
 	p.stories = nil
-	n := len(p.commands)
+	n := p.m.Commands()
 	p.anims = []anim{{fight: fight.fight, frames: 50, left: 50}}
 	for i := 0; i < 40; i++ {
 		p.Update(Input{Held: map[Key]bool{}})
 	}
-	if len(p.commands) != n {
-		t.Errorf("the AI gave %d commands while a fight was on screen", len(p.commands)-n)
+	if p.m.Commands() != n {
+		t.Errorf("the AI gave %d commands while a fight was on screen", p.m.Commands()-n)
 	}
-	for i := 0; i < 200 && len(p.commands) == n; i++ {
+	for i := 0; i < 200 && p.m.Commands() == n; i++ {
 		p.Update(Input{Held: map[Key]bool{}})
 	}
-	if len(p.commands) == n {
+	if p.m.Commands() == n {
 		t.Error("the AI did not go on after the animation")
 	}
 }
@@ -88,16 +88,16 @@ func TestMoveAndFightAnimated(t *testing.T) {
 // TestLogKeepsFog: the person's log tells nothing of the AI's moves out
 // of sight, while the AI's log-worthy events all happened.
 func TestLogKeepsFog(t *testing.T) {
-	p, err := newPlay(Options{Scenario: "manas-1945", Side: "ina", Seed: 3, Opponent: ai.Normal, Palette: &Standard})
+	p, err := newPlay(testApp(), Options{Scenario: "manas-1945", Side: "ina", Seed: 3, Opponent: ai.Normal})
 	if err != nil {
 		t.Fatal(err)
 	}
 	p.stories = nil
 	p.Apply(rules.EndPhase("ina")) // the AI plays its whole turn at once
 	log := strings.Join(p.Log(), "\n")
-	v := p.state.View("ina")
+	v := p.m.View("ina")
 	hidden := 0
-	for _, u := range p.state.Units {
+	for _, u := range p.m.View("roc").Units { // roc's view holds all its own units
 		if u.Side == "roc" && u.Status == rules.Active && !v.Seen(u.Hex) {
 			hidden++
 			if strings.Contains(log, u.Name+" marches") {
@@ -114,7 +114,7 @@ func TestLogKeepsFog(t *testing.T) {
 // place with its points and holder, the units seen there and the march.
 func TestHoverLine(t *testing.T) {
 	p := nilkaAtTheGates(t)
-	v := p.state.View("insurgents")
+	v := p.m.View("insurgents")
 	town := p.describeHex(hex.FromOffset(11, 7), v)
 	for _, want := range []string{"town", "Nilka (Gongha): 10 VP, held by Provincial garrison", "men)"} {
 		if !strings.Contains(town, want) {
@@ -123,9 +123,9 @@ func TestHoverLine(t *testing.T) {
 	}
 	p.Select("band-foot")
 	var far hex.Hex
-	for i := range p.state.Map.Terrain {
-		h := p.state.Map.HexAt(i)
-		if _, ok := p.reach[h]; !ok && hex.Distance(h, p.state.Unit("band-foot").Hex) > 8 {
+	for i := range v.Map.Terrain {
+		h := v.Map.HexAt(i)
+		if _, ok := p.sel.reach[h]; !ok && hex.Distance(h, p.unit("band-foot").Hex) > 8 {
 			far = h
 			break
 		}
@@ -137,8 +137,8 @@ func TestHoverLine(t *testing.T) {
 		t.Error("the town next to the band is out of sight")
 	}
 	hidden := false
-	for i := range p.state.Map.Terrain {
-		if h := p.state.Map.HexAt(i); !v.Seen(h) {
+	for i := range v.Map.Terrain {
+		if h := v.Map.HexAt(i); !v.Seen(h) {
 			hidden = true
 			if line := p.describeHex(h, v); !strings.Contains(line, "out of sight") {
 				t.Errorf("a hex the insurgents cannot see reads %s", line)
@@ -154,7 +154,9 @@ func TestHoverLine(t *testing.T) {
 // TestTurnBanner: a new turn is announced with its number, date and
 // weather, and not at all when the AI's turns are shown at once.
 func TestTurnBanner(t *testing.T) {
-	p, err := newPlay(Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal, Palette: &Standard, Speed: 3})
+	slow := testApp()
+	slow.settings.Speed = 3
+	p, err := newPlay(slow, Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +166,7 @@ func TestTurnBanner(t *testing.T) {
 	if b := p.anims[0].banner; b[0] != "Turn 1 of 16" || !strings.Contains(b[1], "5 October 1944") {
 		t.Errorf("the banner reads %q", b)
 	}
-	q, _ := newPlay(Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal, Palette: &Standard, Speed: 5})
+	q, _ := newPlay(testApp(), Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal})
 	if len(q.anims) != 0 {
 		t.Errorf("at speed 5 there is still something to watch: %+v", q.anims)
 	}

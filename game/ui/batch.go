@@ -17,18 +17,6 @@ type batch struct {
 	is []uint16
 }
 
-// shared is the one batch the drawing functions fill and flush in turn:
-// drawing happens on one goroutine and no function holds it across
-// another's call, so its buffers are kept from frame to frame instead of
-// being garbage every frame.
-var shared batch
-
-// scratch returns the shared batch, empty.
-func scratch() *batch {
-	shared.vs, shared.is = shared.vs[:0], shared.is[:0]
-	return &shared
-}
-
 // flush draws what was gathered onto dst and empties the batch.
 func (b *batch) flush(dst *ebiten.Image) {
 	if len(b.is) > 0 {

@@ -85,7 +85,7 @@ func (g *benchGame) updateIdle() error {
 		runtime.ReadMemStats(&m)
 		g.rss, g.heap = rssKB(), int(m.HeapInuse/1024)
 		still := func() Input { return Input{Held: map[Key]bool{}, MouseX: -1, MouseY: -1} }
-		g.idle = &Game{scene: g.play, w: g.w, h: g.h, read: still}
+		g.idle = &Game{a: g.play.a, scene: g.play, w: g.w, h: g.h, read: still}
 		g.idleStart = time.Now()
 		return nil
 	}
@@ -125,10 +125,8 @@ func Bench(opt Options, frames, w, h int, idleFor time.Duration, start time.Time
 	if !hasDisplay() {
 		return BenchResult{}, ErrNoDisplay
 	}
-	if opt.Palette == nil {
-		opt.Palette = &Standard
-	}
-	p, err := newPlay(opt)
+	a := newApp(Settings{Scale: 1, Speed: 5, ColourBlind: opt.ColourBlind})
+	p, err := newPlay(a, opt)
 	if err != nil {
 		return BenchResult{}, err
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
-	"ili/game/rules"
+	"ili/game/match"
 	"ili/game/scenario"
 )
 
@@ -19,77 +19,73 @@ import (
 // scenario's epilogue below.
 type End struct {
 	screenSize
-	opt     Options
+	a       *app
+	seed    uint64
 	title   string
 	game    []string // the game's result, a line each
 	history []string // the record, a line each (paragraphs unwrapped)
 	lines   []string // all of it, for tests and for reading aloud
 }
 
-func newEnd(opt Options, sc *scenario.Scenario, s *rules.State) *End {
-	e := &End{opt: opt}
+// newEnd sums up a finished match: the same result the batches count.
+func newEnd(a *app, m *match.Match) *End {
+	sc, r := m.Scenario(), m.Result()
+	e := &End{a: a, seed: m.Record().Seed}
 	name := func(id string) string { return sideName(sc, id) }
 	winner := "nobody: a draw"
-	if s.Winner != "" {
-		winner = name(s.Winner) + " wins"
+	if r.Winner != "" {
+		winner = name(r.Winner) + " wins"
 	}
 	e.title = sc.Title + ": " + winner
-	if s.Reason != "" {
-		e.title += " (" + s.Reason + ")"
-	}
-	vp := s.VP()
-	lost, left, took := map[string]int{}, map[string]int{}, map[string]int{}
-	for _, u := range s.Units {
-		lost[u.Side] += u.Casualties + u.Captured
-		if u.Status == rules.Active {
-			left[u.Side] += u.Men
-		}
-	}
-	for _, u := range s.Units {
-		for _, sd := range s.Sides {
-			if sd.ID != u.Side {
-				took[sd.ID] += u.Captured
-			}
-		}
+	if r.Reason != "" {
+		e.title += " (" + r.Reason + ")"
 	}
 	e.game = append(e.game, "YOUR GAME", "")
-	for _, sd := range s.Sides {
+	for _, sd := range sc.Setup.Sides {
 		e.game = append(e.game, name(sd.ID),
-			fmt.Sprintf("    %d victory points", vp[sd.ID]),
-			fmt.Sprintf("    %d men lost (killed, wounded, captured), %d still in the field", lost[sd.ID], left[sd.ID]), "")
+			fmt.Sprintf("    %d victory points", r.VP[sd.ID]),
+			fmt.Sprintf("    %d men lost (killed, wounded, captured), %d still in the field", r.Losses[sd.ID].Men, r.Field[sd.ID]), "")
 	}
+	e.history = historyLines(sc, r)
+	e.lines = append(append([]string{e.title}, e.game...), e.history...)
+	return e
+}
+
+// historyLines set the game beside the record: who won, who held each
+// place the record names, the summary, the epilogue and the source.
+func historyLines(sc *scenario.Scenario, r match.Result) []string {
 	var held []string
-	for place, side := range sc.History.Holds {
-		now := "nobody"
-		if p := s.Place(place); p != nil && p.Owner != "" {
-			now = p.Owner
+	for _, h := range r.Holds {
+		now := h.Game
+		if now == "" {
+			now = "nobody"
 		}
 		mark := " "
-		if now != side {
+		if now != h.History {
 			mark = "*"
 		}
-		title := place
-		if p := s.Place(place); p != nil {
-			title = p.Name
+		title := h.Place
+		for _, p := range sc.Places {
+			if p.ID == h.Place {
+				title = p.Name
+			}
 		}
-		held = append(held, fmt.Sprintf("%s %s: %s in history, %s in your game", mark, title, shortSide(sc, side), shortSide(sc, now)))
+		held = append(held, fmt.Sprintf("%s %s: %s in history, %s in your game", mark, title, shortSide(sc, h.History), shortSide(sc, now)))
 	}
 	sort.Strings(held)
 	hist := "nobody clearly"
 	if sc.History.Winner != "" {
-		hist = name(sc.History.Winner)
+		hist = sideName(sc, sc.History.Winner)
 	}
-	e.history = append(e.history, "IN HISTORY: "+hist+" won.", "")
-	e.history = append(e.history, held...)
-	e.history = append(e.history, "(* where your game differs)", "")
+	out := append([]string{"IN HISTORY: " + hist + " won.", ""}, held...)
+	out = append(out, "(* where your game differs)", "")
 	for _, para := range strings.Split(strings.TrimSpace(sc.History.Summary)+"\n\n"+strings.TrimSpace(sc.History.Epilogue), "\n\n") {
-		e.history = append(e.history, strings.Join(strings.Fields(para), " "), "")
+		out = append(out, strings.Join(strings.Fields(para), " "), "")
 	}
 	if src, ok := sc.Sources[sc.History.Source]; ok {
-		e.history = append(e.history, latin("Source: "+src.Author+", "+src.Title))
+		out = append(out, latin("Source: "+src.Author+", "+src.Title))
 	}
-	e.lines = append(append([]string{e.title}, e.game...), e.history...)
-	return e
+	return out
 }
 
 // Update implements scene.
@@ -98,28 +94,27 @@ func (e *End) Update(in Input) (scene, error) {
 	case in.Has(KeyQuit):
 		return nil, errQuit
 	case in.Has(KeyEnter) || in.Has(KeyEscape) || in.Click:
-		opt := e.opt
-		opt.Scenario = ""
-		return newTitle(opt), nil
+		return newTitle(e.a, Options{Seed: e.seed}), nil
 	}
 	return nil, nil
 }
 
 // Draw implements scene.
 func (e *End) Draw(dst *ebiten.Image) {
+	a := e.a
 	w, h := e.size()
 	dst.Fill(color.RGBA{236, 230, 214, 255})
 	ink := color.RGBA{30, 30, 30, 255}
-	drawText(dst, e.title, 40, 30, titleFace, color.Black)
-	top := 30 + titleFace.Size*2.4
+	drawText(dst, e.title, 40, 30, a.title, color.Black)
+	top := 30 + a.title.Size*2.4
 	colW := math.Max(300, w*0.36)
-	drawTextLines(dst, e.game, 40, top, h-50, textFace, ink)
+	drawTextLines(dst, e.game, 40, top, h-50, a.text, ink)
 	rx := 40 + colW + 30
 	vector.StrokeLine(dst, float32(rx-15), float32(top), float32(rx-15), float32(h-60), 1, color.RGBA{150, 130, 100, 255}, false)
 	var lines []string
 	for _, l := range e.history {
-		lines = append(lines, wrapWidth(l, w-rx-40, textFace)...)
+		lines = append(lines, a.wrap(l, w-rx-40, a.text)...)
 	}
-	drawTextLines(dst, lines, rx, top, h-50, textFace, ink)
-	drawText(dst, "Enter or a click for the title screen, Q to quit", 40, h-34, textFace, color.RGBA{130, 70, 20, 255})
+	drawTextLines(dst, lines, rx, top, h-50, a.text, ink)
+	drawText(dst, "Enter or a click for the title screen, Q to quit", 40, h-34, a.text, color.RGBA{130, 70, 20, 255})
 }

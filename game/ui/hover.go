@@ -19,7 +19,7 @@ var directions = [6]string{"east", "north-east", "north-west", "west", "south-we
 // rivers and roads, the place on it with its victory points and holder,
 // the units seen there and, with a unit selected, the march to it.
 func (p *Play) describeHex(h hex.Hex, v *rules.View) string {
-	m := p.state.Map
+	m := v.Map
 	if !m.In(h) {
 		return ""
 	}
@@ -55,7 +55,7 @@ func (p *Play) describeHex(h hex.Hex, v *rules.View) string {
 		}
 		holder := "held by nobody"
 		if pl.Owner != "" {
-			holder = "held by " + sideName(p.sc, pl.Owner)
+			holder = "held by " + p.sideName(pl.Owner)
 		}
 		if pl.VP > 0 {
 			parts = append(parts, fmt.Sprintf("%s: %d VP, %s", pl.Name, pl.VP, holder))
@@ -75,10 +75,10 @@ func (p *Play) describeHex(h hex.Hex, v *rules.View) string {
 	if len(units) > 0 {
 		parts = append(parts, strings.Join(units, ", "))
 	}
-	if p.selected != "" {
-		if len(p.path) > 1 && p.path[len(p.path)-1] == h {
-			parts = append(parts, fmt.Sprintf("march: %d h %02d min", p.pathCost/60, p.pathCost%60))
-		} else if _, ok := p.reach[h]; !ok && p.state.Unit(p.selected).Hex != h {
+	if u := p.unit(p.sel.unit); u != nil {
+		if len(p.sel.path) > 1 && p.sel.path[len(p.sel.path)-1] == h {
+			parts = append(parts, "march: "+marchTime(p.sel.cost))
+		} else if _, ok := p.sel.reach[h]; !ok && u.Hex != h {
 			parts = append(parts, "out of reach this turn")
 		}
 	}
@@ -88,18 +88,18 @@ func (p *Play) describeHex(h hex.Hex, v *rules.View) string {
 // drawHover draws the line about the hex under the mouse (or the keyboard
 // cursor) along the bottom of the map.
 func (p *Play) drawHover(dst *ebiten.Image, v *rules.View) {
-	if !p.hoverOn {
+	if !p.ptr.on {
 		return
 	}
-	line := p.describeHex(p.hoverHex, v)
-	if line == "" {
+	desc := p.describeHex(p.ptr.hex, v)
+	if desc == "" {
 		return
 	}
-	mapW := float64(p.w - panelWidth)
-	lines := wrapWidth(line, mapW-20, smallFace)
-	lh := smallFace.Size * 1.4
+	mapW := float64(p.w - p.a.panelW)
+	lines := p.a.wrap(desc, mapW-20, p.a.small)
+	lh := p.a.small.Size * 1.4
 	h := lh*float64(len(lines)) + 8
 	y := float64(p.h) - h
 	vector.DrawFilledRect(dst, 0, float32(y), float32(mapW), float32(h), color.RGBA{30, 32, 38, 215}, false)
-	drawTextLines(dst, lines, 10, y+4, float64(p.h), smallFace, color.RGBA{240, 238, 228, 255})
+	drawTextLines(dst, lines, 10, y+4, float64(p.h), p.a.small, color.RGBA{240, 238, 228, 255})
 }

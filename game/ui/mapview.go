@@ -80,8 +80,7 @@ var whitePixel = func() *ebiten.Image {
 // shaded on its east faces, hexes out of sight dimmed) and the symbol of
 // its ground when there is room, with the grid as a thin ring inside each
 // hex, in batches of plain triangles.
-func drawHexes(dst *ebiten.Image, m *rules.Map, visible []bool, cam Camera, pal *Palette, grid bool) {
-	b := scratch()
+func drawHexes(dst *ebiten.Image, b *batch, m *rules.Map, visible []bool, cam Camera, pal *Palette, grid bool) {
 	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
 	grid = grid && cam.Scale >= 8
 	for i, ter := range m.Terrain {
@@ -197,8 +196,7 @@ func edgeSegment(cam Camera, a, b hex.Hex) (x0, y0, x1, y1 float64) {
 }
 
 // drawLines draws rivers along hex sides and roads between hex centres.
-func drawLines(dst *ebiten.Image, m *rules.Map, cam Camera, pal *Palette) {
-	b := scratch()
+func drawLines(dst *ebiten.Image, b *batch, m *rules.Map, cam Camera, pal *Palette) {
 	w := math.Max(1.5, cam.Scale/6)
 	edges := make([]rules.Edge, 0, len(m.Rivers))
 	for e := range m.Rivers {
@@ -246,10 +244,9 @@ func sortEdges(es []rules.Edge) {
 // the colour of the side that holds them, and their names, kept left of right
 // and skipping names that would overlap one already drawn. The marks and the
 // names' backgrounds go in one batch, the names after it.
-func drawPlaces(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face *text.GoTextFace, right float64) {
+func drawPlaces(dst *ebiten.Image, b *batch, v *rules.View, cam Camera, pal *Palette, face *text.GoTextFace, right float64) {
 	var taken []rect
 	var labels []string
-	b := scratch()
 	places := append([]rules.Place(nil), v.Places...)
 	sort.SliceStable(places, func(i, j int) bool { return places[i].VP > places[j].VP })
 	for _, p := range places {
@@ -307,7 +304,7 @@ func (a rect) overlaps(b rect) bool {
 // for entrenched, out of supply and disordered units; a stack shows the top
 // counter with the others offset behind it and a count. The counters go in
 // one batch; the top counters' strengths and the counts are drawn after it.
-func drawCounters(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, face *text.GoTextFace, selected string, hide map[string]bool) {
+func drawCounters(dst *ebiten.Image, b *batch, v *rules.View, cam Camera, pal *Palette, face *text.GoTextFace, selected string, hide map[string]bool) {
 	stacks := map[hex.Hex][]rules.Unit{}
 	var order []hex.Hex
 	for _, u := range v.Units {
@@ -327,7 +324,6 @@ func drawCounters(dst *ebiten.Image, v *rules.View, cam Camera, pal *Palette, fa
 		x, y, sx   float64
 	}
 	var tops []top
-	b := scratch()
 	for _, h := range order {
 		us := stacks[h]
 		sort.Slice(us, func(i, j int) bool { return us[i].Men > us[j].Men })
@@ -357,8 +353,7 @@ func strength(men int) string {
 }
 
 // drawCounter draws one counter, with its strength, at once.
-func drawCounter(dst *ebiten.Image, u rules.Unit, v *rules.View, x, y, size float64, pal *Palette, face *text.GoTextFace, selected bool) {
-	b := scratch()
+func drawCounter(dst *ebiten.Image, b *batch, u rules.Unit, v *rules.View, x, y, size float64, pal *Palette, face *text.GoTextFace, selected bool) {
 	b.counter(dst, u, v, x, y, size, pal, selected)
 	b.flush(dst)
 	drawStrength(dst, u.Men, x, y, size, face)
@@ -441,12 +436,12 @@ type terrainCache struct {
 
 // draw draws the map; hexes that visible marks false are dimmed (visible
 // nil shows all of it).
-func (c *terrainCache) draw(dst *ebiten.Image, m *rules.Map, visible []bool, cam Camera, pal *Palette, grid bool) {
+func (c *terrainCache) draw(dst *ebiten.Image, b *batch, m *rules.Map, visible []bool, cam Camera, pal *Palette, grid bool) {
 	x0, y0, x1, y1 := mapBounds(m)
 	w, h := int((x1-x0)*cam.Scale)+2, int((y1-y0)*cam.Scale)+2
 	if w > 4096 || h > 4096 {
-		drawHexes(dst, m, visible, cam, pal, grid)
-		drawLines(dst, m, cam, pal)
+		drawHexes(dst, b, m, visible, cam, pal, grid)
+		drawLines(dst, b, m, cam, pal)
 		return
 	}
 	if c.img == nil || c.scale != cam.Scale || c.grid != grid || c.pal != pal || c.m != m || !sameSeen(c.seen, visible) {
@@ -459,8 +454,8 @@ func (c *terrainCache) draw(dst *ebiten.Image, m *rules.Map, visible []bool, cam
 			c.img.Clear()
 		}
 		local := Camera{X: x0, Y: y0, Scale: cam.Scale}
-		drawHexes(c.img, m, visible, local, pal, grid)
-		drawLines(c.img, m, local, pal)
+		drawHexes(c.img, b, m, visible, local, pal, grid)
+		drawLines(c.img, b, m, local, pal)
 		c.scale, c.grid, c.pal, c.m, c.x0, c.y0 = cam.Scale, grid, pal, m, x0, y0
 		c.seen = append(c.seen[:0], visible...)
 		if visible == nil {

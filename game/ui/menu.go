@@ -13,6 +13,7 @@ import (
 // mouse: the pointer highlights an item and a click chooses it. An item
 // "label\tvalue" shows the value in a column of its own.
 type menu struct {
+	a     *app
 	items []string
 	off   []bool // items shown but not available
 	at    int    // the highlighted item
@@ -31,10 +32,12 @@ var (
 	screenFill = color.RGBA{34, 38, 46, 255}
 )
 
-func newMenu(items ...string) *menu { return &menu{items: items, off: make([]bool, len(items))} }
+func newMenu(a *app, items ...string) *menu {
+	return &menu{a: a, items: items, off: make([]bool, len(items))}
+}
 
 // rowHeight is the height of one item at the interface size in use.
-func (m *menu) rowHeight() float64 { return textFace.Size * 2.4 }
+func (m *menu) rowHeight() float64 { return m.a.text.Size * 2.4 }
 
 // place puts the menu's top-left corner at (x, y), w wide.
 func (m *menu) place(x, y, w float64) { m.x, m.y, m.w = x, y, w }
@@ -120,11 +123,11 @@ func (m *menu) draw(dst *ebiten.Image) {
 			fill = menuHot
 		}
 		vector.DrawFilledRect(dst, float32(m.x), float32(y)+2, float32(m.w), float32(rh)-4, fill, false)
-		ty := y + (rh-textFace.Size*1.3)/2
+		ty := y + (rh-m.a.text.Size*1.3)/2
 		label, value, two := strings.Cut(s, "\t")
-		drawText(dst, label, m.x+14, ty, textFace, ink)
+		drawText(dst, label, m.x+14, ty, m.a.text, ink)
 		if two { // a setting: its value in a column of its own
-			drawText(dst, value, m.x+m.w*0.36, ty, textFace, ink)
+			drawText(dst, value, m.x+m.w*0.36, ty, m.a.text, ink)
 		}
 	}
 }
@@ -151,12 +154,12 @@ func drawTextLines(dst *ebiten.Image, lines []string, x, y, bottom float64, f *t
 	return y
 }
 
-// wrapWidth wraps s to lines no wider than w pixels in face f, breaking
+// wrap wraps s to lines no wider than w pixels in face f, breaking
 // at spaces (a word longer than a line has a line of its own). Lines are
 // kept per text, width and size, so a redraw measures nothing.
-func wrapWidth(s string, w float64, f *text.GoTextFace) []string {
+func (a *app) wrap(s string, w float64, f *text.GoTextFace) []string {
 	key := wrapKey{s, w, f.Size}
-	if lines, ok := wrapped[key]; ok {
+	if lines, ok := a.wraps[key]; ok {
 		return lines
 	}
 	var out []string
@@ -174,10 +177,10 @@ func wrapWidth(s string, w float64, f *text.GoTextFace) []string {
 		line = try
 	}
 	out = append(out, line)
-	if len(wrapped) > 2000 {
-		clear(wrapped)
+	if len(a.wraps) > 2000 {
+		clear(a.wraps)
 	}
-	wrapped[key] = out
+	a.wraps[key] = out
 	return out
 }
 
@@ -186,8 +189,6 @@ type wrapKey struct {
 	w    float64
 	size float64
 }
-
-var wrapped = map[wrapKey][]string{}
 
 // latin drops what the interface's font cannot draw (Chinese and Arabic
 // script in source titles), and the brackets left empty by it, so that no

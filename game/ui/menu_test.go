@@ -29,16 +29,17 @@ func press(t *testing.T, sc scene, keys ...Key) scene {
 // and offers Continue only when there is a game to continue.
 func TestTitleScreen(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	settings := Settings{Scale: 1, Speed: 3}
-	opt := Options{Palette: &Standard, Seed: 1, Settings: &settings}
-	title := newTitle(opt)
+	a := newApp(Settings{Scale: 1, Speed: 3})
+	settings := &a.settings
+	opt := Options{Seed: 1}
+	title := newTitle(a, opt)
 	if !title.menu.off[titleContinue] {
 		t.Error("Continue is offered with no autosave")
 	}
 	if _, ok := press(t, title, KeyEnter).(*Picker); !ok {
 		t.Fatal("New game does not open the picker")
 	}
-	title = newTitle(opt)
+	title = newTitle(a, opt)
 	// Down skips Continue, which is off: Load, then Settings.
 	sc := press(t, title, KeyDown, KeyDown, KeyEnter)
 	st, ok := sc.(*SettingsScreen)
@@ -67,11 +68,11 @@ func TestTitleScreen(t *testing.T) {
 // TestPickerDescribes: the picker lists the scenarios in the campaign's
 // order and describes the highlighted one.
 func TestPickerDescribes(t *testing.T) {
-	p := newPicker(Options{Palette: &Standard})
+	p := newPicker(testApp(), Options{})
 	if strings.Join(p.ids, ",") != "nilka-1944,ghulja-1944,manas-1945,aksu-1946" {
 		t.Errorf("picker order %v", p.ids)
 	}
-	d := strings.Join(details(p.scs[1], 600), "\n")
+	d := strings.Join(p.a.details(p.scs[1], 600), "\n")
 	for _, want := range []string{"November 1944", "hexes", "turns", "Sides:", "variants"} {
 		if !strings.Contains(d, want) {
 			t.Errorf("the description of %s lacks %q:\n%s", p.ids[1], want, d)
@@ -85,7 +86,7 @@ func TestPickerDescribes(t *testing.T) {
 func TestGameMenu(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	p := nilkaAtTheGates(t)
-	p.opt.Autosave = true
+	p.a.autosave = true
 	p.Select("")
 	sc := press(t, p, KeyEscape) // nothing selected: the menu
 	if p.menu == nil {
@@ -119,28 +120,28 @@ func TestGameMenu(t *testing.T) {
 	if !ok {
 		t.Fatal("choosing the save did not open the game")
 	}
-	if len(q.commands) != saved {
-		t.Errorf("loaded %d commands, saved %d", len(q.commands), saved)
+	if q.m.Commands() != saved {
+		t.Errorf("loaded %d commands, saved %d", q.m.Commands(), saved)
 	}
 	g, _ := save.Read(list[0].Path)
-	_, s, err := g.Replay()
-	if err != nil || s.Hash() != q.state.Hash() {
+	m, err := g.Replay()
+	if err != nil || m.Hash() != q.m.Hash() {
 		t.Errorf("the loaded game is not the saved one: %v", err)
 	}
 	// Quit from the menu: the autosave keeps the game for Continue.
-	q.menu = newGameMenu()
+	q.menu = q.newGameMenu()
 	for q.menu.at != menuQuit {
 		q.menu.move(1)
 	}
 	if _, err := q.Update(Input{Pressed: []Key{KeyEnter}, Held: map[Key]bool{}}); err != errQuit {
 		t.Fatalf("Quit gave %v", err)
 	}
-	title := newTitle(Options{Palette: &Standard})
+	title := newTitle(q.a, Options{})
 	if title.menu.off[titleContinue] || !strings.Contains(title.menu.items[titleContinue], "Nilka, October 1944, turn 1") {
 		t.Fatalf("Continue is %q (off %v)", title.menu.items[titleContinue], title.menu.off[titleContinue])
 	}
 	c, ok := press(t, title, KeyDown, KeyEnter).(*Play)
-	if !ok || c.state.Hash() != q.state.Hash() {
+	if !ok || c.m.Hash() != q.m.Hash() {
 		t.Error("Continue did not bring back the game that was quit")
 	}
 }
@@ -149,14 +150,14 @@ func TestGameMenu(t *testing.T) {
 // unreadable and cannot be chosen; an empty folder says what to do.
 func TestLoadScreenBadFile(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	empty := newLoadScreen(Options{}, nil)
+	empty := newLoadScreen(testApp(), nil)
 	if !strings.Contains(empty.status, "no saved games") {
 		t.Errorf("an empty folder says %q", empty.status)
 	}
 	dir, _ := save.Dir()
 	os.MkdirAll(dir, 0o755)
 	os.WriteFile(filepath.Join(dir, "broken.json"), []byte("{"), 0o644)
-	l := newLoadScreen(Options{}, nil)
+	l := newLoadScreen(testApp(), nil)
 	if len(l.entries) != 1 || !l.menu.off[0] || !strings.Contains(l.menu.items[0], "cannot be read") {
 		t.Errorf("a broken file is listed as %q (off %v)", l.menu.items, l.menu.off)
 	}

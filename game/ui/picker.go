@@ -18,6 +18,7 @@ import (
 // scenario's dates, scale, sides and description on the right.
 type Picker struct {
 	screenSize
+	a    *app
 	opt  Options
 	ids  []string
 	scs  []*scenario.Scenario
@@ -27,8 +28,8 @@ type Picker struct {
 	preview terrainCache
 }
 
-func newPicker(opt Options) *Picker {
-	p := &Picker{opt: opt}
+func newPicker(a *app, opt Options) *Picker {
+	p := &Picker{a: a, opt: opt}
 	var items []string
 	for _, id := range scenario.Bundled() {
 		sc, err := scenario.Load(id, scenario.Options{})
@@ -55,7 +56,7 @@ func newPicker(opt Options) *Picker {
 		p.ids, p.scs, p.maps = append(p.ids, ids[i]), append(p.scs, scs[i]), append(p.maps, maps[i])
 		items = append(items, scs[i].Title)
 	}
-	p.menu = newMenu(append(items, "Back")...)
+	p.menu = newMenu(a, append(items, "Back")...)
 	return p
 }
 
@@ -68,16 +69,16 @@ func (p *Picker) Update(in Input) (scene, error) {
 		return nil, errQuit
 	}
 	if in.Has(KeyEscape) {
-		return newTitle(p.opt), nil
+		return newTitle(p.a, p.opt), nil
 	}
 	p.layout()
 	switch i := p.menu.update(in); {
 	case i == len(p.ids):
-		return newTitle(p.opt), nil
+		return newTitle(p.a, p.opt), nil
 	case i >= 0:
 		opt := p.opt
 		opt.Scenario = p.ids[i]
-		return newSetup(opt)
+		return newSetup(p.a, opt)
 	}
 	return nil, nil
 }
@@ -89,7 +90,7 @@ func (p *Picker) layout() {
 }
 
 // details are the lines that describe a scenario in the picker.
-func details(sc *scenario.Scenario, width float64) []string {
+func (a *app) details(sc *scenario.Scenario, width float64) []string {
 	var sides []string
 	for _, sd := range sc.Setup.Sides {
 		sides = append(sides, sd.Name)
@@ -102,7 +103,7 @@ func details(sc *scenario.Scenario, width float64) []string {
 		"",
 	}
 	for _, para := range strings.Split(strings.TrimSpace(sc.Description), "\n\n") {
-		lines = append(lines, wrapWidth(strings.Join(strings.Fields(para), " "), width, textFace)...)
+		lines = append(lines, a.wrap(strings.Join(strings.Fields(para), " "), width, a.text)...)
 		lines = append(lines, "")
 	}
 	return lines
@@ -110,32 +111,34 @@ func details(sc *scenario.Scenario, width float64) []string {
 
 // Draw implements scene.
 func (p *Picker) Draw(dst *ebiten.Image) {
+	a := p.a
 	w, h := p.size()
 	dst.Fill(screenFill)
 	p.layout()
 	x, mw := p.menu.x, p.menu.w
-	drawText(dst, "Choose a battle", x, 36, titleFace, color.White)
+	drawText(dst, "Choose a battle", x, 36, a.title, color.White)
 	p.menu.draw(dst)
 	if i := p.menu.at; i < len(p.scs) {
 		dx := x + mw + 30
 		sc := p.scs[i]
-		drawText(dst, sc.Title, dx, 96, titleFace, color.RGBA{240, 220, 170, 255})
-		y := drawTextLines(dst, details(sc, w-dx-30), dx, 96+titleFace.Size*2, h-40, textFace, menuText)
+		drawText(dst, sc.Title, dx, 96, a.title, color.RGBA{240, 220, 170, 255})
+		y := drawTextLines(dst, a.details(sc, w-dx-30), dx, 96+a.title.Size*2, h-40, a.text, menuText)
 		// The map, as large as the room left allows.
 		if room := h - 50 - y; room > 120 {
 			m := p.maps[i]
 			cam := FitCamera(m, int(w-dx-30), int(room))
 			x0, y0, _, _ := mapBounds(m)
 			cam.X, cam.Y = x0-dx/cam.Scale, y0-y/cam.Scale
-			p.preview.draw(dst, m, nil, cam, p.opt.Palette, false)
+			p.preview.draw(dst, a.scratch(), m, nil, cam, a.palette(), false)
 		}
 	}
-	drawText(dst, "Up/Down or the mouse to choose, Enter or a click to set the game up, Esc to go back", x, h-30, smallFace, menuDim)
+	drawText(dst, "Up/Down or the mouse to choose, Enter or a click to set the game up, Esc to go back", x, h-30, a.small, menuDim)
 }
 
 // Setup chooses the side, the opponent and the variants of a scenario.
 type Setup struct {
 	screenSize
+	a        *app
 	opt      Options
 	sc       *scenario.Scenario
 	side     int
@@ -155,13 +158,13 @@ var opponentNotes = []string{
 	"hotseat: the screen is handed over between sides",
 }
 
-func newSetup(opt Options) (scene, error) {
+func newSetup(a *app, opt Options) (scene, error) {
 	sc, err := loadScenario(opt)
 	if err != nil {
 		return nil, err
 	}
-	s := &Setup{opt: opt, sc: sc, opponent: int(ai.Normal), variants: make([]bool, len(sc.Variants))}
-	s.menu = newMenu(make([]string, 4+len(sc.Variants))...)
+	s := &Setup{a: a, opt: opt, sc: sc, opponent: int(ai.Normal), variants: make([]bool, len(sc.Variants))}
+	s.menu = newMenu(a, make([]string, 4+len(sc.Variants))...)
 	s.labels()
 	return s, nil
 }
@@ -203,14 +206,14 @@ func (s *Setup) Update(in Input) (scene, error) {
 	case in.Has(KeyQuit):
 		return nil, errQuit
 	case in.Has(KeyEscape):
-		return newPicker(s.opt), nil
+		return newPicker(s.a, s.opt), nil
 	case step(in) != 0:
 		s.change(s.menu.at, step(in))
 	}
 	s.layout()
 	switch i := s.menu.update(in); {
 	case i == n-1:
-		return newPicker(s.opt), nil
+		return newPicker(s.a, s.opt), nil
 	case i == n-2 || i >= 0 && in.Has(KeyEnter):
 		return s.begin()
 	case i >= 0:
@@ -239,42 +242,44 @@ func (s *Setup) begin() (scene, error) {
 			opt.Variants = append(opt.Variants, s.sc.Variants[i].ID)
 		}
 	}
-	return newBriefing(opt)
+	return newBriefing(s.a, opt)
 }
 
 // Draw implements scene.
 func (s *Setup) Draw(dst *ebiten.Image) {
+	a := s.a
 	w, h := s.size()
 	dst.Fill(screenFill)
 	s.layout()
 	x, mw := s.menu.x, s.menu.w
-	drawText(dst, s.sc.Title, x, 36, titleFace, color.White)
+	drawText(dst, s.sc.Title, x, 36, a.title, color.White)
 	s.menu.draw(dst)
 	dx := x + mw + 30
 	var about []string
 	switch i := s.menu.at; {
 	case i == 0:
 		sd := s.sc.Setup.Sides[s.side]
-		about = wrapWidth(strings.Join(strings.Fields(sd.Briefing), " "), w-dx-30, textFace)
+		about = a.wrap(strings.Join(strings.Fields(sd.Briefing), " "), w-dx-30, a.text)
 	case i == 1:
 		about = []string{opponents[s.opponent] + ": " + opponentNotes[s.opponent]}
 	case i-2 < len(s.sc.Variants):
 		v := s.sc.Variants[i-2]
-		about = wrapWidth(v.Title+": "+strings.Join(strings.Fields(v.Description), " "), w-dx-30, textFace)
+		about = a.wrap(v.Title+": "+strings.Join(strings.Fields(v.Description), " "), w-dx-30, a.text)
 	}
-	drawTextLines(dst, about, dx, 96, h-40, textFace, menuText)
-	drawText(dst, "Up/Down choose a line; Left/Right, Space or a click change it; Enter begins; Esc goes back", x, h-30, smallFace, menuDim)
+	drawTextLines(dst, about, dx, 96, h-40, a.text, menuText)
+	drawText(dst, "Up/Down choose a line; Left/Right, Space or a click change it; Enter begins; Esc goes back", x, h-30, a.small, menuDim)
 }
 
 // Briefing shows the side's briefing before the game starts.
 type Briefing struct {
 	screenSize
+	a     *app
 	opt   Options
 	lines []string
 	title string
 }
 
-func newBriefing(opt Options) (scene, error) {
+func newBriefing(a *app, opt Options) (scene, error) {
 	sc, err := loadScenario(opt)
 	if err != nil {
 		return nil, err
@@ -283,7 +288,7 @@ func newBriefing(opt Options) (scene, error) {
 	if opt.Side != "" && sc.Side(opt.Side) != nil {
 		side = *sc.Side(opt.Side)
 	}
-	b := &Briefing{opt: opt, title: sc.Title + ": " + side.Name}
+	b := &Briefing{a: a, opt: opt, title: sc.Title + ": " + side.Name}
 	for _, para := range strings.Split(strings.TrimSpace(sc.Description)+"\n\n"+strings.TrimSpace(side.Briefing), "\n\n") {
 		b.lines = append(b.lines, strings.Join(strings.Fields(para), " "), "")
 	}
@@ -296,23 +301,24 @@ func (b *Briefing) Update(in Input) (scene, error) {
 	case in.Has(KeyQuit):
 		return nil, errQuit
 	case in.Has(KeyEnter) || in.Click:
-		return newPlay(b.opt)
+		return newPlay(b.a, b.opt)
 	case in.Has(KeyEscape):
-		return newSetup(b.opt)
+		return newSetup(b.a, b.opt)
 	}
 	return nil, nil
 }
 
 // Draw implements scene.
 func (b *Briefing) Draw(dst *ebiten.Image) {
+	a := b.a
 	w, h := b.size()
 	dst.Fill(color.RGBA{236, 230, 214, 255})
 	x := math.Max(40, (w-900)/2)
-	drawText(dst, b.title, x, 40, titleFace, color.Black)
+	drawText(dst, b.title, x, 40, a.title, color.Black)
 	var lines []string
 	for _, l := range b.lines {
-		lines = append(lines, wrapWidth(l, math.Min(900, w-2*x), textFace)...)
+		lines = append(lines, a.wrap(l, math.Min(900, w-2*x), a.text)...)
 	}
-	y := drawTextLines(dst, lines, x, 40+titleFace.Size*2.2, h-60, textFace, color.RGBA{30, 30, 30, 255})
-	drawText(dst, "Enter or a click to begin, Esc to change the set-up", x, y+16, textFace, color.RGBA{130, 70, 20, 255})
+	y := drawTextLines(dst, lines, x, 40+a.title.Size*2.2, h-60, a.text, color.RGBA{30, 30, 30, 255})
+	drawText(dst, "Enter or a click to begin, Esc to change the set-up", x, y+16, a.text, color.RGBA{130, 70, 20, 255})
 }

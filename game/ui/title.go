@@ -35,7 +35,8 @@ func (s *screenSize) size() (float64, float64) {
 // settings, or quit, over the map of the largest scenario.
 type Title struct {
 	screenSize
-	opt      Options
+	a        *app
+	opt      Options // the seed new games start from
 	menu     *menu
 	autosave string // the autosave's path, if there is one to continue
 	status   string
@@ -52,8 +53,8 @@ const (
 	titleQuit
 )
 
-func newTitle(opt Options) *Title {
-	t := &Title{opt: opt}
+func newTitle(a *app, opt Options) *Title {
+	t := &Title{a: a, opt: opt}
 	cont := "Continue the last game"
 	if dir, err := save.Dir(); err == nil {
 		name := filepath.Join(dir, "autosave.json")
@@ -64,7 +65,7 @@ func newTitle(opt Options) *Title {
 			}
 		}
 	}
-	t.menu = newMenu("New game", cont, "Load a saved game", "Settings", "Quit")
+	t.menu = newMenu(a, "New game", cont, "Load a saved game", "Settings", "Quit")
 	t.menu.off[titleContinue] = t.autosave == ""
 	if sc, err := scenario.Load("manas-1945", scenario.Options{}); err == nil {
 		if s, err := sc.NewState(1); err == nil {
@@ -82,18 +83,18 @@ func (t *Title) Update(in Input) (scene, error) {
 	t.layout()
 	switch t.menu.update(in) {
 	case titleNew:
-		return newPicker(t.opt), nil
+		return newPicker(t.a, t.opt), nil
 	case titleContinue:
-		p, err := loadPlay(t.autosave, t.opt)
+		p, err := loadPlay(t.a, t.autosave)
 		if err != nil {
 			t.status = "The last game cannot be continued: " + err.Error()
 			return nil, nil
 		}
 		return p, nil
 	case titleLoad:
-		return newLoadScreen(t.opt, t), nil
+		return newLoadScreen(t.a, t), nil
 	case titleSettings:
-		return newSettingsScreen(t.opt, t), nil
+		return newSettingsScreen(t.a, t), nil
 	case titleQuit:
 		return nil, errQuit
 	}
@@ -102,23 +103,24 @@ func (t *Title) Update(in Input) (scene, error) {
 
 // Draw implements scene.
 func (t *Title) Draw(dst *ebiten.Image) {
+	a := t.a
 	w, h := t.size()
 	dst.Fill(screenFill)
 	if t.backdrop != nil {
 		cam := FitCamera(t.backdrop, int(w), int(h))
-		t.terrain.draw(dst, t.backdrop, nil, cam, t.opt.Palette, false)
+		t.terrain.draw(dst, a.scratch(), t.backdrop, nil, cam, a.palette(), false)
 		vector.DrawFilledRect(dst, 0, 0, float32(w), float32(h), color.RGBA{20, 22, 28, 170}, false)
 	}
 	x := t.layout()
-	drawText(dst, "ili", x, h*0.12, face(titleFace.Size*3), color.White)
-	drawText(dst, "The Ili Rebellion, Xinjiang 1944-1946: a wargame at the scale of the record", x+4, h*0.12+titleFace.Size*4, textFace, color.RGBA{230, 222, 200, 255})
+	drawText(dst, "ili", x, h*0.12, face(a.title.Size*3), color.White)
+	drawText(dst, "The Ili Rebellion, Xinjiang 1944-1946: a wargame at the scale of the record", x+4, h*0.12+a.title.Size*4, a.text, color.RGBA{230, 222, 200, 255})
 	t.menu.draw(dst)
 	y := t.menu.y + t.menu.height() + 20
 	if t.status != "" {
-		drawTextLines(dst, wrapWidth(t.status, w*0.8, smallFace), x, y, h, smallFace, color.RGBA{255, 150, 130, 255})
+		drawTextLines(dst, a.wrap(t.status, w*0.8, a.small), x, y, h, a.small, color.RGBA{255, 150, 130, 255})
 	}
 	note := "A contested history with communities on every side: every strength and claim in the game names its source."
-	drawText(dst, note, x, h-smallFace.Size*3, smallFace, color.RGBA{190, 190, 180, 255})
+	drawText(dst, note, x, h-a.small.Size*3, a.small, color.RGBA{190, 190, 180, 255})
 }
 
 // layout places the menu and returns the left margin.
@@ -135,15 +137,15 @@ func (t *Title) Leave() { t.terrain.free() }
 // LoadScreen lists the saved games, newest first, and opens the one chosen.
 type LoadScreen struct {
 	screenSize
-	opt     Options
+	a       *app
 	back    scene
 	entries []save.Entry
 	menu    *menu
 	status  string
 }
 
-func newLoadScreen(opt Options, back scene) *LoadScreen {
-	l := &LoadScreen{opt: opt, back: back}
+func newLoadScreen(a *app, back scene) *LoadScreen {
+	l := &LoadScreen{a: a, back: back}
 	var items []string
 	dir, err := save.Dir()
 	if err == nil {
@@ -156,7 +158,7 @@ func newLoadScreen(opt Options, back scene) *LoadScreen {
 		items = append(items, entryLabel(e))
 	}
 	items = append(items, "Back")
-	l.menu = newMenu(items...)
+	l.menu = newMenu(a, items...)
 	for i, e := range l.entries {
 		l.menu.off[i] = e.Game == nil
 	}
@@ -176,8 +178,11 @@ func entryLabel(e save.Entry) string {
 	if title == "" {
 		title = e.Game.Scenario
 	}
-	who := e.Game.Side
-	if e.Game.Hotseat {
+	who := "AI against AI"
+	switch people := e.Game.People(); {
+	case len(people) == 1:
+		who = people[0]
+	case len(people) > 1:
 		who = "two players"
 	}
 	turn := ""
@@ -208,7 +213,7 @@ func (l *LoadScreen) Update(in Input) (scene, error) {
 	case i == len(l.entries):
 		return l.back, nil
 	default:
-		p, err := loadPlay(l.entries[i].Path, l.opt)
+		p, err := loadPlay(l.a, l.entries[i].Path)
 		if err != nil {
 			l.status = err.Error()
 			return nil, nil
@@ -224,10 +229,10 @@ func (l *LoadScreen) Draw(dst *ebiten.Image) {
 	dst.Fill(screenFill)
 	l.layout()
 	x := l.menu.x
-	drawText(dst, "Load a saved game", x, 40, titleFace, color.White)
+	drawText(dst, "Load a saved game", x, 40, l.a.title, color.White)
 	l.menu.draw(dst)
 	if l.status != "" {
-		drawTextLines(dst, wrapWidth(l.status, w*0.84, smallFace), x, l.menu.y+l.menu.height()+16, h, smallFace, color.RGBA{255, 190, 160, 255})
+		drawTextLines(dst, l.a.wrap(l.status, w*0.84, l.a.small), x, l.menu.y+l.menu.height()+16, h, l.a.small, color.RGBA{255, 190, 160, 255})
 	}
 }
 
@@ -235,19 +240,14 @@ func (l *LoadScreen) Draw(dst *ebiten.Image) {
 // palette, the AI's speed and full screen.
 type SettingsScreen struct {
 	screenSize
-	opt  Options
+	a    *app
 	back scene
-	s    *Settings
+	s    *Settings // the app's settings, changed in place
 	menu *menu
 }
 
-func newSettingsScreen(opt Options, back scene) *SettingsScreen {
-	s := opt.Settings
-	if s == nil {
-		own := LoadSettings(1)
-		s = &own
-	}
-	st := &SettingsScreen{opt: opt, back: back, s: s, menu: newMenu("", "", "", "", "Back")}
+func newSettingsScreen(a *app, back scene) *SettingsScreen {
+	st := &SettingsScreen{a: a, back: back, s: &a.settings, menu: newMenu(a, "", "", "", "", "Back")}
 	st.labels()
 	return st
 }
@@ -274,6 +274,8 @@ func (st *SettingsScreen) labels() {
 // change steps the setting on row i by d.
 func (st *SettingsScreen) change(i, d int) {
 	s := st.s
+	before := *s
+	defer func() { st.a.changed(before) }()
 	switch i {
 	case 0:
 		s.Scale = max(0.75, min(3, s.Scale+0.25*float64(d)))
@@ -321,8 +323,8 @@ func (st *SettingsScreen) Draw(dst *ebiten.Image) {
 	dst.Fill(screenFill)
 	st.layout()
 	x := st.menu.x
-	drawText(dst, "Settings", x, 40, titleFace, color.White)
+	drawText(dst, "Settings", x, 40, st.a.title, color.White)
 	st.menu.draw(dst)
 	help := "Up/Down choose a line; Left/Right, Space, Enter or a click change it; Esc goes back. Settings are kept between runs."
-	drawTextLines(dst, wrapWidth(help, w*0.84, smallFace), x, st.menu.y+st.menu.height()+16, h, smallFace, color.RGBA{190, 190, 180, 255})
+	drawTextLines(dst, st.a.wrap(help, w*0.84, st.a.small), x, st.menu.y+st.menu.height()+16, h, st.a.small, color.RGBA{190, 190, 180, 255})
 }

@@ -20,27 +20,52 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"ili/game/ai"
+	"ili/game/match"
 	"ili/game/scenario"
 )
 
-// Options choose what to open.
+// Options choose what to open: a game to set up or play, or a saved game.
 type Options struct {
-	Scenario string   // bundled id or path; "" opens the scenario picker
-	Side     string   // the side the person plays; "" the first
+	Scenario string   // bundled id or path; "" opens the title screen
+	Side     string   // the side the person plays; "" the first one the AI does not
 	Variants []string // what-if variants
 	Seed     uint64
-	Opponent ai.Level // the AI's level for the other sides
-	Hotseat  bool     // a person plays every side at the same screen
-	Palette  *Palette
-	Width    int
-	Height   int
-	Autosave bool // save at the start of every turn in the user's config folder
-	// Speed animates the AI's turn: 1 (slow) to 4 shows its commands one by
-	// one; 0 or 5 plays it at once. Enter or Space skips to the end of it.
-	Speed int
-	// Settings are the settings in use, which a settings screen changes;
-	// nil in tests.
-	Settings *Settings
+	Opponent ai.Level // the AI's level for the sides no person plays
+	Hotseat  bool     // a person plays every side the AI does not, at one screen
+	// AI gives sides to the AI at a level; when every side is the AI's,
+	// the window shows their game.
+	AI map[string]ai.Level
+	// Load opens a saved game (a batch's kept run too) instead.
+	Load        string
+	Width       int
+	Height      int
+	ColourBlind bool // the colour-blind-safe palette, whatever the settings say
+}
+
+// seats are who plays each side of sc.
+func (o Options) seats(sc *scenario.Scenario) []match.Seat {
+	person := o.Side
+	var seats []match.Seat
+	for _, sd := range sc.Setup.Sides {
+		if lv, ok := o.AI[sd.ID]; ok {
+			seats = append(seats, match.Seat{Side: sd.ID, AI: lv.String()})
+			continue
+		}
+		if person == "" {
+			person = sd.ID
+		}
+		st := match.Seat{Side: sd.ID, AI: o.Opponent.String()}
+		if o.Hotseat || sd.ID == person {
+			st.AI = ""
+		}
+		seats = append(seats, st)
+	}
+	return seats
+}
+
+// config is the match the options set up.
+func (o Options) config(sc *scenario.Scenario) match.Config {
+	return match.Config{Scenario: o.Scenario, Variants: o.Variants, Seed: o.Seed, Seats: o.seats(sc)}
 }
 
 // ErrNoDisplay is returned when there is no display to open a window on.
@@ -74,25 +99,52 @@ type scene interface {
 
 // Game is the ebiten.Game: it gathers input and passes it to the scene.
 type Game struct {
-	scene    scene
-	w, h     int
-	input    inputReader
-	drawn    bool
-	still    bool // nothing came in this frame
-	idle     int  // frames in a row with nothing to draw
-	settings Settings
-	read     func() Input // where input comes from; nil: the keyboard and mouse
+	a     *app
+	scene scene
+	w, h  int
+	input inputReader
+	drawn bool
+	still bool         // nothing came in this frame
+	idle  int          // frames in a row with nothing to draw
+	read  func() Input // where input comes from; nil: the keyboard and mouse
 }
 
 // Update implements ebiten.Game. Settings keys work on every screen.
 func (g *Game) Update() error {
-	if ebiten.IsWindowBeingClosed() {
+	if g.read == nil && ebiten.IsWindowBeingClosed() {
 		// The window's close button: keep the game, as quitting does.
 		if q, ok := g.scene.(interface{ Quit() }); ok {
 			q.Quit()
 		}
 		return errQuit
 	}
+	in := g.nextInput()
+	before := g.a.settings
+	if g.a.settings.apply(in) {
+		g.a.changed(before)
+	}
+	next, err := g.scene.Update(in) // a settings screen may change them too
+	if err != nil {
+		if errors.Is(err, errQuit) {
+			leave(g.scene)
+		}
+		return err
+	}
+	if next != nil && next != g.scene {
+		leave(g.scene)
+		g.scene, g.drawn = next, false
+		resize(g.scene, g.w, g.h)
+	}
+	if g.a.settings != before {
+		resize(g.scene, g.w, g.h)
+		g.drawn = false
+	}
+	g.rest()
+	return nil
+}
+
+// nextInput reads a frame of input and notes whether anything came in.
+func (g *Game) nextInput() Input {
 	px, py := g.input.lastX, g.input.lastY
 	var in Input
 	if g.read != nil {
@@ -100,63 +152,42 @@ func (g *Game) Update() error {
 		px, py = in.MouseX, in.MouseY
 	} else {
 		in = g.input.read()
+		in.MouseIn = ebiten.IsFocused()
 	}
-	in.MouseIn = in.MouseX >= 0 && in.MouseY >= 0 && in.MouseX < g.w && in.MouseY < g.h && ebiten.IsFocused()
+	in.MouseIn = in.MouseIn && in.MouseX >= 0 && in.MouseY >= 0 && in.MouseX < g.w && in.MouseY < g.h
 	g.still = in.still(px, py)
-	before := g.settings
-	g.settings.apply(in)
-	next, err := g.scene.Update(in) // a settings screen may change them too
-	if err != nil {
-		if errors.Is(err, errQuit) {
-			if l, ok := g.scene.(interface{ Leave() }); ok {
-				l.Leave()
-			}
-		}
-		return err
-	}
-	if next != nil && next != g.scene {
-		if l, ok := g.scene.(interface{ Leave() }); ok {
-			l.Leave()
-		}
-		g.scene, g.drawn = next, false
-		if r, ok := g.scene.(interface{ Resize(w, h int) }); ok {
-			r.Resize(g.w, g.h)
-		}
-	}
-	if g.settings != before {
-		g.applySettings()
-	}
-	// Nothing to show for a second: give the processor back between frames.
-	if g.idleNow() {
-		g.idle++
-		if g.idle == 61 {
-			// Settled: hand the garbage of the busy frames back to the system.
-			debug.FreeOSMemory()
-		}
-		if g.idle > 60 {
-			time.Sleep(40 * time.Millisecond)
-		}
-	} else {
-		g.idle = 0
-	}
-	return nil
+	return in
 }
 
-// applySettings puts changed settings into effect and keeps them.
-func (g *Game) applySettings() {
-	if s, ok := g.scene.(interface{ SetPalette(*Palette) }); ok {
-		s.SetPalette(g.settings.palette())
+// rest gives the processor back between frames when there has been
+// nothing to show for a second.
+func (g *Game) rest() {
+	if !g.idleNow() {
+		g.idle = 0
+		return
 	}
-	if s, ok := g.scene.(interface{ SetSpeed(int) }); ok {
-		s.SetSpeed(g.settings.Speed)
+	g.idle++
+	if g.idle == 61 {
+		// Settled: hand the garbage of the busy frames back to the system.
+		debug.FreeOSMemory()
 	}
-	ebiten.SetFullscreen(g.settings.Fullscreen)
-	setScale(g.settings.Scale)
-	if s, ok := g.scene.(interface{ Resize(w, h int) }); ok {
-		s.Resize(g.w, g.h)
+	if g.idle > 60 {
+		time.Sleep(40 * time.Millisecond)
 	}
-	g.drawn = false
-	g.settings.Save()
+}
+
+// leave tells a scene that another takes its place.
+func leave(sc scene) {
+	if l, ok := sc.(interface{ Leave() }); ok {
+		l.Leave()
+	}
+}
+
+// resize tells a scene the window's size.
+func resize(sc scene, w, h int) {
+	if r, ok := sc.(interface{ Resize(w, h int) }); ok {
+		r.Resize(w, h)
+	}
 }
 
 // idleNow reports whether the last frame drawn is still right: a scene
@@ -187,9 +218,7 @@ func (g *Game) Layout(w, h int) (int, int) {
 		g.drawn = false
 	}
 	g.w, g.h = w, h
-	if s, ok := g.scene.(interface{ Resize(w, h int) }); ok {
-		s.Resize(w, h)
-	}
+	resize(g.scene, w, h)
 	return w, h
 }
 
@@ -198,27 +227,22 @@ func Run(opt Options) error {
 	if !hasDisplay() {
 		return ErrNoDisplay
 	}
-	opt.Autosave = true
 	settings := LoadSettings(ebiten.Monitor().DeviceScaleFactor())
-	if opt.Palette == nil {
-		opt.Palette = settings.palette()
+	if opt.ColourBlind {
+		settings.ColourBlind = true
 	}
-	opt.Speed = settings.Speed
-	setScale(settings.Scale)
+	a := newApp(settings)
+	a.persist, a.window, a.autosave = true, true, true
 	w, h := opt.Width, opt.Height
 	if w == 0 {
 		w, h = 1280, 800
 	}
-	g := &Game{w: w, h: h, settings: settings}
-	opt.Settings = &g.settings
-	first, err := firstScene(opt)
+	first, err := firstScene(a, opt)
 	if err != nil {
 		return err
 	}
-	g.scene = first
-	if r, ok := first.(interface{ Resize(w, h int) }); ok {
-		r.Resize(w, h)
-	}
+	g := &Game{a: a, scene: first, w: w, h: h}
+	resize(first, w, h)
 	ebiten.SetWindowSize(w, h)
 	ebiten.SetWindowTitle("ili - the Ili Rebellion, 1944-1946")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
@@ -234,14 +258,16 @@ func Run(opt Options) error {
 
 var errQuit = errors.New("quit")
 
-func firstScene(opt Options) (scene, error) {
-	if opt.Palette == nil {
-		opt.Palette = &Standard
+// firstScene is the screen the window opens on: a saved game, a game of a
+// scenario, or the title screen.
+func firstScene(a *app, opt Options) (scene, error) {
+	switch {
+	case opt.Load != "":
+		return loadPlay(a, opt.Load)
+	case opt.Scenario != "":
+		return newPlay(a, opt)
 	}
-	if opt.Scenario == "" {
-		return newTitle(opt), nil
-	}
-	return newPlay(opt)
+	return newTitle(a, opt), nil
 }
 
 // shotGame draws one frame of a scene, keeps the pixels and ends.
@@ -275,15 +301,14 @@ func (g *shotGame) Draw(screen *ebiten.Image) {
 
 func (g *shotGame) Layout(int, int) (int, int) { return g.w, g.h }
 
-// Shot renders the first frame of a game of the scenario, w x h, as a PNG.
+// Shot renders the first frame of a game of the scenario, w x h, as a PNG,
+// in the standard settings.
 func Shot(opt Options, w, h int) ([]byte, error) {
 	if !hasDisplay() {
 		return nil, ErrNoDisplay
 	}
-	if opt.Palette == nil {
-		opt.Palette = &Standard
-	}
-	sc, err := newPlay(opt)
+	a := newApp(Settings{Scale: 1, Speed: 5, ColourBlind: opt.ColourBlind})
+	sc, err := newPlay(a, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -308,7 +333,7 @@ func renderScene(sc scene, w, h int) ([]byte, error) {
 	return g.png, nil
 }
 
-// loadScenario loads a scenario for the UI.
+// loadScenario loads the scenario the options name.
 func loadScenario(opt Options) (*scenario.Scenario, error) {
 	return scenario.Load(opt.Scenario, scenario.Options{Variants: opt.Variants})
 }

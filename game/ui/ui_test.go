@@ -18,10 +18,14 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden images in testdata")
 
+// testApp is the shared state of a window in the standard settings, with
+// the AI's turns played at once, and nothing saved.
+func testApp() *app { return newApp(Settings{Scale: 1, Speed: 5}) }
+
 // nilkaAtTheGates is nilka-1944 with the mounted band moved next to the town.
 func nilkaAtTheGates(t *testing.T) *Play {
 	t.Helper()
-	p, err := newPlay(Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal, Palette: &Standard})
+	p, err := newPlay(testApp(), Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,17 +39,17 @@ func nilkaAtTheGates(t *testing.T) *Play {
 		t.Fatal("Enter and a click did not dismiss the two stories")
 	}
 	p.Select("band-mounted")
-	if p.selected != "band-mounted" || len(p.reach) == 0 {
-		t.Fatalf("cannot select the mounted band: %q, %d hexes", p.selected, len(p.reach))
+	if p.sel.unit != "band-mounted" || len(p.sel.reach) == 0 {
+		t.Fatalf("cannot select the mounted band: %q, %d hexes", p.sel.unit, len(p.sel.reach))
 	}
 	// Hovering a reachable hex shows the route and its cost.
 	tx, ty := p.cam.ToScreen(unit.Center(hex.FromOffset(11, 8)))
 	p.Update(Input{MouseX: int(tx), MouseY: int(ty), Held: map[Key]bool{}})
-	if len(p.path) < 2 || p.path[len(p.path)-1] != hex.FromOffset(11, 8) || p.pathCost <= 0 {
-		t.Fatalf("no route shown to the hex under the mouse: %v (%d min)", p.path, p.pathCost)
+	if len(p.sel.path) < 2 || p.sel.path[len(p.sel.path)-1] != hex.FromOffset(11, 8) || p.sel.cost <= 0 {
+		t.Fatalf("no route shown to the hex under the mouse: %v (%d min)", p.sel.path, p.sel.cost)
 	}
 	p.ClickHex(hex.FromOffset(11, 8)) // the bank below the town
-	if u := p.state.Unit("band-mounted"); u.Hex != hex.FromOffset(11, 8) {
+	if u := p.unit("band-mounted"); u.Hex != hex.FromOffset(11, 8) {
 		t.Fatalf("the click did not move the band: it is at %s\n%s", rules.Label(u.Hex), strings.Join(p.Log(), "\n"))
 	}
 	return p
@@ -59,24 +63,28 @@ func TestPlayScene(t *testing.T) {
 	p := nilkaAtTheGates(t)
 	nilka := hex.FromOffset(11, 7)
 	p.ClickHex(nilka)
-	if p.preview == nil {
+	if p.sel.preview == nil {
 		t.Fatalf("no attack preview: %s", strings.Join(p.Log(), "\n"))
 	}
 	sum := 0.0
-	for _, o := range p.preview.Odds {
+	for _, o := range p.sel.preview.Odds {
 		sum += o
 	}
-	if sum < 0.99 || sum > 1.01 || len(p.preview.Factors) == 0 {
-		t.Errorf("preview odds sum to %.2f with %d factors", sum, len(p.preview.Factors))
+	if sum < 0.99 || sum > 1.01 || len(p.sel.preview.Factors) == 0 {
+		t.Errorf("preview odds sum to %.2f with %d factors", sum, len(p.sel.preview.Factors))
 	}
-	// The move can be taken back until the attack.
-	if !p.Undo() || p.state.Unit("band-mounted").Hex == hex.FromOffset(11, 8) {
-		t.Fatal("the move could not be taken back")
+	// The band took the ford on its way: that is not taken back. The foot
+	// band's march is, until the attack.
+	if p.Undo() {
+		t.Fatal("a move that took a place was taken back")
 	}
-	p.ClickHex(hex.FromOffset(11, 8))
-	if p.state.Unit("band-mounted").Hex != hex.FromOffset(11, 8) {
-		t.Fatal("the band did not move again after the undo")
+	p.Select("band-foot")
+	from := p.unit("band-foot").Hex
+	p.ClickHex(hex.FromOffset(12, 11))
+	if p.unit("band-foot").Hex == from || !p.Undo() || p.unit("band-foot").Hex != from {
+		t.Fatalf("the foot band's march could not be taken back:\n%s", strings.Join(p.Log(), "\n"))
 	}
+	p.Select("band-mounted")
 	p.ClickHex(nilka)
 	p.ClickHex(nilka)
 	if !strings.Contains(strings.Join(p.Log(), "\n"), "attack Nilka county garrison") {
@@ -85,10 +93,10 @@ func TestPlayScene(t *testing.T) {
 	if p.Undo() {
 		t.Error("an attack was taken back")
 	}
-	turn := p.state.Turn
+	turn := p.m.Turn()
 	p.Update(Input{Pressed: []Key{KeyEndTurn}, Held: map[Key]bool{}})
-	if p.state.Turn != turn+1 || p.state.ActiveSide() != "insurgents" {
-		t.Errorf("after ending the phase: turn %d, %s to move; want turn %d, insurgents", p.state.Turn, p.state.ActiveSide(), turn+1)
+	if p.m.Turn() != turn+1 || p.m.ToMove() != "insurgents" {
+		t.Errorf("after ending the phase: turn %d, %s to move; want turn %d, insurgents", p.m.Turn(), p.m.ToMove(), turn+1)
 	}
 	// The camera pans with the keys and zooms at the cursor.
 	cam := p.cam
@@ -122,7 +130,7 @@ func TestPlayScene(t *testing.T) {
 func TestSaveLoad(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	p := nilkaAtTheGates(t)
-	p.opt.Autosave = true
+	p.a.autosave = true
 	p.ClickHex(hex.FromOffset(11, 7))
 	p.ClickHex(hex.FromOffset(11, 7))
 	p.Update(Input{Pressed: []Key{KeyEndTurn}, Held: map[Key]bool{}})
@@ -132,8 +140,8 @@ func TestSaveLoad(t *testing.T) {
 		t.Fatalf("load: %v, %v\n%s", next, err, strings.Join(p.Log(), "\n"))
 	}
 	q := next.(*Play)
-	if q.state.Hash() != p.state.Hash() || len(q.commands) != len(p.commands) || q.state.Turn != p.state.Turn {
-		t.Errorf("loaded game differs: hash %s vs %s, %d vs %d commands", q.state.Hash(), p.state.Hash(), len(q.commands), len(p.commands))
+	if q.m.Hash() != p.m.Hash() || q.m.Commands() != p.m.Commands() || q.m.Turn() != p.m.Turn() {
+		t.Errorf("loaded game differs: hash %s vs %s, %d vs %d commands", q.m.Hash(), p.m.Hash(), q.m.Commands(), p.m.Commands())
 	}
 	dir, _ := save.Dir()
 	if _, err := os.Stat(filepath.Join(dir, "autosave.json")); err != nil {
@@ -212,14 +220,12 @@ func d(a, b uint32) int {
 // TestEndScreen plays a game to its end (both sides by the AI) and opens the
 // result, which sets the outcome beside history and gives the epilogue.
 func TestEndScreen(t *testing.T) {
-	p, err := newPlay(Options{Scenario: "nilka-1944", Seed: 2, Opponent: ai.Greedy, Palette: &Standard})
+	ais := map[string]ai.Level{"insurgents": ai.Normal, "provincial": ai.Greedy}
+	p, err := newPlay(testApp(), Options{Scenario: "nilka-1944", Seed: 2, AI: ais})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.human = map[string]bool{} // hand the person's side to the AI too
-	p.ais["insurgents"] = ai.New("insurgents", ai.Normal, 9)
-	p.runAI()
-	if !p.state.Over {
+	if !p.m.Over() {
 		t.Fatal("the game did not end")
 	}
 	p.stories = nil // read
@@ -249,7 +255,7 @@ func TestPickerToPlay(t *testing.T) {
 		}
 		return sc
 	}
-	var sc scene = newPicker(Options{Palette: &Standard, Seed: 1})
+	var sc scene = newPicker(testApp(), Options{Seed: 1})
 	for sc.(*Picker).ids[sc.(*Picker).menu.at] != "nilka-1944" {
 		sc = press(sc, KeyDown)
 	}
@@ -272,11 +278,12 @@ func TestPickerToPlay(t *testing.T) {
 	if !ok {
 		t.Fatalf("Enter on the briefing opened %T", sc)
 	}
-	if p.opt.Side != "provincial" || p.opt.Opponent != ai.Easy || len(p.opt.Variants) != 1 || p.opt.Variants[0] != setup.sc.Variants[0].ID {
-		t.Errorf("setup gave %+v", p.opt)
+	rec := p.m.Record()
+	if len(rec.Variants) != 1 || rec.Variants[0] != setup.sc.Variants[0].ID {
+		t.Errorf("setup gave the variants %v", rec.Variants)
 	}
-	if p.ais["insurgents"] == nil || !p.human["provincial"] {
-		t.Error("the AI does not play the other side")
+	if st := p.m.SeatOf("insurgents"); st.AI != "easy" || !p.m.SeatOf("provincial").Person() {
+		t.Errorf("the seats are %+v", rec.Seats)
 	}
 }
 
@@ -303,55 +310,66 @@ func TestSettingsKept(t *testing.T) {
 // TestAITurnAnimated: at a slow speed the AI's turn unfolds over frames, and
 // Enter skips to its end.
 func TestAITurnAnimated(t *testing.T) {
-	p, err := newPlay(Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal, Palette: &Standard, Speed: 2})
+	slow := testApp()
+	slow.settings.Speed = 2
+	p, err := newPlay(slow, Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal})
 	if err != nil {
 		t.Fatal(err)
 	}
 	p.Resize(1000, 700)
 	p.stories, p.anims = nil, nil // read, and the first turn's banner seen
 	p.Apply(rules.EndPhase("insurgents"))
-	if p.state.ActiveSide() != "provincial" {
+	if p.m.ToMove() != "provincial" {
 		t.Fatal("at speed 2 the AI played its turn at once")
 	}
-	n := len(p.commands)
+	n := p.m.Commands()
 	for i := 0; i < 40; i++ {
 		p.Update(Input{Held: map[Key]bool{}})
 	}
-	if len(p.commands) == n {
+	if p.m.Commands() == n {
 		t.Error("the AI gave no command over 40 frames")
 	}
 	p.stories = nil
 	p.Update(Input{Pressed: []Key{KeyEnter}, Held: map[Key]bool{}})
-	if p.state.ActiveSide() != "insurgents" {
-		t.Errorf("Enter did not skip to the end of the AI's turn: %s to move", p.state.ActiveSide())
+	if p.m.ToMove() != "insurgents" {
+		t.Errorf("Enter did not skip to the end of the AI's turn: %s to move", p.m.ToMove())
 	}
 }
 
-// TestInterfaceScale: a larger interface has larger text and panels.
+// TestInterfaceScale: a larger interface has larger text and panels, and
+// every screen of the window reads the one size.
 func TestInterfaceScale(t *testing.T) {
-	defer setScale(1)
-	setScale(1.5)
-	if panelWidth != 450 || textFace.Size != 21 {
-		t.Errorf("at 1.5: panel %d, text %.0f", panelWidth, textFace.Size)
+	a := testApp()
+	before := a.settings
+	a.settings.Scale = 1.5
+	a.changed(before)
+	if a.panelW != 450 || a.text.Size != 21 {
+		t.Errorf("at 1.5: panel %d, text %.0f", a.panelW, a.text.Size)
 	}
-	setScale(10)
-	if panelWidth != 900 {
-		t.Errorf("the scale is not capped at 3: panel %d", panelWidth)
+	title, picker := newTitle(a, Options{}), newPicker(a, Options{})
+	if title.menu.rowHeight() != picker.menu.rowHeight() || title.menu.rowHeight() != 21*2.4 {
+		t.Errorf("menus of %.1f and %.1f px a row", title.menu.rowHeight(), picker.menu.rowHeight())
+	}
+	before = a.settings
+	a.settings.Scale = 10
+	a.changed(before)
+	if a.panelW != 900 {
+		t.Errorf("the scale is not capped at 3: panel %d", a.panelW)
 	}
 }
 
 // TestHotseatHandover: between two people's phases the map is hidden until
 // the next player is ready, so that neither sees the other's units.
 func TestHotseatHandover(t *testing.T) {
-	p, err := newPlay(Options{Scenario: "nilka-1944", Seed: 1, Hotseat: true, Palette: &Standard})
+	p, err := newPlay(testApp(), Options{Scenario: "nilka-1944", Seed: 1, Hotseat: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	p.Resize(800, 600)
 	p.stories = nil
 	p.Apply(rules.EndPhase("insurgents"))
-	if !p.handover || p.state.ActiveSide() != "provincial" || len(p.ais) != 0 {
-		t.Fatalf("no hand-over to the second player: handover %v, %s to move", p.handover, p.state.ActiveSide())
+	if !p.handover || p.m.ToMove() != "provincial" || !p.m.PersonToMove() {
+		t.Fatalf("no hand-over to the second player: handover %v, %s to move", p.handover, p.m.ToMove())
 	}
 	p.Update(Input{Pressed: []Key{KeyEnter}, Held: map[Key]bool{}})
 	if p.handover || p.viewer() != "provincial" {
@@ -362,7 +380,7 @@ func TestHotseatHandover(t *testing.T) {
 // TestKeyboardOnly plays a move with the keyboard alone: Tab, the cursor,
 // the arrows and Enter.
 func TestKeyboardOnly(t *testing.T) {
-	p, err := newPlay(Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal, Palette: &Standard})
+	p, err := newPlay(testApp(), Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -370,21 +388,21 @@ func TestKeyboardOnly(t *testing.T) {
 	p.stories = nil
 	key := func(k Key) { p.Update(Input{Pressed: []Key{k}, Held: map[Key]bool{}}) }
 	key(KeyNext)
-	if p.selected == "" {
+	if p.sel.unit == "" {
 		t.Fatal("Tab selected nothing")
 	}
-	from := p.state.Unit(p.selected).Hex
+	from := p.unit(p.sel.unit).Hex
 	key(KeyCursor)
 	key(KeyUp)
 	key(KeyEnter)
-	if u := p.state.Unit(p.selected); u == nil || u.Hex == from {
+	if u := p.unit(p.sel.unit); u == nil || u.Hex == from {
 		t.Errorf("the unit did not move by keyboard: %s", strings.Join(p.Log(), "\n"))
 	}
 }
 
 // TestBarButtons: the bar's buttons do what their keys do.
 func TestBarButtons(t *testing.T) {
-	p, err := newPlay(Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal, Palette: &Standard})
+	p, err := newPlay(testApp(), Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -400,9 +418,9 @@ func TestBarButtons(t *testing.T) {
 	if x < 0 {
 		t.Fatal("no End turn button on the bar")
 	}
-	turn := p.state.Turn
+	turn := p.m.Turn()
 	p.Update(Input{Click: true, MouseX: x, MouseY: 10, Held: map[Key]bool{}})
-	if p.state.Turn != turn+1 {
-		t.Errorf("the End turn button did not end the turn (turn %d)", p.state.Turn)
+	if p.m.Turn() != turn+1 {
+		t.Errorf("the End turn button did not end the turn (turn %d)", p.m.Turn())
 	}
 }

@@ -8,12 +8,14 @@ package whatif
 
 import (
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
 
 	"ili/game/ai"
 	"ili/game/match"
+	"ili/game/save"
 	"ili/game/scenario"
 )
 
@@ -90,6 +92,30 @@ type Options struct {
 	Seed     uint64
 	Workers  int                 // 0: all cores
 	Progress func(done, all int) // called after each run, from one goroutine at a time
+	// Keep is a folder to write every run into as a saved game, which
+	// ili replay checks and the window opens; "" keeps none.
+	Keep string
+}
+
+// KeptName is the file a kept run of the scenario with the given seed is
+// written to, in the Keep folder.
+func KeptName(dir, scenarioID string, seed uint64) string {
+	return filepath.Join(dir, fmt.Sprintf("%s-seed%d.json", scenarioID, seed))
+}
+
+// playKept plays one game and, when dir is not "", saves it there.
+func playKept(set Setup, seed uint64, dir string) (Result, error) {
+	if dir == "" {
+		return Play(set, seed)
+	}
+	m, err := Match(set, seed)
+	if err != nil {
+		return Result{Seed: seed}, err
+	}
+	if err := save.FromMatch(m).Write(KeptName(dir, set.Scenario.ID, seed)); err != nil {
+		return Result{Seed: seed}, err
+	}
+	return Result{Seed: seed, Result: m.Result()}, nil
 }
 
 // Batch is a finished batch.
@@ -117,7 +143,7 @@ func Run(set Setup, opt Options) (Batch, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i], errs[i] = Play(set, opt.Seed+uint64(i))
+				out[i], errs[i] = playKept(set, opt.Seed+uint64(i), opt.Keep)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 
+	"ili/game/ai"
 	"ili/game/scenario"
 )
 
@@ -77,3 +78,40 @@ type List []string
 
 func (l *List) String() string     { return strings.Join(*l, ",") }
 func (l *List) Set(v string) error { *l = append(*l, v); return nil }
+
+// ParseAI reads --ai flags against sc's sides: SIDE=LEVEL gives that side
+// to the AI at LEVEL; a bare LEVEL, where bare is allowed, is the level of
+// the sides no flag names (returned as def, nil when none is given). On a
+// mistake it prints one sentence and returns the exit code with ok false.
+func ParseAI(sc *scenario.Scenario, flags []string, bare bool, stderr io.Writer) (levels map[string]ai.Level, def *ai.Level, code int, ok bool) {
+	levels = map[string]ai.Level{}
+	for _, f := range flags {
+		side, lv, named := strings.Cut(f, "=")
+		if !named {
+			if !bare {
+				fmt.Fprintf(stderr, "--ai %q: write it as SIDE=LEVEL, such as %s=hard.\n", f, sc.Setup.Sides[0].ID)
+				return nil, nil, Usage, false
+			}
+			lv, side = side, ""
+		}
+		if side != "" && sc.Side(side) == nil {
+			ids := make([]string, len(sc.Setup.Sides))
+			for i, s := range sc.Setup.Sides {
+				ids[i] = s.ID
+			}
+			fmt.Fprintf(stderr, "--ai %q: %s has no side %q; its sides are %s.\n", f, sc.ID, side, strings.Join(ids, ", "))
+			return nil, nil, Bad, false
+		}
+		level, err := ai.ParseLevel(lv)
+		if err != nil {
+			fmt.Fprintf(stderr, "--ai %q: %v.\n", f, err)
+			return nil, nil, Bad, false
+		}
+		if side == "" {
+			def = &level
+		} else {
+			levels[side] = level
+		}
+	}
+	return levels, def, OK, true
+}

@@ -1,0 +1,223 @@
+package ui
+
+import (
+	"math"
+	"path/filepath"
+
+	"ili/game/hex"
+	"ili/game/rules"
+	"ili/game/save"
+)
+
+// pointer is where the person points on the map: the hex under the mouse
+// or, with the keyboard cursor on, under the cursor.
+type pointer struct {
+	hex      hex.Hex
+	on       bool // the pointer is over the map
+	cursorOn bool // the keyboard's hex cursor: the arrows move it, Enter clicks
+	cursor   hex.Hex
+	lastX    int
+	lastY    int
+}
+
+// noteInput marks the frame to be drawn when anything came in, turns a
+// click on the bar's buttons into their keys and the mouse at the screen's
+// edge into the arrows, and finds the hex under the mouse.
+func (p *Play) noteInput(in Input) Input {
+	if len(in.Pressed) > 0 || len(in.Held) > 0 || in.Click || in.Wheel != 0 || in.DragDX != 0 || in.DragDY != 0 ||
+		in.MouseX != p.ptr.lastX || in.MouseY != p.ptr.lastY {
+		p.dirty = true
+	}
+	p.ptr.lastX, p.ptr.lastY = in.MouseX, in.MouseY
+	if in.Held == nil {
+		in.Held = map[Key]bool{}
+	}
+	if in.Click {
+		if k := p.buttonAt(in.MouseX, in.MouseY); k != KeyNone {
+			in.Pressed = append(in.Pressed, k)
+			in.Click = false
+		}
+	}
+	p.edgePan(in)
+	if in.MouseX >= 0 && in.MouseX < p.w-p.a.panelW && in.MouseY > p.a.barH {
+		wx, wy := p.cam.ToWorld(float64(in.MouseX), float64(in.MouseY))
+		p.ptr.hex, p.ptr.on = unit.At(wx, wy), true
+	} else {
+		p.ptr.on = false
+	}
+	return in
+}
+
+// edgePan holds the arrows down while the mouse touches the screen's edge.
+func (p *Play) edgePan(in Input) {
+	const edge = 4
+	if !in.MouseIn {
+		return
+	}
+	switch {
+	case in.MouseX < edge:
+		in.Held[KeyLeft] = true
+	case in.MouseX > p.w-edge:
+		in.Held[KeyRight] = true
+	}
+	switch {
+	case in.MouseY < edge:
+		in.Held[KeyUp] = true
+	case in.MouseY > p.h-edge:
+		in.Held[KeyDown] = true
+	}
+}
+
+// updateKeys carries out the game's keys; it returns the scene a key
+// leads to (the result, a loaded game).
+func (p *Play) updateKeys(in Input) (scene, error) {
+	if in.Has(KeyUndo) {
+		p.Undo()
+	}
+	if p.m.Over() && in.Has(KeyEnter) {
+		return newEnd(p.a, p.m), nil
+	}
+	if in.Has(KeyGrid) {
+		p.grid = !p.grid
+	}
+	if in.Has(KeyHelp) {
+		p.help = !p.help
+	}
+	if in.Has(KeyEscape) {
+		p.escape()
+	}
+	if in.Has(KeyMenu) {
+		p.menu = p.newGameMenu()
+	}
+	if in.Has(KeyNext) {
+		p.selectNext()
+	}
+	if in.Has(KeySave) {
+		p.saveAs("quicksave.json")
+	}
+	if in.Has(KeyEndTurn) && p.m.PersonToMove() {
+		p.Apply(rules.EndPhase(p.m.ToMove()))
+	}
+	if in.Has(KeyLoad) {
+		return p.quickLoad(), nil
+	}
+	return nil, nil
+}
+
+// escape closes the help, or clears the selection, or opens the menu.
+func (p *Play) escape() {
+	switch {
+	case p.help:
+		p.help = false
+	case p.sel.unit != "" || p.sel.preview != nil || p.ptr.cursorOn:
+		p.sel, p.ptr.cursorOn = selection{}, false
+	default:
+		p.menu = p.newGameMenu()
+	}
+}
+
+// quickLoad opens the quick save, or says why it cannot.
+func (p *Play) quickLoad() scene {
+	dir, err := save.Dir()
+	if err == nil {
+		var next *Play
+		if next, err = loadPlay(p.a, filepath.Join(dir, "quicksave.json")); err == nil {
+			next.Resize(p.w, p.h)
+			return next
+		}
+	}
+	p.say("cannot load: " + err.Error())
+	return nil
+}
+
+// updateMap moves the keyboard cursor and the camera and acts on clicks.
+func (p *Play) updateMap(in Input) {
+	p.updateCursor(in)
+	p.hoverPath()
+	p.updateCamera(in)
+	if !in.Click {
+		return
+	}
+	switch {
+	case p.inMinimap(in.MouseX, in.MouseY):
+		p.centreOnMinimap(in.MouseX, in.MouseY)
+	case in.MouseX < p.w-p.a.panelW && in.MouseY > p.a.barH:
+		if !p.dragged {
+			wx, wy := p.cam.ToWorld(float64(in.MouseX), float64(in.MouseY))
+			if h := unit.At(wx, wy); p.sc.Setup.Map.In(h) {
+				p.ClickHex(h)
+			}
+		}
+		p.dragged = false
+	}
+}
+
+// cursorKeys are the arrows' directions for the keyboard cursor.
+var cursorKeys = [...]struct {
+	key Key
+	dir int
+}{{KeyRight, 0}, {KeyUp, 2}, {KeyLeft, 3}, {KeyDown, 5}}
+
+// updateCursor turns the keyboard cursor on and off, moves it with the
+// arrows (which then leave the map still) and clicks its hex with Enter.
+func (p *Play) updateCursor(in Input) {
+	if in.Has(KeyCursor) {
+		p.ptr.cursorOn = !p.ptr.cursorOn
+		if u := p.unit(p.sel.unit); p.ptr.cursorOn && u != nil {
+			p.ptr.cursor = u.Hex
+		} else if p.ptr.cursorOn {
+			wx, wy := p.cam.ToWorld(float64(p.w-p.a.panelW)/2, float64(p.h)/2)
+			p.ptr.cursor = unit.At(wx, wy)
+		}
+	}
+	if !p.ptr.cursorOn {
+		return
+	}
+	for _, k := range cursorKeys {
+		if in.Has(k.key) {
+			if n := p.ptr.cursor.Neighbor(k.dir); p.sc.Setup.Map.In(n) {
+				p.ptr.cursor = n
+			}
+		}
+		delete(in.Held, k.key) // the arrows move the cursor, not the map
+	}
+	if in.Has(KeyEnter) {
+		p.ClickHex(p.ptr.cursor)
+	}
+	p.ptr.hex, p.ptr.on = p.ptr.cursor, true
+}
+
+// updateCamera pans with the arrows and by dragging, and zooms at the
+// mouse with the wheel and the keys.
+func (p *Play) updateCamera(in Input) {
+	pan := 24 / math.Max(p.cam.Scale, 1)
+	if in.Held[KeyLeft] {
+		p.cam.X -= pan
+	}
+	if in.Held[KeyRight] {
+		p.cam.X += pan
+	}
+	if in.Held[KeyUp] {
+		p.cam.Y -= pan
+	}
+	if in.Held[KeyDown] {
+		p.cam.Y += pan
+	}
+	if in.DragDX != 0 || in.DragDY != 0 {
+		p.cam.X -= float64(in.DragDX) / p.cam.Scale
+		p.cam.Y -= float64(in.DragDY) / p.cam.Scale
+		p.dragged = true
+	}
+	zoom := 1.0
+	switch {
+	case in.Wheel != 0:
+		zoom = math.Pow(1.15, in.Wheel)
+	case in.Has(KeyZoomIn):
+		zoom = 1.25
+	case in.Has(KeyZoomOut):
+		zoom = 0.8
+	}
+	if zoom != 1 {
+		p.cam.ZoomAt(zoom, float64(in.MouseX), float64(in.MouseY), 2, 120)
+	}
+}

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"ili/game/rules"
+)
+
+// minimapCam is the minimap's geometry: the whole map in the panel's lower
+// corner; it returns the camera and the minimap's left, top, width and height.
+func (p *Play) minimapCam() (Camera, float64, float64, float64, float64) {
+	x0, y0, x1, y1 := mapBounds(p.sc.Setup.Map)
+	side := float64(p.a.panelW - 20)
+	s := math.Min(side/(x1-x0), side*0.7/(y1-y0))
+	left := float64(p.w-p.a.panelW) + 10
+	top := float64(p.h) - (y1-y0)*s - 10
+	return Camera{X: x0 - left/s, Y: y0 - top/s, Scale: s}, left, top, (x1 - x0) * s, (y1 - y0) * s
+}
+
+func (p *Play) inMinimap(x, y int) bool {
+	_, l, t, w, h := p.minimapCam()
+	return float64(x) >= l && float64(x) <= l+w && float64(y) >= t && float64(y) <= t+h
+}
+
+func (p *Play) centreOnMinimap(x, y int) {
+	mc, _, _, _, _ := p.minimapCam()
+	wx, wy := mc.ToWorld(float64(x), float64(y))
+	p.cam.X = wx - float64(p.w-p.a.panelW)/2/p.cam.Scale
+	p.cam.Y = wy - float64(p.h)/2/p.cam.Scale
+}
+
+// drawMinimap draws the whole map small, with the part on screen framed.
+func (p *Play) drawMinimap(dst *ebiten.Image, v *rules.View) {
+	mc, l, t, w, h := p.minimapCam()
+	if p.h < 400 || w <= 0 {
+		return
+	}
+	pal := p.a.palette()
+	vector.DrawFilledRect(dst, float32(l)-2, float32(t)-2, float32(w)+4, float32(h)+4, color.RGBA{40, 40, 40, 255}, false)
+	p.mini.draw(dst, p.a.scratch(), v.Map, nil, mc, pal, false)
+	x0, y0 := mc.ToScreen(p.cam.ToWorld(0, float64(p.a.barH)))
+	x1, y1 := mc.ToScreen(p.cam.ToWorld(float64(p.w-p.a.panelW), float64(p.h)))
+	x0, y0 = math.Max(x0, l), math.Max(y0, t)
+	x1, y1 = math.Min(x1, l+w), math.Min(y1, t+h)
+	if x1 > x0 && y1 > y0 {
+		vector.StrokeRect(dst, float32(x0), float32(y0), float32(x1-x0), float32(y1-y0), 1.5, pal.Select, false)
+	}
+}

@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"ili/game/hex"
+	"ili/game/rules"
+)
+
+// selection is the unit a person has chosen, where it can go, the route to
+// the hex under the pointer, and the attack being weighed.
+type selection struct {
+	unit    string
+	reach   map[hex.Hex]int
+	preview *rules.Preview
+	target  hex.Hex // the hex the preview is of
+	path    []hex.Hex
+	cost    int // the path's march minutes
+	to      hex.Hex
+}
+
+// Apply gives a person's command for the side to move and shows what
+// happened; a command the rules refuse is said in the log.
+func (p *Play) Apply(cmd rules.Command) error {
+	evs, err := p.m.Give(cmd)
+	p.view, p.sel.path = nil, nil
+	if err != nil {
+		p.say("cannot: " + err.Error())
+		return err
+	}
+	p.record(evs)
+	if cmd.Kind == rules.CmdEnd {
+		p.sel = selection{}
+		p.runAI()
+	} else {
+		p.refreshReach()
+	}
+	return nil
+}
+
+// refreshReach works out again where the selected unit can go.
+func (p *Play) refreshReach() {
+	if p.sel.unit != "" {
+		p.sel.reach = p.m.Query(p.m.ToMove()).Reachable(p.sel.unit)
+	}
+}
+
+// Undo takes back the last move, if nothing has been learnt since.
+func (p *Play) Undo() bool {
+	if !p.m.Undo() {
+		return false
+	}
+	p.view = nil
+	p.say("move taken back")
+	p.refreshReach()
+	return true
+}
+
+// animated reports whether the AI's turn is shown command by command.
+func (p *Play) animated() bool { return p.a.speed() >= 1 && p.a.speed() <= 4 }
+
+// aiStep gives the AI's next command; false when a person is to move or
+// the game is over.
+func (p *Play) aiStep() bool {
+	evs, ok, err := p.m.Step()
+	if err != nil {
+		p.say("the game stops: " + err.Error())
+		return false
+	}
+	p.view = nil
+	p.record(evs)
+	return ok
+}
+
+// runAI plays the AI's phases until a person is to move or the game ends,
+// at once, unless the turn is animated (then Update plays it step by step).
+func (p *Play) runAI() {
+	if !p.animated() {
+		p.finishAI()
+	}
+}
+
+// finishAI plays the rest of the AI's phases at once. The match bounds it.
+func (p *Play) finishAI() {
+	for p.aiStep() {
+	}
+}
+
+// aiTicks is the frames between two of the AI's commands, by speed.
+var aiTicks = [...]int{1, 30, 12, 5, 2, 1}
+
+// updateAI plays the AI's turn step by step, after each animation, unless
+// a story waits to be read; Enter or Space skips to its end. It reports
+// whether the input went to it.
+func (p *Play) updateAI(in Input) bool {
+	animating := p.stepAnim()
+	if p.m.PersonToMove() || p.m.Over() || len(p.stories) > 0 {
+		return false
+	}
+	if in.Has(KeyEnter) || in.Has(KeyToggle) {
+		p.finishAI()
+		p.anims = nil
+		return true
+	}
+	p.aiTick++
+	if !animating && p.aiTick >= aiTicks[max(0, min(5, p.a.speed()))] {
+		p.aiTick = 0
+		p.aiStep()
+	}
+	p.dirty = true
+	return false
+}
+
+// Select selects one of the side's units, or clears the selection.
+func (p *Play) Select(id string) {
+	p.sel = selection{}
+	side := p.m.ToMove()
+	u := p.unit(id)
+	if u == nil || u.Side != side || !p.m.PersonToMove() || u.Status != rules.Active {
+		return
+	}
+	p.sel.unit = id
+	p.sel.reach = p.m.Query(side).Reachable(id)
+}
+
+// ClickHex acts on a hex as a click on the map does: select a unit of the
+// side to move, move the selected unit, or weigh an attack on an enemy next
+// to it (with every unit of the side that can join in), and make it on a
+// second click.
+func (p *Play) ClickHex(h hex.Hex) {
+	side := p.m.ToMove()
+	if !p.m.PersonToMove() {
+		return
+	}
+	var mine, theirs []string
+	for _, u := range p.currentView().Units {
+		if u.Status != rules.Active || u.Hex != h {
+			continue
+		}
+		if u.Side == side {
+			mine = append(mine, u.ID)
+		} else {
+			theirs = append(theirs, u.ID)
+		}
+	}
+	switch {
+	case len(theirs) > 0 && p.sel.unit != "":
+		p.weighAttack(h)
+	case len(mine) > 0 && (p.sel.unit == "" || p.unit(p.sel.unit).Hex != h):
+		p.Select(mine[0])
+	case p.sel.unit != "":
+		if _, ok := p.sel.reach[h]; ok {
+			p.Apply(rules.Move(side, p.sel.unit, h))
+		}
+	}
+}
+
+// weighAttack shows the odds of an attack on h, or makes it when they are
+// already shown.
+func (p *Play) weighAttack(h hex.Hex) {
+	side := p.m.ToMove()
+	cmd := rules.Attack(side, h, true, p.m.Query(side).Attackers(h)...)
+	if p.sel.preview != nil && p.sel.target == h {
+		p.Apply(cmd) // second click on the target: commit
+		p.sel.preview = nil
+		return
+	}
+	if pre, err := p.m.Query(side).PreviewAttack(cmd, 200); err == nil {
+		p.sel.preview, p.sel.target = &pre, h
+	} else {
+		p.say("cannot attack: " + err.Error())
+	}
+}
+
+// selectNext selects the next unit of the side that has not yet acted.
+func (p *Play) selectNext() {
+	ids := p.m.Query(p.m.ToMove()).Ready()
+	if len(ids) == 0 {
+		return
+	}
+	next := ids[0]
+	for i, id := range ids {
+		if id == p.sel.unit && i+1 < len(ids) {
+			next = ids[i+1]
+		}
+	}
+	p.Select(next)
+}
+
+// hoverPath updates the route shown from the selected unit to the hex
+// under the mouse or the keyboard cursor.
+func (p *Play) hoverPath() {
+	if p.sel.unit == "" || !p.ptr.on {
+		p.sel.path = nil
+		return
+	}
+	h := p.ptr.hex
+	if h == p.sel.to && p.sel.path != nil {
+		return
+	}
+	p.sel.to, p.sel.path = h, nil
+	if _, ok := p.sel.reach[h]; !ok {
+		return
+	}
+	if path, cost, ok := p.m.Query(p.m.ToMove()).PlanPath(p.sel.unit, h); ok {
+		p.sel.path, p.sel.cost = path, cost
+	}
+}
+
+// drawSelection marks where the selected unit can go and the route to the
+// hex under the pointer, with its march time.
+func (p *Play) drawSelection(dst *ebiten.Image) {
+	pal := p.a.palette()
+	for h := range p.sel.reach {
+		sx, sy := p.cam.ToScreen(unit.Center(h))
+		vector.DrawFilledCircle(dst, float32(sx), float32(sy), float32(p.cam.Scale*0.6), pal.Reach, false)
+	}
+	path := p.sel.path
+	if len(path) < 2 {
+		return
+	}
+	for i := 1; i < len(path); i++ {
+		ax, ay := p.cam.ToScreen(unit.Center(path[i-1]))
+		bx, by := p.cam.ToScreen(unit.Center(path[i]))
+		vector.StrokeLine(dst, float32(ax), float32(ay), float32(bx), float32(by), 3, pal.Select, false)
+	}
+	ex, ey := p.cam.ToScreen(unit.Center(path[len(path)-1]))
+	drawText(dst, marchTime(p.sel.cost), ex+8, ey-18, p.a.small, color.Black)
+}
+
+// marchTime writes march minutes as hours and minutes.
+func marchTime(min int) string { return fmt.Sprintf("%d h %02d min", min/60, min%60) }
