@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"ili/game/save"
 	"ili/game/scenario"
 )
 
@@ -232,5 +233,51 @@ func TestShotThroughTheWindowProgram(t *testing.T) {
 		if code, _, _ := runCLI(bad...); code != cli.Usage {
 			t.Errorf("%v: exit %d, want %d", bad, code, cli.Usage)
 		}
+	}
+}
+
+// TestKeepAndReplay: ili sim --keep writes every run as a saved game; ili
+// replay checks each one turn by turn and prints its result, and names the
+// file and the turn where a kept game no longer replays.
+func TestKeepAndReplay(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runCLI("sim", "nilka-1944", "--runs", "3", "--seed", "7", "--keep", dir, "--ai", "provincial=easy"); code != cli.OK {
+		t.Fatalf("sim --keep: exit %d: %s", code, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	if len(files) != 3 || filepath.Base(files[0]) != "nilka-1944-seed7.json" {
+		t.Fatalf("kept %v", files)
+	}
+	code, stdout, stderr := runCLI(append([]string{"replay"}, files...)...)
+	if code != cli.OK || strings.Count(stdout, "every turn's hash checked") != 3 || !strings.Contains(stdout, "seed 8") {
+		t.Fatalf("replay: exit %d\n%s%s", code, stdout, stderr)
+	}
+	g, err := save.Read(files[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Hashes["3"] = "0123456789abcdef"
+	bad := filepath.Join(dir, "tampered.json")
+	if err := g.Write(bad); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI("replay", files[0], bad)
+	if code != cli.Bad || !strings.Contains(stderr, "tampered.json") || !strings.Contains(stderr, "turn 3") ||
+		strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
+		t.Errorf("a changed hash: exit %d, %q", code, stderr)
+	}
+	g, _ = save.Read(files[2])
+	for i, c := range g.Commands {
+		if c.Kind == "move" && i > 10 {
+			g.Commands[i].Unit = "nobody"
+			break
+		}
+	}
+	g.Write(bad)
+	if code, _, stderr = runCLI("replay", bad); code != cli.Bad || !strings.Contains(stderr, "refused") || !strings.Contains(stderr, "turn") {
+		t.Errorf("a refused command: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr = runCLI("replay"); code != cli.Usage || !strings.Contains(stderr, "--keep") {
+		t.Errorf("no file: exit %d, %q", code, stderr)
 	}
 }

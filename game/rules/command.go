@@ -25,9 +25,9 @@ type Command struct {
 	Kind    CommandKind `json:"kind"`
 	Side    string      `json:"side"`
 	Unit    string      `json:"unit,omitempty"`    // move, entrench
-	To      hex.Hex     `json:"to,omitempty"`      // move
+	To      hex.Hex     `json:"to,omitzero"`       // move
 	Units   []string    `json:"units,omitempty"`   // attack: the attackers
-	Target  hex.Hex     `json:"target,omitempty"`  // attack
+	Target  hex.Hex     `json:"target,omitzero"`   // attack
 	Advance bool        `json:"advance,omitempty"` // attack: take the hex if it is emptied
 }
 
