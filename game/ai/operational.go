@@ -290,6 +290,18 @@ func (p *Player) behind(w *world) bool {
 	return false
 }
 
+// cutOff reports whether u did not refill at the start of the phase though
+// the supply lines its side can trace reach it: an enemy it has not seen
+// stands across them, and it had better fall back on its supply (unless it
+// is leaving the map).
+func (p *Player) cutOff(u *rules.Unit, net *rules.Reach, pl plan) bool {
+	if net == nil || u.SupplyHours >= u.Type.SupplyDays*24 || pl.exiting(u.ID) {
+		return false
+	}
+	_, traced := net.Cost(u.Hex)
+	return traced
+}
+
 // o2need is the strength, in men, an objective is worth sending.
 func o2need(o objective) float64 { return 1000 + 300*o.value }
 
@@ -327,6 +339,7 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 		}
 		return rules.Command{}, false
 	}
+	weak = weak || p.cutOff(u, net, pl)
 	score := func(h hex.Hex) float64 {
 		s := 0.0
 		if goal != nil {
