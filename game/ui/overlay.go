@@ -60,7 +60,7 @@ var helpLines = []string{
 	"click again\tmake the previewed attack",
 	"Tab\tnext unit that can act",
 	"C\tkeyboard cursor: the arrows move it, Enter clicks its hex",
-	"U, Backspace\ttake back the last move (until a fight or a sighting)",
+	"U, Backspace\ttake back the last move (until a fight, a sighting, an arrival or a capture)",
 	"E\tend your phase",
 	"Enter, Space\tskip the rest of the AI's turn",
 	"[ and ]\tslower or faster AI turns",
