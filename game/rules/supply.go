@@ -29,43 +29,7 @@ func (s *State) supplyNet(side string) Reach { return s.net(netKey{side: side}) 
 // knownSupplyNet is supplyNet as the side can work it out: from the enemy
 // units it sees.
 func (s *State) knownSupplyNet(side string) Reach {
-	truth := s.supplyNet(side)
-	if !s.Fog || !s.hiddenTouch(side, truth) {
-		return truth
-	}
-	return s.net(netKey{side: side, known: true})
-}
-
-// hiddenTouch reports whether an enemy unit side cannot see stands in, or
-// holds in its zone of control, a hex next to one the real network reaches:
-// only then can what the side knows differ from the truth.
-func (s *State) hiddenTouch(side string, truth Reach) bool {
-	vis := s.visibility(side)
-	near := func(h hex.Hex) bool {
-		for _, n := range h.Neighbors() {
-			if _, ok := truth.Cost(n); ok {
-				return true
-			}
-		}
-		return false
-	}
-	for i := range s.Units {
-		u := &s.Units[i]
-		if u.Status != Active || !Hostile(u.Side, side) || vis[s.Map.Index(u.Hex)] {
-			continue
-		}
-		if near(u.Hex) {
-			return true
-		}
-		if u.Type.ZOC {
-			for _, n := range u.Hex.Neighbors() {
-				if s.Map.In(n) && near(n) {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return s.net(netKey{side: side, known: s.Fog})
 }
 
 // netKey names one supply network: a side's, from every enemy unit or only
