@@ -21,6 +21,8 @@ type menu struct {
 	w     float64
 	lastX int
 	lastY int
+	// pointed is set once the menu has seen where the pointer is.
+	pointed bool
 }
 
 // Menu colours.
@@ -77,12 +79,14 @@ func (m *menu) update(in Input) int {
 	if m.off[m.at] {
 		m.move(1)
 	}
-	if in.MouseX != m.lastX || in.MouseY != m.lastY {
+	// The pointer highlights the item it moves onto; a menu that opens
+	// under a still pointer keeps its highlight where it is.
+	if m.pointed && (in.MouseX != m.lastX || in.MouseY != m.lastY) {
 		if i := m.itemAt(in.MouseX, in.MouseY); i >= 0 && !m.off[i] {
 			m.at = i
 		}
-		m.lastX, m.lastY = in.MouseX, in.MouseY
 	}
+	m.lastX, m.lastY, m.pointed = in.MouseX, in.MouseY, true
 	switch {
 	case in.Has(KeyUp):
 		m.move(-1)

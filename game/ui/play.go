@@ -172,12 +172,36 @@ func (p *Play) viewer() string {
 	return toMove
 }
 
-// currentView is the viewer's view, worked out once per command.
+// currentView is the viewer's view, worked out once per command; in a
+// game of AIs alone, whoever watches sees every side's units and the whole
+// map.
 func (p *Play) currentView() *rules.View {
-	if p.view == nil || p.view.Side != p.viewer() {
-		p.view = p.m.View(p.viewer())
+	if p.view != nil && p.view.Side == p.viewer() {
+		return p.view
+	}
+	p.view = p.m.View(p.viewer())
+	if !p.hasPerson() {
+		p.view = p.watched(p.view)
 	}
 	return p.view
+}
+
+// watched is v with every side's own units and nothing out of sight.
+func (p *Play) watched(v *rules.View) *rules.View {
+	w := *v
+	w.Units = nil
+	for _, st := range p.m.Seats() {
+		for _, u := range p.m.View(st.Side).Units {
+			if u.Side == st.Side {
+				w.Units = append(w.Units, u)
+			}
+		}
+	}
+	w.Visible = make([]bool, len(v.Visible))
+	for i := range w.Visible {
+		w.Visible[i] = true
+	}
+	return &w
 }
 
 // unit returns the unit as the viewer knows it, or nil.
