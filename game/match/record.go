@@ -42,6 +42,9 @@ func (m *Match) Record() Record {
 	return r
 }
 
+// Refused returns the AI commands the rules have refused so far.
+func (m *Match) Refused() []Refusal { return slices.Clone(m.rec.Refused) }
+
 // ErrDiverged is wrapped by the error of a replay whose state hash differs
 // from the one recorded.
 var ErrDiverged = errors.New("the replay did not reproduce the recorded game")

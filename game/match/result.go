@@ -45,7 +45,9 @@ type Result struct {
 	Holds      []Hold            `json:"holds,omitempty"` // in the order of place IDs
 	Historical bool              `json:"historical"`
 	Commands   int               `json:"commands"`
-	Refused    int               `json:"refused,omitempty"` // AI commands the rules refused
+	// Refused counts the AI's commands the rules refused (a fault of the
+	// AI, each of which ended its phase); the record holds them.
+	Refused int `json:"refused,omitempty"`
 }
 
 // Result sums the game up as it stands.
@@ -54,9 +56,6 @@ func (m *Match) Result() Result {
 	r := Result{Winner: s.Winner, Reason: s.Reason, Turns: s.Turn, VP: s.VP(),
 		Losses: map[string]Losses{}, Field: map[string]int{}, Captures: slices.Clone(m.captures),
 		Commands: len(m.rec.Commands), Refused: len(m.rec.Refused)}
-	if len(m.rec.Refused) > 0 {
-		r.Reason = "AI error: " + m.rec.Refused[0].Error
-	}
 	for i, u := range s.Units {
 		st := m.start[i]
 		l := r.Losses[u.Side]

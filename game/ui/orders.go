@@ -66,10 +66,15 @@ func (p *Play) animated() bool { return p.a.speed() >= 1 && p.a.speed() <= 4 }
 // aiStep gives the AI's next command; false when a person is to move or
 // the game is over.
 func (p *Play) aiStep() bool {
+	refused := len(p.m.Refused())
 	evs, ok, err := p.m.Step()
 	if err != nil {
 		p.say("the game stops: " + err.Error())
 		return false
+	}
+	if all := p.m.Refused(); len(all) > refused {
+		r := all[len(all)-1]
+		p.say(fmt.Sprintf("the rules refused the %s AI's %s command (%s); its phase ends", r.Command.Side, r.Command.Kind, r.Error))
 	}
 	p.view = nil
 	p.record(evs)

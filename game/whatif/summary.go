@@ -75,6 +75,10 @@ type Summary struct {
 	Places          map[string]PlaceStat `json:"places"`
 	Turns           Spread               `json:"turns"`
 	RunsPerSecond   float64              `json:"runs_per_second"`
+	// Refused counts the AI commands the rules refused, and RefusedRuns the
+	// runs with any: a fault of the AI, each of which ended that AI's phase.
+	Refused     int `json:"refused,omitempty"`
+	RefusedRuns int `json:"refused_runs,omitempty"`
 }
 
 // Summarize sums up results; elapsed seconds give the speed (0: unknown).
@@ -101,6 +105,10 @@ func Summarize(sides []string, places []string, results []Result, seconds float6
 			vps[side] = append(vps[side], float64(r.VP[side]))
 		}
 		turns = append(turns, float64(r.Turns))
+		if r.Refused > 0 {
+			s.Refused += r.Refused
+			s.RefusedRuns++
+		}
 		seen := map[string]bool{}
 		for _, c := range r.Captures {
 			if !seen[c.Place] {
@@ -204,6 +212,9 @@ func (r *Report) WriteText(w io.Writer) {
 		fmt.Fprintf(w, ", %.1f runs/s", s.RunsPerSecond)
 	}
 	fmt.Fprintln(w)
+	if s.Refused > 0 {
+		fmt.Fprintf(w, "The rules refused %d commands of the AI in %d runs (a fault of the AI: each ended its phase; the runs' records hold them).\n", s.Refused, s.RefusedRuns)
+	}
 	tw := tabwriter.NewWriter(w, 2, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "\nOUTCOME\tSHARE\t95% CI\tAI")
 	for _, side := range append(append([]string(nil), r.Sides...), "draw") {

@@ -116,3 +116,26 @@ func TestWilson(t *testing.T) {
 		t.Errorf("wilson(0,20) = %+v", z)
 	}
 }
+
+// TestRefusalsReported: AI commands the rules refused are counted in the
+// summary and said in the text report; none, nothing is said.
+func TestRefusalsReported(t *testing.T) {
+	results := []Result{{Seed: 1}, {Seed: 2}, {Seed: 3}}
+	results[1].Refused, results[2].Refused = 2, 1
+	rep := &Report{Scenario: "x", Sides: []string{"a", "b"}, Runs: 3, Results: results,
+		Summary: Summarize([]string{"a", "b"}, nil, results, 0)}
+	if rep.Summary.Refused != 3 || rep.Summary.RefusedRuns != 2 {
+		t.Errorf("summary: %d refused in %d runs", rep.Summary.Refused, rep.Summary.RefusedRuns)
+	}
+	var buf bytes.Buffer
+	rep.WriteText(&buf)
+	if !strings.Contains(buf.String(), "refused 3 commands of the AI in 2 runs") {
+		t.Errorf("the report does not say so:\n%s", buf.String())
+	}
+	rep.Summary = Summarize(rep.Sides, nil, results[:1], 0)
+	buf.Reset()
+	rep.WriteText(&buf)
+	if strings.Contains(buf.String(), "refused") {
+		t.Error("a batch without refusals speaks of them")
+	}
+}
