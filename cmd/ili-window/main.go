@@ -4,6 +4,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -70,6 +71,18 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	} else if fs.NArg() > 0 {
 		opt.Scenario = fs.Arg(0)
 	}
+	if opt.Load != "" {
+		var set []string
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "seed" || f.Name == "side" || f.Name == "hotseat" {
+				set = append(set, "--"+f.Name)
+			}
+		})
+		if len(set) > 0 {
+			fmt.Fprintf(stderr, "a saved game opens as it was saved: give it without %s.\n", strings.Join(set, " or "))
+			return cli.Usage
+		}
+	}
 	if code := checkPlay(&opt, ais, stderr); code != cli.OK {
 		return code
 	}
@@ -102,15 +115,16 @@ func windowSize(size string, stderr io.Writer) (w, h, code int) {
 func checkPlay(opt *ui.Options, ais []string, stderr io.Writer) int {
 	if opt.Load != "" {
 		if opt.Scenario != "" || len(ais) > 0 || len(opt.Variants) > 0 {
-			fmt.Fprintln(stderr, "--load opens a saved game as it was: give it without a scenario, --ai or --variant.")
+			fmt.Fprintln(stderr, "a saved game opens as it was saved: give it without a scenario, --ai or --variant.")
 			return cli.Usage
 		}
 		g, err := save.Read(opt.Load)
-		if err == nil {
-			_, err = g.Replay()
-		}
 		if err != nil {
-			fmt.Fprintf(stderr, "ili: %s: %v\n", opt.Load, err)
+			fmt.Fprintf(stderr, "ili: %v\n", err)
+			return cli.Bad
+		}
+		if _, err := g.Replay(); err != nil {
+			fmt.Fprintf(stderr, "ili: %s does not replay: %v\n", opt.Load, err)
 			return cli.Bad
 		}
 		return cli.OK

@@ -175,6 +175,7 @@ func TestSim(t *testing.T) {
 		{[]string{"sim", "nilka-1944", "--ai", "martians=hard"}, cli.Bad, "has no side"},
 		{[]string{"sim", "nilka-1944", "--ai", "insurgents=genius"}, cli.Bad, "unknown AI level"},
 		{[]string{"sim", "nilka-1944", "--ai", "insurgents"}, cli.Usage, "SIDE=LEVEL"},
+		{[]string{"sim", "nilka-1944", "--ai", "=hard"}, cli.Usage, "names no side"},
 		{[]string{"sim", "nilka-1944", "--set", "turns"}, cli.Bad, "key=value"},
 		{[]string{"sim", "nilka-1944", "--format", "xml"}, cli.Usage, "use text, json or csv"},
 		{[]string{"sim"}, cli.Usage, "needs one scenario"},
@@ -249,7 +250,7 @@ func TestKeepAndReplay(t *testing.T) {
 		t.Fatalf("kept %v", files)
 	}
 	code, stdout, stderr := runCLI(append([]string{"replay"}, files...)...)
-	if code != cli.OK || strings.Count(stdout, "every turn's hash checked") != 3 || !strings.Contains(stdout, "seed 8") {
+	if code != cli.OK || strings.Count(stdout, "every turn's hash and the last state checked") != 3 || !strings.Contains(stdout, "seed 8") {
 		t.Fatalf("replay: exit %d\n%s%s", code, stdout, stderr)
 	}
 	g, err := save.Read(files[1])

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -34,7 +35,7 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "ili: %s does not replay: %v\n", name, replayProblem(err))
 			return cli.Bad
 		}
-		fmt.Fprintf(stdout, "%s: %s\n", name, resultLine(m))
+		fmt.Fprintf(stdout, "%s: %s\n", name, resultLine(m, g.Final != ""))
 	}
 	return cli.OK
 }
@@ -42,44 +43,45 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 // replayProblem says where and how a replay failed.
 func replayProblem(err error) string {
 	msg := err.Error()
-	if strings.Contains(msg, match.ErrDiverged.Error()) && !strings.Contains(msg, "command") {
-		return msg + " (the state hash differs from the one saved: the game was saved by another version of the rules or the scenario)"
+	if errors.Is(err, match.ErrDiverged) {
+		msg += " (the file was changed, or saved by another version of the rules or the scenario)"
 	}
 	return msg
 }
 
-// resultLine sums a replayed game up in one line: its scenario, turns,
-// winner, points and whether it went as in history.
-func resultLine(m *match.Match) string {
-	r := m.Result()
-	rec := m.Record()
-	state := "turn %d, under way"
-	if m.Over() {
-		state = "%d turns"
-	}
-	winner := "a draw"
-	if r.Winner != "" {
-		winner = r.Winner + " wins"
-	}
-	if !m.Over() {
-		winner = "no result yet"
+// resultLine sums a replayed game up in one line: its scenario, seed,
+// turns, winner, points and whether it went as in history.
+func resultLine(m *match.Match, final bool) string {
+	r, rec := m.Result(), m.Record()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s, seed %d, ", rec.Scenario, rec.Seed)
+	switch {
+	case !m.Over():
+		fmt.Fprintf(&b, "turn %d, under way", r.Turns)
+	case r.Winner == "":
+		fmt.Fprintf(&b, "%d turns: a draw (%s)", r.Turns, r.Reason)
+	default:
+		fmt.Fprintf(&b, "%d turns: %s won (%s)", r.Turns, r.Winner, r.Reason)
 	}
 	sides := make([]string, 0, len(r.VP))
 	for side := range r.VP {
 		sides = append(sides, side)
 	}
 	sort.Strings(sides)
-	var vp []string
-	for _, s := range sides {
-		vp = append(vp, fmt.Sprintf("%s %d", s, r.VP[s]))
+	for i, s := range sides {
+		sep := ", "
+		if i == 0 {
+			sep = "; VP "
+		}
+		fmt.Fprintf(&b, "%s%s %d", sep, s, r.VP[s])
 	}
-	line := fmt.Sprintf("%s, seed %d, "+state+": %s", rec.Scenario, rec.Seed, r.Turns, winner)
-	if m.Over() && r.Reason != "" {
-		line += " (" + r.Reason + ")"
-	}
-	line += "; VP " + strings.Join(vp, ", ")
 	if m.Over() {
-		line += fmt.Sprintf("; as in history: %v", r.Historical)
+		fmt.Fprintf(&b, "; as in history: %v", r.Historical)
 	}
-	return line + fmt.Sprintf("; %d commands, every turn's hash checked", r.Commands)
+	fmt.Fprintf(&b, "; %d commands, every turn's hash", r.Commands)
+	if final {
+		b.WriteString(" and the last state")
+	}
+	b.WriteString(" checked")
+	return b.String()
 }

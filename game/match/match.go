@@ -88,6 +88,7 @@ func New(sc *scenario.Scenario, cfg Config) (*Match, []rules.Event, error) {
 	}
 	m := &Match{sc: sc, state: s, start: slices.Clone(s.Units)}
 	m.rec = Record{Config: cfg, Hashes: map[string]string{}}
+	m.rec.Scenario = scenario.Canonical(cfg.Scenario)
 	m.rec.Variants = nonNil(cfg.Variants)
 	if err := m.seat(cfg.Seats); err != nil {
 		return nil, nil, err
@@ -103,10 +104,15 @@ func (m *Match) seat(given []Seat) error {
 	sides := m.state.Sides
 	m.seats = make([]Seat, len(sides))
 	m.ais = make([]*ai.Player, len(sides))
+	seated := map[string]bool{}
 	for _, st := range given {
-		if m.state.SideIndex(st.Side) < 0 {
+		switch {
+		case m.state.SideIndex(st.Side) < 0:
 			return fmt.Errorf("%s has no side %q", m.sc.ID, st.Side)
+		case seated[st.Side]:
+			return fmt.Errorf("the side %s is given two seats", st.Side)
 		}
+		seated[st.Side] = true
 	}
 	for i, sd := range sides {
 		st := Seat{Side: sd.ID, AI: ai.Normal.String()}

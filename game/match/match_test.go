@@ -2,6 +2,7 @@ package match_test
 
 import (
 	"errors"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -78,6 +79,21 @@ func TestReplayFindsTheTurn(t *testing.T) {
 	var re *match.ReplayError
 	if !errors.As(err, &re) || re.Turn != 4 || !errors.Is(err, match.ErrDiverged) {
 		t.Errorf("a changed hash on turn 4: %v", err)
+	}
+	rec = m.Record()
+	delete(rec.Hashes, "7")
+	if _, err := match.ReplayOn(sc, rec); !errors.As(err, &re) || re.Turn != 7 || !errors.Is(err, match.ErrIncomplete) {
+		t.Errorf("a missing hash on turn 7: %v", err)
+	}
+	rec = m.Record()
+	rec.Commands = rec.Commands[:len(rec.Commands)-1] // the last command lost: only the final hash tells
+	if _, err := match.ReplayOn(sc, rec); !errors.Is(err, match.ErrDiverged) {
+		t.Errorf("a record without its last command: %v", err)
+	}
+	rec = m.Record()
+	rec.Refused = []match.Refusal{{At: len(rec.Commands) + 5}}
+	if _, err := match.ReplayOn(sc, rec); !errors.Is(err, match.ErrIncomplete) {
+		t.Errorf("a refusal of a command the record has not: %v", err)
 	}
 	rec = m.Record()
 	for i, c := range rec.Commands {
@@ -208,5 +224,25 @@ func TestSeats(t *testing.T) {
 		if _, _, err := match.New(sc, match.Config{Seats: []match.Seat{bad}}); err == nil {
 			t.Errorf("seat %+v accepted", bad)
 		}
+	}
+}
+
+// TestRecordNamesFilesWhole: a scenario file given by a relative path is
+// recorded by its absolute path, so that the record loads from anywhere; a
+// bundled scenario keeps its ID; a side given two seats is an error.
+func TestRecordNamesFilesWhole(t *testing.T) {
+	m, _, err := match.Load(match.Config{Scenario: "../scenario/testdata/drill.toml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Record().Scenario; !filepath.IsAbs(got) || filepath.Base(got) != "drill.toml" {
+		t.Errorf("recorded as %q", got)
+	}
+	if got := aiGame(t, load(t, "nilka-1944"), 1).Record().Scenario; got != "nilka-1944" {
+		t.Errorf("a bundled scenario recorded as %q", got)
+	}
+	two := []match.Seat{{Side: "insurgents"}, {Side: "insurgents", AI: "easy"}}
+	if _, _, err := match.New(load(t, "nilka-1944"), match.Config{Seats: two}); err == nil {
+		t.Error("a side with two seats was accepted")
 	}
 }

@@ -19,6 +19,8 @@ type Record struct {
 	Commands []rules.Command   `json:"commands"`
 	Refused  []Refusal         `json:"refused,omitempty"`
 	Hashes   map[string]string `json:"hashes"` // turn -> state hash at its start
+	// Final is the state hash after the last command.
+	Final string `json:"final,omitempty"`
 }
 
 // Refusal is an AI command the rules refused: it stands in Commands at At,
@@ -39,6 +41,7 @@ func (m *Match) Record() Record {
 	r.Commands = slices.Clone(r.Commands)
 	r.Refused = slices.Clone(r.Refused)
 	r.Hashes = maps.Clone(r.Hashes)
+	r.Final = m.state.Hash()
 	return r
 }
 
@@ -48,6 +51,10 @@ func (m *Match) Refused() []Refusal { return slices.Clone(m.rec.Refused) }
 // ErrDiverged is wrapped by the error of a replay whose state hash differs
 // from the one recorded.
 var ErrDiverged = errors.New("the replay did not reproduce the recorded game")
+
+// ErrIncomplete is wrapped by the error of a record that lacks what a
+// replay checks: a turn's hash, or a refused command it names.
+var ErrIncomplete = errors.New("the record is incomplete")
 
 // ReplayError says where a replay failed: the turn, and the command when a
 // command was refused.
@@ -73,7 +80,11 @@ func (e *ReplayError) Unwrap() error { return e.Err }
 func Replay(rec Record) (*Match, error) {
 	sc, err := scenario.Load(rec.Scenario, scenario.Options{Variants: rec.Variants, Set: rec.Set})
 	if err != nil {
-		return nil, err
+		var errs scenario.Errors
+		if errors.As(err, &errs) && len(errs) > 1 {
+			err = fmt.Errorf("%w (and %d more problems)", errs[0], len(errs)-1)
+		}
+		return nil, fmt.Errorf("its scenario %s does not load with its variants and overrides: %w", rec.Scenario, err)
 	}
 	return ReplayOn(sc, rec)
 }
@@ -87,9 +98,9 @@ func ReplayOn(sc *scenario.Scenario, rec Record) (*Match, error) {
 	if err := m.checkHash(rec); err != nil {
 		return nil, err
 	}
-	refused := map[int]bool{}
-	for _, r := range rec.Refused {
-		refused[r.At] = true
+	refused, err := refusedAt(rec)
+	if err != nil {
+		return nil, err
 	}
 	// The commands of the phase under way at the end are asked of its AI
 	// again, so that the AI stands where it stood; the rest are applied.
@@ -108,7 +119,23 @@ func ReplayOn(sc *scenario.Scenario, rec Record) (*Match, error) {
 			return nil, err
 		}
 	}
+	if rec.Final != "" && rec.Final != m.state.Hash() {
+		return nil, &ReplayError{Turn: m.state.Turn, Command: len(rec.Commands), Err: ErrDiverged}
+	}
 	return m, nil
+}
+
+// refusedAt indexes the refused commands a record names, each of which
+// must be one of its commands, named once.
+func refusedAt(rec Record) (map[int]bool, error) {
+	at := map[int]bool{}
+	for _, r := range rec.Refused {
+		if r.At < 0 || r.At >= len(rec.Commands) || at[r.At] {
+			return nil, &ReplayError{Turn: r.Turn, Err: fmt.Errorf("%w: it names a refused command %d, which it has not or names twice", ErrIncomplete, r.At+1)}
+		}
+		at[r.At] = true
+	}
+	return at, nil
 }
 
 // askAI asks the AI to move for the side to move; if it gives c, it is
@@ -138,9 +165,9 @@ func (m *Match) replayOne(rec Record, i int, wasRefused bool) error {
 	_, err := m.apply(c)
 	switch {
 	case err != nil && !wasRefused:
-		return &ReplayError{Turn: turn, Command: i + 1, Err: fmt.Errorf("%s's %s command is refused: %w", c.Side, c.Kind, err)}
+		return &ReplayError{Turn: turn, Command: i + 1, Err: fmt.Errorf("%s is refused: %w", describe(c), err)}
 	case err == nil && wasRefused:
-		return &ReplayError{Turn: turn, Command: i + 1, Err: fmt.Errorf("%s's %s command was refused in the game and is carried out now: %w", c.Side, c.Kind, ErrDiverged)}
+		return &ReplayError{Turn: turn, Command: i + 1, Err: fmt.Errorf("%s was refused in the game and is carried out now: %w", describe(c), ErrDiverged)}
 	case err != nil:
 		m.rec.Refused = append(m.rec.Refused, Refusal{At: len(m.rec.Commands), Turn: turn, Command: c, Error: err.Error()})
 		m.rec.Commands = append(m.rec.Commands, c)
@@ -151,10 +178,29 @@ func (m *Match) replayOne(rec Record, i int, wasRefused bool) error {
 	return nil
 }
 
-// checkHash compares the hash at the start of the turn with the record's.
+// describe names a command for a message: "the insurgents' move".
+func describe(c rules.Command) string {
+	kind, side := string(c.Kind), c.Side
+	if kind == "" {
+		kind = "command of no kind"
+	}
+	if side == "" {
+		return "a " + kind + " for no side"
+	}
+	return fmt.Sprintf("the %s command of %s", kind, side)
+}
+
+// checkHash compares the hash at the start of the turn with the record's,
+// which must have one.
 func (m *Match) checkHash(rec Record) error {
+	if m.state.Phase != 0 {
+		return nil
+	}
 	want, ok := rec.Hashes[fmt.Sprint(m.state.Turn)]
-	if ok && m.state.Phase == 0 && want != m.state.Hash() {
+	switch {
+	case !ok:
+		return &ReplayError{Turn: m.state.Turn, Err: fmt.Errorf("%w: it has no state hash for the start of this turn", ErrIncomplete)}
+	case want != m.state.Hash():
 		return &ReplayError{Turn: m.state.Turn, Err: ErrDiverged}
 	}
 	return nil

@@ -62,8 +62,11 @@ func (s *State) Apply(cmd Command) ([]Event, error) {
 	if s.Turn == 0 {
 		return nil, errors.New("the game has not begun: call Begin first")
 	}
-	if cmd.Side != s.ActiveSide() {
-		return nil, fmt.Errorf("it is %s's phase, not %s's", s.ActiveSide(), cmd.Side)
+	switch {
+	case cmd.Side == "":
+		return nil, errors.New("the command names no side")
+	case cmd.Side != s.ActiveSide():
+		return nil, fmt.Errorf("it is the phase of %s, not of %s", s.ActiveSide(), cmd.Side)
 	}
 	var evs []Event
 	switch cmd.Kind {

@@ -9,35 +9,35 @@ import (
 	"ili/game/scenario"
 )
 
-// TestViewAndSightingsAgree puts one observer of each kind a bundled
-// scenario fields on every hex of its map, and an enemy on every hex in and
-// just past its range: the enemy is sighted by a move's check exactly when
-// the side's view shows its hex. One line of sight serves both.
+// TestViewAndSightingsAgree puts an observer of every sighting range each
+// side of a bundled scenario fields on every hex of its map, and an enemy on
+// every hex in and just past that range: the enemy is sighted by a move's
+// check exactly when the side's view shows its hex. One line of sight serves
+// both. A map played without fog of war is checked with it.
 func TestViewAndSightingsAgree(t *testing.T) {
 	for _, id := range scenario.Bundled() {
 		sc, err := scenario.Load(id, scenario.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := sc.NewState(1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !s.Fog {
-			continue
-		}
-		pairs, differ := checkSightings(t, s)
-		t.Logf("%s: %d observer/target pairs", id, pairs)
-		if differ > 0 {
-			t.Errorf("%s: the view and a move's sighting disagree on %d of %d observer/target pairs", id, differ, pairs)
+		for _, sd := range sc.Setup.Sides {
+			s, err := sc.NewState(1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Fog = true // the state's own copy of the setup
+			pairs, differ := checkSightings(t, s, sd.ID)
+			t.Logf("%s, %s observing: %d observer/target pairs", id, sd.ID, pairs)
+			if differ > 0 {
+				t.Errorf("%s, %s observing: the view and a move's sighting disagree on %d of %d observer/target pairs", id, sd.ID, differ, pairs)
+			}
 		}
 	}
 }
 
-// checkSightings counts the observer/target pairs of s's map and those on
-// which the view and the sighting check disagree.
-func checkSightings(t *testing.T, s *rules.State) (pairs, differ int) {
-	side := s.Sides[0].ID
+// checkSightings counts the observer/target pairs of s's map with side
+// observing, and those on which the view and the sighting check disagree.
+func checkSightings(t *testing.T, s *rules.State, side string) (pairs, differ int) {
 	for i := range s.Places {
 		s.Places[i].Owner = "" // no place's view: the observer's alone
 	}

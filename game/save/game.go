@@ -106,6 +106,8 @@ func Read(name string) (*Game, error) {
 		return nil, fmt.Errorf("%s is not a saved game: %w", name, err)
 	}
 	switch g.Format {
+	case "":
+		return nil, fmt.Errorf("%s is not a saved game: it has no format line", name)
 	case Format:
 	case formatV1:
 		if err := g.fromV1(data); err != nil {
@@ -148,9 +150,20 @@ func (g *Game) fromV1(data []byte) error {
 }
 
 // Replay rebuilds the saved game by replaying its commands, checking the
-// state hash at the start of every turn against the one saved.
+// state hash at the start of every turn against the one saved, the state
+// after the last command, and the result the file states, if it states one.
 func (g *Game) Replay() (*match.Match, error) {
-	return match.Replay(g.Record)
+	m, err := match.Replay(g.Record)
+	if err != nil {
+		return nil, err
+	}
+	if g.Result != nil {
+		r := m.Result()
+		if !m.Over() || r.Winner != g.Result.Winner || r.Turns != g.Result.Turns || r.Commands != g.Result.Commands {
+			return nil, fmt.Errorf("turn %d: the result the file states is not the replayed game's: %w", r.Turns, match.ErrDiverged)
+		}
+	}
+	return m, nil
 }
 
 // Dir returns the folder for saved games in the user's config directory.

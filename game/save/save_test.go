@@ -83,8 +83,12 @@ func TestSaveAndReplay(t *testing.T) {
 // level, hotseat) is read with its seats.
 func TestReadFirstLayout(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "old.json")
+	m, _, err := match.Load(match.Config{Scenario: "nilka-1944", Seed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
 	old := `{"format": "ili-save/1", "scenario": "nilka-1944", "variants": [], "seed": 2,
-		"side": "provincial", "opponent": "hard", "hotseat": false, "commands": [], "hashes": {}}`
+		"side": "provincial", "opponent": "hard", "hotseat": false, "commands": [], "hashes": {"1": "` + m.Hash() + `"}}`
 	os.WriteFile(name, []byte(old), 0o644)
 	g, err := Read(name)
 	if err != nil {

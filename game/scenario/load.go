@@ -46,7 +46,7 @@ func Bundled() []string {
 // Read returns the file name and text of a scenario: a bundled ID such as
 // ghulja-1944, or a path to a .toml file.
 func Read(name string) (string, []byte, error) {
-	if strings.HasSuffix(name, ".toml") || strings.ContainsRune(name, filepath.Separator) || strings.ContainsRune(name, '/') {
+	if isPath(name) {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
@@ -61,6 +61,24 @@ func Read(name string) (string, []byte, error) {
 		return name, nil, notFoundError{fmt.Sprintf("%q is neither a bundled scenario nor a .toml file; run 'ili list' to see the scenarios", name)}
 	}
 	return "scenarios/" + name + ".toml", src, nil
+}
+
+// Canonical is how a record names a scenario so that it loads from any
+// folder: a bundled ID as it is, a file by its absolute path.
+func Canonical(name string) string {
+	if !isPath(name) {
+		return name
+	}
+	if abs, err := filepath.Abs(name); err == nil {
+		return abs
+	}
+	return name
+}
+
+// isPath reports whether a scenario's name is a file's path rather than a
+// bundled ID.
+func isPath(name string) bool {
+	return strings.HasSuffix(name, ".toml") || strings.ContainsRune(name, filepath.Separator) || strings.ContainsRune(name, '/')
 }
 
 // Load reads, checks and builds a scenario by bundled ID or path.

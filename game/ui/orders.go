@@ -155,7 +155,7 @@ func (p *Play) ClickHex(h hex.Hex) {
 	switch {
 	case len(theirs) > 0 && p.sel.unit != "":
 		p.weighAttack(h)
-	case len(mine) > 0 && (p.sel.unit == "" || p.unit(p.sel.unit).Hex != h):
+	case len(mine) > 0 && (p.sel.unit == "" || p.unit(p.sel.unit) == nil || p.unit(p.sel.unit).Hex != h):
 		p.Select(mine[0])
 	case p.sel.unit != "":
 		if _, ok := p.sel.reach[h]; ok {

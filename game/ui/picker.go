@@ -36,13 +36,9 @@ func newPicker(a *app, opt Options) *Picker {
 		if err != nil {
 			continue
 		}
-		s, err := sc.NewState(1)
-		if err != nil {
-			continue
-		}
 		p.ids = append(p.ids, id)
 		p.scs = append(p.scs, sc)
-		p.maps = append(p.maps, s.Map)
+		p.maps = append(p.maps, sc.Setup.Map)
 	}
 	// In the order of the campaign.
 	idx := make([]int, len(p.ids))

@@ -68,9 +68,7 @@ func newTitle(a *app, opt Options) *Title {
 	t.menu = newMenu(a, "New game", cont, "Load a saved game", "Settings", "Quit")
 	t.menu.off[titleContinue] = t.autosave == ""
 	if sc, err := scenario.Load("manas-1945", scenario.Options{}); err == nil {
-		if s, err := sc.NewState(1); err == nil {
-			t.backdrop = s.Map
-		}
+		t.backdrop = sc.Setup.Map
 	}
 	return t
 }

@@ -87,6 +87,10 @@ func ParseAI(sc *scenario.Scenario, flags []string, bare bool, stderr io.Writer)
 	levels = map[string]ai.Level{}
 	for _, f := range flags {
 		side, lv, named := strings.Cut(f, "=")
+		if named && side == "" {
+			fmt.Fprintf(stderr, "--ai %q names no side: write it as SIDE=LEVEL, such as %s=hard.\n", f, sc.Setup.Sides[0].ID)
+			return nil, nil, Usage, false
+		}
 		if !named {
 			if !bare {
 				fmt.Fprintf(stderr, "--ai %q: write it as SIDE=LEVEL, such as %s=hard.\n", f, sc.Setup.Sides[0].ID)
