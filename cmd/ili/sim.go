@@ -17,108 +17,159 @@ import (
 	"ili/game/whatif"
 )
 
+// simRun is one ili sim command line, read.
+type simRun struct {
+	runs, workers       int
+	seed                uint64
+	format, out, chart  string
+	compare, keep       string
+	plans               bool
+	variants, sets, ais cli.List
+	name, file          string
+	text                []byte
+	stderr              io.Writer
+}
+
 func cmdSim(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "merge" {
 		return cmdSimMerge(args[1:], stdout, stderr)
 	}
-	fs := cli.NewFlags("sim", "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--ai SIDE=LEVEL]... [--workers N] [--format text|json|csv] [--out FILE] [--chart FILE.png] [--compare V1,V2] [--plan] [--keep DIR]", stderr)
-	runs := fs.Int("runs", 100, "games to play")
-	seed := fs.Uint64("seed", 1, "seed of the first game; game i uses seed+i")
-	workers := fs.Int("workers", 0, "games played at once (0: one per core)")
-	format := fs.String("format", "text", "text, json or csv")
-	out := fs.String("out", "", "write the report to FILE instead of standard output")
-	chart := fs.String("chart", "", "draw the outcome distributions to FILE.png")
-	compare := fs.String("compare", "", "compare two setups: V1,V2 (variant ids, or base)")
-	plans := fs.Bool("plan", false, "the AI follows each side's historical plan, where the scenario gives one")
-	keep := fs.String("keep", "", "write every run into the folder DIR as a saved game, for 'ili replay' and 'ili play --load'")
-	var variants, sets, ais cli.List
-	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
-	fs.Var(&sets, "set", "override a value, such as turns=8 or unit.ID.men=900 (repeatable)")
-	fs.Var(&ais, "ai", "SIDE=LEVEL: random, greedy, easy, normal or hard (repeatable; default normal)")
-	if code, ok := cli.Parse(fs, args); !ok {
-		return code
-	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "ili sim needs one scenario: a bundled id such as ghulja-1944 (see 'ili list') or a .toml file.")
-		return cli.Usage
-	}
-	if *runs < 1 || *runs > 10000000 {
-		fmt.Fprintf(stderr, "--runs is %d; give a number of games from 1 up.\n", *runs)
-		return cli.Usage
-	}
-	if *format != "text" && *format != "json" && *format != "csv" {
-		fmt.Fprintf(stderr, "--format is %q; use text, json or csv.\n", *format)
-		return cli.Usage
-	}
-	name := fs.Arg(0)
-	file, text, err := scenario.Read(name)
-	if err != nil {
-		return cli.Report(stderr, err)
-	}
-	if *keep != "" {
-		if err := os.MkdirAll(*keep, 0o755); err != nil {
-			fmt.Fprintf(stderr, "ili: --keep %s: cannot make the folder: %v\n", *keep, err)
-			return cli.Bad
-		}
-	}
-	build := func(extra []string) (*whatif.Report, int) {
-		vs := append(append([]string(nil), variants...), extra...)
-		sc, err := scenario.Parse(file, text, scenario.Options{Variants: vs, Set: sets})
-		if err != nil {
-			return nil, cli.Report(stderr, err)
-		}
-		levels, names, code := parseAI(sc, ais, stderr)
-		if code != cli.OK {
-			return nil, code
-		}
-		set := whatif.Setup{Scenario: sc, Name: name, Set: sets, Levels: levels, FollowPlans: *plans}
-		prog := newProgress(stderr, *runs)
-		b, err := whatif.Run(set, whatif.Options{Runs: *runs, Seed: *seed, Workers: *workers, Progress: prog.update, Keep: keepDir(*keep, *compare != "", extra)})
-		prog.finish()
-		if err != nil {
-			fmt.Fprintf(stderr, "ili: %v\n", err)
-			return nil, cli.Bad
-		}
-		return whatif.NewReport(set, whatif.Meta{Scenario: sc.ID, ScenarioText: text, Variants: vs, Set: sets, AI: names, Seed: *seed}, b), cli.OK
-	}
-	if *compare != "" {
-		parts := strings.Split(*compare, ",")
-		if len(parts) != 2 {
-			fmt.Fprintf(stderr, "--compare %q: give two setups separated by a comma, such as base,no-soviet.\n", *compare)
-			return cli.Usage
-		}
-		var reps [2]*whatif.Report
-		for i, p := range parts {
-			var extra []string
-			if p = strings.TrimSpace(p); p != "base" && p != "" {
-				extra = []string{p}
-			}
-			rep, code := build(extra)
-			if code != cli.OK {
-				return code
-			}
-			reps[i] = rep
-		}
-		var buf bytes.Buffer
-		writeComparison(&buf, parts, reps[0], reps[1])
-		return emit(*out, buf.Bytes(), stdout, stderr)
-	}
-	rep, code := build(nil)
+	r, code := readSim(args, stderr)
 	if code != cli.OK {
 		return code
 	}
-	if *chart != "" {
-		var img bytes.Buffer
-		if err := rep.WriteChart(&img); err != nil {
-			fmt.Fprintf(stderr, "ili: cannot draw the chart: %v\n", err)
-			return cli.Bad
-		}
-		if err := save.WriteFile(*chart, img.Bytes()); err != nil {
-			fmt.Fprintf(stderr, "ili: %v\n", err)
-			return cli.Bad
+	if r.compare != "" {
+		return r.runCompare(stdout)
+	}
+	rep, code := r.batch(nil)
+	if code != cli.OK {
+		return code
+	}
+	if r.chart != "" {
+		if code := writeChart(rep, r.chart, stderr); code != cli.OK {
+			return code
 		}
 	}
-	return emit(*out, render(rep, *format), stdout, stderr)
+	return emit(r.out, render(rep, r.format), stdout, stderr)
+}
+
+// readSim reads and checks ili sim's command line and its scenario file.
+func readSim(args []string, stderr io.Writer) (*simRun, int) {
+	r := &simRun{stderr: stderr}
+	fs := cli.NewFlags("sim", "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--ai SIDE=LEVEL]... [--workers N] [--format text|json|csv] [--out FILE] [--chart FILE.png] [--compare V1,V2] [--plan] [--keep DIR]", stderr)
+	fs.IntVar(&r.runs, "runs", 100, "games to play")
+	fs.Uint64Var(&r.seed, "seed", 1, "seed of the first game; game i uses seed+i")
+	fs.IntVar(&r.workers, "workers", 0, "games played at once (0: one per core)")
+	fs.StringVar(&r.format, "format", "text", "text, json or csv")
+	fs.StringVar(&r.out, "out", "", "write the report to FILE instead of standard output")
+	fs.StringVar(&r.chart, "chart", "", "draw the outcome distributions to FILE.png")
+	fs.StringVar(&r.compare, "compare", "", "compare two setups: V1,V2 (variant ids, or base)")
+	fs.BoolVar(&r.plans, "plan", false, "the AI follows each side's historical plan, where the scenario gives one")
+	fs.StringVar(&r.keep, "keep", "", "write every run into the folder DIR as a saved game, for 'ili replay' and 'ili play --load'")
+	fs.Var(&r.variants, "variant", "a what-if variant to switch on (repeatable)")
+	fs.Var(&r.sets, "set", "override a value, such as turns=8 or unit.ID.men=900 (repeatable)")
+	fs.Var(&r.ais, "ai", "SIDE=LEVEL: random, greedy, easy, normal or hard (repeatable; default normal)")
+	if code, ok := cli.Parse(fs, args); !ok {
+		return nil, code
+	}
+	switch {
+	case fs.NArg() != 1:
+		fmt.Fprintln(stderr, "ili sim needs one scenario: a bundled id such as ghulja-1944 (see 'ili list') or a .toml file.")
+		return nil, cli.Usage
+	case r.runs < 1 || r.runs > 10000000:
+		fmt.Fprintf(stderr, "--runs is %d; give a number of games from 1 up.\n", r.runs)
+		return nil, cli.Usage
+	case r.format != "text" && r.format != "json" && r.format != "csv":
+		fmt.Fprintf(stderr, "--format is %q; use text, json or csv.\n", r.format)
+		return nil, cli.Usage
+	}
+	var err error
+	r.name = fs.Arg(0)
+	if r.file, r.text, err = scenario.Read(r.name); err != nil {
+		return nil, cli.Report(stderr, err)
+	}
+	if r.keep != "" {
+		if err := os.MkdirAll(r.keep, 0o755); err != nil {
+			fmt.Fprintf(stderr, "ili: --keep %s: cannot make the folder: %v\n", r.keep, err)
+			return nil, cli.Bad
+		}
+	}
+	return r, cli.OK
+}
+
+// batch plays the setup with the extra variants and sums it up.
+func (r *simRun) batch(extra []string) (*whatif.Report, int) {
+	vs := append(append([]string(nil), r.variants...), extra...)
+	sc, err := scenario.Parse(r.file, r.text, scenario.Options{Variants: vs, Set: r.sets})
+	if err != nil {
+		return nil, cli.Report(r.stderr, err)
+	}
+	levels, names, code := parseAI(sc, r.ais, r.stderr)
+	if code != cli.OK {
+		return nil, code
+	}
+	set := whatif.Setup{Scenario: sc, Name: r.name, Set: r.sets, Levels: levels, FollowPlans: r.plans}
+	prog := newProgress(r.stderr, r.runs)
+	b, err := whatif.Run(set, whatif.Options{Runs: r.runs, Seed: r.seed, Workers: r.workers, Progress: prog.update, Keep: r.keepDir(extra)})
+	prog.finish()
+	if err != nil {
+		fmt.Fprintf(r.stderr, "ili: %v\n", err)
+		return nil, cli.Bad
+	}
+	meta := whatif.Meta{Scenario: sc.ID, ScenarioText: r.text, Variants: vs, Set: r.sets, AI: names, Seed: r.seed}
+	return whatif.NewReport(set, meta, b), cli.OK
+}
+
+// runCompare plays the two setups --compare names and sets them side by side.
+func (r *simRun) runCompare(stdout io.Writer) int {
+	parts := strings.Split(r.compare, ",")
+	if len(parts) != 2 {
+		fmt.Fprintf(r.stderr, "--compare %q: give two setups separated by a comma, such as base,no-soviet.\n", r.compare)
+		return cli.Usage
+	}
+	var reps [2]*whatif.Report
+	for i, p := range parts {
+		var extra []string
+		if p = strings.TrimSpace(p); p != "base" && p != "" {
+			extra = []string{p}
+		}
+		rep, code := r.batch(extra)
+		if code != cli.OK {
+			return code
+		}
+		reps[i] = rep
+	}
+	var buf bytes.Buffer
+	writeComparison(&buf, parts, reps[0], reps[1])
+	return emit(r.out, buf.Bytes(), stdout, r.stderr)
+}
+
+// keepDir is where the runs of a setup are kept: the --keep folder, or,
+// when --compare plays two setups, a folder in it for each (a saved game's
+// writer makes the folder).
+func (r *simRun) keepDir(extra []string) string {
+	if r.keep == "" || r.compare == "" {
+		return r.keep
+	}
+	name := "base"
+	if len(extra) > 0 {
+		name = strings.Join(extra, "+")
+	}
+	return filepath.Join(r.keep, name)
+}
+
+// writeChart draws the batch's distributions to a PNG file.
+func writeChart(rep *whatif.Report, name string, stderr io.Writer) int {
+	var img bytes.Buffer
+	if err := rep.WriteChart(&img); err != nil {
+		fmt.Fprintf(stderr, "ili: cannot draw the chart: %v\n", err)
+		return cli.Bad
+	}
+	if err := save.WriteFile(name, img.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "ili: %v\n", err)
+		return cli.Bad
+	}
+	return cli.OK
 }
 
 // parseAI reads --ai SIDE=LEVEL flags against the scenario's sides: the
@@ -201,21 +252,6 @@ func cmdSimMerge(args []string, stdout, stderr io.Writer) int {
 		return cli.Bad
 	}
 	return emit(*out, render(merged, *format), stdout, stderr)
-}
-
-// keepDir is where the runs of a setup are kept: the --keep folder, or,
-// when --compare plays two setups, a folder in it for each.
-func keepDir(keep string, comparing bool, extra []string) string {
-	if keep == "" || !comparing {
-		return keep
-	}
-	name := "base"
-	if len(extra) > 0 {
-		name = strings.Join(extra, "+")
-	}
-	dir := filepath.Join(keep, name)
-	os.MkdirAll(dir, 0o755)
-	return dir
 }
 
 // emit writes data to the file named (atomically) or to stdout.
