@@ -68,7 +68,8 @@ type sightKey struct {
 	rng  int
 }
 
-// sight returns the map indexes an observer at from sees within rng hexes.
+// sight returns the map indexes an observer at from sees within rng hexes,
+// in ascending order.
 // It depends on the terrain alone, so it is worked out once per map and
 // shared by every game and goroutine.
 func (s *State) sight(from hex.Hex, rng int) []int32 {
@@ -136,8 +137,8 @@ func (s *State) look(vis []bool, from hex.Hex, rng int) {
 	}
 }
 
-// unitSight returns the map indexes u sees from where it stands: the same
-// line of sight the side's view is built from.
+// unitSight returns the map indexes u sees from where it stands, in
+// ascending order: the same line of sight the side's view is built from.
 func (s *State) unitSight(u *Unit) []int32 {
 	return s.sight(u.Hex, s.observeHexes(u.Type.ObserveKm))
 }
@@ -166,7 +167,7 @@ func (s *State) newlySeen(u *Unit, before map[string]bool) []string {
 		if e.Status != Active || !Hostile(e.Side, u.Side) || before[e.ID] {
 			continue
 		}
-		if at := s.Map.Index(e.Hex); at >= 0 && slices.Contains(sees, int32(at)) {
+		if _, found := slices.BinarySearch(sees, int32(s.Map.Index(e.Hex))); found {
 			before[e.ID] = true
 			fresh = append(fresh, e.ID)
 		}
