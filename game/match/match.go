@@ -62,10 +62,11 @@ type Match struct {
 	undo []undoPoint
 }
 
+// undoPoint is the game before a move: a move that is taken back captured
+// nothing (a capture closes undo), so the captures stand as they are.
 type undoPoint struct {
 	state    *rules.State
 	commands int
-	captures int
 }
 
 // Load loads cfg's scenario and begins the match, as New does.
@@ -104,22 +105,20 @@ func (m *Match) seat(given []Seat) error {
 	sides := m.state.Sides
 	m.seats = make([]Seat, len(sides))
 	m.ais = make([]*ai.Player, len(sides))
-	seated := map[string]bool{}
+	bySide := map[string]Seat{}
 	for _, st := range given {
-		switch {
-		case m.state.SideIndex(st.Side) < 0:
+		if m.state.SideIndex(st.Side) < 0 {
 			return fmt.Errorf("%s has no side %q", m.sc.ID, st.Side)
-		case seated[st.Side]:
+		}
+		if _, twice := bySide[st.Side]; twice {
 			return fmt.Errorf("the side %s is given two seats", st.Side)
 		}
-		seated[st.Side] = true
+		bySide[st.Side] = st
 	}
 	for i, sd := range sides {
-		st := Seat{Side: sd.ID, AI: ai.Normal.String()}
-		for _, g := range given {
-			if g.Side == sd.ID {
-				st = g
-			}
+		st, ok := bySide[sd.ID]
+		if !ok {
+			st = Seat{Side: sd.ID, AI: ai.Normal.String()}
 		}
 		m.seats[i] = st
 		if st.Person() {
@@ -189,6 +188,9 @@ func (m *Match) VP() map[string]int { return m.state.VP() }
 
 // Hash returns the fingerprint of the game as it stands.
 func (m *Match) Hash() string { return m.state.Hash() }
+
+// Seed returns the game's seed.
+func (m *Match) Seed() uint64 { return m.rec.Seed }
 
 // Commands returns how many commands have been given.
 func (m *Match) Commands() int { return len(m.rec.Commands) }

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"errors"
 	"fmt"
 
 	"ili/game/rules"
@@ -17,12 +18,15 @@ func (m *Match) Give(cmd rules.Command) ([]rules.Event, error) {
 	if cmd.Side != m.state.ActiveSide() || !m.PersonToMove() {
 		return nil, fmt.Errorf("%w: %s is to move", ErrNotYours, m.state.ActiveSide())
 	}
-	before := undoPoint{state: m.state.Clone(), commands: len(m.rec.Commands), captures: len(m.captures)}
+	var before undoPoint
+	if cmd.Kind == rules.CmdMove {
+		before = undoPoint{state: m.state.Clone(), commands: len(m.rec.Commands)}
+	}
 	evs, err := m.apply(cmd)
 	if err != nil {
 		return nil, err
 	}
-	if cmd.Kind == rules.CmdMove && !learns(evs) {
+	if before.state != nil && !learns(evs) {
 		m.undo = append(m.undo, before)
 	} else {
 		m.undo = nil
@@ -56,7 +60,6 @@ func (m *Match) Undo() bool {
 	m.undo = m.undo[:len(m.undo)-1]
 	m.state = u.state
 	m.rec.Commands = m.rec.Commands[:u.commands]
-	m.captures = m.captures[:u.captures]
 	return true
 }
 
@@ -71,12 +74,11 @@ func (m *Match) Step() (evs []rules.Event, ok bool, err error) {
 	side := m.state.ActiveSide()
 	cmd := m.ais[m.state.Phase].Next(m.state.For(side))
 	evs, err = m.apply(cmd)
-	if err == ErrTooLong {
+	if errors.Is(err, ErrTooLong) {
 		return nil, false, err
 	}
 	if err != nil {
-		m.rec.Refused = append(m.rec.Refused, Refusal{At: len(m.rec.Commands), Turn: m.state.Turn, Command: cmd, Error: err.Error()})
-		m.rec.Commands = append(m.rec.Commands, cmd)
+		m.refuse(cmd, err)
 		if evs, err = m.apply(rules.EndPhase(side)); err != nil {
 			return nil, false, err
 		}
@@ -126,6 +128,13 @@ func (m *Match) apply(cmd rules.Command) ([]rules.Event, error) {
 		m.rec.Hashes[fmt.Sprint(m.state.Turn)] = m.state.Hash()
 	}
 	return evs, nil
+}
+
+// refuse records a command of the AI that the rules refused, with why, in
+// its place among the commands.
+func (m *Match) refuse(cmd rules.Command, err error) {
+	m.rec.Refused = append(m.rec.Refused, Refusal{At: len(m.rec.Commands), Turn: m.state.Turn, Command: cmd, Error: err.Error()})
+	m.rec.Commands = append(m.rec.Commands, cmd)
 }
 
 // noteCaptures keeps the places that changed hands, with the turn.

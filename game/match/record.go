@@ -111,9 +111,7 @@ func ReplayOn(sc *scenario.Scenario, rec Record) (*Match, error) {
 	inStep := true // the AI has given the recorded commands so far
 	for i, c := range rec.Commands {
 		if i >= tail && inStep && !m.PersonToMove() {
-			if inStep = m.askAI(c); inStep {
-				continue
-			}
+			inStep = m.aiGives(c)
 		}
 		if err := m.replayOne(rec, i, refused[i]); err != nil {
 			return nil, err
@@ -138,18 +136,10 @@ func refusedAt(rec Record) (map[int]bool, error) {
 	return at, nil
 }
 
-// askAI asks the AI to move for the side to move; if it gives c, it is
-// applied (refused or not) as it was in the game, and askAI reports true.
-func (m *Match) askAI(c rules.Command) bool {
-	side := m.state.ActiveSide()
-	if got := m.ais[m.state.Phase].Next(m.state.For(side)); !sameCommand(got, c) {
-		return false
-	}
-	if _, err := m.apply(c); err != nil {
-		m.rec.Refused = append(m.rec.Refused, Refusal{At: len(m.rec.Commands), Turn: m.state.Turn, Command: c, Error: err.Error()})
-		m.rec.Commands = append(m.rec.Commands, c)
-	}
-	return true
+// aiGives asks the AI of the side to move for its command, which brings
+// the AI a step on, and reports whether it is c.
+func (m *Match) aiGives(c rules.Command) bool {
+	return sameCommand(m.ais[m.state.Phase].Next(m.state.For(m.state.ActiveSide())), c)
 }
 
 func sameCommand(a, b rules.Command) bool {
@@ -169,8 +159,7 @@ func (m *Match) replayOne(rec Record, i int, wasRefused bool) error {
 	case err == nil && wasRefused:
 		return &ReplayError{Turn: turn, Command: i + 1, Err: fmt.Errorf("%s was refused in the game and is carried out now: %w", describe(c), ErrDiverged)}
 	case err != nil:
-		m.rec.Refused = append(m.rec.Refused, Refusal{At: len(m.rec.Commands), Turn: turn, Command: c, Error: err.Error()})
-		m.rec.Commands = append(m.rec.Commands, c)
+		m.refuse(c, err)
 	}
 	if m.state.Turn != turn {
 		return m.checkHash(rec)
@@ -178,7 +167,7 @@ func (m *Match) replayOne(rec Record, i int, wasRefused bool) error {
 	return nil
 }
 
-// describe names a command for a message: "the insurgents' move".
+// describe names a command for a message: "the move command of insurgents".
 func describe(c rules.Command) string {
 	kind, side := string(c.Kind), c.Side
 	if kind == "" {

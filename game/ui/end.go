@@ -30,7 +30,7 @@ type End struct {
 // newEnd sums up a finished match: the same result the batches count.
 func newEnd(a *app, m *match.Match) *End {
 	sc, r := m.Scenario(), m.Result()
-	e := &End{a: a, seed: m.Record().Seed}
+	e := &End{a: a, seed: m.Seed()}
 	name := func(id string) string { return sideName(sc, id) }
 	winner := "nobody: a draw"
 	if r.Winner != "" {

@@ -50,7 +50,7 @@ func (p *Play) updateMenu(in Input) (scene, error) {
 		p.menu, p.help = nil, true
 	case menuTitle:
 		p.autosave()
-		return newTitle(p.a, Options{Seed: p.m.Record().Seed}), nil
+		return newTitle(p.a, Options{Seed: p.m.Seed()}), nil
 	case menuQuit:
 		p.autosave()
 		return nil, errQuit

@@ -78,13 +78,7 @@ func Match(set Setup, seed uint64) (*match.Match, error) {
 }
 
 // Play plays one seeded game to the end.
-func Play(set Setup, seed uint64) (Result, error) {
-	m, err := Match(set, seed)
-	if err != nil {
-		return Result{Seed: seed}, err
-	}
-	return Result{Seed: seed, Result: m.Result()}, nil
-}
+func Play(set Setup, seed uint64) (Result, error) { return play(set, seed, "") }
 
 // Options control a batch.
 type Options struct {
@@ -103,17 +97,16 @@ func KeptName(dir, scenarioID string, seed uint64) string {
 	return filepath.Join(dir, fmt.Sprintf("%s-seed%d.json", scenarioID, seed))
 }
 
-// playKept plays one game and, when dir is not "", saves it there.
-func playKept(set Setup, seed uint64, dir string) (Result, error) {
-	if dir == "" {
-		return Play(set, seed)
-	}
+// play plays one game and, when dir is not "", saves it there.
+func play(set Setup, seed uint64, dir string) (Result, error) {
 	m, err := Match(set, seed)
 	if err != nil {
 		return Result{Seed: seed}, err
 	}
-	if err := save.FromMatch(m).Write(KeptName(dir, set.Scenario.ID, seed)); err != nil {
-		return Result{Seed: seed}, err
+	if dir != "" {
+		if err := save.FromMatch(m).Write(KeptName(dir, set.Scenario.ID, seed)); err != nil {
+			return Result{Seed: seed}, err
+		}
 	}
 	return Result{Seed: seed, Result: m.Result()}, nil
 }
@@ -143,7 +136,7 @@ func Run(set Setup, opt Options) (Batch, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i], errs[i] = playKept(set, opt.Seed+uint64(i), opt.Keep)
+				out[i], errs[i] = play(set, opt.Seed+uint64(i), opt.Keep)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
