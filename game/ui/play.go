@@ -85,7 +85,7 @@ func loadPlay(a *app, name string) (*Play, error) {
 	}
 	m, err := g.Replay()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s does not replay: %w", name, err)
 	}
 	p := newPlayOf(a, m)
 	p.say("loaded " + name)
