@@ -302,6 +302,38 @@ func (p *Player) cutOff(u *rules.Unit, net *rules.Reach, pl plan) bool {
 	return traced
 }
 
+// supplyReach is the side's supply reach, read once a phase, for a level
+// that keeps to it; nil for one that does not.
+func (p *Player) supplyReach(q *rules.Query, t tuning) *rules.Reach {
+	if !t.supply {
+		return nil
+	}
+	if p.supply == nil {
+		r := q.SupplyReach()
+		p.supply = &r
+	}
+	return p.supply
+}
+
+// supplyScore adds to a move's score s what supply says of hex h for u:
+// off the net costs a little, and a weak unit is drawn to its supply.
+func supplyScore(s float64, net *rules.Reach, h hex.Hex, u *rules.Unit, weak bool) float64 {
+	if net == nil {
+		return s
+	}
+	if c, ok := net.Cost(h); !ok {
+		if u.SupplyHours <= 48 { // with days in hand a unit may leave the net a while
+			s -= 0.5
+		}
+		if weak {
+			s -= 5
+		}
+	} else if weak {
+		s += 3 - float64(c)/1440
+	}
+	return s
+}
+
 // o2need is the strength, in men, an objective is worth sending.
 func o2need(o objective) float64 { return 1000 + 300*o.value }
 
@@ -316,14 +348,7 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 	if len(reach) == 0 {
 		return rules.Command{}, false
 	}
-	var net *rules.Reach
-	if t.supply {
-		if p.supply == nil {
-			r := q.SupplyReach()
-			p.supply = &r
-		}
-		net = p.supply
-	}
+	net := p.supplyReach(q, t)
 	var goal field
 	var target objective
 	if i, ok := pl.assign[u.ID]; ok {
@@ -369,18 +394,7 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 				s -= t.caution * ratio
 			}
 		}
-		if net != nil {
-			if c, ok := net.Cost(h); !ok {
-				if u.SupplyHours <= 48 { // with days in hand a unit may leave the net a while
-					s -= 0.5
-				}
-				if weak {
-					s -= 5
-				}
-			} else if weak {
-				s += 3 - float64(c)/1440
-			}
-		}
+		s = supplyScore(s, net, h, u, weak)
 		if t.noise > 0 {
 			s += t.noise * (p.rng.Float64() - 0.5)
 		}
