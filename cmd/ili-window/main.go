@@ -13,7 +13,7 @@ import (
 
 	"ili/cmd/internal/cli"
 	"ili/game/ai"
-	"ili/game/save"
+	"ili/game/files"
 	"ili/game/scenario"
 	"ili/game/ui"
 )
@@ -194,7 +194,7 @@ func cmdShot(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
 		return cli.Bad
 	}
-	if err := save.WriteFile(*out, data); err != nil {
+	if err := files.Write(*out, data); err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
 		return cli.Bad
 	}

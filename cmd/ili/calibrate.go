@@ -1,13 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"ili/cmd/internal/cli"
 	"io"
-	"os"
 	"time"
 
 	"ili/game/calib"
+	"ili/game/files"
 	"ili/game/rules"
 )
 
@@ -32,13 +33,12 @@ func cmdCalibrate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "--format is %q; use text or csv.\n", *format)
 		return cli.Usage
 	}
-	f, err := os.Open(fs.Arg(0))
+	data, err := files.Read(fs.Arg(0), files.MaxData)
 	if err != nil {
-		fmt.Fprintf(stderr, "ili: cannot open %s: %v\n", fs.Arg(0), err)
+		fmt.Fprintf(stderr, "ili: %v\n", err)
 		return cli.Bad
 	}
-	defer f.Close()
-	engs, skipped, err := calib.Read(f)
+	engs, skipped, err := calib.Read(bytes.NewReader(data))
 	if err != nil {
 		fmt.Fprintf(stderr, "ili: %s: %v\n", fs.Arg(0), err)
 		return cli.Bad

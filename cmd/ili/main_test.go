@@ -138,7 +138,7 @@ func TestCalibrate(t *testing.T) {
 			t.Errorf("%v: exit %d, want %d", bad, code, cli.Usage)
 		}
 	}
-	if code, _, stderr := runCLI("calibrate", "missing.csv"); code != cli.Bad || !strings.Contains(stderr, "cannot open") {
+	if code, _, stderr := runCLI("calibrate", "missing.csv"); code != cli.Bad || !strings.Contains(stderr, "missing.csv: there is no such file") {
 		t.Errorf("missing file: exit %d, %s", code, stderr)
 	}
 }

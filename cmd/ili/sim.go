@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"ili/game/ai"
-	"ili/game/save"
+	"ili/game/files"
 	"ili/game/scenario"
 	"ili/game/whatif"
 )
@@ -165,7 +165,7 @@ func writeChart(rep *whatif.Report, name string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ili: cannot draw the chart: %v\n", err)
 		return cli.Bad
 	}
-	if err := save.WriteFile(name, img.Bytes()); err != nil {
+	if err := files.Write(name, img.Bytes()); err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
 		return cli.Bad
 	}
@@ -233,13 +233,12 @@ func cmdSimMerge(args []string, stdout, stderr io.Writer) int {
 	}
 	var reps []*whatif.Report
 	for _, name := range fs.Args() {
-		f, err := os.Open(name)
+		data, err := files.Read(name, files.MaxData)
 		if err != nil {
-			fmt.Fprintf(stderr, "ili: cannot open %s: %v\n", name, err)
+			fmt.Fprintf(stderr, "ili: %v\n", err)
 			return cli.Bad
 		}
-		rep, err := whatif.ReadReport(f)
-		f.Close()
+		rep, err := whatif.ReadReport(bytes.NewReader(data))
 		if err != nil {
 			fmt.Fprintf(stderr, "ili: %s: %v\n", name, err)
 			return cli.Bad
@@ -256,11 +255,11 @@ func cmdSimMerge(args []string, stdout, stderr io.Writer) int {
 
 // emit writes data to the file named (atomically) or to stdout.
 func emit(out string, data []byte, stdout, stderr io.Writer) int {
-	if out == "" {
+	if out == "" || out == files.Stdout {
 		stdout.Write(data)
 		return cli.OK
 	}
-	if err := save.WriteFile(out, data); err != nil {
+	if err := files.Write(out, data); err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
 		return cli.Bad
 	}

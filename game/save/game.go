@@ -1,3 +1,7 @@
+// Package save keeps games: a match's record (its setup, seed, seats and
+// commands, with the state hash at every turn) in a JSON file that replays
+// to the same game, written through the files package so that it is never
+// left half-written.
 package save
 
 import (
@@ -8,6 +12,7 @@ import (
 	"sort"
 	"time"
 
+	"ili/game/files"
 	"ili/game/match"
 	"ili/game/scenario"
 )
@@ -92,14 +97,14 @@ func (g *Game) Write(name string) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return fmt.Errorf("cannot make the folder for %s: %w", name, err)
 	}
-	return WriteFile(name, data)
+	return files.Write(name, data)
 }
 
 // Read loads a saved game.
 func Read(name string) (*Game, error) {
-	data, err := os.ReadFile(name)
+	data, err := files.Read(name, files.MaxText)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the saved game %s: %w", name, err)
+		return nil, fmt.Errorf("cannot load the saved game: %w", err)
 	}
 	var g Game
 	if err := json.Unmarshal(data, &g); err != nil {

@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
+	"ili/game/files"
 	"ili/scenarios"
 )
 
@@ -47,12 +47,12 @@ func Bundled() []string {
 // ghulja-1944, or a path to a .toml file.
 func Read(name string) (string, []byte, error) {
 	if isPath(name) {
-		src, err := os.ReadFile(name)
+		src, err := files.Read(name, files.MaxText)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return name, nil, notFoundError{name + ": there is no such file; give the path of a scenario file or a bundled id from 'ili list'"}
 			}
-			return name, nil, fmt.Errorf("%s: cannot read it: %w", name, err)
+			return name, nil, err
 		}
 		return name, src, nil
 	}

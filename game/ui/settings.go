@@ -5,7 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"ili/game/save"
+	"ili/game/files"
 )
 
 // Settings are the player's choices kept between runs.
@@ -36,7 +36,7 @@ func LoadSettings(deviceScale float64) Settings {
 	if err != nil {
 		return s
 	}
-	data, err := os.ReadFile(name)
+	data, err := files.Read(name, files.MaxText)
 	if err != nil {
 		return s
 	}
@@ -58,7 +58,7 @@ func (s Settings) Save() error {
 		return err
 	}
 	data, _ := json.MarshalIndent(s, "", " ")
-	return save.WriteFile(name, data)
+	return files.Write(name, data)
 }
 
 // palette returns the palette the settings ask for.

@@ -1,0 +1,16 @@
+//go:build !unix
+
+package files
+
+import "io/fs"
+
+const openFlags = 0
+
+func noReader(error) bool { return false }
+
+// alive cannot tell here, so no temporary file is taken for stale.
+func alive(int) bool { return true }
+
+func keepOwner(string, fs.FileInfo) {}
+
+func syncDir(string) {}
