@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -97,13 +98,24 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	return cli.OK
 }
 
+// The bounds of --size: a window or picture smaller is unusable, one
+// larger than 8192 pixels a side is more than a graphics card or X holds.
+const minSide, maxSide = 64, 8192
+
 // windowSize reads --size, WIDTHxHEIGHT; 0, 0 when it is not given.
 func windowSize(size string, stderr io.Writer) (w, h, code int) {
 	if size == "" {
 		return 0, 0, cli.OK
 	}
-	if n, err := fmt.Sscanf(size, "%dx%d", &w, &h); n != 2 || err != nil || w < 64 || h < 64 || w > 8192 || h > 8192 {
+	ws, hs, ok := strings.Cut(size, "x")
+	w, errW := strconv.Atoi(ws)
+	h, errH := strconv.Atoi(hs)
+	if !ok || errW != nil || errH != nil {
 		fmt.Fprintf(stderr, "--size %q: write it as WIDTHxHEIGHT, such as 1920x1080.\n", size)
+		return 0, 0, cli.Usage
+	}
+	if w < minSide || h < minSide || w > maxSide || h > maxSide {
+		fmt.Fprintf(stderr, "--size %s: each side must be from %d to %d pixels, such as 1920x1080.\n", size, minSide, maxSide)
 		return 0, 0, cli.Usage
 	}
 	return w, h, cli.OK

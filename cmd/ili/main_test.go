@@ -230,9 +230,10 @@ func TestShotThroughTheWindowProgram(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(data, []byte("\x89PNG")) {
 		t.Fatalf("no PNG written: %v", err)
 	}
-	for _, bad := range [][]string{{"shot", "nilka-1944"}, {"shot", "nilka-1944", "--out", png, "--size", "big"}} {
-		if code, _, _ := runCLI(bad...); code != cli.Usage {
-			t.Errorf("%v: exit %d, want %d", bad, code, cli.Usage)
+	for _, bad := range [][]string{{"shot", "nilka-1944"}, {"shot", "nilka-1944", "--out", png, "--size", "big"},
+		{"shot", "nilka-1944", "--out", png, "--size", "100000x100000"}, {"shot", "nilka-1944", "--out", png, "--size", "800x600x2"}} {
+		if code, _, stderr := runCLI(bad...); code != cli.Usage || strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
+			t.Errorf("%v: exit %d, want %d: %q", bad, code, cli.Usage, stderr)
 		}
 	}
 }

@@ -88,7 +88,7 @@ func New(sc *scenario.Scenario, cfg Config) (*Match, []rules.Event, error) {
 		return nil, nil, err
 	}
 	m := &Match{sc: sc, state: s, start: slices.Clone(s.Units)}
-	m.rec = Record{Config: cfg, Hashes: map[string]string{}}
+	m.rec = Record{Config: cfg, ScenarioHash: sc.TextHash, Hashes: map[string]string{}}
 	m.rec.Scenario = scenario.Canonical(cfg.Scenario)
 	m.rec.Variants = nonNil(cfg.Variants)
 	if err := m.seat(cfg.Seats); err != nil {

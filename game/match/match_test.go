@@ -91,6 +91,16 @@ func TestReplayFindsTheTurn(t *testing.T) {
 		t.Errorf("a record without its last command: %v", err)
 	}
 	rec = m.Record()
+	rec.Final = "" // without it, the commands of the last turn go unchecked
+	if _, err := match.ReplayOn(sc, rec); !errors.Is(err, match.ErrIncomplete) {
+		t.Errorf("a record without the hash after its last command: %v", err)
+	}
+	rec = m.Record()
+	rec.ScenarioHash = "0123"
+	if _, err := match.Replay(rec); !errors.Is(err, match.ErrNotItsScenario) {
+		t.Errorf("a record of another text of its scenario: %v", err)
+	}
+	rec = m.Record()
 	rec.Refused = []match.Refusal{{At: len(rec.Commands) + 5}}
 	if _, err := match.ReplayOn(sc, rec); !errors.Is(err, match.ErrIncomplete) {
 		t.Errorf("a refusal of a command the record has not: %v", err)

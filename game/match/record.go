@@ -16,10 +16,14 @@ import (
 // A saved game is a Record.
 type Record struct {
 	Config
-	Commands []rules.Command   `json:"commands"`
-	Refused  []Refusal         `json:"refused,omitempty"`
-	Hashes   map[string]string `json:"hashes"` // turn -> state hash at its start
-	// Final is the state hash after the last command.
+	// ScenarioHash is the scenario text's (scenario.TextHash): a replay
+	// reads a scenario file only if its text is the one played on.
+	ScenarioHash string            `json:"scenario_hash,omitempty"`
+	Commands     []rules.Command   `json:"commands"`
+	Refused      []Refusal         `json:"refused,omitempty"`
+	Hashes       map[string]string `json:"hashes"` // turn -> state hash at its start
+	// Final is the state hash after the last command, which a replay
+	// needs to check the commands of the last turn.
 	Final string `json:"final,omitempty"`
 }
 
@@ -78,7 +82,10 @@ func (e *ReplayError) Unwrap() error { return e.Err }
 // as the recorded game would have: the AI of a phase that was under way is
 // brought back to where it stood.
 func Replay(rec Record) (*Match, error) {
-	sc, err := scenario.Load(rec.Scenario, scenario.Options{Variants: rec.Variants, Set: rec.Set})
+	sc, err := loadScenario(rec)
+	if errors.Is(err, ErrIncomplete) || errors.Is(err, ErrNotItsScenario) {
+		return nil, err
+	}
 	if err != nil {
 		var errs scenario.Errors
 		if errors.As(err, &errs) && len(errs) > 1 {
@@ -87,6 +94,31 @@ func Replay(rec Record) (*Match, error) {
 		return nil, fmt.Errorf("its scenario %s does not load with its variants and overrides: %w", rec.Scenario, err)
 	}
 	return ReplayOn(sc, rec)
+}
+
+// ErrNotItsScenario is wrapped by the error of a replay whose scenario file
+// is not the text the game was played on.
+var ErrNotItsScenario = errors.New("the scenario file is not the one the game was played on")
+
+// loadScenario loads a record's scenario. A bundled one is read from the
+// game; a file only if its name ends in .toml and, when the record has the
+// text's hash, its text is the one played on: a record alone cannot make
+// the game read, or quote in an error, a file that is not its scenario.
+func loadScenario(rec Record) (*scenario.Scenario, error) {
+	if scenario.IsFile(rec.Scenario) && !scenario.IsTOML(rec.Scenario) {
+		return nil, fmt.Errorf("%w: it names %s as its scenario, which is not a .toml file", ErrNotItsScenario, rec.Scenario)
+	}
+	file, src, err := scenario.Read(rec.Scenario)
+	if err != nil {
+		return nil, err
+	}
+	if rec.ScenarioHash != "" && scenario.TextHash(src) != rec.ScenarioHash {
+		if !scenario.IsFile(rec.Scenario) {
+			return nil, fmt.Errorf("%w: this version of ili has another text of %s than the one the game was played on", ErrNotItsScenario, rec.Scenario)
+		}
+		return nil, fmt.Errorf("%w: %s has changed since the game was played, or is another file", ErrNotItsScenario, rec.Scenario)
+	}
+	return scenario.Parse(file, src, scenario.Options{Variants: rec.Variants, Set: rec.Set})
 }
 
 // ReplayOn is Replay on a scenario already loaded as the record says.
@@ -117,7 +149,10 @@ func ReplayOn(sc *scenario.Scenario, rec Record) (*Match, error) {
 			return nil, err
 		}
 	}
-	if rec.Final != "" && rec.Final != m.state.Hash() {
+	if rec.Final == "" {
+		return nil, &ReplayError{Turn: m.state.Turn, Command: len(rec.Commands), Err: fmt.Errorf("%w: it has no state hash after its last command", ErrIncomplete)}
+	}
+	if rec.Final != m.state.Hash() {
 		return nil, &ReplayError{Turn: m.state.Turn, Command: len(rec.Commands), Err: ErrDiverged}
 	}
 	return m, nil

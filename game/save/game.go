@@ -5,20 +5,23 @@
 package save
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"ili/game/files"
 	"ili/game/match"
-	"ili/game/scenario"
 )
 
-// Format names the layout of a saved game; Read also takes the layout
-// before it, formatV1.
+// Format names the layout of a saved game. Read refuses the layout before
+// it, formatV1, which had no hash after the last command.
 const Format = "ili-save/2"
 
 const formatV1 = "ili-save/1"
@@ -100,7 +103,8 @@ func (g *Game) Write(name string) error {
 	return files.Write(name, data)
 }
 
-// Read loads a saved game.
+// Read loads a saved game. It reads only a regular file of at most
+// files.MaxText bytes, and its errors never quote the file's content.
 func Read(name string) (*Game, error) {
 	data, err := files.Read(name, files.MaxText)
 	if err != nil {
@@ -108,50 +112,46 @@ func Read(name string) (*Game, error) {
 	}
 	var g Game
 	if err := json.Unmarshal(data, &g); err != nil {
-		return nil, fmt.Errorf("%s is not a saved game: %w", name, err)
+		return nil, notSaved(name, data, err)
 	}
 	switch g.Format {
 	case "":
-		return nil, fmt.Errorf("%s is not a saved game: it has no format line", name)
+		return nil, fmt.Errorf("%s is not a saved game of ili: it has no format line", name)
 	case Format:
 	case formatV1:
-		if err := g.fromV1(data); err != nil {
-			return nil, fmt.Errorf("%s is not a saved game: %w", name, err)
-		}
+		return nil, fmt.Errorf("%s was saved by an early version of ili (%s) that did not record the state after its last command, so it cannot be checked and is not loaded", name, formatV1)
 	default:
-		return nil, fmt.Errorf("%s was saved by another version (%q); it cannot be loaded", name, g.Format)
+		return nil, fmt.Errorf("%s was saved by another version of ili (its format is not %s); it cannot be loaded", name, Format)
 	}
-	if g.Hashes == nil {
-		g.Hashes = map[string]string{}
+	if len(g.Hashes) == 0 || g.Final == "" {
+		return nil, fmt.Errorf("%s has no state hashes to check its replay against, so it is not loaded; saves of ili always have them", name)
 	}
 	return &g, nil
 }
 
-// fromV1 reads the seats of the first layout: the person's side, the AI's
-// level for the others, or two people at one screen.
-func (g *Game) fromV1(data []byte) error {
-	var v1 struct {
-		Side     string `json:"side"`
-		Opponent string `json:"opponent"`
-		Hotseat  bool   `json:"hotseat"`
+// notSaved says why data is not a saved game: where its JSON breaks, or
+// which field has the wrong type, without quoting what the file holds.
+func notSaved(name string, data []byte, err error) error {
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		line, col := lineCol(data, syn.Offset-1) // the offset is after the byte that broke it
+		return fmt.Errorf("%s:%d:%d: this is not a saved game of ili: its JSON breaks off here", name, line, col)
 	}
-	if err := json.Unmarshal(data, &v1); err != nil {
-		return err
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) {
+		line, col := lineCol(data, typ.Offset)
+		return fmt.Errorf("%s:%d:%d: this is not a saved game of ili: %s should be %s, not %s", name, line, col, typ.Field, typ.Type, strings.Fields(typ.Value + " value")[0])
 	}
-	sc, err := scenario.Load(g.Scenario, scenario.Options{Variants: g.Variants})
-	if err != nil {
-		return err
-	}
-	g.Seats = nil
-	for i, sd := range sc.Setup.Sides {
-		st := match.Seat{Side: sd.ID, AI: v1.Opponent}
-		if v1.Hotseat || sd.ID == v1.Side || (v1.Side == "" && i == 0) {
-			st.AI = ""
-		}
-		g.Seats = append(g.Seats, st)
-	}
-	g.Format = Format
-	return nil
+	return fmt.Errorf("%s is not a saved game of ili: its JSON does not read", name)
+}
+
+// lineCol turns a byte offset into a line and a column, both from 1.
+func lineCol(data []byte, off int64) (int, int) {
+	off = max(0, min(off, int64(len(data))))
+	before := data[:off]
+	line := 1 + bytes.Count(before, []byte("\n"))
+	col := 1 + utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+	return line, col
 }
 
 // Replay rebuilds the saved game by replaying its commands, checking the

@@ -120,6 +120,7 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 		return nil, d.sorted()
 	}
 	sc.Applied = append([]string(nil), opt.Variants...)
+	sc.TextHash = TextHash(src)
 	return sc, nil
 }
 

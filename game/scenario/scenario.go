@@ -16,6 +16,7 @@ import (
 // briefing and the end screen tell, and the setup a game starts from.
 type Scenario struct {
 	File        string
+	TextHash    string // of the file's text (see TextHash), which a saved game records
 	ID          string
 	Title       string
 	Description string
