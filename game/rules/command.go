@@ -223,7 +223,8 @@ func (s *State) combatInput(att, def []*Unit, target hex.Hex, seen []bool) Comba
 // range (those in hexes seen marks, when it is not nil).
 func (s *State) force(units []*Unit, target hex.Hex, seen []bool) Force {
 	var f Force
-	q, m, supplied := 0, 0, 0
+	var q, m int64 // sums of quality and morale by men: 40 units of 300,000 men at quality 200 pass 32 bits
+	supplied := 0
 	for _, u := range units {
 		f.Men += u.Men
 		f.Guns += u.Guns
@@ -232,8 +233,8 @@ func (s *State) force(units []*Unit, target hex.Hex, seen []bool) Force {
 		if u.Type.Class == Cavalry {
 			f.Cavalry += u.Men
 		}
-		q += u.Quality * u.Men
-		m += u.Morale * u.Men
+		q += int64(u.Quality) * int64(u.Men)
+		m += int64(u.Morale) * int64(u.Men)
 		if u.InSupply {
 			supplied += u.Men
 		}
@@ -330,7 +331,7 @@ func (s *State) applyLosses(units []*Unit, l Losses, frac float64) []Event {
 		out := make([]int, len(units))
 		given, big := 0, 0
 		for i, u := range units {
-			out[i] = n * u.Men / total
+			out[i] = int(int64(n) * int64(u.Men) / int64(total)) // the product passes 32 bits in large stacks
 			given += out[i]
 			if u.Men > units[big].Men {
 				big = i

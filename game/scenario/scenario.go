@@ -12,6 +12,11 @@ import (
 	"ili/game/rules"
 )
 
+// MaxUnits bounds a scenario's units, variants included: the AI's time
+// grows with the square of the units, and every sum of men over a side stays
+// far inside 32 bits (a unit has at most 300,000 men).
+const MaxUnits = 1000
+
 // Scenario is a loaded, validated scenario: what the list shows, what the
 // briefing and the end screen tell, and the setup a game starts from.
 type Scenario struct {
@@ -172,7 +177,11 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 		setup.Weather = append(setup.Weather, w)
 		t.done()
 	}
-	for _, t := range root.tables("unit") {
+	for i, t := range root.tables("unit") {
+		if i == MaxUnits {
+			t.d.errorf(t.path, "%s: a scenario may have at most %d units, with its variants; merge small ones into larger ones", t.what, MaxUnits)
+			break
+		}
 		if u, ok := b.readUnit(t); ok {
 			sc.Units = append(sc.Units, u)
 			b.unitPaths = append(b.unitPaths, t.path)
