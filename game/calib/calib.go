@@ -67,14 +67,15 @@ func Read(r io.Reader) ([]Engagement, []Skipped, error) {
 	}
 	var engs []Engagement
 	var skipped []Skipped
-	for line := 2; ; line++ {
+	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("line %d: %w", line, err)
+			return nil, nil, err // a csv.ParseError names its line and column
 		}
+		line, _ := cr.FieldPos(0)
 		get := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
 				return strings.TrimSpace(rec[i])
@@ -91,10 +92,15 @@ func Read(r io.Reader) ([]Engagement, []Skipped, error) {
 	return engs, skipped, nil
 }
 
-// num parses a number; ok is false for blanks, garbage and negative "unknown" codes.
+// maxNumber bounds every count a row may give (men, guns, days): no
+// engagement comes near it, and every sum of such counts stays in 32 bits.
+const maxNumber = 10_000_000
+
+// num parses a number; ok is false for blanks, garbage, negative "unknown"
+// codes and counts past maxNumber.
 func num(s string) (float64, bool) {
 	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || v > maxNumber {
 		return 0, false
 	}
 	return v, true
@@ -107,15 +113,17 @@ func parseRow(get func(string) string) (Engagement, string) {
 		return e, "isqno is not a whole number"
 	}
 	e.ISQNO, e.Name = id, get("name")
-	e.Year, _ = strconv.Atoi(get("year"))
+	if y, err := strconv.Atoi(get("year")); err == nil && y > 0 && y < 3000 {
+		e.Year = y
+	}
 	a, okA := num(get("A"))
 	d, okD := num(get("D"))
 	if !okA || !okD || a < 1 || d < 1 {
-		return e, "the attacker's or defender's strength is missing"
+		return e, fmt.Sprintf("the attacker's or defender's strength is missing or not from 1 to %d", maxNumber)
 	}
 	e.A, e.D = int(a), int(d)
 	days, ok := num(get("days"))
-	if !ok || days < 1 {
+	if !ok || days < 1 || days > 1000 {
 		days = 1
 		e.Defaults = append(e.Defaults, "days=1")
 	}

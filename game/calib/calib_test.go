@@ -99,16 +99,21 @@ func TestReadReportsUnusableRowsAndDefaults(t *testing.T) {
 2,NO STRENGTH,1,,500,,,1,HD,,,0,0
 3,NO OUTCOME,1,100,50,,,,HD,,,0,0
 4,UNKNOWN POSTURE,0,100,50,,,-1,OO,,,x,0
+5,HUGE,1,1e19,500,,,1,HD,,,0,0
+6,HUGE LOSSES,1e19,100,50,1e19,9223372036854775808,1,HD,1e300,,0,0
 `
 	engs, skipped, err := Read(strings.NewReader(csv))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(engs) != 2 || len(skipped) != 2 {
-		t.Fatalf("got %d engagements and %d skipped, want 2 and 2: %v", len(engs), len(skipped), skipped)
+	if len(engs) != 3 || len(skipped) != 3 {
+		t.Fatalf("got %d engagements and %d skipped, want 3 and 3: %v", len(engs), len(skipped), skipped)
 	}
-	if !strings.Contains(skipped[0].String(), "strength") || !strings.Contains(skipped[1].String(), "outcome") {
+	if !strings.Contains(skipped[0].String(), "strength") || !strings.Contains(skipped[1].String(), "outcome") || !strings.Contains(skipped[2].String(), "strength") {
 		t.Errorf("reasons: %v", skipped)
+	}
+	if huge := engs[2]; huge.CasA != -1 || huge.CasD != -1 || huge.Days != 1 || huge.Input.Attacker.Guns != 0 {
+		t.Errorf("counts past any engagement were taken: %+v", huge)
 	}
 	good := engs[0]
 	if good.Input.Attacker.Guns != 10 || good.Input.Defender.Guns != 5 || good.Input.Posture != rules.Fortified {
