@@ -1,11 +1,14 @@
 package scenario
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -43,15 +46,27 @@ const originKey = "\x00origin"
 // its position instead of stopping at the first.
 type decoder struct {
 	file string
-	pos  map[string]Pos
+	pos  positions
 	errs Errors
 	// labels names where overridden values came from ("--set turns=3").
 	labels map[string]string
 }
 
-// parse runs the TOML parser and the position scanner over src.
+// parse checks the size and shape of src, then runs the TOML parser over it
+// and checks its keys. Only a text within MaxSize, MaxDepth and MaxKeyPath
+// reaches the parser, whose cost grows faster than the text in depth and key
+// length.
 func parse(file string, src []byte) (map[string]any, *decoder, error) {
-	d := &decoder{file: file, labels: map[string]string{}}
+	if len(src) > MaxSize {
+		return nil, nil, Errors{{File: file, Pos: posOf(src, MaxSize), Msg: fmt.Sprintf(
+			"the file goes on past %d MiB here; a scenario or catalogue may be at most %d MiB, far more than any needs", MaxSize>>20, MaxSize>>20)}}
+	}
+	root, err := scan(string(src))
+	if err != nil {
+		err.File = file
+		return nil, nil, Errors{*err}
+	}
+	d := &decoder{file: file, pos: positions{root: root}, labels: map[string]string{}}
 	raw := map[string]any{}
 	if _, err := toml.Decode(string(src), &raw); err != nil {
 		if pe, ok := err.(toml.ParseError); ok {
@@ -59,28 +74,76 @@ func parse(file string, src []byte) (map[string]any, *decoder, error) {
 			if pe.LastKey != "" {
 				msg = fmt.Sprintf("%s (after key %q)", msg, pe.LastKey)
 			}
-			return nil, nil, Errors{{File: file, Pos: Pos{pe.Position.Line, max(pe.Position.Col, 1)}, Msg: "this is not valid TOML: " + msg}}
+			return nil, nil, Errors{{File: file, Pos: Pos{max(pe.Position.Line, 1), max(pe.Position.Col, 1)}, Msg: "this is not valid TOML: " + msg}}
 		}
-		return nil, nil, Errors{{File: file, Msg: "this is not valid TOML: " + err.Error()}}
+		return nil, nil, Errors{{File: file, Pos: Pos{1, 1}, Msg: "this is not valid TOML: " + err.Error()}}
 	}
-	d.pos = locate(string(src))
+	d.checkKeys("", raw)
 	return raw, d, nil
 }
 
-// errorf records an error at path (or the nearest enclosing path the file has).
+// posOf returns the line and column of byte offset i of src.
+func posOf(src []byte, i int) Pos {
+	line := 1 + bytes.Count(src[:i], []byte("\n"))
+	start := bytes.LastIndexByte(src[:i], '\n') + 1
+	return Pos{line, 1 + utf8.RuneCount(src[start:i])}
+}
+
+// checkKeys reports every key below path that holds a control character, and
+// takes it out of the document: such a key is no name anyone can type or
+// see, and the decoder's own marks (originKey) begin with one.
+func (d *decoder) checkKeys(path string, v any) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			p := join(path, k)
+			if i := strings.IndexFunc(k, unicode.IsControl); i >= 0 {
+				r, _ := utf8.DecodeRuneInString(k[i:])
+				d.errorf(p, "key %q holds the control character U+%04X; a key may hold only characters that can be seen or typed", k, r)
+				delete(x, k)
+				continue
+			}
+			d.checkKeys(p, e)
+		}
+	case []map[string]any:
+		for i, e := range x {
+			d.checkKeys(index(path, i), e)
+		}
+	case []any:
+		for i, e := range x {
+			d.checkKeys(index(path, i), e)
+		}
+	}
+}
+
+// errorf records an error at path, or at the nearest enclosing path the file
+// has: the top of the file if none. An error in a value that --set gave says
+// so, and stands where the file has the key, if it has it.
 func (d *decoder) errorf(path, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	for p := path; p != ""; p = parent(p) {
 		if label, ok := d.labels[p]; ok {
-			d.errs = append(d.errs, Error{File: d.file, Msg: label + ": " + msg})
-			return
-		}
-		if pos, ok := d.pos[p]; ok {
-			d.errs = append(d.errs, Error{File: d.file, Pos: pos, Msg: msg})
+			at, _ := d.near(path, false)
+			d.errs = append(d.errs, Error{File: d.file, Pos: at, Msg: label + ": " + msg})
 			return
 		}
 	}
-	d.errs = append(d.errs, Error{File: d.file, Msg: msg})
+	at, _ := d.near(path, true)
+	d.errs = append(d.errs, Error{File: d.file, Pos: at, Msg: msg})
+}
+
+// near returns the position of path or of the nearest path around it that
+// the file has; the top of the file (line 1, column 1) only if top is set.
+func (d *decoder) near(path string, top bool) (Pos, bool) {
+	for p := path; p != ""; p = parent(p) {
+		if at, ok := d.pos.at(p); ok {
+			return at, true
+		}
+	}
+	if top {
+		return d.pos.at("")
+	}
+	return Pos{}, false
 }
 
 // parent strips the last segment of a path: "a.b[2].c" -> "a.b[2]" -> "a.b".
@@ -141,11 +204,11 @@ func (d *decoder) root(m map[string]any) *table {
 func (t *table) keyPath(key string) string { return join(t.path, key) }
 
 func (t *table) errorf(key, format string, args ...any) {
-	prefix := t.what + ": "
+	prefix, path := t.what+": ", t.path
 	if key != "" {
-		prefix = fmt.Sprintf("%s: key %q ", t.what, key)
+		prefix, path = fmt.Sprintf("%s: key %q ", t.what, key), t.keyPath(key)
 	}
-	t.d.errorf(t.keyPath(key), prefix+format, args...)
+	t.d.errorf(path, prefix+format, args...)
 }
 
 func (t *table) get(key string, required bool) (any, bool) {
@@ -157,24 +220,61 @@ func (t *table) get(key string, required bool) (any, bool) {
 	return v, ok
 }
 
+// typeName says what a value is, as an error names it: "a string", "a list
+// of whole numbers", "a list of tables".
 func typeName(v any) string {
-	switch v.(type) {
-	case string:
-		return "a string"
-	case int64:
-		return "a whole number"
-	case float64:
-		return "a decimal number"
-	case bool:
-		return "true or false"
-	case []any, []map[string]any:
-		return "a list"
-	case map[string]any:
-		return "a table"
+	switch x := v.(type) {
+	case []map[string]any:
+		return "a list of tables"
+	case []any:
+		return listName(x)
 	case time.Time:
+		if x.Location().String() == "time-local" {
+			return "a time of day"
+		}
 		return "a date"
 	}
-	return fmt.Sprintf("%T", v)
+	return kindName(v, false)
+}
+
+// kindName names the kind of a value, in the singular ("a string") or the
+// plural ("strings").
+func kindName(v any, plural bool) string {
+	one, many := fmt.Sprintf("a %T", v), fmt.Sprintf("values of Go type %T", v)
+	switch v.(type) {
+	case string:
+		one, many = "a string", "strings"
+	case int64:
+		one, many = "a whole number", "whole numbers"
+	case float64:
+		one, many = "a decimal number", "decimal numbers"
+	case bool:
+		one, many = "true or false", "true-or-false values"
+	case []any, []map[string]any:
+		one, many = "a list", "lists"
+	case map[string]any:
+		one, many = "a table", "tables"
+	case time.Time:
+		one, many = "a date", "dates"
+	}
+	if plural {
+		return many
+	}
+	return one
+}
+
+// listName names a list by what it holds.
+func listName(list []any) string {
+	if len(list) == 0 {
+		return "an empty list"
+	}
+	kind := kindName(list[0], true)
+	for _, e := range list[1:] {
+		if kindName(e, true) != kind {
+			return "a list of mixed values"
+		}
+	}
+	return "a list of " + kind
 }
 
 func (t *table) str(key string, required bool) string {
@@ -266,7 +366,7 @@ func (t *table) date(key string, required bool) (time.Time, bool) {
 	}
 	switch x := v.(type) {
 	case time.Time:
-		return time.Date(x.Year(), x.Month(), x.Day(), x.Hour(), x.Minute(), x.Second(), 0, time.UTC), true
+		return t.clock(key, x)
 	case string:
 		for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {
 			if d, err := time.Parse(layout, x); err == nil {
@@ -275,6 +375,23 @@ func (t *table) date(key string, required bool) (time.Time, bool) {
 		}
 	}
 	t.errorf(key, "must be a date such as 1944-11-07 or 1944-11-07T06:00:00, not %s", typeName(v))
+	return time.Time{}, false
+}
+
+// clock reads a TOML date or local date-time as the game's clock, which is
+// local time in Xinjiang: a time of day alone, or a time with an offset from
+// UTC, which the game cannot place, is an error. (BurntSushi/toml gives the
+// local kinds locations of their own names.)
+func (t *table) clock(key string, x time.Time) (time.Time, bool) {
+	switch x.Location().String() {
+	case "date-local", "datetime-local":
+		return time.Date(x.Year(), x.Month(), x.Day(), x.Hour(), x.Minute(), x.Second(), 0, time.UTC), true
+	case "time-local":
+		t.errorf(key, "is a time of day with no date; give the date too, such as 1944-11-07T%s", x.Format("15:04:05"))
+	default:
+		t.errorf(key, "is %s, with an offset from UTC; the game's clock is local time in Xinjiang, so give the local time there with no offset, such as %s",
+			x.Format(time.RFC3339), x.Format("2006-01-02T15:04:05"))
+	}
 	return time.Time{}, false
 }
 
@@ -327,15 +444,16 @@ func (d *decoder) intList(path, what string, v any, n int) ([]int, bool) {
 	return out, true
 }
 
-// list reads a list of anything, for callers that check each element.
-func (t *table) list(key string) []any {
+// list reads a list for callers that check each element; of says what the
+// list holds, for the error if it is no list ("strings").
+func (t *table) list(key, of string) []any {
 	v, ok := t.get(key, false)
 	if !ok {
 		return nil
 	}
 	list, isList := v.([]any)
 	if !isList {
-		t.errorf(key, "must be a list, not %s", typeName(v))
+		t.errorf(key, "must be a list of %s, not %s", of, typeName(v))
 	}
 	return list
 }

@@ -174,7 +174,7 @@ func applyVariant(raw map[string]any, d *decoder, id string) error {
 	label := fmt.Sprintf("variant %q", id)
 	var errs Errors
 	fail := func(path, format string, args ...any) {
-		pos := d.pos[path]
+		pos, _ := d.near(path, true)
 		errs = append(errs, Error{File: d.file, Pos: pos, Msg: label + ": " + fmt.Sprintf(format, args...)})
 	}
 	remove := func(key, kind string) {
@@ -225,14 +225,14 @@ func applyVariant(raw map[string]any, d *decoder, id string) error {
 			}
 			m[k] = val
 			if origin, ok := m[originKey].(string); ok {
-				d.pos[join(origin, k)] = d.pos[join(cpath, k)]
+				d.pos.move(join(origin, k), join(cpath, k))
 			}
 		}
 	}
 	if set, ok := v["set"].(map[string]any); ok {
 		for k, val := range set {
 			raw[k] = val
-			d.pos[k] = d.pos[join(join(vpath, "set"), k)]
+			d.pos.move(join("", k), join(join(vpath, "set"), k))
 		}
 	}
 	if len(errs) > 0 {

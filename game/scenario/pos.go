@@ -1,78 +1,246 @@
 package scenario
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"ili/game/files"
 )
 
 // Pos is a place in a file: line and column, both from 1 (the column counts
 // characters, not bytes).
 type Pos struct{ Line, Col int }
 
-// locate maps every key and array element of a TOML document to its position,
-// by path: "map.width", "unit[3].men", "map.rows[2]", "variant[0].add[1].id".
-// The TOML library parses and types the document; this small scanner only finds
-// where each piece stands, so that every error can name its line and column.
-// It assumes the document already parsed without error.
-func locate(src string) map[string]Pos {
-	l := &locator{src: src, line: 1, col: 1, out: map[string]Pos{}, arrays: map[string]int{}}
-	l.document()
-	return l.out
+// MaxSize is the longest text Parse reads, in bytes: as long as any file ili
+// reads, and hundreds of times the longest scenario.
+const MaxSize = files.MaxText
+
+// MaxDepth is how deeply a value may sit in a scenario file, counting every
+// key and list index on its way down from the top: "[[unit]]" and "hex = [1, 2]"
+// put the 2 at unit[0].hex[1], four levels deep. No scenario needs a tenth of
+// it; the limit keeps a hostile file from costing memory quadratic in its depth.
+const MaxDepth = 32
+
+// MaxKeyPath is how many characters the keys on the way down to a value may
+// have together (a.b.c counts 5), for the same reason as MaxDepth.
+const MaxKeyPath = 256
+
+// posNode is where one key or array element stands, and the keys and elements
+// within it: a tree shaped like the document, so that the positions of a file
+// take memory in proportion to the file, however long its keys.
+type posNode struct {
+	at    Pos
+	keys  map[string]*posNode
+	elems []Pos            // where each array element starts
+	inner map[int]*posNode // the elements that hold keys or elements of their own
 }
 
-type locator struct {
+// key returns the child of n named name, adding it if need be.
+func (n *posNode) key(name string) *posNode {
+	if c := n.keys[name]; c != nil {
+		return c
+	}
+	if n.keys == nil {
+		n.keys = map[string]*posNode{}
+	}
+	c := &posNode{}
+	n.keys[name] = c
+	return c
+}
+
+// elem returns the node of element i of n, adding it if need be.
+func (n *posNode) elem(i int) *posNode {
+	if c := n.inner[i]; c != nil {
+		return c
+	}
+	if n.inner == nil {
+		n.inner = map[int]*posNode{}
+	}
+	c := &posNode{at: n.elems[i]}
+	n.inner[i] = c
+	return c
+}
+
+// find returns the position of a path such as "unit[3].men" or
+// `map.legend."."` (paths as join and index write them), and whether the
+// document has it.
+func (n *posNode) find(path string) (Pos, bool) {
+	at := n.at
+	for i := 0; i < len(path); {
+		if n == nil {
+			return Pos{}, false
+		}
+		if path[i] == '[' {
+			j := strings.IndexByte(path[i:], ']')
+			if j < 0 {
+				return Pos{}, false
+			}
+			k, err := strconv.Atoi(path[i+1 : i+j])
+			if err != nil || k < 0 || k >= len(n.elems) {
+				return Pos{}, false
+			}
+			at, n = n.elems[k], n.inner[k]
+			i += j + 1
+			continue
+		}
+		if path[i] == '.' && i > 0 {
+			i++
+		}
+		name, w := pathSegment(path[i:])
+		if w == 0 || n.keys[name] == nil {
+			return Pos{}, false
+		}
+		n = n.keys[name]
+		at = n.at
+		i += w
+	}
+	return at, at.Line > 0
+}
+
+// pathSegment reads the key at the start of a path: bare, or quoted as join
+// quotes it. It returns the key and its length in the path (0 if none).
+func pathSegment(p string) (string, int) {
+	if strings.HasPrefix(p, `"`) {
+		q, err := strconv.QuotedPrefix(p)
+		if err != nil {
+			return "", 0
+		}
+		name, _ := strconv.Unquote(q)
+		return name, len(q)
+	}
+	w := 0
+	for w < len(p) && p[w] != '.' && p[w] != '[' {
+		w++
+	}
+	return p[:w], w
+}
+
+// positions is where every key and element of a document stands, plus the
+// aliases that variants make when they move a value: an error in the moved
+// value points at the variant that put it there.
+type positions struct {
+	root  *posNode
+	alias map[string]string // path in the document as decoded -> path in the file
+}
+
+// at returns the position of path, or false if the file does not have it.
+func (p *positions) at(path string) (Pos, bool) {
+	best, moved := "", path
+	for from, to := range p.alias { // the longest alias that path is in
+		rest, ok := strings.CutPrefix(path, from)
+		if ok && len(from) > len(best) && (rest == "" || rest[0] == '.' || rest[0] == '[') {
+			best, moved = from, to+rest
+		}
+	}
+	path = moved
+	if p.root == nil {
+		return Pos{}, false
+	}
+	return p.root.find(path)
+}
+
+// move makes errors at path, and within it, point at where the value at
+// source stands in the file.
+func (p *positions) move(path, source string) {
+	if p.alias == nil {
+		p.alias = map[string]string{}
+	}
+	p.alias[path] = source
+}
+
+// locate maps every key and array element of a TOML document to its position.
+// It assumes the document parsed without error; on any other text it still
+// returns, in time linear in the text, with whatever it found.
+func locate(src string) *posNode {
+	root, _ := scan(src)
+	return root
+}
+
+// scan walks a TOML document once, recording where each key and element
+// stands, and stops at the first value nested more than MaxDepth deep or key
+// path longer than MaxKeyPath, which it returns as an error. It does not type
+// or check values (the TOML library does); it only follows the structure, and
+// every step consumes text, so that it is linear in the text and never loops.
+func scan(src string) (*posNode, *Error) {
+	s := &scanner{src: src, line: 1, col: 1, root: &posNode{at: Pos{1, 1}}}
+	s.src = strings.TrimPrefix(src, "\ufeff") // a byte-order mark is no column
+	s.table = frame{n: s.root}
+	s.document()
+	return s.root, s.err
+}
+
+// scanner is the state of one scan.
+type scanner struct {
 	src       string
 	i         int
 	line, col int
-	out       map[string]Pos
-	arrays    map[string]int // array-of-tables path -> elements so far
-	table     string         // current table path
+	root      *posNode
+	table     frame  // the table that key/value lines go into
+	err       *Error // the limit broken, which ends the scan
 }
 
-func (l *locator) peek() byte {
-	if l.i < len(l.src) {
-		return l.src[l.i]
+// frame is a node being filled, with how deep it is and how long its keys are.
+type frame struct {
+	n            *posNode
+	level, width int
+}
+
+func (s *scanner) more() bool { return s.i < len(s.src) && s.err == nil }
+
+func (s *scanner) peek() byte {
+	if s.i < len(s.src) {
+		return s.src[s.i]
 	}
 	return 0
 }
 
-func (l *locator) next() {
-	if l.i >= len(l.src) {
+func (s *scanner) has(prefix string) bool { return strings.HasPrefix(s.src[s.i:], prefix) }
+
+func (s *scanner) pos() Pos { return Pos{s.line, s.col} }
+
+// next moves on by one character.
+func (s *scanner) next() {
+	switch {
+	case s.i >= len(s.src):
 		return
-	}
-	if l.src[l.i] == '\n' {
-		l.line++
-		l.col = 1
-		l.i++
+	case s.src[s.i] == '\n':
+		s.line++
+		s.col = 1
+		s.i++
 		return
+	case s.src[s.i] < utf8.RuneSelf:
+		s.i++
+	default:
+		_, n := utf8.DecodeRuneInString(s.src[s.i:])
+		s.i += n
 	}
-	_, n := utf8.DecodeRuneInString(l.src[l.i:])
-	l.i += n
-	l.col++
+	s.col++
 }
 
-func (l *locator) pos() Pos { return Pos{l.line, l.col} }
-
-func (l *locator) has(s string) bool { return strings.HasPrefix(l.src[l.i:], s) }
-
-func (l *locator) skip(s string) {
-	for range len(s) {
-		l.next()
+func (s *scanner) skip(n int) {
+	for range n {
+		s.next()
 	}
 }
 
-// space skips blanks, and newlines and comments too when multiline.
-func (l *locator) space(multiline bool) {
-	for l.i < len(l.src) {
-		switch c := l.peek(); {
-		case c == ' ' || c == '\t' || c == '\r':
-			l.next()
-		case c == '\n' && multiline:
-			l.next()
-		case c == '#':
-			for l.i < len(l.src) && l.peek() != '\n' {
-				l.next()
+// spaces skips blanks within a line.
+func (s *scanner) spaces() {
+	for s.more() && (s.peek() == ' ' || s.peek() == '\t') {
+		s.next()
+	}
+}
+
+// blank skips blanks, line ends and comments.
+func (s *scanner) blank() {
+	for s.more() {
+		switch s.peek() {
+		case ' ', '\t', '\r', '\n':
+			s.next()
+		case '#':
+			for s.more() && s.peek() != '\n' {
+				s.next()
 			}
 		default:
 			return
@@ -80,180 +248,315 @@ func (l *locator) space(multiline bool) {
 	}
 }
 
-func (l *locator) document() {
-	for l.i < len(l.src) {
-		l.space(true)
-		if l.i >= len(l.src) {
+// endLine skips the rest of the line: blanks and a comment in a valid file.
+func (s *scanner) endLine() {
+	for s.more() {
+		c := s.peek()
+		s.next()
+		if c == '\n' {
 			return
 		}
-		if l.peek() == '[' {
-			l.header()
-			continue
-		}
-		start := len(l.out)
-		l.keyValue(l.table)
-		if len(l.out) == start && l.i < len(l.src) {
-			l.next() // never stall on something unexpected
-		}
 	}
 }
 
-func (l *locator) header() {
-	at := l.pos()
-	double := l.has("[[")
-	if double {
-		l.skip("[[")
-	} else {
-		l.skip("[")
-	}
-	l.space(false)
-	keys := l.key()
-	path := ""
-	for i, k := range keys {
-		path = join(path, k)
-		if n, ok := l.arrays[path]; ok && i < len(keys)-1 {
-			path = index(path, n-1)
+func (s *scanner) document() {
+	for s.more() {
+		s.blank()
+		if !s.more() {
+			return
 		}
-	}
-	if double {
-		n := l.arrays[path]
-		l.arrays[path] = n + 1
-		l.out[path] = at
-		path = index(path, n)
-	}
-	l.out[path] = at
-	l.table = path
-	for l.i < len(l.src) && l.peek() != '\n' {
-		l.next()
+		if s.peek() == '[' {
+			s.header()
+		} else {
+			s.keyValue(s.table)
+		}
+		s.endLine()
 	}
 }
 
-// key reads a dotted key and returns its segments.
-func (l *locator) key() []string {
-	var keys []string
+// header reads [table] or [[array]] and makes it the current table. A table
+// and an array of tables stand at their opening bracket.
+func (s *scanner) header() {
+	at := s.pos()
+	s.next()
+	double := s.peek() == '['
+	if double {
+		s.next()
+	}
+	f, _, ok := s.dotted(frame{n: s.root}, true)
+	if !ok {
+		return
+	}
+	if !double {
+		f.n.at = at
+		s.table = f
+		return
+	}
+	if f.n.at.Line == 0 {
+		f.n.at = at
+	}
+	f.n.elems = append(f.n.elems, at)
+	e := frame{f.n.elem(len(f.n.elems) - 1), f.level + 1, f.width}
+	if s.within(e, at) {
+		s.table = e
+	}
+}
+
+// dotted reads a key such as a."b c".d below f, adds its nodes and returns the
+// last with where it starts. Each part before the last stands where it is
+// first named. In a header, a part that is an array of tables leads into its
+// last element.
+func (s *scanner) dotted(f frame, header bool) (frame, Pos, bool) {
 	for {
-		l.space(false)
-		switch l.peek() {
-		case '"', '\'':
-			keys = append(keys, l.quoted())
-		default:
-			start := l.i
-			for l.i < len(l.src) && isBare(l.peek()) {
-				l.next()
-			}
-			keys = append(keys, l.src[start:l.i])
+		s.spaces()
+		if header && len(f.n.elems) > 0 {
+			last := len(f.n.elems) - 1
+			f = frame{f.n.elem(last), f.level + 1, f.width}
 		}
-		l.space(false)
-		if l.peek() != '.' {
-			return keys
+		at := s.pos()
+		name, chars := s.keyPart()
+		if chars == 0 { // not TOML
+			return f, at, false
 		}
-		l.next()
+		if f.width > 0 {
+			chars++ // the dot
+		}
+		f = frame{f.n.key(name), f.level + 1, f.width + chars}
+		if !s.within(f, at) {
+			return f, at, false
+		}
+		s.spaces()
+		if s.peek() != '.' {
+			return f, at, true
+		}
+		if f.n.at.Line == 0 {
+			f.n.at = at
+		}
+		s.next()
 	}
+}
+
+// keyPart reads one part of a key, bare or quoted, and returns it with its
+// length in characters.
+func (s *scanner) keyPart() (string, int) {
+	switch s.peek() {
+	case '"', '\'':
+		q := s.peek()
+		raw, _ := s.quoted()
+		name := raw
+		if q == '"' && strings.IndexByte(raw, '\\') >= 0 {
+			name = unescape(raw)
+		}
+		return name, utf8.RuneCountInString(raw) + 2
+	}
+	start := s.i
+	for s.more() && isBare(s.peek()) {
+		s.next()
+	}
+	return s.src[start:s.i], s.i - start
 }
 
 func isBare(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
-func (l *locator) quoted() string {
-	q := l.peek()
-	start := l.i
-	l.next()
-	for l.i < len(l.src) && l.peek() != q {
-		if q == '"' && l.peek() == '\\' {
-			l.next()
-		}
-		l.next()
-	}
-	l.next()
-	raw := l.src[start:l.i]
-	if q == '"' {
-		if s, err := strconv.Unquote(raw); err == nil {
-			return s
-		}
-	}
-	return strings.Trim(raw, string(q))
-}
-
-func (l *locator) keyValue(table string) {
-	at := l.pos()
-	keys := l.key()
-	path := table
-	for _, k := range keys {
-		path = join(path, k)
-	}
-	l.out[path] = at
-	l.space(false)
-	if l.peek() == '=' {
-		l.next()
-	}
-	l.space(false)
-	l.value(path)
-}
-
-func (l *locator) value(path string) {
+// within reports whether f is within the limits, and records the error at at
+// if not.
+func (s *scanner) within(f frame, at Pos) bool {
 	switch {
-	case l.has(`"""`):
-		l.multi(`"""`)
-	case l.has(`'''`):
-		l.multi(`'''`)
-	case l.peek() == '"' || l.peek() == '\'':
-		l.quoted()
-	case l.peek() == '[':
-		l.next()
-		for n := 0; ; n++ {
-			l.space(true)
-			if l.peek() == ']' || l.i >= len(l.src) {
-				l.next()
-				return
-			}
-			l.out[index(path, n)] = l.pos()
-			l.value(index(path, n))
-			l.space(true)
-			if l.peek() == ',' {
-				l.next()
-			}
-		}
-	case l.peek() == '{':
-		l.next()
-		for {
-			l.space(false)
-			if l.peek() == '}' || l.peek() == '\n' || l.i >= len(l.src) {
-				l.next()
-				return
-			}
-			l.keyValue(path)
-			l.space(false)
-			if l.peek() == ',' {
-				l.next()
-			}
-		}
+	case f.level > MaxDepth:
+		s.err = &Error{Pos: at, Msg: fmt.Sprintf("this is nested more than %d levels deep (keys, tables and lists together), far more than any scenario needs; write it flatter", MaxDepth)}
+	case f.width > MaxKeyPath:
+		s.err = &Error{Pos: at, Msg: fmt.Sprintf("this key makes a name more than %d characters long with the keys and tables it is in; use shorter keys", MaxKeyPath)}
 	default:
-		for l.i < len(l.src) {
-			c := l.peek()
-			if c == ',' || c == ']' || c == '}' || c == '\n' || c == '#' {
-				return
+		return true
+	}
+	return false
+}
+
+// keyValue reads key = value into f. A key stands at its last part.
+func (s *scanner) keyValue(f frame) {
+	leaf, at, ok := s.dotted(f, false)
+	if !ok {
+		return
+	}
+	leaf.n.at = at
+	s.spaces()
+	if s.peek() != '=' {
+		return
+	}
+	s.next()
+	s.spaces()
+	s.value(leaf)
+}
+
+// value skips a value, recording the keys and elements within it.
+func (s *scanner) value(f frame) {
+	switch c := s.peek(); {
+	case s.has(`"""`) || s.has(`'''`):
+		s.multiline()
+	case c == '"' || c == '\'':
+		s.quoted()
+	case c == '[':
+		s.array(f)
+	case c == '{':
+		s.inline(f)
+	default: // a number, date, true or false
+		for s.more() && strings.IndexByte(",]}#\r\n", s.peek()) < 0 {
+			s.next()
+		}
+	}
+}
+
+// array reads [a, b, ...]: each element stands where its value starts.
+func (s *scanner) array(f frame) {
+	s.next()
+	for s.more() {
+		s.blank()
+		start := s.i
+		switch s.peek() {
+		case ']':
+			s.next()
+			return
+		case ',':
+		default:
+			s.element(f)
+			s.blank()
+		}
+		if s.peek() == ',' {
+			s.next()
+		}
+		if s.i == start && s.more() {
+			s.next() // not TOML; step over it
+		}
+	}
+}
+
+// element records an array element of f at the current position and reads it.
+func (s *scanner) element(f frame) {
+	at := s.pos()
+	f.n.elems = append(f.n.elems, at)
+	e := frame{level: f.level + 1, width: f.width}
+	if !s.within(e, at) {
+		return
+	}
+	if c := s.peek(); c == '[' || c == '{' {
+		e.n = f.n.elem(len(f.n.elems) - 1)
+	}
+	s.value(e)
+}
+
+// inline reads an inline table, { a = 1, b.c = 2 }, which TOML 1.1 lets run
+// over lines and end with a comma.
+func (s *scanner) inline(f frame) {
+	s.next()
+	for s.more() {
+		s.blank()
+		start := s.i
+		switch s.peek() {
+		case '}':
+			s.next()
+			return
+		case ',':
+		default:
+			s.keyValue(f)
+			s.blank()
+		}
+		if s.peek() == ',' {
+			s.next()
+		}
+		if s.i == start && s.more() {
+			s.next() // not TOML; step over it
+		}
+	}
+}
+
+// quoted reads a one-line string, basic or literal, and returns its text as
+// written (escapes and all) and whether it was closed before the line ended.
+func (s *scanner) quoted() (string, bool) {
+	q := s.peek()
+	s.next()
+	start := s.i
+	for s.more() {
+		switch c := s.peek(); {
+		case c == q:
+			raw := s.src[start:s.i]
+			s.next()
+			return raw, true
+		case c == '\n':
+			return s.src[start:s.i], false
+		case c == '\\' && q == '"':
+			s.next()
+			if s.peek() != '\n' {
+				s.next()
 			}
-			l.next()
+		default:
+			s.next()
+		}
+	}
+	return s.src[start:s.i], false
+}
+
+// multiline reads a multi-line string, basic or literal, whose closing three
+// quotes may follow up to two quotes of its own.
+func (s *scanner) multiline() {
+	q := s.peek()
+	delim := s.src[s.i : s.i+3]
+	s.skip(3)
+	for s.more() {
+		switch {
+		case q == '"' && s.peek() == '\\':
+			s.skip(2)
+		case s.has(delim):
+			s.skip(3)
+			for n := 0; n < 2 && s.peek() == q; n++ {
+				s.next()
+			}
+			return
+		default:
+			s.next()
 		}
 	}
 }
 
-func (l *locator) multi(delim string) {
-	l.skip(delim)
-	for l.i < len(l.src) && !l.has(delim) {
-		if delim[0] == '"' && l.peek() == '\\' {
-			l.next()
+// unescape decodes the escapes of a TOML basic string: \b \t \n \f \r \e \"
+// \\ \xHH \uHHHH \UHHHHHHHH. A malformed escape is kept as written (the TOML
+// library refuses the file anyway).
+func unescape(raw string) string {
+	var b strings.Builder
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' || i+1 == len(raw) {
+			b.WriteByte(raw[i])
+			continue
 		}
-		l.next()
+		c := raw[i+1]
+		if r := strings.IndexByte("btnfre\"\\", c); r >= 0 {
+			b.WriteByte("\b\t\n\f\r\x1b\"\\"[r])
+			i++
+			continue
+		}
+		digits := 0
+		switch c {
+		case 'x':
+			digits = 2
+		case 'u':
+			digits = 4
+		case 'U':
+			digits = 8
+		}
+		if digits > 0 && i+2+digits <= len(raw) {
+			if n, err := strconv.ParseUint(raw[i+2:i+2+digits], 16, 32); err == nil {
+				b.WriteRune(rune(n))
+				i += 1 + digits
+				continue
+			}
+		}
+		b.WriteByte(raw[i])
 	}
-	l.skip(delim)
-	for l.peek() == delim[0] { // up to two quotes may close the string
-		l.next()
-	}
+	return b.String()
 }
 
-// join appends a key segment to a path, quoting segments that are not bare keys.
+// join appends a key to a path, quoting keys that are not bare.
 func join(path, key string) string {
 	seg := key
 	for i := 0; i < len(key); i++ {

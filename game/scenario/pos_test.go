@@ -35,7 +35,7 @@ id = "w"
 [[variant.add]]
 id = "e"
 `
-	pos := locate(src)
+	pos := flatten(locate(src))
 	want := map[string]Pos{
 		"id":                   {2, 1},
 		"title":                {3, 1},
@@ -51,7 +51,8 @@ id = "e"
 		"unit[0].id":           {15, 1},
 		"unit[0].hex[1]":       {16, 11},
 		"unit[1].id":           {19, 1},
-		"unit[1].strength.men": {20, 1},
+		"unit[1].strength":     {20, 1},
+		"unit[1].strength.men": {20, 10},
 		"variant[0].add[0].id": {25, 1},
 		"variant[0].add[1].id": {27, 1},
 		"variant[1].id":        {29, 1},
@@ -62,4 +63,26 @@ id = "e"
 			t.Errorf("%s at %v (found %v), want %v", path, got, ok, p)
 		}
 	}
+}
+
+// flatten lists every position of a tree by path, as join and index write
+// paths.
+func flatten(n *posNode) map[string]Pos {
+	out := map[string]Pos{}
+	var walk func(path string, n *posNode)
+	walk = func(path string, n *posNode) {
+		for k, c := range n.keys {
+			p := join(path, k)
+			out[p] = c.at
+			walk(p, c)
+		}
+		for i, at := range n.elems {
+			out[index(path, i)] = at
+		}
+		for i, c := range n.inner {
+			walk(index(path, i), c)
+		}
+	}
+	walk("", n)
+	return out
 }

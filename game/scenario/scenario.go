@@ -158,7 +158,7 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 		setup.Sides = append(setup.Sides, b.readSide(t))
 	}
 	if len(setup.Sides) < 2 {
-		root.errorf("", "needs at least two [[side]] tables")
+		b.d.errorf("side", "the scenario needs at least two [[side]] tables")
 	}
 	for _, t := range root.tables("place") {
 		if p, ok := b.readPlace(t); ok {
@@ -331,7 +331,7 @@ func (b *build) readMap(t *table) {
 		}
 		lt.done()
 	}
-	rows := t.list("rows")
+	rows := t.list("rows", "strings, one a row")
 	if len(rows) != h {
 		t.errorf("rows", "has %d rows; the map is %d high", len(rows), h)
 	}
@@ -352,7 +352,7 @@ func (b *build) readMap(t *table) {
 			}
 			ter, ok := legend[string(ch)]
 			if !ok {
-				at := b.d.pos[path]
+				at, _ := b.d.pos.at(path)
 				b.d.errs = append(b.d.errs, Error{File: b.d.file, Pos: Pos{at.Line, at.Col + 1 + c},
 					Msg: fmt.Sprintf("map: row %d, column %d: %q is not in the legend", r, c, string(ch))})
 				continue
@@ -364,7 +364,7 @@ func (b *build) readMap(t *table) {
 		name := rt.str("name", false)
 		rt.name("river", name)
 		size := rules.River(rt.choice("size", true, 0, "minor", "major") + 1)
-		for i, e := range rt.list("edges") {
+		for i, e := range rt.list("edges", "edges such as [6, 5, 7, 5]") {
 			path := index(rt.keyPath("edges"), i)
 			v, ok := b.d.intList(path, rt.what+": edge", e, 4)
 			if !ok {
@@ -394,7 +394,7 @@ func (b *build) readMap(t *table) {
 		kind := []rules.Road{rules.MainRoad, rules.Track}[rt.choice("kind", true, 0, "road", "track")]
 		rt.str("name", false)
 		var prev hex.Hex
-		for i, e := range rt.list("path") {
+		for i, e := range rt.list("path", "hexes such as [6, 5]") {
 			path := index(rt.keyPath("path"), i)
 			v, ok := b.d.intList(path, rt.what+": path step", e, 2)
 			if !ok {
@@ -418,7 +418,7 @@ func (b *build) readMap(t *table) {
 	for _, ft := range t.tables("fort") {
 		p := []rules.Posture{rules.Prepared, rules.Fortified}[ft.choice("posture", true, 0, "prepared", "fortified")]
 		ft.str("name", false)
-		for i, e := range ft.list("hexes") {
+		for i, e := range ft.list("hexes", "hexes such as [6, 5]") {
 			path := index(ft.keyPath("hexes"), i)
 			if v, ok := b.d.intList(path, ft.what+": hex", e, 2); ok {
 				if h, ok := b.hexAt(path, ft.what, "hexes", v[0], v[1]); ok {
