@@ -1,12 +1,15 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
+	"errors"
 	"fmt"
 	"ili/cmd/internal/cli"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -41,28 +44,38 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 	if r.compare != "" {
 		return r.runCompare(stdout)
 	}
-	rep, code := r.batch(nil)
+	return r.runBatch(stdout)
+}
+
+// runBatch plays the batch and writes its report as the results come in:
+// a file named by --out is replaced only once the report is whole.
+func (r *simRun) runBatch(stdout io.Writer) int {
+	out, code := openOut(r.out, stdout, r.stderr)
 	if code != cli.OK {
 		return code
 	}
-	if r.chart != "" {
-		if code := writeChart(rep, r.chart, stderr); code != cli.OK {
-			return code
-		}
+	enc, err := whatif.NewEncoder(r.format, out)
+	if err != nil {
+		fmt.Fprintf(r.stderr, "--format: %v.\n", err)
+		return out.finish(cli.Usage, r.stderr)
 	}
-	return emit(r.out, render(rep, r.format), stdout, stderr)
+	rep, code := r.batch(nil, enc)
+	if code == cli.OK && r.chart != "" {
+		code = writeChart(rep, r.chart, stdout, r.stderr)
+	}
+	return out.finish(code, r.stderr)
 }
 
 // readSim reads and checks ili sim's command line and its scenario file.
 func readSim(args []string, stderr io.Writer) (*simRun, int) {
 	r := &simRun{stderr: stderr}
 	fs := cli.NewFlags("sim", "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--ai SIDE=LEVEL]... [--workers N] [--format text|json|csv] [--out FILE] [--chart FILE.png] [--compare V1,V2] [--plan] [--keep DIR]", stderr)
-	fs.IntVar(&r.runs, "runs", 100, "games to play")
+	fs.IntVar(&r.runs, "runs", 100, fmt.Sprintf("games to play, from 1 to %d", whatif.MaxRuns))
 	fs.Uint64Var(&r.seed, "seed", 1, "seed of the first game; game i uses seed+i")
-	fs.IntVar(&r.workers, "workers", 0, "games played at once (0: one per core)")
+	fs.IntVar(&r.workers, "workers", 0, "games played at once, from 1 to four per core (0: one per core)")
 	fs.StringVar(&r.format, "format", "text", "text, json or csv")
-	fs.StringVar(&r.out, "out", "", "write the report to FILE instead of standard output")
-	fs.StringVar(&r.chart, "chart", "", "draw the outcome distributions to FILE.png")
+	fs.StringVar(&r.out, "out", "", "write the report to FILE instead of standard output (-)")
+	fs.StringVar(&r.chart, "chart", "", "draw the outcome distributions to FILE.png (- for standard output)")
 	fs.StringVar(&r.compare, "compare", "", "compare two setups: V1,V2 (variant ids, or base)")
 	fs.BoolVar(&r.plans, "plan", false, "the AI follows each side's historical plan, where the scenario gives one")
 	fs.StringVar(&r.keep, "keep", "", "write every run into the folder DIR as a saved game, for 'ili replay' and 'ili play --load'")
@@ -72,15 +85,8 @@ func readSim(args []string, stderr io.Writer) (*simRun, int) {
 	if code, ok := cli.Parse(fs, args); !ok {
 		return nil, code
 	}
-	switch {
-	case fs.NArg() != 1:
-		fmt.Fprintln(stderr, "ili sim needs one scenario: a bundled id such as ghulja-1944 (see 'ili list') or a .toml file.")
-		return nil, cli.Usage
-	case r.runs < 1 || r.runs > 10000000:
-		fmt.Fprintf(stderr, "--runs is %d; give a number of games from 1 up.\n", r.runs)
-		return nil, cli.Usage
-	case r.format != "text" && r.format != "json" && r.format != "csv":
-		fmt.Fprintf(stderr, "--format is %q; use text, json or csv.\n", r.format)
+	if msg := r.flagProblem(fs.NArg()); msg != "" {
+		fmt.Fprintln(stderr, msg)
 		return nil, cli.Usage
 	}
 	var err error
@@ -97,8 +103,29 @@ func readSim(args []string, stderr io.Writer) (*simRun, int) {
 	return r, cli.OK
 }
 
-// batch plays the setup with the extra variants and sums it up.
-func (r *simRun) batch(extra []string) (*whatif.Report, int) {
+// flagProblem is the sentence that says what is wrong with the command
+// line of ili sim with args positional arguments, or "".
+func (r *simRun) flagProblem(args int) string {
+	switch {
+	case args != 1:
+		return "ili sim needs one scenario: a bundled id such as ghulja-1944 (see 'ili list') or a .toml file."
+	case r.runs < 1 || r.runs > whatif.MaxRuns:
+		return fmt.Sprintf("--runs is %d; give a number of games from 1 to %d.", r.runs, whatif.MaxRuns)
+	case r.workers < 0 || r.workers > whatif.MaxWorkers():
+		return fmt.Sprintf("--workers is %d; give from 1 to %d games at once (four per core), or 0 for one per core.", r.workers, whatif.MaxWorkers())
+	case r.seed > math.MaxUint64-uint64(r.runs-1):
+		return fmt.Sprintf("--seed %d with --runs %d would need seeds past %d; give a seed of at most %d.", r.seed, r.runs, uint64(math.MaxUint64), uint64(math.MaxUint64)-uint64(r.runs-1))
+	case !slices.Contains(whatif.Formats, r.format):
+		return fmt.Sprintf("--format is %q; use text, json or csv.", r.format)
+	case r.chart == files.Stdout && (r.out == "" || r.out == files.Stdout):
+		return "--chart - and the report would both go to standard output; send one of them to a file with --out or --chart."
+	}
+	return ""
+}
+
+// batch plays the setup with the extra variants and sums it up, writing
+// its report with enc (nil: none) as the results come in.
+func (r *simRun) batch(extra []string, enc whatif.Encoder) (*whatif.Report, int) {
 	vs := append(append([]string(nil), r.variants...), extra...)
 	sc, err := scenario.Parse(r.file, r.text, scenario.Options{Variants: vs, Set: r.sets})
 	if err != nil {
@@ -109,23 +136,29 @@ func (r *simRun) batch(extra []string) (*whatif.Report, int) {
 		return nil, code
 	}
 	set := whatif.Setup{Scenario: sc, Name: r.name, Set: r.sets, Levels: levels, FollowPlans: r.plans}
+	meta := whatif.Meta{Scenario: sc.ID, ScenarioText: r.text, Variants: vs, Set: r.sets, AI: names}
 	prog := newProgress(r.stderr, r.runs)
-	b, err := whatif.Run(set, whatif.Options{Runs: r.runs, Seed: r.seed, Workers: r.workers, Progress: prog.update, Keep: r.keepDir(extra)})
+	opt := whatif.Options{Runs: r.runs, Seed: r.seed, Workers: r.workers, Progress: prog.update, Keep: r.keepDir(extra)}
+	rep, err := whatif.Stream(set, meta, opt, enc)
 	prog.finish()
 	if err != nil {
 		fmt.Fprintf(r.stderr, "ili: %v\n", err)
 		return nil, cli.Bad
 	}
-	meta := whatif.Meta{Scenario: sc.ID, ScenarioText: r.text, Variants: vs, Set: r.sets, AI: names, Seed: r.seed}
-	return whatif.NewReport(set, meta, b), cli.OK
+	return rep, cli.OK
 }
 
-// runCompare plays the two setups --compare names and sets them side by side.
+// runCompare plays the two setups --compare names and sets them side by
+// side; it keeps only their summaries.
 func (r *simRun) runCompare(stdout io.Writer) int {
 	parts := strings.Split(r.compare, ",")
 	if len(parts) != 2 {
 		fmt.Fprintf(r.stderr, "--compare %q: give two setups separated by a comma, such as base,no-soviet.\n", r.compare)
 		return cli.Usage
+	}
+	out, code := openOut(r.out, stdout, r.stderr)
+	if code != cli.OK {
+		return code
 	}
 	var reps [2]*whatif.Report
 	for i, p := range parts {
@@ -133,15 +166,12 @@ func (r *simRun) runCompare(stdout io.Writer) int {
 		if p = strings.TrimSpace(p); p != "base" && p != "" {
 			extra = []string{p}
 		}
-		rep, code := r.batch(extra)
-		if code != cli.OK {
-			return code
+		if reps[i], code = r.batch(extra, nil); code != cli.OK {
+			return out.finish(code, r.stderr)
 		}
-		reps[i] = rep
 	}
-	var buf bytes.Buffer
-	writeComparison(&buf, parts, reps[0], reps[1])
-	return emit(r.out, buf.Bytes(), stdout, r.stderr)
+	writeComparison(out, parts, reps[0], reps[1])
+	return out.finish(cli.OK, r.stderr)
 }
 
 // keepDir is where the runs of a setup are kept: the --keep folder, or,
@@ -158,18 +188,18 @@ func (r *simRun) keepDir(extra []string) string {
 	return filepath.Join(r.keep, name)
 }
 
-// writeChart draws the batch's distributions to a PNG file.
-func writeChart(rep *whatif.Report, name string, stderr io.Writer) int {
-	var img bytes.Buffer
-	if err := rep.WriteChart(&img); err != nil {
+// writeChart draws the batch's distributions to a PNG file, or to stdout
+// for -.
+func writeChart(rep *whatif.Report, name string, stdout, stderr io.Writer) int {
+	out, code := openOut(name, stdout, stderr)
+	if code != cli.OK {
+		return code
+	}
+	if err := rep.WriteChart(out); err != nil {
 		fmt.Fprintf(stderr, "ili: cannot draw the chart: %v\n", err)
-		return cli.Bad
+		return out.finish(cli.Bad, stderr)
 	}
-	if err := files.Write(name, img.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "ili: %v\n", err)
-		return cli.Bad
-	}
-	return cli.OK
+	return out.finish(cli.OK, stderr)
 }
 
 // parseAI reads --ai SIDE=LEVEL flags against the scenario's sides: the
@@ -191,19 +221,6 @@ func parseAI(sc *scenario.Scenario, flags []string, stderr io.Writer) (map[strin
 	return levels, names, cli.OK
 }
 
-func render(rep *whatif.Report, format string) []byte {
-	var buf bytes.Buffer
-	switch format {
-	case "json":
-		rep.WriteJSON(&buf)
-	case "csv":
-		rep.WriteCSV(&buf)
-	default:
-		rep.WriteText(&buf)
-	}
-	return buf.Bytes()
-}
-
 func writeComparison(w io.Writer, names []string, a, b *whatif.Report) {
 	fmt.Fprintf(w, "%s: %s against %s, %d and %d runs\n\n", a.Scenario, names[0], names[1], a.Runs, b.Runs)
 	fmt.Fprintf(w, "%-16s %10s %10s %10s  %s\n", "OUTCOME", names[0], names[1], "DIFFERENCE", "LARGER THAN CHANCE?")
@@ -220,50 +237,116 @@ func writeComparison(w io.Writer, names []string, a, b *whatif.Report) {
 	}
 }
 
+// cmdSimMerge joins batches split by seed range after checking that they
+// are whole and of one setup.
 func cmdSimMerge(args []string, stdout, stderr io.Writer) int {
 	fs := cli.NewFlags("sim merge", "sim merge FILE... [--format text|json|csv] [--out FILE]", stderr)
 	format := fs.String("format", "json", "text, json or csv")
-	out := fs.String("out", "", "write the merged report to FILE")
+	outName := fs.String("out", "", "write the merged report to FILE instead of standard output (-)")
 	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() < 1 {
+	switch {
+	case fs.NArg() < 1:
 		fmt.Fprintln(stderr, "ili sim merge needs the JSON files of the batches to join.")
 		return cli.Usage
+	case !slices.Contains(whatif.Formats, *format):
+		fmt.Fprintf(stderr, "--format is %q; use text, json or csv.\n", *format)
+		return cli.Usage
 	}
-	var reps []*whatif.Report
-	for _, name := range fs.Args() {
-		data, err := files.Read(name, files.MaxData)
-		if err != nil {
-			fmt.Fprintf(stderr, "ili: %v\n", err)
-			return cli.Bad
-		}
-		rep, err := whatif.ReadReport(bytes.NewReader(data))
-		if err != nil {
-			fmt.Fprintf(stderr, "ili: %s: %v\n", name, err)
-			return cli.Bad
-		}
-		reps = append(reps, rep)
+	reps, code := readBatches(fs.Args(), stderr)
+	if code != cli.OK {
+		return code
 	}
 	merged, err := whatif.Merge(reps)
 	if err != nil {
-		fmt.Fprintf(stderr, "ili: cannot merge: %v\n", err)
-		return cli.Bad
+		return reportBatchError(stderr, err)
 	}
-	return emit(*out, render(merged, *format), stdout, stderr)
+	out, code := openOut(*outName, stdout, stderr)
+	if code != cli.OK {
+		return code
+	}
+	enc, _ := whatif.NewEncoder(*format, out)
+	if err := merged.Encode(enc); err != nil {
+		fmt.Fprintf(stderr, "ili: %v\n", err)
+		return out.finish(cli.Bad, stderr)
+	}
+	return out.finish(cli.OK, stderr)
 }
 
-// emit writes data to the file named (atomically) or to stdout.
-func emit(out string, data []byte, stdout, stderr io.Writer) int {
-	if out == "" || out == files.Stdout {
-		stdout.Write(data)
-		return cli.OK
+// readBatches reads the JSON files of batches.
+func readBatches(names []string, stderr io.Writer) ([]*whatif.Report, int) {
+	var reps []*whatif.Report
+	for _, name := range names {
+		data, err := files.Read(name, files.MaxData)
+		if err != nil {
+			fmt.Fprintf(stderr, "ili: %v\n", err)
+			return nil, cli.Bad
+		}
+		rep, err := whatif.ReadReport(name, data)
+		if err != nil {
+			return nil, reportBatchError(stderr, err)
+		}
+		reps = append(reps, rep)
 	}
-	if err := files.Write(out, data); err != nil {
+	return reps, cli.OK
+}
+
+// reportBatchError prints a problem with a batch, which starts with where
+// it is (file:line:col), and returns cli.Bad.
+func reportBatchError(stderr io.Writer, err error) int {
+	var be *whatif.Error
+	if errors.As(err, &be) {
+		fmt.Fprintln(stderr, err)
+		return cli.Bad
+	}
+	fmt.Fprintf(stderr, "ili: cannot merge: %v\n", err)
+	return cli.Bad
+}
+
+// output is where a report goes: standard output, or a file that is
+// replaced only when the report is whole.
+type output struct {
+	io.Writer
+	file *files.Writer // nil for standard output
+	buf  *bufio.Writer // standard output's buffer
+}
+
+// openOut opens the output named by --out: "" or "-" is standard output.
+func openOut(name string, stdout, stderr io.Writer) (*output, int) {
+	if name == "" || name == files.Stdout {
+		b := bufio.NewWriterSize(stdout, 64<<10)
+		return &output{Writer: b, buf: b}, cli.OK
+	}
+	f, err := files.Create(name)
+	if err != nil {
+		fmt.Fprintf(stderr, "ili: %v\n", err)
+		return nil, cli.Bad
+	}
+	return &output{Writer: f, file: f}, cli.OK
+}
+
+// finish ends the output after a command that returns code: when code is
+// cli.OK it commits the file or flushes standard output; otherwise it
+// leaves the old file as it was. It
+// returns code, or cli.Bad when the output could not be written.
+func (o *output) finish(code int, stderr io.Writer) int {
+	var err error
+	switch {
+	case o.file == nil:
+		if code == cli.OK {
+			err = o.buf.Flush()
+		}
+	case code != cli.OK:
+		o.file.Abort()
+	default:
+		err = o.file.Commit()
+	}
+	if err != nil && code == cli.OK {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
 		return cli.Bad
 	}
-	return cli.OK
+	return code
 }
 
 // progress draws a bar on stderr for batches longer than a second, when

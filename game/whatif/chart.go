@@ -63,12 +63,15 @@ func (r *Report) WriteChart(w io.Writer) error {
 	right.Title.Text = "men lost per run"
 	right.X.Label.Text = "men"
 	right.Y.Label.Text = "runs"
-	for i, side := range r.Sides {
-		vals := make(plotter.Values, len(r.Results))
-		for j, res := range r.Results {
-			vals[j] = float64(res.Losses[side].Men)
+	t := r.tally
+	if t == nil {
+		t = NewTally(r.Sides, r.Places)
+		for _, res := range r.Results {
+			t.Add(res)
 		}
-		h, err := plotter.NewHist(vals, 20)
+	}
+	for i, side := range r.Sides {
+		h, err := plotter.NewHistogram(t.losses[side].xys(), 20)
 		if err != nil {
 			continue // all runs lost the same: nothing to draw
 		}
@@ -88,4 +91,15 @@ func (r *Report) WriteChart(w io.Writer) error {
 	right.Draw(canvases[0][1])
 	_, err = vgimg.PngCanvas{Canvas: img}.WriteTo(w)
 	return err
+}
+
+// xys are the values with the number of runs of each, in increasing order,
+// for a histogram.
+func (c counts) xys() plotter.XYs {
+	vals := c.sorted()
+	xy := make(plotter.XYs, len(vals))
+	for i, v := range vals {
+		xy[i].X, xy[i].Y = float64(v), float64(c[v])
+	}
+	return xy
 }

@@ -8,6 +8,7 @@ package whatif
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -82,13 +83,48 @@ func Play(set Setup, seed uint64) (Result, error) { return play(set, seed, "") }
 
 // Options control a batch.
 type Options struct {
-	Runs     int
-	Seed     uint64
-	Workers  int                 // 0: all cores
+	Runs int // from 0 to MaxRuns
+	Seed uint64
+	// Workers is the number of games played at once: 0 means one per core;
+	// more than MaxWorkers or than Runs are not started.
+	Workers  int
 	Progress func(done, all int) // called after each run, from one goroutine at a time
 	// Keep is a folder to write every run into as a saved game, which
 	// ili replay checks and the window opens; "" keeps none.
 	Keep string
+}
+
+// MaxRuns is the most runs a batch plays: more would take days, and a
+// batch's memory does not grow with its runs, so this bound is about time.
+const MaxRuns = 10_000_000
+
+// Window is how many results, per worker, may wait for an earlier, slower
+// game before no new game starts: the most a batch holds back at once.
+const Window = 4
+
+// MaxWorkers is the most games a batch plays at once: four per core. A
+// game takes one core for itself, so more would only hold more games in
+// memory at once without finishing any sooner.
+func MaxWorkers() int { return 4 * runtime.NumCPU() }
+
+// workers is the number of games to play at once.
+func (opt Options) workers() int {
+	w := opt.Workers
+	if w <= 0 {
+		w = runtime.GOMAXPROCS(0)
+	}
+	return max(1, min(w, MaxWorkers(), opt.Runs))
+}
+
+// check refuses options no batch can run with, in a sentence.
+func (opt Options) check() error {
+	switch {
+	case opt.Runs < 0 || opt.Runs > MaxRuns:
+		return fmt.Errorf("a batch plays from 0 to %d runs, not %d", MaxRuns, opt.Runs)
+	case opt.Runs > 0 && opt.Seed > math.MaxUint64-uint64(opt.Runs-1):
+		return fmt.Errorf("%d runs from seed %d would take seeds past %d", opt.Runs, opt.Seed, uint64(math.MaxUint64))
+	}
+	return nil
 }
 
 // KeptName is the file a kept run of the scenario with the given seed is
@@ -118,43 +154,115 @@ type Batch struct {
 }
 
 // Run plays opt.Runs games with seeds Seed, Seed+1, ... on opt.Workers
-// goroutines. Results are in seed order whatever the number of workers.
+// goroutines and keeps every result, in seed order whatever the number of
+// workers. A large batch is better played with Stream or RunEach, whose
+// memory does not grow with the number of runs.
 func Run(set Setup, opt Options) (Batch, error) {
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	out := make([]Result, 0, max(0, min(opt.Runs, 1<<16)))
+	elapsed, err := RunEach(set, opt, func(r Result) error {
+		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return Batch{}, err
+	}
+	return Batch{Results: out, Elapsed: elapsed}, nil
+}
+
+// RunEach plays a batch as Run does but hands each result to each, in seed
+// order, as soon as it and every earlier one are in, and keeps none. A slow
+// game holds back at most Window results per worker before the batch waits
+// for it, so memory stays flat whatever the number of runs. The first error,
+// in seed order, of a game or of each stops the batch and is returned.
+func RunEach(set Setup, opt Options, each func(Result) error) (time.Duration, error) {
+	if err := opt.check(); err != nil {
+		return 0, err
 	}
 	start := time.Now()
-	out := make([]Result, opt.Runs)
-	errs := make([]error, opt.Runs)
+	err := stream(opt, func(seed uint64) (Result, error) { return play(set, seed, opt.Keep) }, each)
+	return time.Since(start), err
+}
+
+// played is the outcome of the i-th run of a batch.
+type played struct {
+	i   int
+	res Result
+	err error
+}
+
+// stream plays opt.Runs games with play on workers and hands their results to
+// each in order. A slot is taken for each game started and given back when
+// its result is handed on, so no more than Window×workers results wait.
+func stream(opt Options, play func(uint64) (Result, error), each func(Result) error) error {
+	workers := opt.workers()
+	slots := make(chan struct{}, Window*workers)
 	jobs := make(chan int)
+	out := make(chan played, workers)
+	quit := make(chan struct{})
 	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
+	wg.Add(workers + 1)
+	go func() {
+		defer wg.Done()
+		dispatch(opt.Runs, slots, jobs, quit)
+	}()
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i], errs[i] = play(set, opt.Seed+uint64(i), opt.Keep)
-				if opt.Progress != nil {
-					mu.Lock()
-					done++
-					opt.Progress(done, opt.Runs)
-					mu.Unlock()
+				res, err := play(opt.Seed + uint64(i))
+				select {
+				case out <- played{i, res, err}:
+				case <-quit:
+					return
 				}
 			}
 		}()
 	}
-	for i := 0; i < opt.Runs; i++ {
-		jobs <- i
-	}
-	close(jobs)
+	err := collect(opt, out, slots, each)
+	close(quit)
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return Batch{}, err
+	return err
+}
+
+// dispatch hands out the runs' numbers, each once a slot is free.
+func dispatch(runs int, slots chan<- struct{}, jobs chan<- int, quit <-chan struct{}) {
+	defer close(jobs)
+	for i := 0; i < runs; i++ {
+		select {
+		case slots <- struct{}{}:
+		case <-quit:
+			return
+		}
+		select {
+		case jobs <- i:
+		case <-quit:
+			return
 		}
 	}
-	return Batch{Results: out, Elapsed: time.Since(start)}, nil
+}
+
+// collect takes the results as they come and hands them to each in order,
+// giving back a slot for each.
+func collect(opt Options, out <-chan played, slots <-chan struct{}, each func(Result) error) error {
+	waiting := map[int]played{}
+	next := 0
+	for got := 1; next < opt.Runs; got++ {
+		p := <-out
+		if opt.Progress != nil {
+			opt.Progress(got, opt.Runs)
+		}
+		waiting[p.i] = p
+		for q, ok := waiting[next]; ok; q, ok = waiting[next] {
+			delete(waiting, next)
+			<-slots
+			next++
+			if q.err != nil {
+				return q.err
+			}
+			if err := each(q.res); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -122,7 +122,7 @@ func TestWilson(t *testing.T) {
 func TestRefusalsReported(t *testing.T) {
 	results := []Result{{Seed: 1}, {Seed: 2}, {Seed: 3}}
 	results[1].Refused, results[2].Refused = 2, 1
-	rep := &Report{Scenario: "x", Sides: []string{"a", "b"}, Runs: 3, Results: results,
+	rep := &Report{Head: Head{Scenario: "x", Sides: []string{"a", "b"}, Runs: 3}, Results: results,
 		Summary: Summarize([]string{"a", "b"}, nil, results, 0)}
 	if rep.Summary.Refused != 3 || rep.Summary.RefusedRuns != 2 {
 		t.Errorf("summary: %d refused in %d runs", rep.Summary.Refused, rep.Summary.RefusedRuns)

@@ -1,0 +1,176 @@
+package whatif
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Merge joins batches of the same setup split by seed range into one. It
+// first checks each batch (see checkHead and checkResults) and that they are of one setup, and
+// refuses with a sentence that names the batch, by its File or as "batch
+// N", and the line and column where it can.
+func Merge(reps []*Report) (*Report, error) {
+	if len(reps) == 0 {
+		return nil, errors.New("there are no batches to merge")
+	}
+	names := make([]string, len(reps))
+	for i, r := range reps {
+		names[i] = batchName(r, i)
+		if err := r.checkHead(names[i]); err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			if err := r.matches(names[i], reps[0], names[0]); err != nil {
+				return nil, err
+			}
+		}
+		if err := r.checkResults(names[i]); err != nil {
+			return nil, err
+		}
+	}
+	out := &Report{Head: reps[0].Head}
+	results, err := joinResults(reps, names)
+	if err != nil {
+		return nil, err
+	}
+	out.Results, out.Runs, out.Seed = results, len(results), results[0].Seed
+	out.Summary = Summarize(out.Sides, out.Places, out.Results, 0)
+	out.Summary.RunsPerSecond = mergedSpeed(reps, out.Runs)
+	return out, nil
+}
+
+// batchName is what errors call a batch: its file, or its place in the list.
+func batchName(r *Report, i int) string {
+	if r.File != "" {
+		return r.File
+	}
+	return fmt.Sprintf("batch %d", i+1)
+}
+
+// mergedSpeed is the runs per second of the batches together.
+func mergedSpeed(reps []*Report, runs int) float64 {
+	seconds := 0.0
+	for _, r := range reps {
+		if r.Summary.RunsPerSecond > 0 {
+			seconds += float64(r.Runs) / r.Summary.RunsPerSecond
+		}
+	}
+	if seconds <= 0 || math.IsInf(seconds, 0) || math.IsNaN(seconds) {
+		return 0
+	}
+	return float64(runs) / seconds
+}
+
+// joinResults puts the batches' results in seed order, refusing a seed that
+// two batches hold.
+func joinResults(reps []*Report, names []string) ([]Result, error) {
+	n := 0
+	for _, r := range reps {
+		n += len(r.Results)
+	}
+	all := make([]Result, 0, n)
+	for _, r := range reps {
+		all = append(all, r.Results...)
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Seed < all[j].Seed })
+	for i := 1; i < len(all); i++ {
+		if all[i].Seed == all[i-1].Seed {
+			return nil, twice(reps, names, all[i].Seed)
+		}
+	}
+	return all, nil
+}
+
+// twice says which two batches hold a seed.
+func twice(reps []*Report, names []string, seed uint64) error {
+	var in []int
+	for i, r := range reps {
+		if _, ok := slices.BinarySearchFunc(r.Results, seed, func(res Result, s uint64) int { return cmpSeed(res.Seed, s) }); ok {
+			in = append(in, i)
+		}
+	}
+	if len(in) < 2 {
+		return fmt.Errorf("seed %d is in two batches; split batches by seed range", seed)
+	}
+	a, b := in[0], in[1]
+	k, _ := slices.BinarySearchFunc(reps[b].Results, seed, func(res Result, s uint64) int { return cmpSeed(res.Seed, s) })
+	return reps[b].errResult(names[b], k, "seed %d is in two batches, this one and %s; split batches by seed range", seed, names[a])
+}
+
+func cmpSeed(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// checkHead refuses a batch that is not whole or not consistent: another
+// format, no sides, no results, a count of runs other than its results, a
+// first seed other than its first result's.
+func (r *Report) checkHead(name string) error {
+	switch {
+	case r.Format != FormatVersion:
+		return r.errKey(name, "format", "the batch was written by another version of ili (format %q, not %s); rerun it with this one", r.Format, FormatVersion)
+	case len(r.Sides) == 0:
+		return r.errKey(name, "sides", "the batch names no sides; it was not written by ili sim")
+	case r.Runs < 0:
+		return r.errKey(name, "runs", "runs is %d; a batch has one run or more", r.Runs)
+	case len(r.Results) == 0:
+		return r.errKey(name, "results", "the batch has no results; rerun it with --runs 1 or more")
+	case r.Runs != len(r.Results):
+		return r.errKey(name, "runs", "runs is %d but the batch holds %d results; the file was cut short or edited", r.Runs, len(r.Results))
+	case r.Results[0].Seed != r.Seed:
+		return r.errKey(name, "seed", "seed is %d but the first result's seed is %d; the file was edited", r.Seed, r.Results[0].Seed)
+	}
+	return nil
+}
+
+// checkResults refuses seeds out of order or twice in a batch, and a winner
+// that is no side of it.
+func (r *Report) checkResults(name string) error {
+	sides := map[string]bool{"": true}
+	for _, s := range r.Sides {
+		sides[s] = true
+	}
+	for i, res := range r.Results {
+		if i > 0 && res.Seed <= r.Results[i-1].Seed {
+			return r.errResult(name, i, "seed %d comes after seed %d; a batch holds each seed once, in increasing order", res.Seed, r.Results[i-1].Seed)
+		}
+		if !sides[res.Winner] {
+			return r.errResult(name, i, "the winner of seed %d is %q, which is no side of %s (%s) and not a draw", res.Seed, res.Winner, r.Scenario, strings.Join(r.Sides, ", "))
+		}
+	}
+	return nil
+}
+
+// matches refuses a batch of another setup than the first one.
+func (r *Report) matches(name string, first *Report, firstName string) error {
+	const one = "only batches of one setup merge"
+	switch {
+	case r.Scenario != first.Scenario:
+		return r.errKey(name, "scenario", "the batch is of scenario %s, not %s like %s; %s", r.Scenario, first.Scenario, firstName, one)
+	case r.ScenarioHash != first.ScenarioHash:
+		return r.errKey(name, "scenario_hash", "the batch was run on another version of %s's file than %s; rerun it", r.Scenario, firstName)
+	case !slices.Equal(r.Variants, first.Variants):
+		return r.errKey(name, "variants", "the batch has variants [%s], not [%s] like %s; %s", list(r.Variants), list(first.Variants), firstName, one)
+	case !slices.Equal(r.Set, first.Set):
+		return r.errKey(name, "set", "the batch has --set values [%s], not [%s] like %s; %s", list(r.Set), list(first.Set), firstName, one)
+	case !maps.Equal(r.AI, first.AI):
+		return r.errKey(name, "ai", "the batch has other AI levels (%v) than %s (%v); %s", r.AI, firstName, first.AI, one)
+	case !slices.Equal(r.Sides, first.Sides):
+		return r.errKey(name, "sides", "the batch's sides are [%s], not [%s] like %s; %s", list(r.Sides), list(first.Sides), firstName, one)
+	case !slices.Equal(r.Places, first.Places):
+		return r.errKey(name, "places", "the batch's places are [%s], not [%s] like %s; %s", list(r.Places), list(first.Places), firstName, one)
+	}
+	return nil
+}
+
+func list(s []string) string { return strings.Join(s, ", ") }

@@ -1,0 +1,152 @@
+package whatif
+
+import "sort"
+
+// Tally sums a batch up as its results come in. It keeps how many runs gave
+// each value of each summed quantity (men lost, victory points, turns, the
+// turn a place first changed hands), never the runs themselves: its size
+// grows with the number of different values, which the scenario bounds, not
+// with the number of runs. Its summary is the one Summarize gives for the
+// same results, to the last bit.
+type Tally struct {
+	sides, places []string
+	runs          int
+	wins          map[string]int
+	hist          int
+	refused       int
+	refusedRuns   int
+	losses, vp    map[string]counts
+	turns         counts
+	first         map[string]counts // by place: the turn of its first change
+}
+
+// counts is how many runs gave each value of a quantity.
+type counts map[int]int
+
+// NewTally starts summing up a batch of the given sides and places (the
+// places that give victory points).
+func NewTally(sides, places []string) *Tally {
+	t := &Tally{sides: sides, places: places, wins: map[string]int{}, turns: counts{},
+		losses: map[string]counts{}, vp: map[string]counts{}, first: map[string]counts{}}
+	for _, s := range sides {
+		t.losses[s], t.vp[s] = counts{}, counts{}
+	}
+	for _, p := range places {
+		t.first[p] = counts{}
+	}
+	return t
+}
+
+// Add counts one run in.
+func (t *Tally) Add(r Result) {
+	t.runs++
+	if r.Winner == "" {
+		t.wins["draw"]++
+	} else {
+		t.wins[r.Winner]++
+	}
+	if r.Historical {
+		t.hist++
+	}
+	for _, side := range t.sides {
+		t.losses[side][r.Losses[side].Men]++
+		t.vp[side][r.VP[side]]++
+	}
+	t.turns[r.Turns]++
+	if r.Refused > 0 {
+		t.refused += r.Refused
+		t.refusedRuns++
+	}
+	for i, c := range r.Captures {
+		if f, ok := t.first[c.Place]; ok && firstCapture(r.Captures, i) {
+			f[c.Turn]++
+		}
+	}
+}
+
+// firstCapture tells whether captures[i] is the first change of its place.
+func firstCapture(captures []Capture, i int) bool {
+	for _, c := range captures[:i] {
+		if c.Place == captures[i].Place {
+			return false
+		}
+	}
+	return true
+}
+
+// Runs is the number of runs counted in.
+func (t *Tally) Runs() int { return t.runs }
+
+// Summary sums up the runs counted so far; elapsed seconds give the speed
+// (0: unknown).
+func (t *Tally) Summary(seconds float64) Summary {
+	n := t.runs
+	s := Summary{Runs: n, Wins: map[string]Share{}, Losses: map[string]Spread{}, VP: map[string]Spread{},
+		Places: map[string]PlaceStat{}, Refused: t.refused, RefusedRuns: t.refusedRuns}
+	for _, side := range append(append([]string(nil), t.sides...), "draw") {
+		s.Wins[side] = wilson(t.wins[side], n)
+	}
+	for _, side := range t.sides {
+		s.Losses[side] = t.losses[side].spread()
+		s.VP[side] = t.vp[side].spread()
+	}
+	for _, p := range t.places {
+		f := t.first[p]
+		s.Places[p] = PlaceStat{Changed: wilson(f.total(), n), FirstTurn: f.spread()}
+	}
+	s.Historical = wilson(t.hist, n)
+	s.HistoricalShare = s.Historical.Share
+	s.Turns = t.turns.spread()
+	if seconds > 0 {
+		s.RunsPerSecond = float64(n) / seconds
+	}
+	return s
+}
+
+// total is the number of runs counted.
+func (c counts) total() int {
+	n := 0
+	for _, k := range c {
+		n += k
+	}
+	return n
+}
+
+// sorted returns the values in increasing order.
+func (c counts) sorted() []int {
+	vals := make([]int, 0, len(c))
+	for v := range c {
+		vals = append(vals, v)
+	}
+	sort.Ints(vals)
+	return vals
+}
+
+// spread is the median and quartiles of the counted values, interpolated
+// between neighbouring ranks as in a sorted list of every run's value.
+func (c counts) spread() Spread {
+	n := c.total()
+	if n == 0 {
+		return Spread{}
+	}
+	vals := c.sorted()
+	at := func(rank int) float64 { // the value of the rank-th smallest run, from 0
+		for _, v := range vals {
+			if rank < c[v] {
+				return float64(v)
+			}
+			rank -= c[v]
+		}
+		return float64(vals[len(vals)-1])
+	}
+	q := func(p float64) float64 {
+		pos := p * float64(n-1)
+		i := int(pos)
+		if i+1 >= n {
+			return at(n - 1)
+		}
+		f := pos - float64(i)
+		return at(i)*(1-f) + at(i+1)*f
+	}
+	return Spread{Median: q(0.5), Q1: q(0.25), Q3: q(0.75), N: n}
+}
