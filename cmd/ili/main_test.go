@@ -180,6 +180,14 @@ func TestSim(t *testing.T) {
 		{[]string{"sim", "nilka-1944", "--format", "xml"}, cli.Usage, "use text, json or csv"},
 		{[]string{"sim"}, cli.Usage, "needs one scenario"},
 		{[]string{"sim", "merge", a, "testdata/three-mistakes.toml"}, cli.Bad, "not a batch"},
+		{[]string{"sim", "nilka-1944", "--workers", "-1"}, cli.Usage, "--workers is -1; give from 1 to"},
+		{[]string{"sim", "nilka-1944", "--workers", "1000000000"}, cli.Usage, "--workers is 1000000000"},
+		{[]string{"sim", "nilka-1944", "--runs", "0"}, cli.Usage, "--runs is 0; give a number of games from 1 to 10000000"},
+		{[]string{"sim", "nilka-1944", "--runs", "10000001"}, cli.Usage, "--runs is 10000001"},
+		{[]string{"sim", "nilka-1944", "--runs", "2", "--seed", "18446744073709551615"}, cli.Usage, "give a seed of at most 18446744073709551614"},
+		{[]string{"sim", "nilka-1944", "--chart", "-"}, cli.Usage, "both go to standard output"},
+		{[]string{"sim", "merge", a, "--format", "xml"}, cli.Usage, "use text, json or csv"},
+		{[]string{"sim", "merge", dir}, cli.Bad, "not a file"},
 	}
 	for _, tt := range bad {
 		code, _, stderr := runCLI(tt.args...)
@@ -194,6 +202,59 @@ func TestSim(t *testing.T) {
 	runCLI("sim", "ghulja-1944", "--runs", "1", "--format", "json", "--out", other)
 	if code, _, stderr := runCLI("sim", "merge", a, other); code != cli.Bad || !strings.Contains(stderr, "scenario") {
 		t.Errorf("merge of two scenarios: exit %d %s", code, stderr)
+	}
+}
+
+// TestSimStreams: a batch's report goes to - as to standard output, and
+// the last seed a batch can take is taken.
+func TestSimStreams(t *testing.T) {
+	code, stdout, stderr := runCLI("sim", "nilka-1944", "--runs", "2", "--seed", "18446744073709551614", "--format", "csv", "--out", "-", "--workers", "1")
+	if code != cli.OK || !strings.HasPrefix(stdout, "seed,") || !strings.Contains(stdout, "\n18446744073709551615,") {
+		t.Errorf("--out -: exit %d\n%s%s", code, stdout, stderr)
+	}
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.json")
+	runCLI("sim", "nilka-1944", "--runs", "2", "--format", "json", "--out", a)
+	if code, stdout, _ := runCLI("sim", "merge", a, "--out", "-", "--format", "csv"); code != cli.OK || strings.Count(stdout, "\n") != 3 {
+		t.Errorf("merge --out -: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestSimMergeRefuses: ili sim merge refuses a batch that is not whole or
+// not of the others' setup with one line that names the file, the line and
+// the column, and exit 1; the merged file is not written.
+func TestSimMergeRefuses(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.json")
+	if code, _, stderr := runCLI("sim", "nilka-1944", "--runs", "3", "--format", "json", "--out", a); code != cli.OK {
+		t.Fatal(stderr)
+	}
+	good, _ := os.ReadFile(a)
+	out := filepath.Join(dir, "merged.json")
+	os.WriteFile(out, []byte("old"), 0o644)
+	for _, c := range []struct{ from, to, want string }{
+		{`"runs": 3`, `"runs": -3`, "runs is -3"},
+		{`"runs": 3`, `"runs": 5`, "runs is 5 but the batch holds 3 results"},
+		{`"winner":"`, `"winner":"martians","x":"`, `the winner of seed 1 is "martians"`},
+		{`"format": "ili-sim/1"`, `"format": "ili-sim/7"`, "another version"},
+		{`"seed": 1,`, `"seed": 99999999999999999999,`, "not a whole number from 0"},
+		{`"provincial"` + "\n ]", `"soviets"` + "\n ]", `which is no side of nilka-1944 (insurgents, soviets)`},
+	} {
+		bad := filepath.Join(dir, "bad.json")
+		os.WriteFile(bad, []byte(strings.Replace(string(good), c.from, c.to, 1)), 0o644)
+		code, _, stderr := runCLI("sim", "merge", bad, "--out", out) // alone: a lone batch is checked too
+		re := regexp.MustCompile(`^` + regexp.QuoteMeta(bad) + `:\d+:\d+: .*` + regexp.QuoteMeta(c.want))
+		if code != cli.Bad || !re.MatchString(stderr) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%s: exit %d, %q", c.to, code, stderr)
+		}
+		if data, _ := os.ReadFile(out); string(data) != "old" {
+			t.Errorf("%s: the merged file was written", c.to)
+		}
+	}
+	empty := filepath.Join(dir, "empty.json")
+	os.WriteFile(empty, []byte(`{"format":"ili-sim/1","scenario":"nilka-1944","sides":["insurgents","provincial"],"runs":0,"results":[]}`), 0o644)
+	if code, _, stderr := runCLI("sim", "merge", a, empty); code != cli.Bad || !strings.Contains(stderr, "empty.json:1:") || !strings.Contains(stderr, "no results") {
+		t.Errorf("a batch with no results: exit %d, %q", code, stderr)
 	}
 }
 

@@ -164,7 +164,7 @@ func (r *Report) matches(name string, first *Report, firstName string) error {
 	case !slices.Equal(r.Set, first.Set):
 		return r.errKey(name, "set", "the batch has --set values [%s], not [%s] like %s; %s", list(r.Set), list(first.Set), firstName, one)
 	case !maps.Equal(r.AI, first.AI):
-		return r.errKey(name, "ai", "the batch has other AI levels (%v) than %s (%v); %s", r.AI, firstName, first.AI, one)
+		return r.errKey(name, "ai", "the batch has other AI levels (%s) than %s (%s); %s", levels(r.AI), firstName, levels(first.AI), one)
 	case !slices.Equal(r.Sides, first.Sides):
 		return r.errKey(name, "sides", "the batch's sides are [%s], not [%s] like %s; %s", list(r.Sides), list(first.Sides), firstName, one)
 	case !slices.Equal(r.Places, first.Places):
@@ -174,3 +174,15 @@ func (r *Report) matches(name string, first *Report, firstName string) error {
 }
 
 func list(s []string) string { return strings.Join(s, ", ") }
+
+// levels writes AI levels as side=level, by side.
+func levels(ai map[string]string) string {
+	if len(ai) == 0 {
+		return "none"
+	}
+	var out []string
+	for _, side := range slices.Sorted(maps.Keys(ai)) {
+		out = append(out, side+"="+ai[side])
+	}
+	return list(out)
+}

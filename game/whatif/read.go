@@ -68,9 +68,7 @@ func decodeError(name string, data []byte, err error) error {
 			what = strings.TrimPrefix(typ.Field, "Head.")
 		}
 		off := int(typ.Offset)
-		for off > 0 && off <= len(data) && bytes.IndexByte([]byte("0123456789.eE+-truefalsn"), data[off-1]) >= 0 {
-			off--
-		}
+		off = valueBack(data, off)
 		return errorAt(name, data, off, fmt.Sprintf("%s%s is %s, not %s", notBatch, what, withArticle(typ.Value), typeName(typ.Type)))
 	}
 	return &Error{File: name, Msg: notBatch + err.Error()}
@@ -82,6 +80,19 @@ func withArticle(s string) string {
 		return "an " + s
 	}
 	return "a " + s
+}
+
+// valueBack moves back from the end of a number, a literal or the opening
+// bracket of a list or an object to where it starts.
+func valueBack(data []byte, off int) int {
+	off = min(off, len(data))
+	if off > 0 && (data[off-1] == '[' || data[off-1] == '{') {
+		return off - 1
+	}
+	for off > 0 && bytes.IndexByte([]byte("0123456789.eE+-truefalsn"), data[off-1]) >= 0 {
+		off--
+	}
+	return off
 }
 
 // typeName says what a value of a type is, for people.
