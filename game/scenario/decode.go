@@ -469,7 +469,11 @@ func (t *table) sub(key string, required bool) *table {
 		t.errorf(key, "must be a table, not %s", typeName(v))
 		return nil
 	}
-	return t.d.wrap(m, t.keyPath(key), t.what+" "+key)
+	what := t.what + " " + key
+	if t.path == "" {
+		what = key // "map", not "the scenario map"
+	}
+	return t.d.wrap(m, t.keyPath(key), what)
 }
 
 // tables reads an array of tables ([[key]] in the file).

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -257,17 +259,18 @@ func findTable(raw map[string]any, kind, id string) map[string]any {
 func applySet(raw map[string]any, d *decoder, s string) error {
 	key, val, ok := strings.Cut(s, "=")
 	key = strings.TrimSpace(key)
+	shown := shorten(s)
 	if !ok || key == "" {
-		return fmt.Errorf("--set %q: write it as key=value, such as turns=8 or unit.ili-1.men=900", s)
+		return fmt.Errorf("--set %q: write it as key=value, such as turns=8 or unit.ili-1.men=900", shown)
 	}
-	var value any
-	var doc map[string]any
-	if _, err := toml.Decode("v = "+strings.TrimSpace(val), &doc); err == nil {
-		value = doc["v"]
-	} else {
-		value = strings.TrimSpace(val)
+	if strings.ContainsFunc(key, unicode.IsControl) {
+		return fmt.Errorf("--set %q: the key holds a control character; keys hold only characters that can be seen", shown)
 	}
-	label := "--set " + s
+	value, err := setValue(strings.TrimSpace(val))
+	if err != nil {
+		return fmt.Errorf("--set %q: %s", shown, err.Msg)
+	}
+	label := "--set " + shown
 	parts := strings.Split(key, ".")
 	switch len(parts) {
 	case 1:
@@ -280,21 +283,69 @@ func applySet(raw map[string]any, d *decoder, s string) error {
 			known = known || k == kind
 		}
 		if !known {
-			return fmt.Errorf("--set %q: %q is not something to set; use unit, event, place or side, such as unit.ili-1.men=900", s, kind)
+			return fmt.Errorf("--set %q: %q is not something to set; use unit, event, place or side, such as unit.ili-1.men=900", shown, kind)
 		}
 		m := findTable(raw, kind, id)
 		if m == nil {
-			return fmt.Errorf("--set %q: there is no %s %q in this scenario", s, kind, id)
+			return fmt.Errorf("--set %q: there is no %s %q in this scenario", shown, kind, id)
 		}
 		if field == "id" {
-			return fmt.Errorf("--set %q: an id cannot be changed", s)
+			return fmt.Errorf("--set %q: an id cannot be changed", shown)
 		}
 		m[field] = value
 		if origin, ok := m[originKey].(string); ok {
 			d.labels[join(origin, field)] = label
 		}
 	default:
-		return fmt.Errorf("--set %q: the key must be a top-level key (turns) or kind.id.key (unit.ili-1.men)", s)
+		return fmt.Errorf("--set %q: the key must be a top-level key (turns) or kind.id.key (unit.ili-1.men)", shown)
 	}
 	return nil
+}
+
+// setValue reads the value of a --set as TOML, or as a bare string if it is
+// not TOML; a value that nests too deeply for the TOML parser is an error.
+func setValue(val string) (any, *Error) {
+	text := "v = " + val
+	if _, err := scan(text); err != nil {
+		return nil, err
+	}
+	var doc map[string]any
+	if _, err := toml.Decode(text, &doc); err != nil {
+		return val, nil
+	}
+	if k, ok := controlKey(doc["v"]); ok {
+		return nil, &Error{Msg: fmt.Sprintf("key %q holds a control character; keys hold only characters that can be seen", k)}
+	}
+	return doc["v"], nil
+}
+
+// controlKey returns a key within v that holds a control character, if any.
+func controlKey(v any) (string, bool) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if strings.ContainsFunc(k, unicode.IsControl) {
+				return k, true
+			}
+			if k, ok := controlKey(e); ok {
+				return k, true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if k, ok := controlKey(e); ok {
+				return k, true
+			}
+		}
+	}
+	return "", false
+}
+
+// shorten cuts a --set argument to a length that an error can quote.
+func shorten(s string) string {
+	const most = 80
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	return string([]rune(s)[:most]) + "…"
 }

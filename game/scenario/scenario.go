@@ -259,6 +259,9 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 }
 
 func (b *build) checkDate(t *table, key string, d time.Time) {
+	if b.sc.Start.IsZero() {
+		return // start is missing or wrong, which is an error of its own
+	}
 	if d.Before(b.sc.Start) || d.After(b.lastDay) {
 		t.errorf(key, "is %s, outside the scenario (%s to %s)", d.Format("2006-01-02 15:04"),
 			b.sc.Start.Format("2006-01-02 15:04"), b.lastDay.Format("2006-01-02 15:04"))
