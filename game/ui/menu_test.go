@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"ili/game/hex"
 	"ili/game/save"
@@ -172,5 +174,35 @@ func TestLatin(t *testing.T) {
 		if got := latin(in); got != want {
 			t.Errorf("latin(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestHostileFilesInTheSavesFolder: a FIFO or a link to /dev/zero where the
+// autosave or a saved game should be neither hangs the title screen or the
+// load screen nor offers to continue; the files are listed as unreadable.
+func TestHostileFilesInTheSavesFolder(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	dir, _ := save.Dir()
+	os.MkdirAll(dir, 0o755)
+	if err := syscall.Mkfifo(filepath.Join(dir, "autosave.json"), 0o600); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.json")); err != nil {
+		t.Skipf("no links here: %v", err)
+	}
+	done := make(chan *LoadScreen, 1)
+	go func() {
+		if title := newTitle(testApp(), Options{Seed: 1}); !title.menu.off[titleContinue] {
+			t.Error("a FIFO at autosave.json is offered to continue")
+		}
+		done <- newLoadScreen(testApp(), nil)
+	}()
+	select {
+	case l := <-done:
+		if len(l.entries) != 2 || !l.menu.off[0] || !l.menu.off[1] {
+			t.Errorf("the FIFO and the link are listed as %q (off %v)", l.menu.items, l.menu.off)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("a FIFO or /dev/zero in the saves folder hung the title or load screen")
 	}
 }
