@@ -89,8 +89,8 @@ func TestLimits(t *testing.T) {
 			fmt.Sprintf("t.toml:1:%d: this is nested", 2*MaxDepth+2)},
 		{"arrays of tables", strings.Repeat("[[a]]\n", 3) + "[[a.b]]\n[a.b.c]\nd = " + strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth),
 			fmt.Sprintf("t.toml:6:%d: this is nested", 6+MaxDepth+1-7)}, // d is 6 deep; its first element 7, at column 6
-		{"long key", "[x]\n" + long + " = 1\n", "t.toml:2:1: this key makes a name more than 256 characters long"},
-		{"long quoted key", `a = { "` + long[2:] + `" = 1 }`, "t.toml:1:7: this key makes a name more than 256"},
+		{"long key", "[x]\n" + long + " = 1\n", fmt.Sprintf("t.toml:2:1: this key makes a name more than %d characters long", MaxKeyPath)},
+		{"long quoted key", `a = { "` + long[2:] + `" = 1 }`, fmt.Sprintf("t.toml:1:7: this key makes a name more than %d", MaxKeyPath)},
 		{"size", strings.Repeat("# a comment\n", MaxSize/12) + "é = 1\n",
 			fmt.Sprintf("t.toml:%d:4: the file goes on past 4 MiB here", MaxSize/12+1)}, // at the last space
 	}
