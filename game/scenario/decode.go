@@ -61,14 +61,15 @@ func parse(file string, src []byte) (map[string]any, *decoder, error) {
 		return nil, nil, Errors{{File: file, Pos: posOf(src, MaxSize), Msg: fmt.Sprintf(
 			"the file goes on past %d MiB here; a scenario or catalogue may be at most %d MiB, far more than any needs", MaxSize>>20, MaxSize>>20)}}
 	}
-	root, err := scan(string(src))
+	text := string(src)
+	root, err := scan(text)
 	if err != nil {
 		err.File = file
 		return nil, nil, Errors{*err}
 	}
 	d := &decoder{file: file, pos: positions{root: root}, labels: map[string]string{}}
 	raw := map[string]any{}
-	if _, err := toml.Decode(string(src), &raw); err != nil {
+	if _, err := toml.Decode(text, &raw); err != nil {
 		if pe, ok := err.(toml.ParseError); ok {
 			msg := pe.Message
 			if pe.LastKey != "" {
