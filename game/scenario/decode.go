@@ -48,6 +48,7 @@ type decoder struct {
 	file string
 	pos  positions
 	errs Errors
+	more int // errors past maxErrors, counted and not kept
 	// labels names where overridden values came from ("--set turns=3").
 	labels map[string]string
 }
@@ -121,6 +122,10 @@ func (d *decoder) checkKeys(path string, v any) {
 // has: the top of the file if none. An error in a value that --set gave says
 // so, and stands where the file has the key, if it has it.
 func (d *decoder) errorf(path, format string, args ...any) {
+	if len(d.errs) >= maxErrors {
+		d.more++
+		return
+	}
 	msg := fmt.Sprintf(format, args...)
 	for p := path; p != ""; p = parent(p) {
 		if label, ok := d.labels[p]; ok {
@@ -185,8 +190,16 @@ func (d *decoder) sorted() Errors {
 		}
 		return a.Col < b.Col
 	})
+	if d.more > 0 {
+		last := d.errs[len(d.errs)-1]
+		return append(d.errs, Error{File: d.file, Pos: last.Pos, Msg: fmt.Sprintf("and %d more problems, not listed; fix these first", d.more)})
+	}
 	return d.errs
 }
+
+// maxErrors bounds the errors kept of one file: a file of nothing but
+// unknown keys gives one each, and nobody reads past the first thousand.
+const maxErrors = 1000
 
 // table is one TOML table being read; keys read are marked used, and done
 // reports the rest as unknown.

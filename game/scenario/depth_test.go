@@ -45,7 +45,7 @@ func TestDeepNestingRejected(t *testing.T) {
 		{"inline tables", true, 3 * (MaxDepth + 1)}, // a = { then a={ a level, from level 2 at column 6
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			src := nested(1<<20, tt.inline)
+			src := nested(1_000_000, tt.inline) // a megabyte, within MaxSize
 			var err error
 			bytes := allocated(func() { _, err = Parse("deep.toml", src, Options{}) })
 			var errs Errors
@@ -92,7 +92,7 @@ func TestLimits(t *testing.T) {
 		{"long key", "[x]\n" + long + " = 1\n", fmt.Sprintf("t.toml:2:1: this key makes a name more than %d characters long", MaxKeyPath)},
 		{"long quoted key", `a = { "` + long[2:] + `" = 1 }`, fmt.Sprintf("t.toml:1:7: this key makes a name more than %d", MaxKeyPath)},
 		{"size", strings.Repeat("# a comment\n", MaxSize/12) + "é = 1\n",
-			fmt.Sprintf("t.toml:%d:4: the file goes on past 4 MiB here", MaxSize/12+1)}, // at the last space
+			fmt.Sprintf("t.toml:%d:4: the file goes on past 1 MiB here", MaxSize/12+1)}, // at the last space
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

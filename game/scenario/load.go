@@ -49,7 +49,7 @@ func Bundled() []string {
 // ghulja-1944, or a path to a .toml file.
 func Read(name string) (string, []byte, error) {
 	if isPath(name) {
-		src, err := files.Read(name, files.MaxText)
+		src, err := files.Read(name, MaxSize)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return name, nil, notFoundError{name + ": there is no such file; give the path of a scenario file or a bundled id from 'ili list'"}

@@ -5,13 +5,12 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"ili/game/files"
 )
 
-// MaxSize is the longest text Parse reads, in bytes: as long as any file ili
-// reads, and over a hundred times the longest bundled scenario.
-const MaxSize = files.MaxText
+// MaxSize is the longest text Parse reads, in bytes: thirty times the
+// longest bundled scenario, and small enough that a file of nothing but
+// short unknown keys costs the TOML library under 100 MB.
+const MaxSize = 1 << 20
 
 // MaxDepth is how deeply a value may sit in a scenario file, counting every
 // key and list index on its way down from the top: "[[unit]]" and "hex = [1, 2]"
