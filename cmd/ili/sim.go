@@ -33,6 +33,7 @@ type simRun struct {
 	stderr              io.Writer
 }
 
+// cmdSim runs ili sim: a batch, a comparison of two setups, or a merge.
 func cmdSim(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "merge" {
 		return cmdSimMerge(args[1:], stdout, stderr)
@@ -54,11 +55,7 @@ func (r *simRun) runBatch(stdout io.Writer) int {
 	if code != cli.OK {
 		return code
 	}
-	enc, err := whatif.NewEncoder(r.format, out)
-	if err != nil {
-		fmt.Fprintf(r.stderr, "--format: %v.\n", err)
-		return out.finish(cli.Usage, r.stderr)
-	}
+	enc, _ := whatif.NewEncoder(r.format, out) // readSim checked the format
 	rep, code := r.batch(nil, enc)
 	if code == cli.OK && r.chart != "" {
 		code = writeChart(rep, r.chart, stdout, r.stderr)
@@ -328,8 +325,8 @@ func openOut(name string, stdout, stderr io.Writer) (*output, int) {
 
 // finish ends the output after a command that returns code: when code is
 // cli.OK it commits the file or flushes standard output; otherwise it
-// leaves the old file as it was. It
-// returns code, or cli.Bad when the output could not be written.
+// leaves the old file as it was. It returns code, or cli.Bad when the
+// output could not be written.
 func (o *output) finish(code int, stderr io.Writer) int {
 	var err error
 	switch {

@@ -59,6 +59,20 @@ func (r *Report) WriteChart(w io.Writer) error {
 	}
 	left.NominalX(names...)
 
+	right := r.lossesPlot()
+
+	img := vgimg.New(vg.Points(900), vg.Points(380))
+	dc := draw.New(img)
+	tiles := draw.Tiles{Rows: 1, Cols: 2, PadX: vg.Points(20), PadTop: vg.Points(8), PadBottom: vg.Points(8), PadLeft: vg.Points(8), PadRight: vg.Points(8)}
+	canvases := plot.Align([][]*plot.Plot{{left, right}}, tiles, dc)
+	left.Draw(canvases[0][0])
+	right.Draw(canvases[0][1])
+	_, err = vgimg.PngCanvas{Canvas: img}.WriteTo(w)
+	return err
+}
+
+// lossesPlot draws how many runs lost how many men, for each side.
+func (r *Report) lossesPlot() *plot.Plot {
 	right := plot.New()
 	right.Title.Text = "men lost per run"
 	right.X.Label.Text = "men"
@@ -82,15 +96,7 @@ func (r *Report) WriteChart(w io.Writer) error {
 		right.Legend.Add(side, h)
 	}
 	right.Legend.Top = true
-
-	img := vgimg.New(vg.Points(900), vg.Points(380))
-	dc := draw.New(img)
-	tiles := draw.Tiles{Rows: 1, Cols: 2, PadX: vg.Points(20), PadTop: vg.Points(8), PadBottom: vg.Points(8), PadLeft: vg.Points(8), PadRight: vg.Points(8)}
-	canvases := plot.Align([][]*plot.Plot{{left, right}}, tiles, dc)
-	left.Draw(canvases[0][0])
-	right.Draw(canvases[0][1])
-	_, err = vgimg.PngCanvas{Canvas: img}.WriteTo(w)
-	return err
+	return right
 }
 
 // xys are the values with the number of runs of each, in increasing order,

@@ -133,6 +133,27 @@ func TestMergeRefusesOtherSetups(t *testing.T) {
 	}
 }
 
+// TestReadsOldLayout: a batch written before streaming, indented
+// throughout with the summary before the results, reads and merges.
+func TestReadsOldLayout(t *testing.T) {
+	a, b := batchJSON(t, 1, 2), batchJSON(t, 3, 2)
+	rep, err := ReadReport("b.json", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, _ := json.MarshalIndent(struct {
+		Head
+		Summary Summary  `json:"summary"`
+		Results []Result `json:"results"`
+	}{rep.Head, rep.Summary, rep.Results}, "", " ")
+	if err := mergeFiles(old, a); err != nil {
+		t.Errorf("the old layout: %v", err)
+	}
+	if err := mergeFiles(bytes.Replace(old, []byte(`"winner": "`), []byte(`"winner": "x`), 1), a); err == nil || !strings.HasPrefix(err.Error(), "b.json:") {
+		t.Errorf("a bad winner in the old layout: %v", err)
+	}
+}
+
 // FuzzReadReport: whatever a file holds, reading it as a batch and merging
 // it neither panics nor says more than one line.
 func FuzzReadReport(f *testing.F) {
