@@ -137,3 +137,27 @@ func fifoOut(t *testing.T, dir string, sim func(...string) (int, string, string)
 		t.Error("the FIFO was replaced by a file")
 	}
 }
+
+// TestHelpOfEveryCommand: --help prints the usage and exits 0, and never
+// goes on to run the command.
+func TestHelpOfEveryCommand(t *testing.T) {
+	for _, c := range [][]string{{"sim"}, {"sim", "merge"}, {"validate"}, {"replay"}, {"calibrate"}, {"list"}} {
+		code, _, stderr := runCLI(append(c, "--help")...)
+		if code != cli.OK || !strings.Contains(stderr, "Usage: ili "+strings.Join(c, " ")) || strings.Contains(stderr, "internal error") {
+			t.Errorf("%v --help: exit %d, %q", c, code, stderr)
+		}
+	}
+}
+
+// TestFlagMistakesAreOneLine: a flag's value the parser cannot read, or an
+// unknown flag, is one line and exit 2, not the whole usage.
+func TestFlagMistakesAreOneLine(t *testing.T) {
+	for _, c := range [][]string{{"sim", "nilka-1944", "--runs", "1e99"}, {"sim", "nilka-1944", "--workers", "99999999999999999999"},
+		{"validate", "--nope"}, {"calibrate", "--reps"}, {"sim", "merge", "--format"}} {
+		code, _, stderr := runCLI(c...)
+		if code != cli.Usage {
+			t.Errorf("%v: exit %d, want %d", c, code, cli.Usage)
+		}
+		oneSentence(t, strings.Join(c, " "), stderr)
+	}
+}

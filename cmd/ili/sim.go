@@ -39,7 +39,7 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 		return cmdSimMerge(args[1:], stdout, stderr)
 	}
 	r, code := readSim(args, stderr)
-	if code != cli.OK {
+	if r == nil { // a mistake, or --help
 		return code
 	}
 	if r.compare != "" {

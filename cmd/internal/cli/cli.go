@@ -37,12 +37,21 @@ func NewFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 // caller should return code. The positional arguments are left in fs.Args();
 // "--" ends the flags.
 func Parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	// The flag package prints a mistake and then the whole usage; ili
+	// prints the usage for --help only, and a mistake in one line.
+	usage, out := fs.Usage, fs.Output()
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	defer func() { fs.Usage = usage; fs.SetOutput(out) }()
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(out)
+				usage()
 				return OK, false
 			}
+			fmt.Fprintf(out, "%s; see 'ili %s --help'.\n", err, fs.Name())
 			return Usage, false
 		}
 		rest := fs.Args()
