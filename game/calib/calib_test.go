@@ -52,19 +52,20 @@ func TestModelMatchesRecord(t *testing.T) {
 				t.Errorf("seed %d: ratio %s: model %.2f, record %.2f", seed, b.Label, b.Model, b.Record)
 			}
 		}
-		for _, r := range s.Rates {
+		rates := append([]RateStat{s.RateAll}, s.RateByPosture[:3]...) // all, FD, PD, HD
+		for _, r := range rates {
 			for _, c := range []struct {
 				who           string
 				model, record float64
 			}{{"attacker", r.ModelA, r.RecordA}, {"defender", r.ModelD, r.RecordD}} {
 				if f := c.model / c.record; f > 1.5 || f < 1/1.5 {
-					t.Errorf("seed %d: %s %s daily rate %.2f%%, record %.2f%%", seed, r.Posture, c.who, 100*c.model, 100*c.record)
+					t.Errorf("seed %d: %s %s daily rate %.2f%%, record %.2f%%", seed, r.Label, c.who, 100*c.model, 100*c.record)
 				}
 			}
 		}
 		var fd, hd RateStat
-		for _, r := range s.Rates {
-			switch r.Posture {
+		for _, r := range rates {
+			switch r.Label {
 			case "FD":
 				fd = r
 			case "HD":
@@ -136,5 +137,247 @@ func BenchmarkCalibrationFile200(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Run(engs, &rules.Default, 200, 1, 0)
+	}
+}
+
+// res is a hand-made result: the model's p, the record's outcome, and the
+// strengths.
+func res(p float64, win, a, d int) Result {
+	return Result{Engagement: Engagement{A: a, D: d, Days: 1, Win: win, CasA: -1, CasD: -1, Year: 1944, Post: "HD"}, PWin: p}
+}
+
+func near(got, want, tol float64) bool { return math.Abs(got-want) <= tol }
+
+func TestWilson(t *testing.T) {
+	for _, c := range []struct {
+		k, n   int
+		lo, hi float64
+	}{{5, 10, 0.2366, 0.7634}, {0, 10, 0, 0.2775}, {10, 10, 0.7225, 1}, {1, 1, 0.2065, 1}, {50, 100, 0.4038, 0.5962}} {
+		lo, hi := Wilson(c.k, c.n)
+		if !near(lo, c.lo, 5e-5) || !near(hi, c.hi, 5e-5) {
+			t.Errorf("Wilson(%d, %d) = %.4f-%.4f, want %.4f-%.4f", c.k, c.n, lo, hi, c.lo, c.hi)
+		}
+	}
+	if lo, hi := Wilson(0, 0); !math.IsNaN(lo) || !math.IsNaN(hi) {
+		t.Errorf("Wilson(0, 0) = %v-%v, want NaN", lo, hi)
+	}
+}
+
+// TestScores: Brier, log-loss and accuracy of four hand-made predictions,
+// a draw counting as no attacker win and a p of 0 clipped.
+func TestScores(t *testing.T) {
+	s := Summarize([]Result{res(0.8, 1, 10, 10), res(0.6, -1, 10, 10), res(0.3, 0, 10, 10), res(0, 1, 10, 10)})
+	if s.N != 4 || s.Wins != 2 || s.Draws != 1 || s.BaseRate != 0.5 {
+		t.Errorf("N %d wins %d draws %d base rate %v", s.N, s.Wins, s.Draws, s.BaseRate)
+	}
+	if !near(s.Brier, (0.04+0.36+0.09+1)/4, 1e-12) || !near(s.BrierBaseline, 0.25, 1e-12) {
+		t.Errorf("Brier %v, base rate's %v", s.Brier, s.BrierBaseline)
+	}
+	wantLL := -(math.Log(0.8) + math.Log(0.4) + math.Log(0.7) + math.Log(1e-6)) / 4
+	if !near(s.LogLoss, wantLL, 1e-9) || !near(s.LogLossBaseline, math.Ln2, 1e-12) {
+		t.Errorf("log-loss %v want %v, base rate's %v want ln 2", s.LogLoss, wantLL, s.LogLossBaseline)
+	}
+	if s.Accuracy != 0.5 || s.Clipped != 1 || s.ClippedWrong != 1 {
+		t.Errorf("accuracy %v clipped %d (%d wrong), want 0.5, 1, 1", s.Accuracy, s.Clipped, s.ClippedWrong)
+	}
+	if e := Summarize(nil); e.N != 0 || !math.IsNaN(e.Brier) || !math.IsNaN(e.Slope) || len(e.Reliability) != 0 {
+		t.Errorf("no results: %+v", e)
+	}
+}
+
+// levels is, for each p from 0.1 to 0.9, n results predicted p of which a
+// share truth(p) (rounded) are attacker wins, the rest losses.
+func levels(n int, truth func(float64) float64) []Result {
+	var out []Result
+	for k := 1; k <= 9; k++ {
+		p := float64(k) / 10
+		wins := int(math.Round(float64(n) * truth(p)))
+		for i := 0; i < n; i++ {
+			win := -1
+			if i < wins {
+				win = 1
+			}
+			out = append(out, res(p, win, 10, 10))
+		}
+	}
+	return out
+}
+
+func TestFitCalibration(t *testing.T) {
+	scaled := func(k float64) func(float64) float64 {
+		return func(p float64) float64 { return invLogOdds(k * logOdds(p)) }
+	}
+	for _, c := range []struct {
+		name  string
+		rs    []Result
+		slope float64
+		tol   float64
+	}{
+		{"calibrated", levels(100, func(p float64) float64 { return p }), 1, 1e-6},
+		{"overconfident", levels(1000, scaled(0.5)), 0.5, 0.01},
+		{"underconfident", levels(1000, scaled(2)), 2, 0.02},
+	} {
+		slope, intercept, slopeSE, interceptSE := FitCalibration(c.rs)
+		if !near(slope, c.slope, c.tol) || !near(intercept, 0, c.tol) {
+			t.Errorf("%s: slope %v intercept %v, want %v and 0", c.name, slope, intercept, c.slope)
+		}
+		if !(slopeSE > 0 && slopeSE < 0.2 && interceptSE > 0 && interceptSE < 0.2) {
+			t.Errorf("%s: standard errors %v %v", c.name, slopeSE, interceptSE)
+		}
+	}
+	allWon := []Result{res(0.2, 1, 1, 1), res(0.5, 1, 1, 1), res(0.7, 1, 1, 1)}
+	onePrediction := []Result{res(0.5, 1, 1, 1), res(0.5, -1, 1, 1), res(0.5, 0, 1, 1)}
+	parted := []Result{res(0.2, -1, 1, 1), res(0.4, 0, 1, 1), res(0.6, 1, 1, 1), res(0.9, 1, 1, 1)}
+	for name, rs := range map[string][]Result{"all won": allWon, "one prediction": onePrediction, "separated": parted, "two": allWon[:2]} {
+		if slope, intercept, _, _ := FitCalibration(rs); !math.IsNaN(slope) || !math.IsNaN(intercept) {
+			t.Errorf("%s: fitted slope %v intercept %v, want NaN", name, slope, intercept)
+		}
+	}
+}
+
+// TestBinsOutside: a bin whose mean prediction is inside the record's
+// interval, one outside it, and empty bins, which are neither.
+func TestBinsOutside(t *testing.T) {
+	var rs []Result
+	for i := 0; i < 10; i++ {
+		win := -1
+		if i < 5 {
+			win = 1
+		}
+		rs = append(rs, res(0.5, win, 12, 10), res(0.9, win, 60, 10))
+	}
+	s := Summarize(rs)
+	if s.BinsOutside != 1 {
+		t.Errorf("%d bins outside, want 1", s.BinsOutside)
+	}
+	for _, b := range s.Bins {
+		switch b.Label {
+		case "1-1.5", ">5":
+			if b.N != 10 || b.Wins != 5 || b.Record != 0.5 || !near(b.Lo95, 0.2366, 5e-5) || b.Outside != (b.Label == ">5") {
+				t.Errorf("bin %s: %+v", b.Label, b)
+			}
+		default:
+			if b.N != 0 || b.Outside || !math.IsNaN(b.Record) || !math.IsNaN(b.Model) {
+				t.Errorf("empty bin %s: %+v", b.Label, b)
+			}
+		}
+	}
+}
+
+// TestReliabilityDeciles: the groups partition the results in order of p,
+// ten groups of two or three for 25 results, one each for 4.
+func TestReliabilityDeciles(t *testing.T) {
+	var rs []Result
+	wins := 0
+	for i := 0; i < 25; i++ {
+		p := float64((i*7)%25) / 25 // 0 to 0.96, shuffled
+		win := -1
+		if i%3 == 0 {
+			win, wins = 1, wins+1
+		}
+		rs = append(rs, res(p, win, 1, 1))
+	}
+	ds := Reliability(rs, 10)
+	n, w, last := 0, 0, -1.0
+	for _, d := range ds {
+		if d.N < 2 || d.N > 3 || d.PLo < last || d.PHi < d.PLo || d.Predicted < d.PLo || d.Predicted > d.PHi {
+			t.Errorf("group %+v after p %v", d, last)
+		}
+		if !near(d.Observed, float64(d.Wins)/float64(d.N), 1e-12) || !(d.Lo95 <= d.Observed && d.Observed <= d.Hi95) {
+			t.Errorf("group %+v: observed share or interval", d)
+		}
+		n, w, last = n+d.N, w+d.Wins, d.PHi
+	}
+	if len(ds) != 10 || n != 25 || w != wins {
+		t.Errorf("%d groups holding %d results and %d wins, want 10, 25, %d", len(ds), n, w, wins)
+	}
+	if ds := Reliability(rs[:4], 10); len(ds) != 4 || ds[0].N != 1 {
+		t.Errorf("4 results in %d groups: %+v", len(ds), ds)
+	}
+}
+
+// battle is a hand-made result with casualties: strengths 1000 each.
+func battle(post string, year, days, casA, modelA, casD, modelD int) Result {
+	r := res(0.5, 1, 1000, 1000)
+	r.Post, r.Year, r.Days = post, year, days
+	r.CasA, r.CasAMedian, r.CasD, r.CasDMedian = casA, modelA, casD, modelD
+	return r
+}
+
+func TestCasualtyRates(t *testing.T) {
+	s := Summarize([]Result{
+		battle("FD", 1944, 1, 10, 20, 30, 30),     // 1%/day, model 2%; 3%, model 3%
+		battle("FD", 1814, 2, 40, 40, -1, 100),    // 2%/day both; defender unknown
+		battle("HD", 1870, 10, 100, 50, 200, 400), // 1%/day, model 0.5%; 2%, model 4%
+		battle("DL", 1950, 3, -1, 10, -1, 10),     // nothing known
+		battle("", 1950, 4, 40, 40, 40, 40),       // 1%/day both
+	})
+	same := func(got, want float64) bool { return near(got, want, 1e-12) || math.IsNaN(got) && math.IsNaN(want) }
+	check := func(got RateStat, label string, n, na, nd int, ra, ma, rd, md float64) {
+		t.Helper()
+		if got.Label != label || got.N != n || got.NA != na || got.ND != nd ||
+			!same(got.RecordA, ra) || !same(got.ModelA, ma) || !same(got.RecordD, rd) || !same(got.ModelD, md) {
+			t.Errorf("got %+v, want %s n %d/%d/%d attacker %v/%v defender %v/%v", got, label, n, na, nd, ra, ma, rd, md)
+		}
+	}
+	nan := math.NaN()
+	check(s.RateAll, "all", 4, 4, 3, 0.01, 0.015, 0.02, 0.03)
+	check(s.RateByPosture[0], "FD", 2, 2, 1, 0.015, 0.02, 0.03, 0.03)
+	check(s.RateByPosture[1], "PD", 0, 0, 0, nan, nan, nan, nan)
+	check(s.RateByPosture[2], "HD", 1, 1, 1, 0.01, 0.005, 0.02, 0.04)
+	check(s.RateByPosture[3], "other", 1, 1, 1, 0.01, 0.01, 0.01, 0.01)
+	check(s.RateByEra[0], "before 1900", 2, 2, 1, 0.015, 0.0125, 0.02, 0.04)
+	check(s.RateByEra[1], "1900 on", 2, 2, 2, 0.01, 0.015, 0.02, 0.02)
+	check(s.RateByDuration[0], "1 day", 1, 1, 1, 0.01, 0.02, 0.03, 0.03)
+	check(s.RateByDuration[1], "2-5 days", 2, 2, 1, 0.015, 0.015, 0.01, 0.01)
+	check(s.RateByDuration[2], "over 5 days", 1, 1, 1, 0.01, 0.005, 0.02, 0.04)
+	if r := s.RateByPosture[0]; !near(r.RatioA(), 0.02/0.015, 1e-12) || !near(r.RatioD(), 1, 1e-12) {
+		t.Errorf("FD ratios %v %v", r.RatioA(), r.RatioD())
+	}
+}
+
+// TestMedianError: exact predictions have an error of 1; twice or half the
+// record is 2 either way; zeros and unknowns are left out.
+func TestMedianError(t *testing.T) {
+	exact := []Result{battle("HD", 1900, 1, 10, 10, 30, 30), battle("HD", 1900, 1, 7, 7, 5, 5)}
+	if s := Summarize(exact); s.MedianErrA != 1 || s.MedianErrD != 1 || s.NErrA != 2 || s.NErrD != 2 {
+		t.Errorf("exact: attacker x%v (%d), defender x%v (%d), want x1 from 2", s.MedianErrA, s.NErrA, s.MedianErrD, s.NErrD)
+	}
+	off := []Result{
+		battle("HD", 1900, 1, 10, 20, 30, 15),
+		battle("HD", 1900, 1, 10, 5, 30, 60),
+		battle("HD", 1900, 1, 10, 40, 0, 60), // attacker x4; defender's record zero
+		battle("HD", 1900, 1, 10, 0, -1, 9),  // model zero; defender unknown
+	}
+	if s := Summarize(off); s.MedianErrA != 2 || s.MedianErrD != 2 || s.NErrA != 3 || s.NErrD != 2 {
+		t.Errorf("off: attacker x%v (%d), defender x%v (%d), want x2 from 3 and 2", s.MedianErrA, s.NErrA, s.MedianErrD, s.NErrD)
+	}
+}
+
+// TestWriteText: the proper scores come before accuracy, bins and deciles
+// outside their intervals are marked, and an empty summary prints.
+func TestWriteText(t *testing.T) {
+	rs := levels(20, func(p float64) float64 { return p })
+	for i := range rs {
+		rs[i].A = 60 // all in the >5 bin, whose record is 0.5 against a mean of 0.5
+	}
+	// three sure wins lost, in the 1-1.5 bin: the slope falls below 1
+	rs = append(rs, res(0.95, -1, 12, 10), res(0.95, -1, 12, 10), res(0.95, -1, 12, 10))
+	var b strings.Builder
+	Summarize(rs).WriteText(&b)
+	out := b.String()
+	brier, ll, cal, acc := strings.Index(out, "Brier score"), strings.Index(out, "log-loss"), strings.Index(out, "calibration  "), strings.Index(out, "winner accuracy")
+	if !(brier >= 0 && brier < ll && ll < cal && cal < acc) {
+		t.Errorf("order of Brier %d, log-loss %d, calibration %d, accuracy %d:\n%s", brier, ll, cal, acc, out)
+	}
+	for _, want := range []string{"1 of 6 force-ratio bins", "outside", "slope 0.", "reliability", "before 1900", "per-battle error"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	b.Reset()
+	Summarize(nil).WriteText(&b)
+	if !strings.Contains(b.String(), "cannot be fitted") {
+		t.Errorf("empty summary:\n%s", b.String())
 	}
 }
