@@ -35,8 +35,13 @@ func (s Summary) writeScores(w io.Writer) {
 	if math.IsNaN(s.Slope) {
 		fmt.Fprintln(w, "calibration       cannot be fitted (too few engagements, one outcome or one prediction only, or outcomes separated)")
 	} else {
-		fmt.Fprintf(w, "calibration       slope %.2f (95%% %.2f-%.2f), intercept %+.2f (95%% %+.2f to %+.2f); 1 and 0 are calibrated, a slope below 1 overconfident\n",
+		fmt.Fprintf(w, "calibration       slope %.2f (95%% %.2f-%.2f), intercept %+.2f (95%% %+.2f to %+.2f)\n",
 			s.Slope, s.Slope-z95*s.SlopeSE, s.Slope+z95*s.SlopeSE, s.Intercept, s.Intercept-z95*s.InterceptSE, s.Intercept+z95*s.InterceptSE)
+		fmt.Fprint(w, "                  (1 and 0 are calibrated, a slope below 1 overconfident")
+		if s.Clipped > 0 {
+			fmt.Fprintf(w, "; the %d clipped predictions enter at logit ±%.1f", s.Clipped, logOdds(1))
+		}
+		fmt.Fprintln(w, ")")
 	}
 	fmt.Fprintf(w, "winner accuracy   %.3f  (attacker always wins: %.3f)\n", s.Accuracy, s.BaseRate)
 	fmt.Fprintf(w, "lower loss wins   model %.2f  record %.2f  (%d decided battles with both losses known)\n",
