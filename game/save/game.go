@@ -14,10 +14,12 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"ili/game/files"
 	"ili/game/match"
+	"ili/game/scenario"
 )
 
 // Format names the layout of a saved game. Read refuses the layout before
@@ -123,10 +125,32 @@ func Read(name string) (*Game, error) {
 	default:
 		return nil, fmt.Errorf("%s was saved by another version of ili (its format is not %s); it cannot be loaded", name, Format)
 	}
+	if err := g.plain(); err != nil {
+		return nil, fmt.Errorf("%s is not a saved game of ili: %w", name, err)
+	}
 	if len(g.Hashes) == 0 || g.Final == "" {
 		return nil, fmt.Errorf("%s has no state hashes to check its replay against, so it is not loaded; saves of ili always have them", name)
 	}
 	return &g, nil
+}
+
+// plain checks the names a save gives, which the game prints: none may
+// hold a control character (a terminal escape among them), and a scenario
+// file must come with its text's hash, so that nothing else is read as it.
+func (g *Game) plain() error {
+	names := append(append([]string{g.Scenario, g.Title}, g.Variants...), g.Set...)
+	for _, st := range g.Seats {
+		names = append(names, st.Side, st.AI)
+	}
+	for _, n := range names {
+		if strings.ContainsFunc(n, unicode.IsControl) {
+			return errors.New("a name in it holds control characters")
+		}
+	}
+	if scenario.IsFile(g.Scenario) && g.ScenarioHash == "" {
+		return errors.New("it names a scenario file without the hash of its text, so the file is not read")
+	}
+	return nil
 }
 
 // notSaved says why data is not a saved game: where its JSON breaks, or

