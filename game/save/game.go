@@ -72,23 +72,37 @@ type Entry struct {
 	Time time.Time // when the file was written
 }
 
+// MaxListed is how many saved games List reads, the newest first; older
+// ones are listed unread.
+const MaxListed = 500
+
 // List returns the saved games in dir, newest first. A missing folder is
 // an empty list; files that are not saved games are listed with the error.
+// Its games hold what a list shows, not their commands: open one with
+// Read. Only the newest MaxListed are read, one at a time, so a folder of
+// many large files costs the time to read them but not the memory.
 func List(dir string) ([]Entry, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
 		return nil, err
 	}
-	var out []Entry
-	for _, name := range names {
-		e := Entry{Path: name}
+	out := make([]Entry, len(names))
+	for i, name := range names {
+		out[i].Path = name
 		if fi, err := os.Stat(name); err == nil {
-			e.Time = fi.ModTime()
+			out[i].Time = fi.ModTime()
 		}
-		e.Game, e.Err = Read(name)
-		out = append(out, e)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Time.After(out[j].Time) })
+	for i := range out {
+		if i >= MaxListed {
+			out[i].Err = fmt.Errorf("not read: only the newest %d saved games are listed", MaxListed)
+			continue
+		}
+		if out[i].Game, out[i].Err = Read(out[i].Path); out[i].Game != nil {
+			out[i].Game.Commands, out[i].Game.Refused, out[i].Game.Hashes = nil, nil, nil
+		}
+	}
 	return out, nil
 }
 
