@@ -6,6 +6,7 @@ package scenario
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"time"
 
 	"ili/game/hex"
@@ -49,6 +50,19 @@ type History struct {
 	Epilogue string
 	Source   string
 	Holds    map[string]string // place ID -> side that held it at the end
+	// Course is the dated record of who held what, in date order.
+	Course []Checkpoint
+}
+
+// Checkpoint is one step of the documented course of events: the side that
+// held a place at the start of a turn, by the record.
+type Checkpoint struct {
+	Place  string
+	Side   string    // the side that held it ("" for nobody)
+	On     time.Time // the date the record gives
+	Turn   int       // the turn of that date; a game over before it is judged as it ended
+	Source string
+	Note   string
 }
 
 // Variant is a what-if overlay a scenario offers.
@@ -652,6 +666,32 @@ func (b *build) readHistory(t *table) History {
 		}
 		holds.done()
 	}
+	for _, ct := range t.tables("checkpoint") {
+		h.Course = append(h.Course, b.readCheckpoint(ct))
+	}
+	slices.SortStableFunc(h.Course, func(a, b Checkpoint) int { return a.Turn - b.Turn })
 	t.done()
 	return h
+}
+
+// readCheckpoint reads one [[history.checkpoint]]: place, held_by (a side,
+// or "" for nobody), on (a date within the scenario; without it, the end),
+// source and note.
+func (b *build) readCheckpoint(t *table) Checkpoint {
+	c := Checkpoint{Place: t.str("place", true), Side: t.str("held_by", true), Turn: b.sc.Turns,
+		Source: b.sourceRef(t, "source", true), Note: t.str("note", false)}
+	if _, ok := b.places[c.Place]; !ok && c.Place != "" {
+		t.errorf("place", "names place %q, which no [[place]] defines", c.Place)
+	}
+	if c.Side != "" && !b.sides[c.Side] {
+		t.errorf("held_by", "names side %q, which no [[side]] defines (or \"\" for nobody)", c.Side)
+	}
+	if on, ok := t.date("on", false); ok {
+		b.checkDate(t, "on", on)
+		c.On, c.Turn = on, b.sc.Setup.TurnOf(on)
+	} else {
+		c.On = b.lastDay
+	}
+	t.done()
+	return c
 }

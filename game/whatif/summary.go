@@ -55,6 +55,19 @@ type Summary struct {
 	// runs with any: a fault of the AI, each of which ended that AI's phase.
 	Refused     int `json:"refused,omitempty"`
 	RefusedRuns int `json:"refused_runs,omitempty"`
+	// Course is each checkpoint of the record's course of events with the
+	// share of runs that held it as the record does; CourseScore is the
+	// mean over runs of the share of checkpoints each held so.
+	Course      []CheckStat `json:"course,omitempty"`
+	CourseScore float64     `json:"course_score,omitempty"`
+}
+
+// CheckStat is one checkpoint of the course of events over a batch.
+type CheckStat struct {
+	Place   string `json:"place"`
+	Turn    int    `json:"turn"`
+	History string `json:"history"` // the side that held it by the record
+	Held    Share  `json:"held"`    // runs in which that side held it then
 }
 
 // Summarize sums up results; elapsed seconds give the speed (0: unknown).
