@@ -58,7 +58,7 @@ type Result struct {
 	// it is over); CourseScore is the share it holds as the record does.
 	Course      []Check `json:"course,omitempty"`
 	CourseScore float64 `json:"course_score,omitempty"`
-	Commands   int               `json:"commands"`
+	Commands    int     `json:"commands"`
 	// Refused counts the AI's commands the rules refused (a fault of the
 	// AI, each of which ended its phase); the record holds them.
 	Refused int `json:"refused,omitempty"`
