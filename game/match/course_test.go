@@ -47,7 +47,7 @@ note = "At the end."
 // last by the owners it ended with, and its score is the share it matched.
 func TestCourseOfEvents(t *testing.T) {
 	sc := drillWithCourse(t)
-	if len(sc.History.Course) != 3 || sc.History.Course[1].Turn != 5 || sc.History.Course[2].Turn != sc.Turns {
+	if len(sc.History.Course) != 3 || sc.History.Course[1].Turn != 5 || sc.History.Course[2].Turn != sc.Turns+1 {
 		t.Fatalf("the course read as %+v", sc.History.Course)
 	}
 	for seed := uint64(1); seed <= 10; seed++ {

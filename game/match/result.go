@@ -40,6 +40,7 @@ type Check struct {
 	Turn    int    `json:"turn"`
 	History string `json:"history"`
 	Game    string `json:"game"`
+	End     bool   `json:"end,omitempty"` // judged at the end of the game, after its last turn
 }
 
 // Result is how a game stands, or how it ended: what the result screen
@@ -113,7 +114,7 @@ func (m *Match) course() ([]Check, float64) {
 		if c.Turn > m.state.Turn && !m.state.Over {
 			continue
 		}
-		ch := Check{Place: c.Place, Turn: c.Turn, History: c.Side, Game: m.ownerBefore(c.Place, c.Turn)}
+		ch := Check{Place: c.Place, Turn: c.Turn, History: c.Side, Game: m.ownerBefore(c.Place, c.Turn), End: c.Turn > m.sc.Turns}
 		if ch.Game == ch.History {
 			agree++
 		}

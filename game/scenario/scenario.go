@@ -60,7 +60,7 @@ type Checkpoint struct {
 	Place  string
 	Side   string    // the side that held it ("" for nobody)
 	On     time.Time // the date the record gives
-	Turn   int       // the turn of that date; a game over before it is judged as it ended
+	Turn   int       // the turn of that date, Turns+1 for the end; a game over before it is judged as it ended
 	Source string
 	Note   string
 }
@@ -676,9 +676,10 @@ func (b *build) readHistory(t *table) History {
 
 // readCheckpoint reads one [[history.checkpoint]]: place, held_by (a side,
 // or "" for nobody), on (a date within the scenario; without it, the end),
-// source and note.
+// source and note. A checkpoint is judged at the start of its date's turn,
+// one at the end after the last turn.
 func (b *build) readCheckpoint(t *table) Checkpoint {
-	c := Checkpoint{Place: t.str("place", true), Side: t.str("held_by", true), Turn: b.sc.Turns,
+	c := Checkpoint{Place: t.str("place", true), Side: t.str("held_by", true), Turn: b.sc.Turns + 1,
 		Source: b.sourceRef(t, "source", true), Note: t.str("note", false)}
 	if _, ok := b.places[c.Place]; !ok && c.Place != "" {
 		t.errorf("place", "names place %q, which no [[place]] defines", c.Place)

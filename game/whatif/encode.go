@@ -276,7 +276,11 @@ func writeCourse(tw io.Writer, s Summary) {
 		if by == "" {
 			by = "nobody"
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%.0f%% (%.0f-%.0f%%)\n", c.Place, c.Turn, by, 100*c.Held.Share, 100*c.Held.Lo, 100*c.Held.Hi)
+		turn := fmt.Sprint(c.Turn)
+		if c.End {
+			turn = "end"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.0f%% (%.0f-%.0f%%)\n", c.Place, turn, by, 100*c.Held.Share, 100*c.Held.Lo, 100*c.Held.Hi)
 	}
 	fmt.Fprintf(tw, "course score\t\t\t%.2f\n", s.CourseScore)
 }

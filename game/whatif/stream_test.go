@@ -81,6 +81,22 @@ func summarizeSorted(sides, places []string, results []Result) Summary {
 	}
 	s.Historical = wilson(hist, n)
 	s.HistoricalShare = s.Historical.Share
+	if n > 0 && len(results[0].Course) > 0 {
+		sum := 0.0
+		for _, r := range results {
+			sum += r.CourseScore
+		}
+		for i, c := range results[0].Course {
+			agree := 0
+			for _, r := range results {
+				if i < len(r.Course) && r.Course[i].Place == c.Place && r.Course[i].Game == r.Course[i].History {
+					agree++
+				}
+			}
+			s.Course = append(s.Course, CheckStat{Place: c.Place, Turn: c.Turn, History: c.History, Held: wilson(agree, n), End: c.End})
+		}
+		s.CourseScore = sum / float64(n)
+	}
 	s.Turns = spreadSorted(turns)
 	return s
 }

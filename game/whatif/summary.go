@@ -68,6 +68,7 @@ type CheckStat struct {
 	Turn    int    `json:"turn"`
 	History string `json:"history"` // the side that held it by the record
 	Held    Share  `json:"held"`    // runs in which that side held it then
+	End     bool   `json:"end,omitempty"`
 }
 
 // Summarize sums up results; elapsed seconds give the speed (0: unknown).

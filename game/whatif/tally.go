@@ -72,7 +72,7 @@ func (t *Tally) Add(r Result) {
 func (t *Tally) addCourse(r Result) {
 	if t.course == nil && len(r.Course) > 0 {
 		for _, c := range r.Course {
-			t.course = append(t.course, CheckStat{Place: c.Place, Turn: c.Turn, History: c.History})
+			t.course = append(t.course, CheckStat{Place: c.Place, Turn: c.Turn, History: c.History, End: c.End})
 		}
 		t.agree = make([]int, len(r.Course))
 	}
