@@ -298,7 +298,15 @@ func TestWriteToAnOpenFile(t *testing.T) {
 	if err := Write("/dev/fd/"+strconv.Itoa(int(f.Fd())), []byte("report\n")); err != nil {
 		t.Fatal(err)
 	}
-	if got := read(t, name); got != "earlier line\nreport\n" {
+	// The descriptor stays the process's: collecting the writer's file must
+	// not close it.
+	runtime.GC()
+	runtime.GC()
+	time.Sleep(20 * time.Millisecond)
+	if _, err := f.WriteString("later line\n"); err != nil {
+		t.Errorf("the open file was closed under its owner: %v", err)
+	}
+	if got := read(t, name); got != "earlier line\nreport\nlater line\n" {
 		t.Errorf("the log holds %q", got)
 	}
 }
