@@ -1,19 +1,16 @@
 package whatif
 
 import (
-	"fmt"
-	"hash/fnv"
 	"math"
 )
 
 // Meta is what identifies a batch besides its results.
 type Meta struct {
-	Scenario     string
-	ScenarioText []byte // the scenario file, whose hash guards merges
-	Variants     []string
-	Set          []string
-	AI           map[string]string
-	Seed         uint64
+	Scenario string
+	Variants []string
+	Set      []string
+	AI       map[string]string
+	Seed     uint64
 }
 
 // NewReport builds the report of a finished batch.
@@ -26,7 +23,7 @@ func NewReport(set Setup, meta Meta, b Batch) *Report {
 // newHead is what identifies a batch of runs games of the setup.
 func newHead(set Setup, meta Meta, runs int) Head {
 	sc := set.Scenario
-	h := Head{Format: FormatVersion, Scenario: meta.Scenario, ScenarioHash: textHash(meta.ScenarioText),
+	h := Head{Format: FormatVersion, Scenario: meta.Scenario, ScenarioHash: sc.TextHash, // the scenario text's, which guards merges
 		Variants: nonNil(meta.Variants), Set: nonNil(meta.Set), AI: meta.AI, Runs: runs, Seed: meta.Seed}
 	for _, s := range sc.Setup.Sides {
 		h.Sides = append(h.Sides, s.ID)
@@ -74,12 +71,6 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-func textHash(b []byte) string {
-	h := fnv.New64a()
-	h.Write(b)
-	return fmt.Sprintf("%016x", h.Sum64())
 }
 
 // Difference compares one outcome between two batches.

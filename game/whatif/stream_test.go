@@ -153,7 +153,7 @@ func TestTallyMatchesSorted(t *testing.T) {
 // reads the streamed JSON back.
 func TestStreamWritesWhatRunWrites(t *testing.T) {
 	set := setupFor(t, "nilka-1944", ai.Normal, ai.Easy)
-	meta := Meta{Scenario: "nilka-1944", ScenarioText: []byte("x"), AI: map[string]string{"insurgents": "normal", "provincial": "easy"}}
+	meta := Meta{Scenario: "nilka-1944", AI: map[string]string{"insurgents": "normal", "provincial": "easy"}}
 	opt := Options{Runs: 12, Seed: 9, Workers: 3}
 	b, err := Run(set, opt)
 	if err != nil {
