@@ -136,23 +136,9 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 	b.lastDay = sc.End
 	sc.HexKm = root.number("hex_km", true, 1, 0.1, 50)
 	fog := root.boolean("fog", true)
-	supplyMode := root.str("supply_mode", false)
-	if supplyMode == "" {
-		supplyMode = "foot"
-	}
-	mode := cat.Modes[supplyMode]
-	if mode == nil {
-		root.errorf("supply_mode", "names %q, which the unit catalogue does not define", supplyMode)
-		mode = &rules.Mode{ID: supplyMode}
-	}
+	mode := supplyMode(root, cat)
 	if p := root.sub("projection", false); p != nil {
-		sc.Projection = &Projection{
-			OriginLat:   p.number("origin_lat", true, 0, -90, 90),
-			OriginLon:   p.number("origin_lon", true, 0, -180, 180),
-			HexKm:       sc.HexKm,
-			StandardLat: p.number("standard_lat", false, 0, -80, 80),
-		}
-		p.done()
+		sc.Projection = readProjection(p, sc.HexKm)
 	}
 	for _, t := range root.tables("source") {
 		s := readSource(t)
@@ -181,95 +167,152 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 		}
 	}
 	for _, t := range root.tables("weather") {
-		from, _ := t.date("from", true)
-		w := rules.Weather{FromTurn: setup.TurnOf(from)}
-		w.Kind = rules.WeatherKind(t.choice("kind", true, 0, rules.WeatherNames()...))
-		if n := len(setup.Weather); n > 0 && w.FromTurn < setup.Weather[n-1].FromTurn {
-			t.errorf("from", "is earlier than the weather before it; list weather in date order")
-		}
-		b.checkDate(t, "from", from)
-		setup.Weather = append(setup.Weather, w)
-		t.done()
+		setup.Weather = append(setup.Weather, b.readWeather(t))
 	}
-	for i, t := range root.tables("unit") {
-		if i == MaxUnits {
-			t.d.errorf(t.path, "%s: a scenario may have at most %d units, with its variants; merge small ones into larger ones", t.what, MaxUnits)
-			break
-		}
-		if u, ok := b.readUnit(t); ok {
-			sc.Units = append(sc.Units, u)
-			b.unitPaths = append(b.unitPaths, t.path)
-		}
-	}
+	b.readUnits(root.tables("unit"))
 	b.checkStacks()
 	for _, t := range root.tables("event") {
 		setup.Narrative = append(setup.Narrative, b.readEvent(t))
 	}
 	if v := root.sub("victory", false); v != nil {
-		setup.Victory.CasualtyVP = v.integer("casualty_vp", false, 0, 0, 1000)
-		for _, t := range v.tables("sudden_death") {
-			sd := rules.SuddenDeath{Side: b.sideRef(t, "side", true), Hold: t.strings("hold"), FromTurn: 1}
-			for i, id := range sd.Hold {
-				if _, ok := b.places[id]; !ok {
-					t.d.errorf(index(t.keyPath("hold"), i), "%s: hold names place %q, which no [[place]] defines", t.what, id)
-				}
-			}
-			if len(sd.Hold) == 0 {
-				t.errorf("hold", "must list at least one place")
-			}
-			if from, ok := t.date("from", false); ok {
-				b.checkDate(t, "from", from)
-				sd.FromTurn = setup.TurnOf(from)
-			}
-			setup.Victory.SuddenDeath = append(setup.Victory.SuddenDeath, sd)
-			t.done()
-		}
-		v.done()
+		b.readVictory(v)
 	}
 	for _, t := range root.tables("plan") {
-		ps := rules.PlanStep{Side: b.sideRef(t, "side", true), Place: t.str("place", true), FromTurn: 1}
-		t.name("plan step", ps.Place)
-		if _, ok := b.places[ps.Place]; !ok && ps.Place != "" {
-			t.errorf("place", "names %q, which no [[place]] defines", ps.Place)
-		}
-		if from, ok := t.date("from", false); ok {
-			b.checkDate(t, "from", from)
-			ps.FromTurn = setup.TurnOf(from)
-		}
-		if until, ok := t.date("until", false); ok {
-			b.checkDate(t, "until", until)
-			ps.UntilTurn = setup.TurnOf(until)
-			if ps.UntilTurn < ps.FromTurn {
-				t.errorf("until", "is before from; the dates are out of order")
-			}
-		}
-		ps.Value = t.integer("value", false, 10, 1, 1000)
-		t.str("note", false)
-		setup.Plans = append(setup.Plans, ps)
-		t.done()
+		setup.Plans = append(setup.Plans, b.readPlan(t))
 	}
 	if h := root.sub("history", true); h != nil {
 		sc.History = b.readHistory(h)
 	}
 	for _, t := range root.tables("variant") {
-		v := Variant{ID: t.str("id", true)}
-		t.name("variant", v.ID)
-		v.Title = t.str("title", true)
-		v.Description = t.str("description", true)
-		v.Source = b.sourceRef(t, "source", false)
-		for _, k := range []string{"remove", "remove_events", "add", "change", "set"} {
-			t.get(k, false) // checked when the variant is applied
-		}
-		for _, o := range sc.Variants {
-			if o.ID == v.ID {
-				t.errorf("id", "%q is used twice", v.ID)
-			}
-		}
-		sc.Variants = append(sc.Variants, v)
-		t.done()
+		sc.Variants = append(sc.Variants, b.readVariant(t))
 	}
 	root.done()
 	return sc
+}
+
+// readWeather reads one [[weather]]: from a date, a kind, in date order.
+func (b *build) readWeather(t *table) rules.Weather {
+	setup := b.sc.Setup
+	from, _ := t.date("from", true)
+	w := rules.Weather{FromTurn: setup.TurnOf(from)}
+	w.Kind = rules.WeatherKind(t.choice("kind", true, 0, rules.WeatherNames()...))
+	if n := len(setup.Weather); n > 0 && w.FromTurn < setup.Weather[n-1].FromTurn {
+		t.errorf("from", "is earlier than the weather before it; list weather in date order")
+	}
+	b.checkDate(t, "from", from)
+	t.done()
+	return w
+}
+
+// readUnits reads the [[unit]] tables, at most MaxUnits of them.
+func (b *build) readUnits(tables []*table) {
+	for i, t := range tables {
+		if i == MaxUnits {
+			t.d.errorf(t.path, "%s: a scenario may have at most %d units, with its variants; merge small ones into larger ones", t.what, MaxUnits)
+			break
+		}
+		if u, ok := b.readUnit(t); ok {
+			b.sc.Units = append(b.sc.Units, u)
+			b.unitPaths = append(b.unitPaths, t.path)
+		}
+	}
+}
+
+// readVictory reads [victory]: the points a thousand men lost are worth and
+// the sudden deaths.
+func (b *build) readVictory(v *table) {
+	setup := b.sc.Setup
+	setup.Victory.CasualtyVP = v.integer("casualty_vp", false, 0, 0, 1000)
+	for _, t := range v.tables("sudden_death") {
+		sd := rules.SuddenDeath{Side: b.sideRef(t, "side", true), Hold: t.strings("hold"), FromTurn: 1}
+		for i, id := range sd.Hold {
+			if _, ok := b.places[id]; !ok {
+				t.d.errorf(index(t.keyPath("hold"), i), "%s: hold names place %q, which no [[place]] defines", t.what, id)
+			}
+		}
+		if len(sd.Hold) == 0 {
+			t.errorf("hold", "must list at least one place")
+		}
+		if from, ok := t.date("from", false); ok {
+			b.checkDate(t, "from", from)
+			sd.FromTurn = setup.TurnOf(from)
+		}
+		setup.Victory.SuddenDeath = append(setup.Victory.SuddenDeath, sd)
+		t.done()
+	}
+	v.done()
+}
+
+// readPlan reads one [[plan]] step: a side, a place, a window and a value.
+func (b *build) readPlan(t *table) rules.PlanStep {
+	setup := b.sc.Setup
+	ps := rules.PlanStep{Side: b.sideRef(t, "side", true), Place: t.str("place", true), FromTurn: 1}
+	t.name("plan step", ps.Place)
+	if _, ok := b.places[ps.Place]; !ok && ps.Place != "" {
+		t.errorf("place", "names %q, which no [[place]] defines", ps.Place)
+	}
+	if from, ok := t.date("from", false); ok {
+		b.checkDate(t, "from", from)
+		ps.FromTurn = setup.TurnOf(from)
+	}
+	if until, ok := t.date("until", false); ok {
+		b.checkDate(t, "until", until)
+		ps.UntilTurn = setup.TurnOf(until)
+		if ps.UntilTurn < ps.FromTurn {
+			t.errorf("until", "is before from; the dates are out of order")
+		}
+	}
+	ps.Value = t.integer("value", false, 10, 1, 1000)
+	t.str("note", false)
+	t.done()
+	return ps
+}
+
+// readVariant reads one [[variant]]'s description; what it changes is
+// checked when it is applied.
+func (b *build) readVariant(t *table) Variant {
+	v := Variant{ID: t.str("id", true)}
+	t.name("variant", v.ID)
+	v.Title = t.str("title", true)
+	v.Description = t.str("description", true)
+	v.Source = b.sourceRef(t, "source", false)
+	for _, k := range []string{"remove", "remove_events", "add", "change", "set"} {
+		t.get(k, false)
+	}
+	for _, o := range b.sc.Variants {
+		if o.ID == v.ID {
+			t.errorf("id", "%q is used twice", v.ID)
+		}
+	}
+	t.done()
+	return v
+}
+
+// readProjection reads [projection]: where the map's origin lies on the earth.
+func readProjection(p *table, hexKm float64) *Projection {
+	pr := &Projection{
+		OriginLat:   p.number("origin_lat", true, 0, -90, 90),
+		OriginLon:   p.number("origin_lon", true, 0, -180, 180),
+		HexKm:       hexKm,
+		StandardLat: p.number("standard_lat", false, 0, -80, 80),
+	}
+	p.done()
+	return pr
+}
+
+// supplyMode is the mode of movement supply lines are traced in: on foot
+// unless the scenario names another of the catalogue's.
+func supplyMode(root *table, cat *Catalogue) *rules.Mode {
+	id := root.str("supply_mode", false)
+	if id == "" {
+		id = "foot"
+	}
+	mode := cat.Modes[id]
+	if mode == nil {
+		root.errorf("supply_mode", "names %q, which the unit catalogue does not define", id)
+		mode = &rules.Mode{ID: id}
+	}
+	return mode
 }
 
 func (b *build) checkDate(t *table, key string, d time.Time) {
