@@ -315,6 +315,82 @@ func supplyMode(root *table, cat *Catalogue) *rules.Mode {
 	return mode
 }
 
+// readRiver reads one [[map.river]]: a size, a name, the hex edges it runs along.
+func (b *build) readRiver(rt *table) {
+	name := rt.str("name", false)
+	rt.name("river", name)
+	size := rules.River(rt.choice("size", true, 0, "minor", "major") + 1)
+	for i, e := range rt.list("edges", "edges such as [6, 5, 7, 5]") {
+		path := index(rt.keyPath("edges"), i)
+		v, ok := b.d.intList(path, rt.what+": edge", e, 4)
+		if !ok {
+			continue
+		}
+		a, ok1 := b.hexAt(path, rt.what, "edges", v[0], v[1])
+		c, ok2 := b.hexAt(path, rt.what, "edges", v[2], v[3])
+		if !ok1 || !ok2 {
+			continue
+		}
+		if !hex.Adjacent(a, c) {
+			b.d.errorf(path, "%s: edge %d,%d-%d,%d joins hexes that are not neighbours", rt.what, v[0], v[1], v[2], v[3])
+			continue
+		}
+		edge := rules.EdgeOf(a, c)
+		b.m.Rivers[edge] = size
+		if name != "" {
+			if b.m.RiverNames == nil {
+				b.m.RiverNames = map[rules.Edge]string{}
+			}
+			b.m.RiverNames[edge] = name
+		}
+	}
+	rt.done()
+}
+
+// readRoad reads one [[map.road]]: a road or a track through neighbouring
+// hexes; where two cross, the better kind stands.
+func (b *build) readRoad(rt *table) {
+	kind := []rules.Road{rules.MainRoad, rules.Track}[rt.choice("kind", true, 0, "road", "track")]
+	rt.str("name", false)
+	var prev hex.Hex
+	for i, e := range rt.list("path", "hexes such as [6, 5]") {
+		path := index(rt.keyPath("path"), i)
+		v, ok := b.d.intList(path, rt.what+": path step", e, 2)
+		if !ok {
+			continue
+		}
+		h, ok := b.hexAt(path, rt.what, "path", v[0], v[1])
+		if !ok {
+			continue
+		}
+		if i > 0 {
+			if !hex.Adjacent(prev, h) {
+				b.d.errorf(path, "%s: step %d,%d is not next to the step before it", rt.what, v[0], v[1])
+			} else if old := b.m.Roads[rules.EdgeOf(prev, h)]; old < kind {
+				b.m.Roads[rules.EdgeOf(prev, h)] = kind
+			}
+		}
+		prev = h
+	}
+	rt.done()
+}
+
+// readFort reads one [[map.fort]]: built defences, prepared or fortified, on
+// a list of hexes.
+func (b *build) readFort(ft *table) {
+	p := []rules.Posture{rules.Prepared, rules.Fortified}[ft.choice("posture", true, 0, "prepared", "fortified")]
+	ft.str("name", false)
+	for i, e := range ft.list("hexes", "hexes such as [6, 5]") {
+		path := index(ft.keyPath("hexes"), i)
+		if v, ok := b.d.intList(path, ft.what+": hex", e, 2); ok {
+			if h, ok := b.hexAt(path, ft.what, "hexes", v[0], v[1]); ok {
+				b.m.Fort[b.m.Index(h)] = p
+			}
+		}
+	}
+	ft.done()
+}
+
 func (b *build) checkDate(t *table, key string, d time.Time) {
 	if b.sc.Start.IsZero() {
 		return // start is missing or wrong, which is an error of its own
@@ -421,72 +497,13 @@ func (b *build) readMap(t *table) {
 		}
 	}
 	for _, rt := range t.tables("river") {
-		name := rt.str("name", false)
-		rt.name("river", name)
-		size := rules.River(rt.choice("size", true, 0, "minor", "major") + 1)
-		for i, e := range rt.list("edges", "edges such as [6, 5, 7, 5]") {
-			path := index(rt.keyPath("edges"), i)
-			v, ok := b.d.intList(path, rt.what+": edge", e, 4)
-			if !ok {
-				continue
-			}
-			a, ok1 := b.hexAt(path, rt.what, "edges", v[0], v[1])
-			c, ok2 := b.hexAt(path, rt.what, "edges", v[2], v[3])
-			if !ok1 || !ok2 {
-				continue
-			}
-			if !hex.Adjacent(a, c) {
-				b.d.errorf(path, "%s: edge %d,%d-%d,%d joins hexes that are not neighbours", rt.what, v[0], v[1], v[2], v[3])
-				continue
-			}
-			edge := rules.EdgeOf(a, c)
-			b.m.Rivers[edge] = size
-			if name != "" {
-				if b.m.RiverNames == nil {
-					b.m.RiverNames = map[rules.Edge]string{}
-				}
-				b.m.RiverNames[edge] = name
-			}
-		}
-		rt.done()
+		b.readRiver(rt)
 	}
 	for _, rt := range t.tables("road") {
-		kind := []rules.Road{rules.MainRoad, rules.Track}[rt.choice("kind", true, 0, "road", "track")]
-		rt.str("name", false)
-		var prev hex.Hex
-		for i, e := range rt.list("path", "hexes such as [6, 5]") {
-			path := index(rt.keyPath("path"), i)
-			v, ok := b.d.intList(path, rt.what+": path step", e, 2)
-			if !ok {
-				continue
-			}
-			h, ok := b.hexAt(path, rt.what, "path", v[0], v[1])
-			if !ok {
-				continue
-			}
-			if i > 0 {
-				if !hex.Adjacent(prev, h) {
-					b.d.errorf(path, "%s: step %d,%d is not next to the step before it", rt.what, v[0], v[1])
-				} else if old := b.m.Roads[rules.EdgeOf(prev, h)]; old < kind {
-					b.m.Roads[rules.EdgeOf(prev, h)] = kind
-				}
-			}
-			prev = h
-		}
-		rt.done()
+		b.readRoad(rt)
 	}
 	for _, ft := range t.tables("fort") {
-		p := []rules.Posture{rules.Prepared, rules.Fortified}[ft.choice("posture", true, 0, "prepared", "fortified")]
-		ft.str("name", false)
-		for i, e := range ft.list("hexes", "hexes such as [6, 5]") {
-			path := index(ft.keyPath("hexes"), i)
-			if v, ok := b.d.intList(path, ft.what+": hex", e, 2); ok {
-				if h, ok := b.hexAt(path, ft.what, "hexes", v[0], v[1]); ok {
-					b.m.Fort[b.m.Index(h)] = p
-				}
-			}
-		}
-		ft.done()
+		b.readFort(ft)
 	}
 	t.done()
 }
