@@ -391,6 +391,30 @@ func (b *build) readFort(ft *table) {
 	ft.done()
 }
 
+// unitHex reads where a unit stands: at a place, or at a hex a unit can
+// stand on; ok is false when neither is given rightly.
+func (b *build) unitHex(t *table) (hex.Hex, bool) {
+	var h hex.Hex
+	ok := false
+	if place := t.str("place", false); place != "" {
+		if i, found := b.places[place]; found {
+			h, ok = b.sc.Places[i].Hex, true
+		} else {
+			t.errorf("place", "names %q, which no [[place]] defines", place)
+		}
+		if _, both := t.m["hex"]; both {
+			t.errorf("hex", "is given with place; give one or the other")
+		}
+	} else {
+		h, ok = b.hexRef(t, "hex", true)
+	}
+	if ok && b.m != nil && !b.m.Passable(h) {
+		c, r := h.Offset()
+		t.errorf("hex", "puts it at %d,%d on %s, where no unit can stand", c, r, b.m.At(h))
+	}
+	return h, ok
+}
+
 func (b *build) checkDate(t *table, key string, d time.Time) {
 	if b.sc.Start.IsZero() {
 		return // start is missing or wrong, which is an error of its own
@@ -624,25 +648,8 @@ func (b *build) readUnit(t *table) (rules.Unit, bool) {
 	if u.Type != nil && u.Type.Class == rules.Aircraft && u.Aircraft == 0 {
 		t.errorf("aircraft", "is missing: an air unit needs its aircraft counted")
 	}
-	var h hex.Hex
-	ok := false
-	if place := t.str("place", false); place != "" {
-		if i, found := b.places[place]; found {
-			h, ok = b.sc.Places[i].Hex, true
-		} else {
-			t.errorf("place", "names %q, which no [[place]] defines", place)
-		}
-		if _, both := t.m["hex"]; both {
-			t.errorf("hex", "is given with place; give one or the other")
-		}
-	} else {
-		h, ok = b.hexRef(t, "hex", true)
-	}
-	if ok && b.m != nil && !b.m.Passable(h) {
-		c, r := h.Offset()
-		t.errorf("hex", "puts it at %d,%d on %s, where no unit can stand", c, r, b.m.At(h))
-	}
-	u.Hex = h
+	var ok bool
+	u.Hex, ok = b.unitHex(t)
 	arrive, hasArrive := t.date("arrive", false)
 	if hasArrive {
 		b.checkDate(t, "arrive", arrive)
