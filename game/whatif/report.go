@@ -1,6 +1,7 @@
 package whatif
 
 import (
+	"ili/game/stats"
 	"math"
 )
 
@@ -89,7 +90,7 @@ func Compare(a, b *Report) []Difference {
 		d := Difference{Outcome: name, A: x, B: y, Diff: y.Share - x.Share}
 		p := float64(x.Count+y.Count) / float64(nx+ny)
 		if se := math.Sqrt(p * (1 - p) * (1/float64(nx) + 1/float64(ny))); se > 0 {
-			d.Significant = math.Abs(d.Diff)/se > 1.959964
+			d.Significant = math.Abs(d.Diff)/se > stats.Z95
 		}
 		out = append(out, d)
 	}

@@ -1,8 +1,6 @@
 package whatif
 
-import (
-	"math"
-)
+import "ili/game/stats"
 
 // Share is a proportion with its 95% Wilson confidence interval.
 type Share struct {
@@ -17,13 +15,8 @@ func wilson(k, n int) Share {
 	if n == 0 {
 		return Share{}
 	}
-	const z = 1.959964
-	p := float64(k) / float64(n)
-	nf := float64(n)
-	d := 1 + z*z/nf
-	c := (p + z*z/(2*nf)) / d
-	h := z * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf)) / d
-	return Share{Share: p, Lo: math.Max(0, c-h), Hi: math.Min(1, c+h), Count: k}
+	lo, hi := stats.Wilson(k, n)
+	return Share{Share: float64(k) / float64(n), Lo: lo, Hi: hi, Count: k}
 }
 
 // Spread is the median and quartiles of a quantity over runs.
