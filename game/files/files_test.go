@@ -310,3 +310,12 @@ func TestWriteToAnOpenFile(t *testing.T) {
 		t.Errorf("the log holds %q", got)
 	}
 }
+
+func TestLineCol(t *testing.T) {
+	data := []byte("ab\nçd\n")
+	for _, c := range []struct{ off, line, col int }{{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {5, 2, 2}, {99, 3, 1}, {-4, 1, 1}} {
+		if line, col := LineCol(data, c.off); line != c.line || col != c.col {
+			t.Errorf("LineCol(%d) = %d:%d, want %d:%d", c.off, line, col, c.line, c.col)
+		}
+	}
+}
