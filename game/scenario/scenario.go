@@ -52,6 +52,9 @@ type History struct {
 	Holds    map[string]string // place ID -> side that held it at the end
 	// Course is the dated record of who held what, in date order.
 	Course []Checkpoint
+	// Steps are the course of events as history mode replays it, in date
+	// order.
+	Steps []Step
 }
 
 // Checkpoint is one step of the documented course of events: the side that
@@ -737,6 +740,7 @@ func (b *build) readHistory(t *table) History {
 		h.Course = append(h.Course, b.readCheckpoint(ct))
 	}
 	slices.SortStableFunc(h.Course, func(a, b Checkpoint) int { return a.Turn - b.Turn })
+	h.Steps = b.readSteps(t)
 	t.done()
 	return h
 }

@@ -1,0 +1,132 @@
+// Package history replays a scenario's documented course of events on its
+// map: for every turn, who held each place and where the record puts the
+// main bodies, with the dated narration and its sources. History mode, the
+// ghost of history and `ili history` read it; it changes nothing in a game.
+package history
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"ili/game/hex"
+	"ili/game/rules"
+	"ili/game/scenario"
+)
+
+// Course is a scenario's record, turn by turn.
+type Course struct {
+	Scenario *scenario.Scenario
+	frames   []Frame // frames[t] is the situation at the end of turn t; 0 the start
+}
+
+// Frame is the situation by the record at the end of a turn: who held each
+// place, where each main body stood, and the steps of that turn.
+type Frame struct {
+	Turn    int
+	Date    time.Time          // the start of the turn
+	Holders map[string]string  // place ID -> side ID ("" for nobody)
+	Bodies  map[string]hex.Hex // unit ID -> hex, for the units the record places
+	Steps   []scenario.Step    // what happened during the turn
+	Arrows  []Arrow            // the main movements of the turn
+}
+
+// Arrow is a main body's movement during a turn, from where it stood.
+type Arrow struct {
+	Unit     string
+	From, To hex.Hex
+}
+
+// New builds the course of sc from its starting positions and its steps.
+func New(sc *scenario.Scenario) *Course {
+	c := &Course{Scenario: sc, frames: make([]Frame, sc.Turns+1)}
+	cur := start(sc)
+	c.frames[0] = cur
+	steps := sc.History.Steps
+	for t := 1; t <= sc.Turns; t++ {
+		f := Frame{Turn: t, Date: sc.Setup.TurnTime(t), Holders: maps.Clone(cur.Holders), Bodies: maps.Clone(cur.Bodies)}
+		for len(steps) > 0 && steps[0].Turn <= t {
+			f.apply(steps[0])
+			steps = steps[1:]
+		}
+		c.frames[t], cur = f, f
+	}
+	return c
+}
+
+// start is the situation as the scenario opens: the places' holders and
+// the units on the map.
+func start(sc *scenario.Scenario) Frame {
+	f := Frame{Date: sc.Setup.Start, Holders: map[string]string{}, Bodies: map[string]hex.Hex{}}
+	for _, p := range sc.Places {
+		f.Holders[p.ID] = p.Owner
+	}
+	for _, u := range sc.Units {
+		if u.Status == rules.Active && u.Type.Class != rules.Aircraft {
+			f.Bodies[u.ID] = u.Hex
+		}
+	}
+	return f
+}
+
+// apply makes a step's moves and captures.
+func (f *Frame) apply(s scenario.Step) {
+	f.Steps = append(f.Steps, s)
+	for _, m := range s.Moves {
+		from, ok := f.Bodies[m.Unit]
+		if ok && from != m.Hex {
+			f.Arrows = append(f.Arrows, Arrow{Unit: m.Unit, From: from, To: m.Hex})
+		}
+		f.Bodies[m.Unit] = m.Hex
+	}
+	for _, c := range s.Captures {
+		f.Holders[c.Place] = c.Side
+	}
+}
+
+// Turns is the number of turns of the course.
+func (c *Course) Turns() int { return len(c.frames) - 1 }
+
+// At returns the situation at the end of turn t (0: the start), clamped to
+// the course's turns. The frame is shared: do not change it.
+func (c *Course) At(t int) Frame {
+	return c.frames[min(max(t, 0), len(c.frames)-1)]
+}
+
+// Dated returns the turns on which a step of the record falls, in order,
+// for a timeline's marks.
+func (c *Course) Dated() []int {
+	var out []int
+	for _, s := range c.Scenario.History.Steps {
+		if len(out) == 0 || out[len(out)-1] != s.Turn {
+			out = append(out, s.Turn)
+		}
+	}
+	return out
+}
+
+// Mismatch is a checkpoint of the record that the course's steps do not
+// bear out.
+type Mismatch struct {
+	Check scenario.Checkpoint
+	Got   string // the holder the steps give
+}
+
+func (m Mismatch) String() string {
+	return fmt.Sprintf("%s should be held by %q at turn %d (%s), but the steps leave it with %q",
+		m.Check.Place, m.Check.Side, m.Check.Turn, m.Check.Source, m.Got)
+}
+
+// Check compares the course with the scenario's checkpoints, each judged as
+// a game's are: at the start of its turn, the end's after the last turn.
+func (c *Course) Check() []Mismatch {
+	var out []Mismatch
+	for _, cp := range c.Scenario.History.Course {
+		if got := c.At(cp.Turn - 1).Holders[cp.Place]; got != cp.Side {
+			out = append(out, Mismatch{Check: cp, Got: got})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Mismatch) int { return a.Check.Turn - b.Check.Turn })
+	return out
+}

@@ -1,0 +1,76 @@
+package scenario
+
+import (
+	"slices"
+	"time"
+
+	"ili/game/hex"
+)
+
+// Step is one dated step of the documented course of events, as history
+// mode replays it: what happened (with its source), where the record puts
+// the main bodies afterwards, and the places that changed hands.
+type Step struct {
+	On       time.Time
+	Turn     int // the turn of that date
+	Title    string
+	Text     string
+	Source   string
+	Moves    []Move
+	Captures []Capture
+}
+
+// Move puts a main body where the record has it after a step.
+type Move struct {
+	Unit string
+	Hex  hex.Hex
+}
+
+// Capture says that a place passed to a side (or to nobody) at a step.
+type Capture struct {
+	Place string
+	Side  string // "" for nobody
+}
+
+// readSteps reads the [[history.step]] tables in date order.
+func (b *build) readSteps(t *table) []Step {
+	var steps []Step
+	for _, st := range t.tables("step") {
+		steps = append(steps, b.readStep(st))
+	}
+	slices.SortStableFunc(steps, func(a, b Step) int { return a.On.Compare(b.On) })
+	return steps
+}
+
+// readStep reads one [[history.step]]: on (a date within the scenario),
+// title, text, source, and its [[history.step.move]] (unit, then place or
+// hex) and [[history.step.capture]] (place, by) tables.
+func (b *build) readStep(t *table) Step {
+	s := Step{Title: t.str("title", false), Text: t.str("text", true), Source: b.sourceRef(t, "source", true)}
+	if on, ok := t.date("on", true); ok {
+		b.checkDate(t, "on", on)
+		s.On, s.Turn = on, b.sc.Setup.TurnOf(on)
+	}
+	for _, mt := range t.tables("move") {
+		m := Move{Unit: mt.str("unit", true)}
+		if m.Unit != "" && !b.units[m.Unit] {
+			mt.errorf("unit", "names unit %q, which no [[unit]] defines", m.Unit)
+		}
+		m.Hex, _ = b.unitHex(mt)
+		mt.done()
+		s.Moves = append(s.Moves, m)
+	}
+	for _, ct := range t.tables("capture") {
+		c := Capture{Place: ct.str("place", true), Side: ct.str("by", true)}
+		if _, ok := b.places[c.Place]; !ok && c.Place != "" {
+			ct.errorf("place", "names place %q, which no [[place]] defines", c.Place)
+		}
+		if c.Side != "" && !b.sides[c.Side] {
+			ct.errorf("by", "names side %q, which no [[side]] defines (or \"\" for nobody)", c.Side)
+		}
+		ct.done()
+		s.Captures = append(s.Captures, c)
+	}
+	t.done()
+	return s
+}
