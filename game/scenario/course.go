@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -35,7 +36,8 @@ type Capture struct {
 // readSteps reads the [[history.step]] tables in date order.
 func (b *build) readSteps(t *table) []Step {
 	var steps []Step
-	for _, st := range t.tables("step") {
+	for i, st := range t.tables("step") {
+		st.what = fmt.Sprintf("history step %d", i+1)
 		steps = append(steps, b.readStep(st))
 	}
 	slices.SortStableFunc(steps, func(a, b Step) int { return a.On.Compare(b.On) })
@@ -52,15 +54,19 @@ func (b *build) readStep(t *table) Step {
 		s.On, s.Turn = on, b.sc.Setup.TurnOf(on)
 	}
 	for _, mt := range t.tables("move") {
+		mt.what = t.what + " " + mt.what
 		m := Move{Unit: mt.str("unit", true)}
-		if m.Unit != "" && !b.units[m.Unit] {
-			mt.errorf("unit", "names unit %q, which no [[unit]] defines", m.Unit)
-		}
 		m.Hex, _ = b.unitHex(mt)
 		mt.done()
-		s.Moves = append(s.Moves, m)
+		switch {
+		case m.Unit == "" || b.units[m.Unit]:
+			s.Moves = append(s.Moves, m)
+		case !mt.d.fileUnits[m.Unit]:
+			mt.errorf("unit", "names unit %q, which no [[unit]] defines", m.Unit)
+		} // a unit a variant removed is not moved
 	}
 	for _, ct := range t.tables("capture") {
+		ct.what = t.what + " " + ct.what
 		c := Capture{Place: ct.str("place", true), Side: ct.str("by", true)}
 		if _, ok := b.places[c.Place]; !ok && c.Place != "" {
 			ct.errorf("place", "names place %q, which no [[place]] defines", c.Place)

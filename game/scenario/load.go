@@ -107,6 +107,12 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 		return nil, err
 	}
 	stamp(raw)
+	d.fileUnits = map[string]bool{}
+	for _, u := range tablesOf(raw["unit"]) {
+		if id, ok := u["id"].(string); ok {
+			d.fileUnits[id] = true
+		}
+	}
 	for _, v := range opt.Variants {
 		if err := applyVariant(raw, d, v); err != nil {
 			return nil, err
