@@ -74,6 +74,10 @@ func start(sc *scenario.Scenario) Frame {
 func (f *Frame) apply(s scenario.Step) {
 	f.Steps = append(f.Steps, s)
 	for _, m := range s.Moves {
+		if m.Leave {
+			delete(f.Bodies, m.Unit)
+			continue
+		}
 		from, ok := f.Bodies[m.Unit]
 		if ok && from != m.Hex {
 			f.Arrows = append(f.Arrows, Arrow{Unit: m.Unit, From: from, To: m.Hex})

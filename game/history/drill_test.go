@@ -48,6 +48,9 @@ func TestFrames(t *testing.T) {
 	if _, ok := c.At(8).Bodies["w-air"]; ok {
 		t.Error("an aircraft is placed as a main body")
 	}
+	if _, ok := c.At(6).Bodies["e-hq"]; ok || c.At(5).Bodies["e-hq"] != at(9, 5) {
+		t.Error("the headquarters do not leave the map on turn 6")
+	}
 	forward := make([]Frame, 9)
 	for i := range forward {
 		forward[i] = c.At(i)
@@ -76,7 +79,7 @@ func TestVariantRemovesABody(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m := sc.History.Steps[1].Moves; len(m) != 0 {
+	if m := sc.History.Steps[1].Moves; len(m) != 1 || m[0].Unit != "e-hq" {
 		t.Errorf("the removed police still move: %+v", m)
 	}
 	if _, ok := New(sc).At(8).Bodies["e-police"]; ok {

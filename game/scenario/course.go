@@ -21,10 +21,12 @@ type Step struct {
 	Captures []Capture
 }
 
-// Move puts a main body where the record has it after a step.
+// Move puts a main body where the record has it after a step, or takes it
+// off the map (Leave: it left, dispersed or surrendered).
 type Move struct {
-	Unit string
-	Hex  hex.Hex
+	Unit  string
+	Hex   hex.Hex
+	Leave bool
 }
 
 // Capture says that a place passed to a side (or to nobody) at a step.
@@ -46,7 +48,7 @@ func (b *build) readSteps(t *table) []Step {
 
 // readStep reads one [[history.step]]: on (a date within the scenario),
 // title, text, source, and its [[history.step.move]] (unit, then place or
-// hex) and [[history.step.capture]] (place, by) tables.
+// hex, or leave = true) and [[history.step.capture]] (place, by) tables.
 func (b *build) readStep(t *table) Step {
 	s := Step{Title: t.str("title", false), Text: t.str("text", true), Source: b.sourceRef(t, "source", true)}
 	if on, ok := t.date("on", true); ok {
@@ -56,7 +58,9 @@ func (b *build) readStep(t *table) Step {
 	for _, mt := range t.tables("move") {
 		mt.what = t.what + " " + mt.what
 		m := Move{Unit: mt.str("unit", true)}
-		m.Hex, _ = b.unitHex(mt)
+		if m.Leave = mt.boolean("leave", false); !m.Leave {
+			m.Hex, _ = b.unitHex(mt)
+		}
 		mt.done()
 		switch {
 		case m.Unit == "" || b.units[m.Unit]:
