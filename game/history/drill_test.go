@@ -87,6 +87,26 @@ func TestVariantRemovesABody(t *testing.T) {
 	}
 }
 
+// TestMovedSpanDropsSteps: an override that moves the scenario's end
+// leaves out the record's steps outside them rather than refusing the file,
+// while the file itself still refuses a step outside its span.
+func TestMovedSpanDropsSteps(t *testing.T) {
+	src, err := os.ReadFile("../scenario/testdata/drill.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := scenario.Parse("drill.toml", src, scenario.Options{Set: []string{"turns=5"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(sc.History.Steps); n != 1 || sc.History.Steps[0].Title != "The bridge falls" {
+		t.Errorf("with the end moved to 3 September 18:00, %d steps remain: %+v", n, sc.History.Steps)
+	}
+	if _, err := drill(t, "on = 1945-09-03T20:00:00", "on = 1945-09-09T20:00:00"); err == nil || !strings.Contains(err.Error(), "outside the scenario") {
+		t.Errorf("a step after the file's end: %v", err)
+	}
+}
+
 // TestStepErrors: a step's mistakes are reported with file, line and column.
 func TestStepErrors(t *testing.T) {
 	for _, c := range []struct{ old, new, want string }{

@@ -40,7 +40,13 @@ func (b *build) readSteps(t *table) []Step {
 	var steps []Step
 	for i, st := range t.tables("step") {
 		st.what = fmt.Sprintf("history step %d", i+1)
-		steps = append(steps, b.readStep(st))
+		s := b.readStep(st)
+		// A variant or an override that moves the span leaves out the
+		// steps outside it: the record has nothing for that what-if.
+		if !s.On.IsZero() && (s.On.Before(b.sc.Start) || s.On.After(b.lastDay)) {
+			continue
+		}
+		steps = append(steps, s)
 	}
 	slices.SortStableFunc(steps, func(a, b Step) int { return a.On.Compare(b.On) })
 	return steps
@@ -52,7 +58,9 @@ func (b *build) readSteps(t *table) []Step {
 func (b *build) readStep(t *table) Step {
 	s := Step{Title: t.str("title", false), Text: t.str("text", true), Source: b.sourceRef(t, "source", true)}
 	if on, ok := t.date("on", true); ok {
-		b.checkDate(t, "on", on)
+		if !t.d.overlaid {
+			b.checkDate(t, "on", on)
+		}
 		s.On, s.Turn = on, b.sc.Setup.TurnOf(on)
 	}
 	for _, mt := range t.tables("move") {

@@ -123,6 +123,7 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 			return nil, err
 		}
 	}
+	d.overlaid = len(opt.Variants)+len(opt.Set) > 0
 	sc := decodeScenario(raw, d, cat)
 	if len(d.errs) > 0 {
 		return nil, d.sorted()
