@@ -22,6 +22,20 @@ func drill(t *testing.T, old, new string) (*scenario.Scenario, error) {
 	return scenario.Parse("drill.toml", []byte(strings.Replace(string(src), old, new, 1)), scenario.Options{})
 }
 
+// drillWith loads the drill with variants or overrides.
+func drillWith(t *testing.T, opt scenario.Options) *scenario.Scenario {
+	t.Helper()
+	src, err := os.ReadFile("../scenario/testdata/drill.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := scenario.Parse("drill.toml", src, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
 // TestFrames: the drill's steps move its bodies and change its holders on
 // their turns, with an arrow for each movement; a frame is the same however
 // it is reached (forward, back, by a jump), and turns past the ends clamp.
@@ -71,14 +85,7 @@ func TestFrames(t *testing.T) {
 // TestVariantRemovesABody: a variant that removes a unit the record names
 // drops its moves, and the record still loads.
 func TestVariantRemovesABody(t *testing.T) {
-	src, err := os.ReadFile("../scenario/testdata/drill.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scenario.Parse("drill.toml", src, scenario.Options{Variants: []string{"reinforced"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := drillWith(t, scenario.Options{Variants: []string{"reinforced"}})
 	if m := sc.History.Steps[1].Moves; len(m) != 1 || m[0].Unit != "e-hq" {
 		t.Errorf("the removed police still move: %+v", m)
 	}
@@ -91,14 +98,7 @@ func TestVariantRemovesABody(t *testing.T) {
 // leaves out the record's steps outside them rather than refusing the file,
 // while the file itself still refuses a step outside its span.
 func TestMovedSpanDropsSteps(t *testing.T) {
-	src, err := os.ReadFile("../scenario/testdata/drill.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scenario.Parse("drill.toml", src, scenario.Options{Set: []string{"turns=5"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := drillWith(t, scenario.Options{Set: []string{"turns=5"}})
 	if n := len(sc.History.Steps); n != 1 || sc.History.Steps[0].Title != "The bridge falls" {
 		t.Errorf("with the end moved to 3 September 18:00, %d steps remain: %+v", n, sc.History.Steps)
 	}
