@@ -98,6 +98,34 @@ func (sc *Scenario) Side(id string) *rules.Side {
 	return nil
 }
 
+// SideName is the name of the side id, or id when there is no such side.
+func (sc *Scenario) SideName(id string) string {
+	if sd := sc.Side(id); sd != nil {
+		return sd.Name
+	}
+	return id
+}
+
+// PlaceName is the name of the place id, or id when there is no such place.
+func (sc *Scenario) PlaceName(id string) string {
+	for _, p := range sc.Places {
+		if p.ID == id {
+			return p.Name
+		}
+	}
+	return id
+}
+
+// UnitName is the name of the unit id, or id when there is no such unit.
+func (sc *Scenario) UnitName(id string) string {
+	for _, u := range sc.Units {
+		if u.ID == id {
+			return u.Name
+		}
+	}
+	return id
+}
+
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // defaultLegend maps map characters to terrain when a file gives no legend.
