@@ -7,7 +7,6 @@ package history
 import (
 	"fmt"
 	"maps"
-	"slices"
 	"time"
 
 	"ili/game/hex"
@@ -98,8 +97,8 @@ func (c *Course) At(t int) Frame {
 	return c.frames[min(max(t, 0), len(c.frames)-1)]
 }
 
-// Dated returns the turns on which a step of the record falls, in order,
-// for a timeline's marks.
+// Dated returns the turns on which a step of the record falls, in order:
+// the turns a handout lists and a timeline marks.
 func (c *Course) Dated() []int {
 	var out []int
 	for _, s := range c.Scenario.History.Steps {
@@ -124,6 +123,7 @@ func (m Mismatch) String() string {
 
 // Check compares the course with the scenario's checkpoints, each judged as
 // a game's are: at the start of its turn, the end's after the last turn.
+// The mismatches come in the checkpoints' order, by turn.
 func (c *Course) Check() []Mismatch {
 	var out []Mismatch
 	for _, cp := range c.Scenario.History.Course {
@@ -131,6 +131,5 @@ func (c *Course) Check() []Mismatch {
 			out = append(out, Mismatch{Check: cp, Got: got})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Mismatch) int { return a.Check.Turn - b.Check.Turn })
-	return out
+	return out // in the checkpoints' order, which is by turn
 }

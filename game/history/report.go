@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,11 +24,8 @@ func (c *Course) Text(w io.Writer) error {
 		sc.ID, sc.Title, day(sc.Start), day(sc.End), sc.Turns, sc.TurnHours)
 	fmt.Fprintf(&b, "\nAt the start (%s):\n%s", stamp(sc.Setup.Start), c.holders(c.At(0)))
 	cited := map[string]bool{}
-	for t := 1; t <= c.Turns(); t++ {
+	for _, t := range c.Dated() {
 		f := c.At(t)
-		if len(f.Steps) == 0 {
-			continue
-		}
 		fmt.Fprintf(&b, "\nTurn %d, %s\n", t, stamp(f.Date))
 		for _, s := range f.Steps {
 			cited[s.Source] = true
@@ -38,12 +36,12 @@ func (c *Course) Text(w io.Writer) error {
 			fmt.Fprintf(&b, "  %s: %s%s [%s]\n", stamp(s.On), title, oneLine(s.Text), s.Source)
 		}
 		for _, a := range f.Arrows {
-			fmt.Fprintf(&b, "  moves: %s from %s to %s\n", c.unitName(a.Unit), where(a.From), where(a.To))
+			fmt.Fprintf(&b, "  moves: %s from %s to %s\n", c.Scenario.UnitName(a.Unit), where(a.From), where(a.To))
 		}
 		prev := c.At(t - 1)
-		for _, id := range sortedKeys(f.Holders) {
+		for _, id := range slices.Sorted(maps.Keys(f.Holders)) {
 			if f.Holders[id] != prev.Holders[id] {
-				fmt.Fprintf(&b, "  changes hands: %s to %s\n", c.placeName(id), c.sideName(f.Holders[id]))
+				fmt.Fprintf(&b, "  changes hands: %s to %s\n", c.Scenario.PlaceName(id), c.sideName(f.Holders[id]))
 			}
 		}
 	}
@@ -58,9 +56,9 @@ func (c *Course) Text(w io.Writer) error {
 	}
 	if len(cited) > 0 {
 		b.WriteString("\nSources:\n")
-		for _, k := range sortedKeys(cited) {
+		for _, k := range slices.Sorted(maps.Keys(cited)) {
 			s := sc.Sources[k]
-			fmt.Fprintf(&b, "  %-6s %s\n", k, strings.TrimSuffix(strings.Join(nonEmpty(s.Author, s.Title, s.Year, s.URL), ". "), "."))
+			fmt.Fprintf(&b, "  %-6s %s\n", k, strings.Join(nonEmpty(s.Author, s.Title, s.Year, s.URL), ", "))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -69,8 +67,8 @@ func (c *Course) Text(w io.Writer) error {
 
 func (c *Course) holders(f Frame) string {
 	var b strings.Builder
-	for _, id := range sortedKeys(f.Holders) {
-		fmt.Fprintf(&b, "  %-28s %s\n", c.placeName(id), c.sideName(f.Holders[id]))
+	for _, id := range slices.Sorted(maps.Keys(f.Holders)) {
+		fmt.Fprintf(&b, "  %-28s %s\n", c.Scenario.PlaceName(id), c.sideName(f.Holders[id]))
 	}
 	return b.String()
 }
@@ -130,34 +128,12 @@ func (c *Course) JSON(w io.Writer) error {
 	return enc.Encode(out)
 }
 
-func (c *Course) placeName(id string) string {
-	for _, p := range c.Scenario.Places {
-		if p.ID == id {
-			return p.Name
-		}
-	}
-	return id
-}
-
-func (c *Course) unitName(id string) string {
-	for _, u := range c.Scenario.Units {
-		if u.ID == id {
-			return u.Name
-		}
-	}
-	return id
-}
-
+// sideName names a holder, "nobody" for none.
 func (c *Course) sideName(id string) string {
 	if id == "" {
 		return "nobody"
 	}
-	for _, s := range c.Scenario.Setup.Sides {
-		if s.ID == id {
-			return s.Name
-		}
-	}
-	return id
+	return c.Scenario.SideName(id)
 }
 
 func offset(h hex.Hex) [2]int {
@@ -183,14 +159,5 @@ func nonEmpty(parts ...string) []string {
 			out = append(out, p)
 		}
 	}
-	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
