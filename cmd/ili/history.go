@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 
 	"ili/cmd/internal/cli"
-	"ili/game/files"
 	"ili/game/history"
 	"ili/game/scenario"
 )
@@ -17,7 +15,7 @@ import (
 func cmdHistory(args []string, stdout, stderr io.Writer) int {
 	fs := cli.NewFlags("history", "history SCENARIO [--format text|json] [--out FILE]", stderr)
 	format := fs.String("format", "text", "text (a handout) or json (every turn's holders and positions)")
-	out := fs.String("out", "", "write to FILE instead of the standard output")
+	outName := fs.String("out", "", "write to FILE instead of standard output (-)")
 	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
@@ -34,23 +32,19 @@ func cmdHistory(args []string, stdout, stderr io.Writer) int {
 		cli.Report(stderr, err)
 		return cli.Bad
 	}
-	c := history.New(sc)
-	var b bytes.Buffer
-	if *format == "json" {
-		err = c.JSON(&b)
-	} else {
-		err = c.Text(&b)
+	out, code := openOut(*outName, stdout, stderr)
+	if code != cli.OK {
+		return code
 	}
-	if err == nil {
-		if *out != "" {
-			err = files.Write(*out, b.Bytes())
-		} else {
-			_, err = stdout.Write(b.Bytes())
-		}
+	c := history.New(sc)
+	if *format == "json" {
+		err = c.JSON(out)
+	} else {
+		err = c.Text(out)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
-		return cli.Bad
+		return out.finish(cli.Bad, stderr)
 	}
-	return cli.OK
+	return out.finish(cli.OK, stderr)
 }
