@@ -98,9 +98,27 @@ func TestVariantRemovesABody(t *testing.T) {
 // leaves out the record's steps outside them rather than refusing the file,
 // while the file itself still refuses a step outside its span.
 func TestMovedSpanDropsSteps(t *testing.T) {
-	sc := drillWith(t, scenario.Options{Set: []string{"turns=5"}})
+	src, err := os.ReadFile("../scenario/testdata/drill.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkpoint := "\n[[history.checkpoint]]\nplace = \"bridge\"\nheld_by = \"west\"\non = 1945-09-03T20:00:00\nsource = \"drill\"\n"
+	src = []byte(strings.Replace(string(src), "[history.holds]\ncity = \"east\"\n", "[history.holds]\ncity = \"east\"\n"+checkpoint, 1))
+	whole, err := scenario.Parse("drill.toml", src, scenario.Options{})
+	if err != nil || len(whole.History.Course) == 0 || whole.History.Course[len(whole.History.Course)-1].Place != "bridge" {
+		t.Fatalf("the drill with a checkpoint on the bridge: %v", err)
+	}
+	sc, err := scenario.Parse("drill.toml", src, scenario.Options{Set: []string{"turns=5"}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if n := len(sc.History.Steps); n != 1 || sc.History.Steps[0].Title != "The bridge falls" {
 		t.Errorf("with the end moved to 3 September 18:00, %d steps remain: %+v", n, sc.History.Steps)
+	}
+	for _, c := range sc.History.Course {
+		if c.Place == "bridge" {
+			t.Errorf("the checkpoint of 3 September 20:00 remains: %+v", c)
+		}
 	}
 	if _, err := drill(t, "on = 1945-09-03T20:00:00", "on = 1945-09-09T20:00:00"); err == nil || !strings.Contains(err.Error(), "outside the scenario") {
 		t.Errorf("a step after the file's end: %v", err)

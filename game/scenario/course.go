@@ -40,13 +40,9 @@ func (b *build) readSteps(t *table) []Step {
 	var steps []Step
 	for i, st := range t.tables("step") {
 		st.what = fmt.Sprintf("history step %d", i+1)
-		s := b.readStep(st)
-		// A variant or an override that moves the span leaves out the
-		// steps outside it: the record has nothing for that what-if.
-		if !s.On.IsZero() && (s.On.Before(b.sc.Start) || s.On.After(b.lastDay)) {
-			continue
+		if s, in := b.readStep(st); in {
+			steps = append(steps, s)
 		}
-		steps = append(steps, s)
 	}
 	slices.SortStableFunc(steps, func(a, b Step) int { return a.On.Compare(b.On) })
 	return steps
@@ -55,12 +51,11 @@ func (b *build) readSteps(t *table) []Step {
 // readStep reads one [[history.step]]: on (a date within the scenario),
 // title, text, source, and its [[history.step.move]] (unit, then place or
 // hex, or leave = true) and [[history.step.capture]] (place, by) tables.
-func (b *build) readStep(t *table) Step {
-	s := Step{Title: t.str("title", false), Text: t.str("text", true), Source: b.sourceRef(t, "source", true)}
-	if on, ok := t.date("on", true); ok {
-		if !t.d.overlaid {
-			b.checkDate(t, "on", on)
-		}
+// in is false for a step outside a span that overrides moved.
+func (b *build) readStep(t *table) (s Step, in bool) {
+	s = Step{Title: t.str("title", false), Text: t.str("text", true), Source: b.sourceRef(t, "source", true)}
+	on, ok, in := b.recordDate(t, true)
+	if ok {
 		s.On, s.Turn = on, b.sc.Setup.TurnOf(on)
 	}
 	for _, mt := range t.tables("move") {
@@ -90,5 +85,20 @@ func (b *build) readStep(t *table) Step {
 		s.Captures = append(s.Captures, c)
 	}
 	t.done()
-	return s
+	return s, in
+}
+
+// recordDate reads the date ("on") of an entry of the record, a checkpoint
+// or a step. The file's own dates must fall within its span. Variants and
+// --set overrides may move the span, and an entry outside the moved span
+// is left out (in is false): the record has nothing for that what-if.
+func (b *build) recordDate(t *table, required bool) (on time.Time, ok, in bool) {
+	on, ok = t.date("on", required)
+	if !ok {
+		return on, false, true
+	}
+	if !b.d.overlaid {
+		b.checkDate(t, "on", on)
+	}
+	return on, true, !on.Before(b.sc.Start) && !on.After(b.lastDay)
 }

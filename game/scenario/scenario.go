@@ -765,7 +765,9 @@ func (b *build) readHistory(t *table) History {
 		holds.done()
 	}
 	for _, ct := range t.tables("checkpoint") {
-		h.Course = append(h.Course, b.readCheckpoint(ct))
+		if c, in := b.readCheckpoint(ct); in {
+			h.Course = append(h.Course, c)
+		}
 	}
 	slices.SortStableFunc(h.Course, func(a, b Checkpoint) int { return a.Turn - b.Turn })
 	h.Steps = b.readSteps(t)
@@ -776,9 +778,10 @@ func (b *build) readHistory(t *table) History {
 // readCheckpoint reads one [[history.checkpoint]]: place, held_by (a side,
 // or "" for nobody), on (a date within the scenario; without it, the end),
 // source and note. A checkpoint is judged at the start of its date's turn,
-// one at the end after the last turn.
-func (b *build) readCheckpoint(t *table) Checkpoint {
-	c := Checkpoint{Place: t.str("place", true), Side: t.str("held_by", true), Turn: b.sc.Turns + 1,
+// one at the end after the last turn. in is false for a checkpoint outside
+// a span that overrides moved.
+func (b *build) readCheckpoint(t *table) (c Checkpoint, in bool) {
+	c = Checkpoint{Place: t.str("place", true), Side: t.str("held_by", true), Turn: b.sc.Turns + 1,
 		Source: b.sourceRef(t, "source", true), Note: t.str("note", false)}
 	if _, ok := b.places[c.Place]; !ok && c.Place != "" {
 		t.errorf("place", "names place %q, which no [[place]] defines", c.Place)
@@ -786,12 +789,12 @@ func (b *build) readCheckpoint(t *table) Checkpoint {
 	if c.Side != "" && !b.sides[c.Side] {
 		t.errorf("held_by", "names side %q, which no [[side]] defines (or \"\" for nobody)", c.Side)
 	}
-	if on, ok := t.date("on", false); ok {
-		b.checkDate(t, "on", on)
+	on, ok, in := b.recordDate(t, false)
+	if ok {
 		c.On, c.Turn = on, b.sc.Setup.TurnOf(on)
 	} else {
 		c.On = b.lastDay
 	}
 	t.done()
-	return c
+	return c, in
 }
