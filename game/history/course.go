@@ -6,11 +6,9 @@ package history
 
 import (
 	"fmt"
-	"maps"
 	"time"
 
 	"ili/game/hex"
-	"ili/game/rules"
 	"ili/game/scenario"
 )
 
@@ -20,15 +18,15 @@ type Course struct {
 	frames   []Frame // frames[t] is the situation at the end of turn t; 0 the start
 }
 
-// Frame is the situation by the record at the end of a turn: who held each
-// place, where each main body stood, and the steps of that turn.
+// Frame is the situation by the record at the end of a turn (who held each
+// place, where each main body stood), with the steps and main movements of
+// that turn.
 type Frame struct {
-	Turn    int
-	Date    time.Time          // the start of the turn
-	Holders map[string]string  // place ID -> side ID ("" for nobody)
-	Bodies  map[string]hex.Hex // unit ID -> hex, for the units the record places
-	Steps   []scenario.Step    // what happened during the turn
-	Arrows  []Arrow            // the main movements of the turn
+	Turn int
+	Date time.Time // the start of the turn
+	scenario.Situation
+	Steps  []scenario.Step // what happened during the turn
+	Arrows []Arrow         // the main movements of the turn
 }
 
 // Arrow is a main body's movement during a turn, from where it stood.
@@ -37,14 +35,20 @@ type Arrow struct {
 	From, To hex.Hex
 }
 
-// New builds the course of sc from its starting positions and its steps.
+// New builds the course of sc from its opening and its steps. For a game
+// taken up from the record later, the frames before its first turn are the
+// situation it begins with.
 func New(sc *scenario.Scenario) *Course {
 	c := &Course{Scenario: sc, frames: make([]Frame, sc.Turns+1)}
-	cur := start(sc)
-	c.frames[0] = cur
+	cur := Frame{Date: sc.Setup.Start, Situation: sc.Opening()}
 	steps := sc.History.Steps
+	first := max(1, sc.Setup.FirstTurn)
+	for len(steps) > 0 && steps[0].Turn < first {
+		steps = steps[1:] // made already in the scenario's opening
+	}
+	c.frames[0] = cur
 	for t := 1; t <= sc.Turns; t++ {
-		f := Frame{Turn: t, Date: sc.Setup.TurnTime(t), Holders: maps.Clone(cur.Holders), Bodies: maps.Clone(cur.Bodies)}
+		f := Frame{Turn: t, Date: sc.Setup.TurnTime(t), Situation: cur.Clone()}
 		for len(steps) > 0 && steps[0].Turn <= t {
 			f.apply(steps[0])
 			steps = steps[1:]
@@ -54,38 +58,15 @@ func New(sc *scenario.Scenario) *Course {
 	return c
 }
 
-// start is the situation as the scenario opens: the places' holders and
-// the units on the map.
-func start(sc *scenario.Scenario) Frame {
-	f := Frame{Date: sc.Setup.Start, Holders: map[string]string{}, Bodies: map[string]hex.Hex{}}
-	for _, p := range sc.Places {
-		f.Holders[p.ID] = p.Owner
-	}
-	for _, u := range sc.Units {
-		if u.Status == rules.Active && u.Type.Class != rules.Aircraft {
-			f.Bodies[u.ID] = u.Hex
-		}
-	}
-	return f
-}
-
-// apply makes a step's moves and captures.
+// apply makes a step's moves and captures, and draws the moves' arrows.
 func (f *Frame) apply(s scenario.Step) {
 	f.Steps = append(f.Steps, s)
 	for _, m := range s.Moves {
-		if m.Leave {
-			delete(f.Bodies, m.Unit)
-			continue
-		}
-		from, ok := f.Bodies[m.Unit]
-		if ok && from != m.Hex {
+		if from, ok := f.Bodies[m.Unit]; ok && !m.Leave && from != m.Hex {
 			f.Arrows = append(f.Arrows, Arrow{Unit: m.Unit, From: from, To: m.Hex})
 		}
-		f.Bodies[m.Unit] = m.Hex
 	}
-	for _, c := range s.Captures {
-		f.Holders[c.Place] = c.Side
-	}
+	f.Situation.Apply(s)
 }
 
 // Turns is the number of turns of the course.

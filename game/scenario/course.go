@@ -22,11 +22,13 @@ type Step struct {
 }
 
 // Move puts a main body where the record has it after a step, or takes it
-// off the map (Leave: it left, dispersed or surrendered).
+// off the map (Leave: it left, dispersed or surrendered). Men, when the
+// step's source gives it, is the body's strength afterwards (0: as it was).
 type Move struct {
 	Unit  string
 	Hex   hex.Hex
 	Leave bool
+	Men   int
 }
 
 // Capture says that a place passed to a side (or to nobody) at a step.
@@ -50,7 +52,8 @@ func (b *build) readSteps(t *table) []Step {
 
 // readStep reads one [[history.step]]: on (a date within the scenario),
 // title, text, source, and its [[history.step.move]] (unit, then place or
-// hex, or leave = true) and [[history.step.capture]] (place, by) tables.
+// hex and, where the source gives the strength, men; or leave = true) and
+// [[history.step.capture]] (place, by) tables.
 // in is false for a step outside a span that overrides moved.
 func (b *build) readStep(t *table) (s Step, in bool) {
 	s = Step{Title: t.str("title", false), Text: t.str("text", true), Source: b.sourceRef(t, "source", true)}
@@ -63,6 +66,7 @@ func (b *build) readStep(t *table) (s Step, in bool) {
 		m := Move{Unit: mt.str("unit", true)}
 		if m.Leave = mt.boolean("leave", false); !m.Leave {
 			m.Hex, _ = b.unitHex(mt)
+			m.Men = mt.integer("men", false, 0, 1, 300000)
 		}
 		mt.done()
 		switch {

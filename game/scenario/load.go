@@ -21,6 +21,9 @@ type Options struct {
 	Variants  []string   // variant IDs to apply, in order
 	Set       []string   // key=value overrides, applied after the variants
 	Catalogue *Catalogue // nil: the bundled catalogue
+	// From takes command from the record at that date (see ParseFrom):
+	// the game begins at the situation the course of events gives then.
+	From string
 }
 
 // ErrNotFound is returned for a scenario name that is neither bundled nor a file.
@@ -130,6 +133,15 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 	}
 	sc.Applied = append([]string(nil), opt.Variants...)
 	sc.TextHash = TextHash(src)
+	if opt.From != "" {
+		from, err := ParseFrom(opt.From)
+		if err != nil {
+			return nil, err
+		}
+		if err := sc.takeFrom(from); err != nil {
+			return nil, err
+		}
+	}
 	return sc, nil
 }
 

@@ -35,8 +35,11 @@ type Scenario struct {
 	History     History
 	Variants    []Variant // every variant the file offers
 	Applied     []string  // the variants applied to this load
-	PlaceInfo   map[string]PlaceInfo
-	UnitNotes   map[string]string
+	// From is the start of the turn a game taken up from the record begins
+	// (Options.From), zero for a game from the start.
+	From      time.Time
+	PlaceInfo map[string]PlaceInfo
+	UnitNotes map[string]string
 
 	Setup  *rules.Setup
 	Units  []rules.Unit
@@ -114,6 +117,15 @@ func (sc *Scenario) PlaceName(id string) string {
 		}
 	}
 	return id
+}
+
+// SourceName is the short name of the source key: its author, or the key
+// when it has none or there is no such source.
+func (sc *Scenario) SourceName(key string) string {
+	if src, ok := sc.Sources[key]; ok && src.Author != "" {
+		return src.Author
+	}
+	return key
 }
 
 // UnitName is the name of the unit id, or id when there is no such unit.

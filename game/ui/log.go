@@ -169,6 +169,9 @@ func (p *Play) statusLine(e rules.Event) string {
 	case rules.UnitExited:
 		return fmt.Sprintf("%s leaves the map at %s with %d men (%d VP)", n.unit(e.Unit), p.sc.PlaceName(e.Place), e.Men, e.VP)
 	case rules.NarrativeFired:
+		if e.Source == "" {
+			return e.Title
+		}
 		return fmt.Sprintf("%s [%s]", e.Title, e.Source)
 	}
 	return e.String()
