@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"ili/game/hex"
+	"ili/game/rules"
 	"ili/game/scenario"
 )
 
@@ -29,10 +30,13 @@ type Frame struct {
 	Arrows []Arrow         // the main movements of the turn
 }
 
-// Arrow is a main body's movement during a turn, from where it stood.
+// Arrow is a main body's movement during a turn, from where it stood, and
+// the route it would march by over the ground (Setup.Route; nil where the
+// ground allows none, and then the arrow goes straight).
 type Arrow struct {
 	Unit     string
 	From, To hex.Hex
+	Route    []hex.Hex
 }
 
 // New builds the course of sc from its opening and its steps. For a game
@@ -47,11 +51,19 @@ func New(sc *scenario.Scenario) *Course {
 		steps = steps[1:] // made already in the scenario's opening
 	}
 	c.frames[0] = cur
+	modes := map[string]*rules.Mode{}
+	for _, u := range sc.Units {
+		modes[u.ID] = u.Type.Mode
+	}
 	for t := 1; t <= sc.Turns; t++ {
 		f := Frame{Turn: t, Date: sc.Setup.TurnTime(t), Situation: cur.Clone()}
 		for len(steps) > 0 && steps[0].Turn <= t {
 			f.apply(steps[0])
 			steps = steps[1:]
+		}
+		for i := range f.Arrows {
+			a := &f.Arrows[i]
+			a.Route = sc.Setup.Route(modes[a.Unit], a.From, a.To)
 		}
 		c.frames[t], cur = f, f
 	}

@@ -53,8 +53,16 @@ func TestFrames(t *testing.T) {
 		t.Errorf("the bridge: %q on turn 2, %q on 3, %q on 8", c.At(2).Holders["bridge"], c.At(3).Holders["bridge"], c.At(8).Holders["bridge"])
 	}
 	f3 := c.At(3)
-	if want := []Arrow{{Unit: "w-inf", From: at(2, 3), To: at(6, 3)}}; !reflect.DeepEqual(f3.Arrows, want) || f3.Bodies["w-inf"] != at(6, 3) {
+	if len(f3.Arrows) != 1 || f3.Arrows[0].Unit != "w-inf" || f3.Arrows[0].From != at(2, 3) || f3.Arrows[0].To != at(6, 3) || f3.Bodies["w-inf"] != at(6, 3) {
 		t.Errorf("turn 3's arrows %+v, w-inf at %v", f3.Arrows, f3.Bodies["w-inf"])
+	} else if r := f3.Arrows[0].Route; len(r) < 5 || r[0] != at(2, 3) || r[len(r)-1] != at(6, 3) {
+		t.Errorf("the infantry's route to the bridge is %v", r)
+	} else {
+		for i := 1; i < len(r); i++ {
+			if !hex.Adjacent(r[i-1], r[i]) || !sc.Setup.Map.Passable(r[i]) {
+				t.Errorf("the route steps from %v to %v", r[i-1], r[i])
+			}
+		}
 	}
 	if c.At(5).Bodies["e-police"] != at(7, 3) || c.At(6).Bodies["e-police"] != at(8, 5) || len(c.At(4).Steps) != 0 {
 		t.Errorf("the police: %v on turn 5, %v on 6", c.At(5).Bodies["e-police"], c.At(6).Bodies["e-police"])
