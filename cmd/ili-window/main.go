@@ -47,12 +47,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 }
 
 func cmdPlay(args []string, stdout, stderr io.Writer) int {
-	fs := cli.NewFlags("play", "play [SCENARIO|SAVE.json] [--side ID] [--variant V]... [--seed N] [--from DATE] [--ai LEVEL|SIDE=LEVEL]... [--hotseat] [--load FILE] [--size WxH] [--bench-frames N]", stderr)
+	fs := cli.NewFlags("play", "play [SCENARIO|SAVE.json] [--side ID] [--variant V]... [--seed N] [--history] [--from DATE] [--ai LEVEL|SIDE=LEVEL]... [--hotseat] [--load FILE] [--size WxH] [--bench-frames N]", stderr)
 	side := fs.String("side", "", "the side to play (default: the first the AI does not)")
 	var variants, ais cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
 	fs.Var(&ais, "ai", "the opponent's level (random, greedy, easy, normal or hard), or SIDE=LEVEL to give a side to the AI; give every side to watch the AI play (repeatable)")
 	seed := fs.Uint64("seed", 1, "the game's random seed")
+	hist := fs.Bool("history", false, "open the scenario's documented course of events in history mode, to watch and to take command from")
 	from := fs.String("from", "", "take command from the record at this date, such as 1944-11-10 (or 1944-11-10T18:00): the game begins where the course of events stood then")
 	hotseat := fs.Bool("hotseat", false, "people play every side the AI does not, at one screen")
 	load := fs.String("load", "", "open a saved game (a run kept by 'ili sim --keep' too)")
@@ -66,7 +67,7 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	if code != cli.OK {
 		return code
 	}
-	opt := ui.Options{Side: *side, Variants: variants, From: *from, Seed: *seed, Hotseat: *hotseat, Opponent: ai.Normal,
+	opt := ui.Options{Side: *side, Variants: variants, From: *from, History: *hist, Seed: *seed, Hotseat: *hotseat, Opponent: ai.Normal,
 		ColourBlind: *colourBlind, Load: *load}
 	if fs.NArg() > 0 && strings.HasSuffix(fs.Arg(0), ".json") && opt.Load == "" {
 		opt.Load = fs.Arg(0)
@@ -76,7 +77,7 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	if opt.Load != "" {
 		var set []string
 		fs.Visit(func(f *flag.Flag) {
-			if f.Name == "seed" || f.Name == "side" || f.Name == "hotseat" || f.Name == "from" {
+			if f.Name == "seed" || f.Name == "side" || f.Name == "hotseat" || f.Name == "from" || f.Name == "history" {
 				set = append(set, "--"+f.Name)
 			}
 		})
@@ -134,8 +135,8 @@ func checkPlay(opt *ui.Options, ais []string, stderr io.Writer) int {
 		return cli.OK // the window replays it before it opens, and says what fails
 	}
 	if opt.Scenario == "" {
-		if opt.From != "" {
-			fmt.Fprintln(stderr, "--from needs a scenario, such as: ili play ghulja-1944 --from 1944-11-10")
+		if opt.From != "" || opt.History {
+			fmt.Fprintln(stderr, "--from and --history need a scenario, such as: ili play ghulja-1944 --history")
 			return cli.Usage
 		}
 		if len(ais) > 0 {

@@ -128,12 +128,20 @@ func (sc *Scenario) SourceName(key string) string {
 	return key
 }
 
+// Unit returns the unit id as the scenario sets it up, or nil.
+func (sc *Scenario) Unit(id string) *rules.Unit {
+	for i := range sc.Units {
+		if sc.Units[i].ID == id {
+			return &sc.Units[i]
+		}
+	}
+	return nil
+}
+
 // UnitName is the name of the unit id, or id when there is no such unit.
 func (sc *Scenario) UnitName(id string) string {
-	for _, u := range sc.Units {
-		if u.ID == id {
-			return u.Name
-		}
+	if u := sc.Unit(id); u != nil {
+		return u.Name
 	}
 	return id
 }

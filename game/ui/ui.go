@@ -30,6 +30,7 @@ type Options struct {
 	Side     string   // the side the person plays; "" the first one the AI does not
 	Variants []string // what-if variants
 	From     string   // take command from the record at this date ("" from the start)
+	History  bool     // open the scenario's course of events in history mode
 	Seed     uint64
 	Opponent ai.Level // the AI's level for the sides no person plays
 	Hotseat  bool     // a person plays every side the AI does not, at one screen
@@ -265,6 +266,8 @@ func firstScene(a *app, opt Options) (scene, error) {
 	switch {
 	case opt.Load != "":
 		return loadPlay(a, opt.Load)
+	case opt.Scenario != "" && opt.History:
+		return newHistoryMode(a, opt)
 	case opt.Scenario != "":
 		return newPlay(a, opt)
 	}
