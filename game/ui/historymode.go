@@ -182,7 +182,11 @@ func (h *HistoryMode) takeCommand() (scene, error) {
 	}
 	opt := h.opt
 	opt.From = h.sc.Setup.TurnTime(h.frame + 1).Format(scenario.FromLayouts[1])
-	return newSetup(h.a, opt)
+	next, err := newSetup(h.a, opt)
+	if s, ok := next.(*Setup); ok {
+		s.back, h.playing = h, false
+	}
+	return next, err
 }
 
 // Draw implements scene.

@@ -108,6 +108,9 @@ func TestTakeCommandFromHistoryMode(t *testing.T) {
 	if want := h.sc.Setup.TurnTime(31).Format(scenario.FromLayouts[1]); from != want {
 		t.Fatalf("taken up at %q, not %q", from, want)
 	}
+	if back := press(t, setup, KeyEscape); back != scene(h) {
+		t.Errorf("Esc from the set-up goes to %T, not back to the record", back)
+	}
 	n := len(setup.menu.items)
 	setup.menu.at = n - 3
 	brief, ok := press(t, setup, KeyEnter).(*Briefing)

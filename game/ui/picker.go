@@ -140,7 +140,9 @@ type Setup struct {
 	side     int
 	opponent int // an AI level, or len(opponents)-1 for a person at the same screen
 	variants []bool
-	menu     *menu // side, opponent, each variant, the briefing, back
+	menu     *menu // side, opponent, each variant, the briefing, history mode, back
+	// back is the scene Esc and Back return to (nil: the picker).
+	back scene
 }
 
 var opponents = []string{"random", "greedy", "easy", "normal", "hard", "a person at this screen"}
@@ -203,14 +205,14 @@ func (s *Setup) Update(in Input) (scene, error) {
 	case in.Has(KeyQuit):
 		return nil, errQuit
 	case in.Has(KeyEscape):
-		return newPicker(s.a, s.opt), nil
+		return s.goBack(), nil
 	case step(in) != 0:
 		s.change(s.menu.at, step(in))
 	}
 	s.layout()
 	switch i := s.menu.update(in); {
 	case i == n-1:
-		return newPicker(s.a, s.opt), nil
+		return s.goBack(), nil
 	case i == n-2:
 		return newHistoryMode(s.a, s.chosen())
 	case i == n-3 || i >= 0 && in.Has(KeyEnter):
@@ -219,6 +221,15 @@ func (s *Setup) Update(in Input) (scene, error) {
 		s.change(i, 1)
 	}
 	return nil, nil
+}
+
+// goBack is the scene the set-up came from: the picker, or the history
+// mode a person takes command from.
+func (s *Setup) goBack() scene {
+	if s.back != nil {
+		return s.back
+	}
+	return newPicker(s.a, s.opt)
 }
 
 // layout places the lines for the screen's size.
