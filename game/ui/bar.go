@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -35,6 +36,16 @@ func (p *Play) buttonAt(x, y int) Key {
 	return KeyNone
 }
 
+// buttonsLeft is the left edge of the bar's buttons.
+func (p *Play) buttonsLeft() float64 {
+	right := float64(p.w)
+	for _, b := range buttons {
+		w, _ := text.Measure(b.label, p.a.small, p.a.small.Size)
+		right -= w + 16 + 4
+	}
+	return right + 4
+}
+
 func (p *Play) drawButtons(dst *ebiten.Image) {
 	right := float64(p.w)
 	for i := len(buttons) - 1; i >= 0; i-- {
@@ -47,8 +58,8 @@ func (p *Play) drawButtons(dst *ebiten.Image) {
 }
 
 // drawBar draws the bar across the top: the scenario, the turn, its date
-// and weather, who is to move (or the result), the points by side, and the
-// buttons.
+// and weather, who is to move (or the result), the points by side, with
+// the ghost of history how far the game is off the record, and the buttons.
 func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
 	a := p.a
 	vector.DrawFilledRect(dst, 0, 0, float32(p.w), float32(a.barH), color.RGBA{35, 35, 40, 255}, false)
@@ -87,6 +98,13 @@ func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
 	for _, sd := range v.Sides {
 		swatch(sd.ID)
 		put(fmt.Sprint(vp[sd.ID]), white)
+	}
+	if g := "    " + p.ghostText(v); g != "    " {
+		if w, _ := text.Measure(g, a.text, 0); x+w < p.buttonsLeft()-8 {
+			put(g, ghostInk)
+		} else { // no room on a narrow window: just under the bar
+			p.drawGhostTag(dst, strings.TrimSpace(g))
+		}
 	}
 	p.drawButtons(dst)
 }

@@ -83,6 +83,9 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 	if in.Has(KeyHelp) {
 		p.help = !p.help
 	}
+	if in.Has(KeyGhost) {
+		p.toggleGhost()
+	}
 	if in.Has(KeyEscape) {
 		p.escape()
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/hex"
+	"ili/game/history"
 	"ili/game/match"
 	"ili/game/rules"
 	"ili/game/save"
@@ -55,6 +56,8 @@ type Play struct {
 	// is not drawn again, so an idle game costs almost nothing.
 	dirty  bool
 	aiTick int
+	// course is the scenario's record, turn by turn: the ghost of history.
+	course *history.Course
 }
 
 // newPlay begins a game of the scenario the options name and plays the
@@ -95,7 +98,8 @@ func loadPlay(a *app, name string) (*Play, error) {
 
 // newPlayOf is the scene of a match under way.
 func newPlayOf(a *app, m *match.Match) *Play {
-	return &Play{a: a, m: m, sc: m.Scenario(), names: namesOf(m.Scenario()), grid: true, logs: logbook{}}
+	sc := m.Scenario()
+	return &Play{a: a, m: m, sc: sc, names: namesOf(sc), grid: true, logs: logbook{}, course: history.New(sc)}
 }
 
 // Save writes the game so far to name, atomically.
@@ -279,7 +283,8 @@ func (p *Play) Draw(dst *ebiten.Image) {
 }
 
 // drawMap draws the ground, what the selected unit can reach and its
-// route, the keyboard cursor, the places and the counters.
+// route, the keyboard cursor, the ghost of history, the places and the
+// counters.
 func (p *Play) drawMap(dst *ebiten.Image, v *rules.View) {
 	pal := p.a.palette()
 	dst.Fill(color.RGBA{70, 80, 90, 255})
@@ -293,6 +298,7 @@ func (p *Play) drawMap(dst *ebiten.Image, v *rules.View) {
 		cx, cy := p.cam.ToScreen(unit.Center(p.ptr.cursor))
 		vector.StrokeCircle(dst, float32(cx), float32(cy), float32(p.cam.Scale*0.8), 2.5, pal.Select, false)
 	}
+	p.drawGhost(dst, v)
 	drawPlaces(dst, p.a.scratch(), v, p.cam, pal, p.a.small, float64(p.w-p.a.panelW))
 	drawCounters(dst, p.a.scratch(), v, p.cam, pal, p.a.small, p.sel.unit, p.sliding())
 }

@@ -1,0 +1,189 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"slices"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"ili/game/hex"
+	"ili/game/rules"
+)
+
+// The ghost of history (H) lays the record over a game in play: a faint,
+// dashed outline where the record's main bodies stood at the start of the
+// turn, in their side's colour, under the real counters; a dashed ring in
+// the record's holder's colour (grey for nobody) round the hex of each
+// place the game holds otherwise; and, on the bar, the points of those
+// places.
+
+// ghostOn reports whether the ghost of history is shown.
+func (p *Play) ghostOn() bool { return p.a.settings.Ghost && p.course != nil }
+
+// toggleGhost switches the ghost of history, kept with the settings.
+func (p *Play) toggleGhost() {
+	before := p.a.settings
+	p.a.settings.Ghost = !p.a.settings.Ghost
+	p.a.changed(before)
+	p.dirty = true
+}
+
+// holders is who holds each place in the view, "" for nobody.
+func holders(v *rules.View) map[string]string {
+	out := make(map[string]string, len(v.Places))
+	for _, pl := range v.Places {
+		out[pl.ID] = pl.Owner
+	}
+	return out
+}
+
+// offRecord is how the game stands against the record at the start of the
+// turn: the places held otherwise and the points they are worth.
+func (p *Play) offRecord(v *rules.View) (vp int, places []string) {
+	return p.course.Divergence(v.Turn, holders(v))
+}
+
+// ghostText is the bar's figure with the ghost shown: the points of the
+// places held otherwise than the record has them; "" with the ghost off.
+func (p *Play) ghostText(v *rules.View) string {
+	if !p.ghostOn() {
+		return ""
+	}
+	vp, places := p.offRecord(v)
+	if len(places) == 0 {
+		return "as the record has it"
+	}
+	return fmt.Sprintf("off the record %d VP", vp)
+}
+
+// ghostInk is the amber of the ghost's figure on the bar.
+var ghostInk = color.RGBA{232, 190, 110, 255}
+
+// drawGhostTag shows the ghost's figure on a tag just under the bar, at
+// the map's top left, for a window too narrow to give it room on the bar.
+func (p *Play) drawGhostTag(dst *ebiten.Image, s string) {
+	a := p.a
+	w, _ := text.Measure(s, a.text, 0)
+	y := float64(a.barH) + 4
+	vector.DrawFilledRect(dst, 4, float32(y), float32(w+16), float32(a.text.Size*1.6), color.RGBA{35, 35, 40, 230}, false)
+	drawText(dst, s, 12, y+a.text.Size*0.15, a.text, ghostInk)
+}
+
+// drawGhost draws the ghost of history on the map, when it is on: the
+// record's main bodies at the start of the turn, then the outlines of the
+// places held otherwise, in one batch under the places and counters.
+func (p *Play) drawGhost(dst *ebiten.Image, v *rules.View) {
+	if !p.ghostOn() {
+		return
+	}
+	b, pal := p.a.scratch(), p.a.palette()
+	p.drawGhostBodies(dst, b, v, pal)
+	p.drawGhostPlaces(dst, b, v, pal)
+	b.flush(dst)
+}
+
+// drawGhostBodies adds a dashed, see-through counter where the record puts
+// each main body at the start of the turn, a stack's offset as counters'
+// are; the units go in the scenario's order, so a frame is always the same.
+func (p *Play) drawGhostBodies(dst *ebiten.Image, b *batch, v *rules.View, pal *Palette) {
+	bodies := p.course.At(v.Turn - 1).Bodies
+	size := math.Max(10, p.cam.Scale*1.1)
+	pad := math.Max(3, size*0.16) // clear of a counter standing on it
+	lw := math.Max(1.5, size/14)
+	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
+	stacked := map[hex.Hex]int{}
+	for _, u := range p.sc.Units {
+		at, ok := bodies[u.ID]
+		if !ok {
+			continue
+		}
+		sx, sy := p.cam.ToScreen(unit.Center(at))
+		if sx < -size || sy < -size || sx > float64(w)+size || sy > float64(h)+size {
+			continue
+		}
+		off := float64(stacked[at]) * size * 0.12
+		stacked[at]++
+		col := pal.Sides[max(0, v.SideIndex(u.Side))%len(pal.Sides)]
+		x, y := sx-size/2-pad+off, sy-size*0.35-pad-off
+		bw, bh := size+2*pad, size*0.7+2*pad
+		b.rect(dst, x, y, bw, bh, faint(col, 56))
+		b.dashedFrame(dst, x, y, bw, bh, lw, math.Max(3, size/6), faint(shade(col, 0.8), 230))
+	}
+}
+
+// drawGhostPlaces outlines, in dashes, the hex of each place the game
+// holds otherwise than the record at the start of the turn, in the colour
+// of the record's holder (grey for nobody): round the hex, clear of the
+// counters that may stand on the place.
+func (p *Play) drawGhostPlaces(dst *ebiten.Image, b *batch, v *rules.View, pal *Palette) {
+	_, places := p.offRecord(v)
+	rec := p.course.At(v.Turn - 1).Holders
+	lw := math.Max(2, p.cam.Scale/14)
+	r := p.cam.Scale * 0.95
+	for _, pl := range v.Places {
+		if !slices.Contains(places, pl.ID) {
+			continue
+		}
+		sx, sy := p.cam.ToScreen(unit.Center(pl.Hex))
+		col := color.RGBA{120, 120, 120, 255}
+		if i := v.SideIndex(rec[pl.ID]); i >= 0 {
+			col = pal.Sides[i%len(pal.Sides)]
+		}
+		b.dashedHex(dst, sx, sy, r, lw+2, faint(color.RGBA{255, 255, 255, 255}, 110))
+		b.dashedHex(dst, sx, sy, r-1, lw, faint(col, 215))
+	}
+}
+
+// faint is c at opacity a, premultiplied as the batch draws.
+func faint(c color.RGBA, a uint8) color.RGBA {
+	f := float64(a) / 255
+	return color.RGBA{uint8(float64(c.R) * f), uint8(float64(c.G) * f), uint8(float64(c.B) * f), a}
+}
+
+// dashedFrame adds the outline of a rectangle, w pixels wide inside it, in
+// dashes of about dash pixels with gaps as long.
+func (b *batch) dashedFrame(dst *ebiten.Image, x, y, wd, ht, w, dash float64, c color.RGBA) {
+	b.dashes(dst, x, y, wd, w, dash, true, c)
+	b.dashes(dst, x, y+ht-w, wd, w, dash, true, c)
+	b.dashes(dst, x, y, ht, w, dash, false, c)
+	b.dashes(dst, x+wd-w, y, ht, w, dash, false, c)
+}
+
+// dashes adds a dashed bar w thick from (x, y), across or down, n long:
+// an odd number of dashes, so that the bar begins and ends with one.
+func (b *batch) dashes(dst *ebiten.Image, x, y, n, w, dash float64, across bool, c color.RGBA) {
+	k := max(1, int(n/dash))
+	if k%2 == 0 {
+		k++
+	}
+	step := n / float64(k)
+	for i := 0; i < k; i += 2 {
+		if across {
+			b.rect(dst, x+float64(i)*step, y, step, w, c)
+		} else {
+			b.rect(dst, x, y+float64(i)*step, w, step, c)
+		}
+	}
+}
+
+// dashedHex adds the outline of a hex of radius r, w pixels wide inside
+// it, each side in three dashes: one at each corner and one in the middle.
+func (b *batch) dashedHex(dst *ebiten.Image, x, y, r, w float64, c color.RGBA) {
+	const parts = 5 // every other one drawn
+	for k := 0; k < 6; k++ {
+		ax, ay := x+r*corners[k][0], y+r*corners[k][1]
+		bx, by := x+r*corners[(k+1)%6][0], y+r*corners[(k+1)%6][1]
+		// Inward from the side by half the width, so the dash lies inside.
+		mx, my := x-(ax+bx)/2, y-(ay+by)/2
+		n := math.Hypot(mx, my)
+		ix, iy := mx/n*w/2, my/n*w/2
+		for j := 0; j < parts; j += 2 {
+			f0, f1 := float64(j)/parts, float64(j+1)/parts
+			b.line(dst, ax+(bx-ax)*f0+ix, ay+(by-ay)*f0+iy, ax+(bx-ax)*f1+ix, ay+(by-ay)*f1+iy, w, c)
+		}
+	}
+}

@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"ili/game/ai"
+	"ili/game/hex"
+	"ili/game/rules"
+)
+
+// nilkaStandingBy is nilka-1944 with the insurgents, played by a person who
+// ends every phase without an order, at the start of turn: the provincial
+// AI has moved, the record's bands have marched on Nilka and taken it, and
+// the game's have not.
+func nilkaStandingBy(t *testing.T, turn int) *Play {
+	t.Helper()
+	p, err := newPlay(testApp(), Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Resize(1000, 700)
+	for p.m.Turn() < turn && !p.m.Over() {
+		p.stories, p.anims = nil, nil
+		if err := p.Apply(rules.EndPhase("insurgents")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.stories, p.anims = nil, nil
+	if p.m.Turn() != turn || p.m.ToMove() != "insurgents" {
+		t.Fatalf("turn %d, %s to move; want turn %d, insurgents", p.m.Turn(), p.m.ToMove(), turn)
+	}
+	return p
+}
+
+// TestGhostKey: H shows and hides the ghost of history, kept in the
+// settings; with it shown, the bar gives the points of the places held
+// otherwise than the record has them at the start of the turn, and none
+// before the record and the game part.
+func TestGhostKey(t *testing.T) {
+	p := nilkaStandingBy(t, 7)
+	key := func(k Key) { p.Update(Input{Pressed: []Key{k}, Held: map[Key]bool{}}) }
+	if p.a.settings.Ghost || p.ghostText(p.currentView()) != "" {
+		t.Fatalf("the ghost is on before H: %v, %q", p.a.settings.Ghost, p.ghostText(p.currentView()))
+	}
+	key(KeyGhost)
+	if !p.a.settings.Ghost {
+		t.Fatal("H did not show the ghost")
+	}
+	v := p.currentView()
+	if nilka := p.sc.Places[0]; nilka.ID != "nilka" || v.Places[0].Owner != "provincial" || p.course.At(v.Turn - 1).Holders["nilka"] != "insurgents" {
+		t.Fatalf("the game was to keep Nilka provincial and the record to give it to the insurgents: %s, %+v", nilka.ID, p.course.At(v.Turn-1).Holders)
+	}
+	want, _ := p.course.Divergence(v.Turn, holders(v))
+	if want < 10 {
+		t.Errorf("Nilka (10 VP) held otherwise, yet %d VP off the record", want)
+	}
+	if got := p.ghostText(v); got != fmt.Sprintf("off the record %d VP", want) {
+		t.Errorf("the bar says %q; want the %d VP off the record", got, want)
+	}
+	key(KeyGhost)
+	if p.a.settings.Ghost || p.ghostText(p.currentView()) != "" {
+		t.Error("a second H did not hide the ghost")
+	}
+	early := nilkaStandingBy(t, 1)
+	early.a.settings.Ghost = true
+	if got := early.ghostText(early.currentView()); got != "as the record has it" {
+		t.Errorf("at the opening the bar says %q", got)
+	}
+}
+
+// TestGhostKept: the ghost's setting is saved like the others, and read back.
+func TestGhostKept(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	p := nilkaStandingBy(t, 1)
+	p.a.persist = true
+	p.Update(Input{Pressed: []Key{KeyGhost}, Held: map[Key]bool{}})
+	if back := LoadSettings(1); !back.Ghost {
+		t.Errorf("the ghost is not kept: %+v", back)
+	}
+}
+
+// renderApart renders the scene build makes, w x h, in a test process of
+// its own (Ebiten runs one game a process, and TestGoldenFrame has this
+// one's): the test runs itself again with ILI_RENDER_OUT set, and that run
+// writes the frame there and skips the rest of the test.
+func renderApart(t *testing.T, build func() scene, w, h int) []byte {
+	t.Helper()
+	if out := os.Getenv("ILI_RENDER_OUT"); out != "" {
+		data, err := renderScene(build(), w, h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(out, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.SkipNow()
+	}
+	out := filepath.Join(t.TempDir(), "frame.png")
+	cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "ILI_RENDER_OUT="+out)
+	if log, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("rendering apart: %v\n%s", err, log)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// matchGolden compares a frame with a golden image in testdata (a few
+// levels per channel of tolerance for font rendering), or with -update
+// writes it.
+func matchGolden(t *testing.T, data []byte, name string) {
+	t.Helper()
+	golden := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(golden, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	got, err1 := png.Decode(bytes.NewReader(data))
+	exp, err2 := png.Decode(bytes.NewReader(want))
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	if got.Bounds() != exp.Bounds() {
+		t.Fatalf("size %v, golden %v", got.Bounds(), exp.Bounds())
+	}
+	if bad := differing(got, exp, 12); bad > got.Bounds().Dx()*got.Bounds().Dy()/200 {
+		gotName := strings.TrimSuffix(golden, ".png") + ".got.png"
+		os.WriteFile(gotName, data, 0o644)
+		t.Errorf("%d pixels differ from %s by more than 12 levels; see %s, and run with -update if the change is intended", bad, golden, gotName)
+	}
+}
+
+// TestGhostFrame renders play with the ghost of history shown, at the
+// start of turn 7 of nilka-1944 with the insurgents standing by, and
+// compares it with testdata/ghost.png: dashed outlines where the record's
+// bodies stood, a ring on Nilka, held otherwise, and the figure on the bar.
+func TestGhostFrame(t *testing.T) {
+	data := renderApart(t, func() scene {
+		p := nilkaStandingBy(t, 7)
+		p.a.settings.Ghost = true
+		const scale = 40
+		cx, cy := unit.Center(hex.FromOffset(12, 9)) // between Nilka and the camp
+		p.cam = Camera{X: cx - 490/scale, Y: cy - 400/scale, Scale: scale}
+		p.fitted = true
+		return p
+	}, 1280, 800)
+	matchGolden(t, data, "ghost.png")
+}
