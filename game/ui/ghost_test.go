@@ -1,13 +1,7 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
-	"image/png"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"ili/game/ai"
@@ -86,79 +80,23 @@ func TestGhostKept(t *testing.T) {
 	}
 }
 
-// renderApart renders the scene build makes, w x h, in a test process of
-// its own (Ebiten runs one game a process, and TestGoldenFrame has this
-// one's): the test runs itself again with ILI_RENDER_OUT set, and that run
-// writes the frame there and skips the rest of the test.
-func renderApart(t *testing.T, build func() scene, w, h int) []byte {
-	t.Helper()
-	if out := os.Getenv("ILI_RENDER_OUT"); out != "" {
-		data, err := renderScene(build(), w, h)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(out, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.SkipNow()
-	}
-	out := filepath.Join(t.TempDir(), "frame.png")
-	cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "ILI_RENDER_OUT="+out)
-	if log, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("rendering apart: %v\n%s", err, log)
-	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
-
-// matchGolden compares a frame with a golden image in testdata (a few
-// levels per channel of tolerance for font rendering), or with -update
-// writes it.
-func matchGolden(t *testing.T, data []byte, name string) {
-	t.Helper()
-	golden := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(golden, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	got, err1 := png.Decode(bytes.NewReader(data))
-	exp, err2 := png.Decode(bytes.NewReader(want))
-	if err1 != nil || err2 != nil {
-		t.Fatal(err1, err2)
-	}
-	if got.Bounds() != exp.Bounds() {
-		t.Fatalf("size %v, golden %v", got.Bounds(), exp.Bounds())
-	}
-	if bad := differing(got, exp, 12); bad > got.Bounds().Dx()*got.Bounds().Dy()/200 {
-		gotName := strings.TrimSuffix(golden, ".png") + ".got.png"
-		os.WriteFile(gotName, data, 0o644)
-		t.Errorf("%d pixels differ from %s by more than 12 levels; see %s, and run with -update if the change is intended", bad, golden, gotName)
-	}
-}
-
 // TestGhostFrame renders play with the ghost of history shown, at the
 // start of turn 7 of nilka-1944 with the insurgents standing by, and
 // compares it with testdata/ghost.png: dashed outlines where the record's
 // bodies stood, a ring on Nilka, held otherwise, and the figure on the bar.
 func TestGhostFrame(t *testing.T) {
-	data := renderApart(t, func() scene {
-		p := nilkaStandingBy(t, 7)
-		p.a.settings.Ghost = true
-		const scale = 40
-		cx, cy := unit.Center(hex.FromOffset(12, 9)) // between Nilka and the camp
-		p.cam = Camera{X: cx - 490/scale, Y: cy - 400/scale, Scale: scale}
-		p.fitted = true
-		return p
-	}, 1280, 800)
-	matchGolden(t, data, "ghost.png")
+	if !ownProcess(t) {
+		return
+	}
+	p := nilkaStandingBy(t, 7)
+	p.a.settings.Ghost = true
+	const scale = 40
+	cx, cy := unit.Center(hex.FromOffset(12, 9)) // between Nilka and the camp
+	p.cam = Camera{X: cx - 490/scale, Y: cy - 400/scale, Scale: scale}
+	p.fitted = true
+	data, err := renderScene(p, 1280, 800)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, data, "testdata/ghost.png")
 }
