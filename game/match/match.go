@@ -63,6 +63,8 @@ type Match struct {
 	// undo holds the game before each of a person's moves since something
 	// was last learnt.
 	undo []undoPoint
+	// see is the observer of a replay, or nil.
+	see Observer
 }
 
 // undoPoint is the game before a move: a move that is taken back captured

@@ -96,6 +96,16 @@ func Replay(rec Record) (*Match, error) {
 	return ReplayOn(sc, rec)
 }
 
+// Observer sees a replayed game as it comes: the events of the opening,
+// then those of each command, with the match as it stands after them. It
+// must not change the match.
+type Observer func(m *Match, evs []rules.Event)
+
+// ReplayOn is Replay on a scenario already loaded as the record says.
+func ReplayOn(sc *scenario.Scenario, rec Record) (*Match, error) {
+	return ReplayWatched(sc, rec, nil)
+}
+
 // ErrNotItsScenario is wrapped by the error of a replay whose scenario file
 // is not the text the game was played on.
 var ErrNotItsScenario = errors.New("the scenario file is not the one the game was played on")
@@ -121,11 +131,16 @@ func loadScenario(rec Record) (*scenario.Scenario, error) {
 	return scenario.Parse(file, src, scenario.Options{Variants: rec.Variants, Set: rec.Set, From: rec.From})
 }
 
-// ReplayOn is Replay on a scenario already loaded as the record says.
-func ReplayOn(sc *scenario.Scenario, rec Record) (*Match, error) {
-	m, _, err := New(sc, rec.Config)
+// ReplayWatched is ReplayOn with an observer (nil: none) that sees the
+// game's events as they come: what a debrief is made from.
+func ReplayWatched(sc *scenario.Scenario, rec Record, see Observer) (*Match, error) {
+	m, evs, err := New(sc, rec.Config)
 	if err != nil {
 		return nil, err
+	}
+	m.see = see
+	if see != nil {
+		see(m, evs)
 	}
 	if err := m.checkHash(rec); err != nil {
 		return nil, err
@@ -155,6 +170,7 @@ func ReplayOn(sc *scenario.Scenario, rec Record) (*Match, error) {
 	if rec.Final != m.state.Hash() {
 		return nil, &ReplayError{Turn: m.state.Turn, Command: len(rec.Commands), Err: ErrDiverged}
 	}
+	m.see = nil // the game plays on unobserved
 	return m, nil
 }
 
@@ -187,7 +203,10 @@ func sameCommand(a, b rules.Command) bool {
 func (m *Match) replayOne(rec Record, i int, wasRefused bool) error {
 	c := rec.Commands[i]
 	turn := m.state.Turn
-	_, err := m.apply(c)
+	evs, err := m.apply(c)
+	if err == nil && m.see != nil {
+		m.see(m, evs)
+	}
 	switch {
 	case err != nil && !wasRefused:
 		return &ReplayError{Turn: turn, Command: i + 1, Err: fmt.Errorf("%s is refused: %w", describe(c), err)}
