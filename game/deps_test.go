@@ -53,7 +53,7 @@ func TestOnlyUIImportsEbiten(t *testing.T) {
 // rules -> hex, with ai and scenario side by side and calib on rules alone;
 // history (the record replayed) stands on scenario beside ai, under match;
 // files, which reads and writes every file, and stats are at the bottom
-// beside hex.
+// beside hex; paint, which draws the map on any canvas, stands on rules.
 var below = func() map[string][]string {
 	bottom := []string{"ili/game/files", "ili/game/stats"}
 	hex := []string{"ili/game/hex"}
@@ -75,7 +75,8 @@ var below = func() map[string][]string {
 		"ili/game/match":           match[1:],
 		"ili/game/save":            save[1:],
 		"ili/game/whatif":          whatif[1:],
-		"ili/game/ui":              whatif,
+		"ili/game/paint":           rules,
+		"ili/game/ui":              append([]string{"ili/game/paint"}, whatif...),
 	}
 }()
 
