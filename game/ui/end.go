@@ -8,15 +8,18 @@ import (
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"ili/game/history"
 	"ili/game/match"
 	"ili/game/scenario"
 )
 
 // End is the result screen: the outcome, victory points and losses of the
-// game on the left, what happened in history on the right, and the
-// scenario's epilogue below.
+// game on the left, with who held each place turn by turn beside the
+// record and how far the game was off it; what happened in history on the
+// right, and the scenario's epilogue below.
 type End struct {
 	screenSize
 	a       *app
@@ -25,6 +28,9 @@ type End struct {
 	game    []string // the game's result, a line each
 	history []string // the record, a line each (paragraphs unwrapped)
 	lines   []string // all of it, for tests and for reading aloud
+	// beside is who held each scored place turn by turn in the game and
+	// by the record, and how far the game was off the record.
+	beside beside
 }
 
 // newEnd sums up a finished match: the same result the batches count.
@@ -47,7 +53,8 @@ func newEnd(a *app, m *match.Match) *End {
 			fmt.Sprintf("    %d men lost (killed, wounded, captured), %d still in the field", r.Losses[sd.ID].Men, r.Field[sd.ID]), "")
 	}
 	e.history = historyLines(sc, r)
-	e.lines = append(append([]string{e.title}, e.game...), e.history...)
+	e.beside = besideOf(sc, r)
+	e.lines = append(append(append([]string{e.title}, e.game...), e.history...), e.beside.lines()...)
 	return e
 }
 
@@ -149,7 +156,8 @@ func (e *End) Draw(dst *ebiten.Image) {
 	drawText(dst, e.title, 40, 30, a.title, color.Black)
 	top := 30 + a.title.Size*2.4
 	colW := math.Max(300, w*0.36)
-	drawTextLines(dst, e.game, 40, top, h-50, a.text, ink)
+	below := drawTextLines(dst, e.game, 40, top, h-50, a.text, ink)
+	e.drawBeside(dst, 40, below+a.text.Size*0.5, colW, h-60)
 	rx := 40 + colW + 30
 	vector.StrokeLine(dst, float32(rx-15), float32(top), float32(rx-15), float32(h-60), 1, color.RGBA{150, 130, 100, 255}, false)
 	var lines []string
@@ -158,4 +166,278 @@ func (e *End) Draw(dst *ebiten.Image) {
 	}
 	drawTextLines(dst, lines, rx, top, h-50, a.text, ink)
 	drawText(dst, "Enter or a click for the title screen, Q to quit", 40, h-34, a.text, color.RGBA{130, 70, 20, 255})
+}
+
+// beside is a game set beside the record over time: who held each place
+// worth points turn by turn in both, the places worth most first, and the
+// points held otherwise than the record has them.
+type beside struct {
+	sc     *scenario.Scenario
+	strips []history.Strip
+	drift  []int // points off the record at the end of each turn; 0 the start
+	total  int   // the points of every place: the most the game can be off
+}
+
+// besideOf sets the game whose result r is beside the record of sc.
+func besideOf(sc *scenario.Scenario, r match.Result) beside {
+	course := history.New(sc)
+	played := history.Played(sc, r.Turns, changesOf(r.Captures))
+	b := beside{sc: sc, strips: course.Strips(played), drift: course.Drift(played)}
+	sort.SliceStable(b.strips, func(i, j int) bool { return b.strips[i].VP > b.strips[j].VP })
+	for _, s := range b.strips {
+		b.total += s.VP
+	}
+	return b
+}
+
+// changesOf are a match's captures as the record's course reads them.
+func changesOf(caps []match.Capture) []history.Change {
+	out := make([]history.Change, len(caps))
+	for i, c := range caps {
+		out[i] = history.Change{Place: c.Place, Side: c.Side, Turn: c.Turn}
+	}
+	return out
+}
+
+// lines tell the strips and the drift in words, for reading aloud.
+func (b beside) lines() []string {
+	if len(b.strips) == 0 {
+		return nil
+	}
+	out := []string{"", "TURN BY TURN"}
+	for _, s := range b.strips {
+		out = append(out, fmt.Sprintf("%s (%d VP): in your game %s; by the record %s",
+			b.sc.PlaceName(s.Place), s.VP, b.runs(s.Game), b.runs(s.Record)))
+	}
+	vps := make([]string, len(b.drift))
+	for i, v := range b.drift {
+		vps[i] = fmt.Sprint(v)
+	}
+	return append(out, "Off the record, in VP, from the start turn by turn: "+strings.Join(vps, " "))
+}
+
+// runs tells who held a place over time: "Provincial from the start,
+// Insurgents from turn 5".
+func (b beside) runs(cells []string) string {
+	var parts []string
+	for t, side := range cells {
+		if t > 0 && side == cells[t-1] {
+			continue
+		}
+		when := "from the start"
+		if t > 0 {
+			when = fmt.Sprintf("from turn %d", t)
+		}
+		parts = append(parts, shortSide(b.sc, orNobody(side))+" "+when)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// colour is the colour a side's cells are drawn in; grey for nobody.
+func (b beside) colour(pal *Palette, side string) color.RGBA {
+	for i, sd := range b.sc.Setup.Sides {
+		if sd.ID == side {
+			return pal.Sides[i%len(pal.Sides)]
+		}
+	}
+	return nobodyGrey
+}
+
+var (
+	nobodyGrey = color.RGBA{160, 156, 148, 255}
+	driftInk   = color.RGBA{150, 85, 35, 255}
+	legendInk  = color.RGBA{90, 80, 70, 255}
+)
+
+// besideLayout is where the strips and the chart go in the left column.
+type besideLayout struct {
+	shown     int     // the strips drawn, the places worth most
+	row       float64 // a strip's row: your game's, then the record's
+	nameW, cw float64 // the names' column and a turn's cell
+	chartH    float64
+}
+
+// layBeside fits the strips and the chart into w x h: rows as tall as the
+// small text allows, shorter to fit every place, and the places worth
+// least left out when rows just over half the text's size do not fit.
+func (e *End) layBeside(w, h float64) besideLayout {
+	bs, sm := e.beside, e.a.small
+	slh := sm.Size * 1.4
+	l := besideLayout{shown: len(bs.strips), chartH: math.Max(36, sm.Size*4.5)}
+	fixed := e.a.text.Size*1.45 + e.drawLegend(nil, 0, 0, w) + sm.Size*0.6 + e.drawDrift(nil, 0, 0, w, l)
+	minRow := sm.Size * 0.6 // a name over a strip's two rows and the gap
+	for l.shown > 0 && fixed+float64(l.shown)*2.5*minRow > h {
+		l.shown--
+	}
+	if l.shown == 0 {
+		return l
+	}
+	if l.shown < len(bs.strips) {
+		fixed += slh
+	}
+	l.row = math.Min(sm.Size*0.9, (h-fixed)/(float64(l.shown)*2.5))
+	for _, s := range bs.strips[:l.shown] {
+		tw, _ := text.Measure(bs.sc.PlaceName(s.Place), sm, 0)
+		l.nameW = math.Max(l.nameW, tw)
+	}
+	l.nameW = math.Min(l.nameW, w*0.32) + 10
+	l.cw = (w - l.nameW) / float64(len(bs.strips[0].Record))
+	return l
+}
+
+// drawBeside draws, in the column at x, w wide, from y down to bottom,
+// who held each place turn by turn (your game's row above the record's,
+// drawn fainter, as the ghost is) and under it the points off the record
+// as bars on the same turns.
+func (e *End) drawBeside(dst *ebiten.Image, x, y, w, bottom float64) {
+	bs, a := e.beside, e.a
+	if len(bs.strips) == 0 {
+		return
+	}
+	l := e.layBeside(w, bottom-y)
+	if l.shown == 0 {
+		return
+	}
+	sm, pal := a.small, a.palette()
+	ink := color.RGBA{30, 30, 30, 255}
+	drawText(dst, "TURN BY TURN", x, y, a.text, ink)
+	y += a.text.Size * 1.45
+	y += e.drawLegend(dst, x, y, w)
+	cx := x + l.nameW
+	b := a.scratch()
+	names := make([]float64, l.shown)
+	for i, s := range bs.strips[:l.shown] {
+		names[i] = y + l.row - sm.Size*0.65
+		addCells(dst, b, pal, bs, s.Game, cx, y, l.cw, l.row, 255)
+		addCells(dst, b, pal, bs, s.Record, cx, y+l.row, l.cw, l.row, 120)
+		y += l.row * 2.5
+	}
+	b.flush(dst)
+	for i, s := range bs.strips[:l.shown] {
+		drawText(dst, clip(bs.sc.PlaceName(s.Place), l.nameW-10, sm), x, names[i], sm, ink)
+	}
+	if left := len(bs.strips) - l.shown; left > 0 {
+		more := fmt.Sprintf("and %d places worth less, left out for room", left)
+		if left == 1 {
+			more = "and 1 place worth less, left out for room"
+		}
+		drawText(dst, clip(more, w, sm), x, y, sm, legendInk)
+		y += sm.Size * 1.4
+	}
+	e.drawDrift(dst, x, y+sm.Size*0.6, w, l)
+}
+
+// addCells adds a strip's row: a cell a turn in its holder's colour, at
+// opacity alpha, with a hair of paper between cells wide enough for it.
+func addCells(dst *ebiten.Image, b *batch, pal *Palette, bs beside, cells []string, x, y, cw, row float64, alpha uint8) {
+	gap := 0.0
+	if cw >= 7 {
+		gap = 1
+	}
+	for t, side := range cells {
+		b.rect(dst, x+float64(t)*cw, y, cw-gap, row-1, faint(bs.colour(pal, side), alpha))
+	}
+}
+
+// drawLegend keys the strips, w wide from (x, y): your game above, the
+// record below, then each side's colour and nobody's, as many to a line
+// as fit. It returns its height; with dst nil it only measures.
+func (e *End) drawLegend(dst *ebiten.Image, x, y, w float64) float64 {
+	sm, pal := e.a.small, e.a.palette()
+	lh, sz := sm.Size*1.4, sm.Size*0.8
+	top := y
+	for _, l := range e.a.wrap("each place: your game, and under it the record as its sources have it, drawn fainter", w, sm) {
+		if dst != nil {
+			drawText(dst, l, x, y, sm, legendInk)
+		}
+		y += lh
+	}
+	kx := x
+	key := func(c color.RGBA, s string) {
+		tw, _ := text.Measure(s, sm, 0)
+		if kx > x && kx+sz+4+tw > x+w {
+			kx, y = x, y+lh
+		}
+		if dst != nil {
+			vector.DrawFilledRect(dst, float32(kx), float32(y+sm.Size*0.3), float32(sz), float32(sz), c, false)
+			drawText(dst, clip(s, x+w-kx-sz-4, sm), kx+sz+4, y, sm, legendInk)
+		}
+		kx += sz + 4 + tw + 14
+	}
+	for _, sd := range e.beside.sc.Setup.Sides {
+		key(e.beside.colour(pal, sd.ID), shortSide(e.beside.sc, sd.ID))
+	}
+	key(nobodyGrey, "nobody")
+	return y + lh*1.5 - top
+}
+
+// chartTitle heads the drift chart.
+const chartTitle = "OFF THE RECORD: the points of the places held otherwise"
+
+// drawDrift draws the points off the record turn by turn as bars under
+// the strips' cells, against the points of every place, with the turns
+// numbered under them as often as there is room. It returns its height;
+// with dst nil it only measures.
+func (e *End) drawDrift(dst *ebiten.Image, x, y, w float64, l besideLayout) float64 {
+	bs, sm := e.beside, e.a.small
+	title := e.a.wrap(chartTitle, w, sm)
+	height := float64(len(title))*sm.Size*1.4 + sm.Size*0.6 + l.chartH + sm.Size*1.4
+	if dst == nil {
+		return height
+	}
+	for _, line := range title {
+		drawText(dst, line, x, y, sm, color.RGBA{30, 30, 30, 255})
+		y += sm.Size * 1.4
+	}
+	y += sm.Size * 0.6
+	cx, base := x+l.nameW, y+l.chartH
+	right := cx + l.cw*float64(len(bs.strips[0].Record))
+	b := e.a.scratch()
+	b.rect(dst, cx, y, right-cx, 1, faint(legendInk, 90))
+	b.rect(dst, cx, base, right-cx, 1, legendInk)
+	gap := 0.0
+	if l.cw >= 5 {
+		gap = 1
+	}
+	for t, vp := range bs.drift {
+		if hgt := float64(vp) / float64(max(1, bs.total)) * l.chartH; hgt > 0 {
+			b.rect(dst, cx+float64(t)*l.cw, base-hgt, l.cw-gap, hgt, driftInk)
+		}
+	}
+	b.flush(dst)
+	for _, mark := range []struct {
+		s string
+		y float64
+	}{{fmt.Sprintf("%d VP", bs.total), y}, {"0", base}} {
+		tw, _ := text.Measure(mark.s, sm, 0)
+		drawText(dst, mark.s, cx-tw-6, mark.y-sm.Size*0.65, sm, legendInk)
+	}
+	drawText(dst, "turn", x, base+2, sm, legendInk)
+	step := 1
+	for _, s := range []int{1, 2, 5, 10, 20, 50} {
+		if step = s; float64(s)*l.cw >= sm.Size*2.2 {
+			break
+		}
+	}
+	for t := step; t < len(bs.strips[0].Record); t += step {
+		n := fmt.Sprint(t)
+		nw, _ := text.Measure(n, sm, 0)
+		drawText(dst, n, cx+(float64(t)+0.5)*l.cw-nw/2, base+2, sm, legendInk)
+	}
+	return height
+}
+
+// clip shortens s with an ellipsis to fit w pixels in face f.
+func clip(s string, w float64, f *text.GoTextFace) string {
+	if tw, _ := text.Measure(s, f, 0); tw <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 {
+		r = r[:len(r)-1]
+		if tw, _ := text.Measure(string(r)+"…", f, 0); tw <= w {
+			break
+		}
+	}
+	return string(r) + "…"
 }

@@ -2,10 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 
 	"ili/game/ai"
 	"ili/game/hex"
+	"ili/game/history"
 	"ili/game/rules"
 )
 
@@ -99,4 +102,93 @@ func TestGhostFrame(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareGolden(t, data, "testdata/ghost.png")
+}
+
+// nilkaEnded is the result screen of nilka-1944 played to its end by the
+// AI on both sides.
+func nilkaEnded(t *testing.T) (*End, *Play) {
+	t.Helper()
+	ais := map[string]ai.Level{"insurgents": ai.Normal, "provincial": ai.Greedy}
+	p, err := newPlay(testApp(), Options{Scenario: "nilka-1944", Seed: 2, AI: ais})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.m.Over() {
+		t.Fatal("the game did not end")
+	}
+	return newEnd(p.a, p.m), p
+}
+
+// TestEndStrips: the result screen sets each scored place's holders in the
+// game beside the record's, the places worth most first; they agree with
+// the match's own judging of the record's checkpoints and with who holds
+// each place at the end, and the drift is the points of the places whose
+// two strips part.
+func TestEndStrips(t *testing.T) {
+	e, p := nilkaEnded(t)
+	bs, r := e.beside, p.m.Result()
+	var ids []string
+	strip := map[string]history.Strip{}
+	for _, s := range bs.strips {
+		ids = append(ids, s.Place)
+		strip[s.Place] = s
+		if len(s.Record) != p.sc.Turns+1 || len(s.Game) != r.Turns+1 {
+			t.Errorf("%s: %d cells of the record, %d of the game; want %d and %d", s.Place, len(s.Record), len(s.Game), p.sc.Turns+1, r.Turns+1)
+		}
+	}
+	if want := []string{"nilka", "camp", "ghulja-road", "kash-ford"}; !reflect.DeepEqual(ids, want) || bs.total != 21 {
+		t.Fatalf("strips for %v worth %d in all; want %v, 21", ids, bs.total, want)
+	}
+	checked := 0
+	for _, c := range r.Course {
+		s, ok := strip[c.Place]
+		if !ok || c.End || c.Turn-1 >= len(s.Game) {
+			continue
+		}
+		if s.Game[c.Turn-1] != c.Game || s.Record[c.Turn-1] != c.History {
+			t.Errorf("%s at the start of turn %d: the strips give %q in the game, %q by the record; the match %q and %q",
+				c.Place, c.Turn, s.Game[c.Turn-1], s.Record[c.Turn-1], c.Game, c.History)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Error("no checkpoint of the record to check the strips by")
+	}
+	for _, pl := range p.m.View("insurgents").Places {
+		if s, ok := strip[pl.ID]; ok && s.Game[len(s.Game)-1] != pl.Owner {
+			t.Errorf("%s ends with %q in the strip, %q in the game", pl.ID, s.Game[len(s.Game)-1], pl.Owner)
+		}
+	}
+	for k, vp := range bs.drift {
+		want := 0
+		for _, s := range bs.strips {
+			if s.Game[k] != s.Record[k] {
+				want += s.VP
+			}
+		}
+		if vp != want {
+			t.Errorf("after turn %d: %d VP off the record, the strips part by %d", k, vp, want)
+		}
+	}
+	all := strings.Join(e.lines, "\n")
+	for _, want := range []string{"TURN BY TURN", "Nilka (Gongha) (10 VP): in your game", "by the record Provincial garrison from the start, Nilka insurgents from turn 5", "Off the record, in VP"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the result lacks %q:\n%s", want, all)
+		}
+	}
+}
+
+// TestEndFrame renders the result screen of the game TestEndStrips reads,
+// at 1280x800, and compares it with testdata/end-strips.png: the text
+// columns whole, the strips and the drift under the game's column.
+func TestEndFrame(t *testing.T) {
+	if !ownProcess(t) {
+		return
+	}
+	e, _ := nilkaEnded(t)
+	data, err := renderScene(e, 1280, 800)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, data, "testdata/end-strips.png")
 }
