@@ -490,7 +490,13 @@ func (s *State) PreviewAttack(cmd Command, n int) (Preview, error) {
 		seen = s.visibility(cmd.Side)
 	}
 	in := s.combatInput(attackers, defenders, cmd.Target, seen)
-	rng := rand.New(rand.NewPCG(uint64(s.Turn)<<32|uint64(n), 0x5eed))
+	return Trials(in, n, uint64(s.Turn)<<32|uint64(n)), nil
+}
+
+// Trials resolves the fight in n times (n > 0) on a private generator of
+// the given seed and reports the odds of each outcome and the loss ranges.
+func Trials(in CombatInput, n int, seed uint64) Preview {
+	rng := rand.New(rand.NewPCG(seed, 0x5eed))
 	p := Preview{Input: in, Trials: n}
 	att := make([]int, n)
 	def := make([]int, n)
@@ -509,7 +515,7 @@ func (s *State) PreviewAttack(cmd Command, n int) (Preview, error) {
 	}
 	p.AttLoss = percentiles(att)
 	p.DefLoss = percentiles(def)
-	return p, nil
+	return p
 }
 
 func percentiles(x []int) [3]int {
