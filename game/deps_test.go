@@ -53,7 +53,9 @@ func TestOnlyUIImportsEbiten(t *testing.T) {
 // rules -> hex, with ai and scenario side by side and calib on rules alone;
 // history (the record replayed) stands on scenario beside ai, under match;
 // files, which reads and writes every file, and stats are at the bottom
-// beside hex; paint, which draws the map on any canvas, stands on rules.
+// beside hex; paint, which draws the map on any canvas, stands on rules;
+// campaign (the timeline of the whole rising, with the scenarios as its
+// stops) stands on scenario and history, under ui.
 var below = func() map[string][]string {
 	bottom := []string{"ili/game/files", "ili/game/stats"}
 	hex := []string{"ili/game/hex"}
@@ -62,6 +64,7 @@ var below = func() map[string][]string {
 	match := append([]string{"ili/game/match", "ili/game/ai", "ili/game/history"}, scenario...)
 	save := append([]string{"ili/game/save"}, match...)
 	whatif := append([]string{"ili/game/whatif"}, save...)
+	campaign := append([]string{"ili/game/campaign", "ili/scenarios/campaign", "ili/game/history"}, scenario...)
 	return map[string][]string{
 		"ili/game/files":           nil,
 		"ili/game/stats":           nil,
@@ -76,7 +79,8 @@ var below = func() map[string][]string {
 		"ili/game/save":            save[1:],
 		"ili/game/whatif":          whatif[1:],
 		"ili/game/paint":           rules,
-		"ili/game/ui":              append([]string{"ili/game/paint"}, whatif...),
+		"ili/game/campaign":        campaign[1:],
+		"ili/game/ui":              append(append([]string{"ili/game/paint"}, campaign[:2]...), whatif...),
 	}
 }()
 
