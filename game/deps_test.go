@@ -55,7 +55,8 @@ func TestOnlyUIImportsEbiten(t *testing.T) {
 // files, which reads and writes every file, and stats are at the bottom
 // beside hex; paint, which draws the map on any canvas, stands on rules;
 // campaign (the timeline of the whole rising, with the scenarios as its
-// stops) stands on scenario and history, under ui.
+// stops) stands on scenario and history, under ui; debrief (a played game
+// summed up) on match and paint, under ui.
 var below = func() map[string][]string {
 	bottom := []string{"ili/game/files", "ili/game/stats"}
 	hex := []string{"ili/game/hex"}
@@ -80,7 +81,8 @@ var below = func() map[string][]string {
 		"ili/game/whatif":          whatif[1:],
 		"ili/game/paint":           rules,
 		"ili/game/campaign":        campaign[1:],
-		"ili/game/ui":              append(append([]string{"ili/game/paint"}, campaign[:2]...), whatif...),
+		"ili/game/debrief":         append([]string{"ili/game/paint"}, match...),
+		"ili/game/ui":              append(append([]string{"ili/game/paint", "ili/game/debrief"}, campaign[:2]...), whatif...),
 	}
 }()
 

@@ -82,6 +82,16 @@ func (e *ReplayError) Unwrap() error { return e.Err }
 // as the recorded game would have: the AI of a phase that was under way is
 // brought back to where it stood.
 func Replay(rec Record) (*Match, error) {
+	sc, err := ScenarioOf(rec)
+	if err != nil {
+		return nil, err
+	}
+	return ReplayOn(sc, rec)
+}
+
+// ScenarioOf loads the scenario a record was played on, as it was played:
+// with its variants, overrides and the date it was taken up from.
+func ScenarioOf(rec Record) (*scenario.Scenario, error) {
 	sc, err := loadScenario(rec)
 	if errors.Is(err, ErrNotItsScenario) {
 		return nil, err
@@ -93,7 +103,7 @@ func Replay(rec Record) (*Match, error) {
 		}
 		return nil, fmt.Errorf("its scenario %s does not load with its variants and overrides: %w", rec.Scenario, err)
 	}
-	return ReplayOn(sc, rec)
+	return sc, nil
 }
 
 // Observer sees a replayed game as it comes: the events of the opening,

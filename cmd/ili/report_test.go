@@ -1,0 +1,44 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"ili/cmd/internal/cli"
+)
+
+// TestReport: ili report writes a kept run's debrief into the folder it
+// is given, with the first side's view on request; a missing save, a
+// missing --out or an unknown side is one line and a non-zero exit.
+func TestReport(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runCLI("sim", "nilka-1944", "--runs", "1", "--seed", "4", "--keep", dir); code != cli.OK {
+		t.Fatal(stderr)
+	}
+	kept := filepath.Join(dir, "nilka-1944-seed4.json")
+	out := filepath.Join(dir, "debrief")
+	code, stdout, stderr := runCLI("report", kept, "--out", out, "--side", "insurgents")
+	if code != cli.OK || !strings.Contains(stdout, filepath.Join(out, "index.html")) {
+		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil || !strings.Contains(string(page), "What your side saw") || !strings.Contains(string(page), "seen-0.png") {
+		t.Errorf("the page does not show the insurgents' view: %v", err)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"report", kept}, cli.Usage, "needs one saved game and --out DIR"},
+		{[]string{"report", filepath.Join(dir, "none.json"), "--out", out}, cli.Bad, "none.json"},
+		{[]string{"report", kept, "--out", out, "--side", "martians"}, cli.Bad, `has no side "martians"`},
+	} {
+		code, _, stderr := runCLI(c.args...)
+		if code != c.code || !strings.Contains(stderr, c.want) || strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
+			t.Errorf("%v: exit %d, %q", c.args, code, stderr)
+		}
+	}
+}
