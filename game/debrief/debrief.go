@@ -139,7 +139,11 @@ func (w *watcher) see(m *match.Match, evs []rules.Event) {
 	}
 	vp := w.points(took)
 	w.turnVP += vp
-	w.turnTaken = append(w.turnTaken, took...)
+	for _, id := range took {
+		if !slices.Contains(w.turnTaken, id) {
+			w.turnTaken = append(w.turnTaken, id)
+		}
+	}
 	for _, i := range fought {
 		w.d.Fights[i].Took, w.d.Fights[i].VP = took, vp
 	}

@@ -177,7 +177,7 @@ func (d *Debrief) fightPage(f Fight, seed uint64) fightPage {
 		fp.Took = strings.TrimPrefix(fp.Took+", "+sc.PlaceName(id), ", ")
 	}
 	for _, fc := range f.Result.Factors {
-		fp.Factors = append(fp.Factors, fc.String())
+		fp.Factors = append(fp.Factors, fmt.Sprintf("%s %s ×%.2f", fc.Side, fc.Name, fc.Value))
 	}
 	return fp
 }

@@ -65,6 +65,7 @@ var helpLines = []string{
 	"Enter, Space\tskip the rest of the AI's turn",
 	"[ and ]\tslower or faster AI turns",
 	"G\thex grid on or off",
+	"H\tthe ghost of history: where the record's main bodies stood, the places held otherwise",
 	"F5, F9\tquick save, quick load (autosave each turn and on quitting)",
 	"F2\tcolour-blind-safe palette on or off",
 	"F3, F4\tsmaller or larger interface",
