@@ -56,7 +56,8 @@ func TestOnlyUIImportsEbiten(t *testing.T) {
 // beside hex; paint, which draws the map on any canvas, stands on rules;
 // campaign (the timeline of the whole rising, with the scenarios as its
 // stops) stands on scenario and history, under ui; debrief (a played game
-// summed up) on match and paint, under ui.
+// summed up) on match and paint, under ui; encyclopedia (an entry for every
+// name the scenarios give) on scenario, under ui.
 var below = func() map[string][]string {
 	bottom := []string{"ili/game/files", "ili/game/stats"}
 	hex := []string{"ili/game/hex"}
@@ -66,6 +67,7 @@ var below = func() map[string][]string {
 	save := append([]string{"ili/game/save"}, match...)
 	whatif := append([]string{"ili/game/whatif"}, save...)
 	campaign := append([]string{"ili/game/campaign", "ili/scenarios/campaign", "ili/game/history"}, scenario...)
+	encyclopedia := append([]string{"ili/game/encyclopedia", "ili/scenarios/encyclopedia"}, scenario...)
 	return map[string][]string{
 		"ili/game/files":           nil,
 		"ili/game/stats":           nil,
@@ -82,7 +84,8 @@ var below = func() map[string][]string {
 		"ili/game/paint":           rules,
 		"ili/game/campaign":        campaign[1:],
 		"ili/game/debrief":         append([]string{"ili/game/paint"}, match...),
-		"ili/game/ui":              append(append([]string{"ili/game/paint", "ili/game/debrief"}, campaign[:2]...), whatif...),
+		"ili/game/encyclopedia":    encyclopedia[1:],
+		"ili/game/ui":              append(append(append([]string{"ili/game/paint", "ili/game/debrief"}, campaign[:2]...), encyclopedia[:2]...), whatif...),
 	}
 }()
 
