@@ -42,8 +42,8 @@ func TestTitleScreen(t *testing.T) {
 		t.Fatal("New game does not open the picker")
 	}
 	title = newTitle(a, opt)
-	// Down skips Continue, which is off: Load, then Settings.
-	sc := press(t, title, KeyDown, KeyDown, KeyEnter)
+	// Down: the campaign; then, skipping Continue, which is off: Load, then Settings.
+	sc := press(t, title, KeyDown, KeyDown, KeyDown, KeyEnter)
 	st, ok := sc.(*SettingsScreen)
 	if !ok {
 		t.Fatalf("the third item opened %T", sc)
@@ -146,7 +146,7 @@ func TestGameMenu(t *testing.T) {
 	if title.menu.off[titleContinue] || !strings.Contains(title.menu.items[titleContinue], "Nilka, October 1944, turn 1") {
 		t.Fatalf("Continue is %q (off %v)", title.menu.items[titleContinue], title.menu.off[titleContinue])
 	}
-	c, ok := press(t, title, KeyDown, KeyEnter).(*Play)
+	c, ok := press(t, title, KeyDown, KeyDown, KeyEnter).(*Play)
 	if !ok || c.m.Hash() != q.m.Hash() {
 		t.Error("Continue did not bring back the game that was quit")
 	}

@@ -31,8 +31,8 @@ func (s *screenSize) size() (float64, float64) {
 	return float64(s.w), float64(s.h)
 }
 
-// Title is the title screen: a new game, the last game, a saved game, the
-// settings, or quit, over the map of the largest scenario.
+// Title is the title screen: a new game, the campaign, the last game, a
+// saved game, the settings, or quit, over the map of the largest scenario.
 type Title struct {
 	screenSize
 	a        *app
@@ -47,6 +47,7 @@ type Title struct {
 // The title menu's items.
 const (
 	titleNew = iota
+	titleCampaign
 	titleContinue
 	titleLoad
 	titleSettings
@@ -65,7 +66,7 @@ func newTitle(a *app, opt Options) *Title {
 			}
 		}
 	}
-	t.menu = newMenu(a, "New game", cont, "Load a saved game", "Settings", "Quit")
+	t.menu = newMenu(a, "New game", "The campaign, 1944-1949", cont, "Load a saved game", "Settings", "Quit")
 	t.menu.off[titleContinue] = t.autosave == ""
 	if sc, err := scenario.Load("manas-1945", scenario.Options{}); err == nil {
 		t.backdrop = sc.Setup.Map
@@ -82,6 +83,13 @@ func (t *Title) Update(in Input) (scene, error) {
 	switch t.menu.update(in) {
 	case titleNew:
 		return newPicker(t.a, t.opt), nil
+	case titleCampaign:
+		c, err := newCampaign(t.a, t.opt)
+		if err != nil {
+			t.status = "The campaign cannot be opened: " + err.Error()
+			return nil, nil
+		}
+		return c, nil
 	case titleContinue:
 		p, err := loadPlay(t.a, t.autosave)
 		if err != nil {
