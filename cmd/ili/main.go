@@ -30,6 +30,9 @@ Usage:
   ili replay SAVE...        replay saved games without a window, check them, print their results
   ili history SCENARIO      print the documented course of events by turn [--format text|json]
   ili report SAVE --out DIR write a saved game's debrief: one HTML page with its maps and charts
+  ili encyclopedia [--out DIR]
+                            write the encyclopedia as one HTML page, DIR/encyclopedia.html
+                            (DIR: the current folder unless given; made if missing)
   ili shot SCENARIO --out FILE.png [--size WxH]   draw the game's first frame
 
 Run 'ili COMMAND -h' for a command's options.
@@ -65,18 +68,19 @@ var commands map[string]func([]string, io.Writer, io.Writer) int
 
 func init() {
 	commands = map[string]func([]string, io.Writer, io.Writer) int{
-		"play":      cmdPlay,
-		"list":      cmdList,
-		"validate":  cmdValidate,
-		"calibrate": cmdCalibrate,
-		"sim":       cmdSim,
-		"replay":    cmdReplay,
-		"history":   cmdHistory,
-		"report":    cmdReport,
-		"shot":      cmdShot,
-		"help":      cmdHelp,
-		"-h":        cmdHelp,
-		"--help":    cmdHelp,
+		"play":         cmdPlay,
+		"list":         cmdList,
+		"validate":     cmdValidate,
+		"calibrate":    cmdCalibrate,
+		"sim":          cmdSim,
+		"replay":       cmdReplay,
+		"history":      cmdHistory,
+		"report":       cmdReport,
+		"encyclopedia": cmdEncyclopedia,
+		"shot":         cmdShot,
+		"help":         cmdHelp,
+		"-h":           cmdHelp,
+		"--help":       cmdHelp,
 	}
 }
 
