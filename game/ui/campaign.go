@@ -873,6 +873,15 @@ func (s *Campaign) panelLines(width float64, compact bool) []panelLine {
 			add(p, lineText)
 			gap()
 		}
+		for _, ln := range s.c.Lines {
+			add(ln.Name+". "+ln.Text, lineSmall)
+			var names []string
+			for _, k := range ln.Sources {
+				names = append(names, s.c.SourceName(k))
+			}
+			add("Source: "+strings.Join(names, "; "), lineDim)
+			gap()
+		}
 		add("Left/Right or a click on a marker chooses a battle or an episode; on a battle, Enter opens its record or a game of it.", lineDim)
 		return out
 	}
