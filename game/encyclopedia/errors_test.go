@@ -2,10 +2,13 @@ package encyclopedia
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 
 	"ili/game/scenario"
+	data "ili/scenarios/encyclopedia"
 )
 
 // good is a valid entry, for building files with one mistake each.
@@ -132,5 +135,44 @@ func TestLocate(t *testing.T) {
 	}
 	if _, ok := at["y"]; ok {
 		t.Errorf("a key inside a multi-line string was taken for a key")
+	}
+}
+
+// TestErrorsInBundledFiles: in each bundled file, a source key and a link
+// spoilt deep in the file are reported at their own lines: the positions
+// hold through the files' multi-line strings, lists and tables.
+func TestErrorsInBundledFiles(t *testing.T) {
+	entries, err := fs.ReadDir(data.FS, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".toml") {
+			continue
+		}
+		src, err := data.FS.ReadFile(e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(src)
+		i := strings.LastIndex(text, "\nsource = \"")
+		if i < 0 {
+			t.Fatalf("%s has no source key", e.Name())
+		}
+		j := i + 1 + strings.IndexByte(text[i+1:], '\n')
+		bad := text[:i+1] + `source = "NoSuchSource"` + text[j:]
+		line := strings.Count(text[:i+1], "\n") + 1
+		in := map[string][]byte{}
+		for _, o := range entries {
+			if b, err := data.FS.ReadFile(o.Name()); err == nil && strings.HasSuffix(o.Name(), ".toml") {
+				in[o.Name()] = b
+			}
+		}
+		in[e.Name()] = []byte(bad)
+		_, err = Parse(in)
+		want := fmt.Sprintf("%s:%d:1: ", e.Name(), line)
+		if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), `"NoSuchSource"`) {
+			t.Errorf("%s: got %v, want an error starting %s", e.Name(), err, want)
+		}
 	}
 }
