@@ -421,7 +421,7 @@ func (s *Campaign) stop() *campaign.Item {
 }
 
 // open opens the chosen stop's scenario: its record in history mode, or
-// the set-up of a game of it, whose Back returns here.
+// the set-up of a game of it; Esc or Back in either returns here.
 func (s *Campaign) open(action int) (scene, error) {
 	st := s.stop()
 	opt := Options{Scenario: st.Scenario, Seed: s.opt.Seed}
@@ -430,7 +430,10 @@ func (s *Campaign) open(action int) (scene, error) {
 	switch action {
 	case actionWatch:
 		opt.History = true
-		next, err = newHistoryMode(s.a, opt)
+		var h *HistoryMode
+		if h, err = newHistoryMode(s.a, opt); err == nil {
+			h.back, next = s, h
+		}
 	case actionPlay:
 		next, err = newSetup(s.a, opt)
 		if set, ok := next.(*Setup); ok {

@@ -31,6 +31,8 @@ type HistoryMode struct {
 	terrain terrainCache
 	view    *rules.View // the frame shown, as the map drawing reads it
 	hover   int         // the step under the pointer on the timeline, or -1
+	// back is the scene Esc returns to (nil: the title screen).
+	back scene
 }
 
 // playRates are the window frames between two turns while playing (60 a
@@ -126,6 +128,9 @@ func (h *HistoryMode) Update(in Input) (scene, error) {
 func (h *HistoryMode) updateKeys(in Input) (scene, error) {
 	switch {
 	case in.Has(KeyEscape):
+		if h.back != nil {
+			return h.back, nil
+		}
 		return newTitle(h.a, Options{Seed: h.opt.Seed}), nil
 	case in.Has(KeyTake):
 		return h.takeCommand()

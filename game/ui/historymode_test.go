@@ -193,3 +193,24 @@ func compareGolden(t *testing.T, data []byte, golden string) {
 		t.Errorf("%d pixels differ from %s by more than 12 levels; see %s, and run with -update if the change is intended", bad, golden, gotName)
 	}
 }
+
+// TestHistoryModeGoesBack: Esc in a record opened from a game's set-up
+// returns to the set-up; opened by itself, to the title screen.
+func TestHistoryModeGoesBack(t *testing.T) {
+	next, err := newSetup(testApp(), Options{Scenario: "nilka-1944", Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	setup := next.(*Setup)
+	setup.menu.at = len(setup.menu.items) - 2
+	h, ok := press(t, setup, KeyEnter).(*HistoryMode)
+	if !ok {
+		t.Fatal("'Watch the record' does not open the record")
+	}
+	if back := press(t, h, KeyEscape); back != scene(setup) {
+		t.Errorf("Esc goes to %T, not back to the set-up", back)
+	}
+	if _, ok := press(t, historyOf(t, "nilka-1944"), KeyEscape).(*Title); !ok {
+		t.Error("Esc from a record opened by itself does not go to the title screen")
+	}
+}

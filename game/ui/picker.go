@@ -214,7 +214,12 @@ func (s *Setup) Update(in Input) (scene, error) {
 	case i == n-1:
 		return s.goBack(), nil
 	case i == n-2:
-		return newHistoryMode(s.a, s.chosen())
+		h, err := newHistoryMode(s.a, s.chosen())
+		if err != nil {
+			return nil, err
+		}
+		h.back = s
+		return h, nil
 	case i == n-3 || i >= 0 && in.Has(KeyEnter):
 		return newBriefing(s.a, s.chosen())
 	case i >= 0:
