@@ -108,8 +108,8 @@ func (b *Batch) symbol(ter rules.Terrain, x, y, r float64, c color.RGBA, seed ui
 	}
 }
 
-// edgeSegment returns the screen segment of the side shared by a and b.
-func edgeSegment(cam Camera, a, b hex.Hex) (x0, y0, x1, y1 float64) {
+// EdgeSegment returns the screen segment of the side shared by a and b.
+func EdgeSegment(cam Camera, a, b hex.Hex) (x0, y0, x1, y1 float64) {
 	d := a.DirectionTo(b)
 	// Direction d (0 = east) is the side between corners d-1 and d... in the
 	// corner numbering of hex.Layout.Corner (corner 0 at -30 degrees).
@@ -129,9 +129,9 @@ func Lines(cv Canvas, b *Batch, m *rules.Map, cam Camera, pal *Palette) {
 	for e := range m.Rivers {
 		edges = append(edges, e)
 	}
-	sortEdges(edges)
+	SortEdges(edges)
 	for _, e := range edges {
-		x0, y0, x1, y1 := edgeSegment(cam, e.A, e.B)
+		x0, y0, x1, y1 := EdgeSegment(cam, e.A, e.B)
 		width := w
 		if m.Rivers[e] == rules.MajorRiver {
 			width *= 1.8
@@ -143,7 +143,7 @@ func Lines(cv Canvas, b *Batch, m *rules.Map, cam Camera, pal *Palette) {
 	for e := range m.Roads {
 		edges = append(edges, e)
 	}
-	sortEdges(edges)
+	SortEdges(edges)
 	for _, e := range edges {
 		ax, ay := Unit.Center(e.A)
 		bx, by := Unit.Center(e.B)
@@ -158,7 +158,9 @@ func Lines(cv Canvas, b *Batch, m *rules.Map, cam Camera, pal *Palette) {
 	b.Flush()
 }
 
-func sortEdges(es []rules.Edge) {
+// SortEdges puts edges in a fixed order, so that a map is drawn the same
+// every time.
+func SortEdges(es []rules.Edge) {
 	slices.SortFunc(es, func(a, b rules.Edge) int {
 		if c := hex.Compare(a.A, b.A); c != 0 {
 			return c

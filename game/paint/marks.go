@@ -15,7 +15,7 @@ import (
 // and skipping names that would overlap one already drawn. The marks and the
 // names' backgrounds go in one batch, the names after it.
 func Places(cv Canvas, b *Batch, v *rules.View, cam Camera, pal *Palette, fontSize float64, right float64) {
-	var taken []rect
+	var taken []Box
 	var labels []string
 	places := append([]rules.Place(nil), v.Places...)
 	sort.SliceStable(places, func(i, j int) bool { return places[i].VP > places[j].VP })
@@ -41,11 +41,11 @@ func Places(cv Canvas, b *Batch, v *rules.View, cam Camera, pal *Palette, fontSi
 		}
 		// The name goes under the hex's centre, clear of the counters there.
 		tw, th := cv.Measure(label, fontSize)
-		box := rect{sx - tw/2, sy + math.Max(r+1, cam.Scale*0.42), tw, th}
-		box.x = math.Max(2, math.Min(box.x, right-tw-2))
+		box := Box{sx - tw/2, sy + math.Max(r+1, cam.Scale*0.42), tw, th}
+		box.X = math.Max(2, math.Min(box.X, right-tw-2))
 		clash := false
 		for _, t := range taken {
-			if t.overlaps(box) {
+			if t.Overlaps(box) {
 				clash = true
 				break
 			}
@@ -55,18 +55,20 @@ func Places(cv Canvas, b *Batch, v *rules.View, cam Camera, pal *Palette, fontSi
 		}
 		taken = append(taken, box)
 		labels = append(labels, label)
-		b.Rect(box.x-1, box.y, box.w+2, box.h, color.RGBA{225, 225, 222, 230}) // premultiplied, nearly opaque
+		b.Rect(box.X-1, box.Y, box.W+2, box.H, color.RGBA{225, 225, 222, 230}) // premultiplied, nearly opaque
 	}
 	b.Flush()
 	for i, box := range taken {
-		cv.Draw(labels[i], box.x, box.y, fontSize, pal.Text)
+		cv.Draw(labels[i], box.X, box.Y, fontSize, pal.Text)
 	}
 }
 
-type rect struct{ x, y, w, h float64 }
+// Box is a rectangle on the canvas: a label's, for one.
+type Box struct{ X, Y, W, H float64 }
 
-func (a rect) overlaps(b rect) bool {
-	return a.x < b.x+b.w && b.x < a.x+a.w && a.y < b.y+b.h && b.y < a.y+a.h
+// Overlaps reports whether a and b overlap.
+func (a Box) Overlaps(b Box) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
 }
 
 // Counters draws each stack as NATO-style counters: a frame in the

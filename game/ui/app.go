@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"ili/game/paint"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -25,7 +26,7 @@ type app struct {
 	panelW, barH       int
 	// batch gathers the triangles a drawing function draws, reused from
 	// frame to frame; drawing happens on one goroutine.
-	batch batch
+	batch paint.Batch
 	// wraps keeps text wrapped to a width, so that a redraw measures nothing.
 	wraps map[wrapKey][]string
 }
@@ -38,7 +39,7 @@ func newApp(s Settings) *app {
 }
 
 // palette is the palette the settings ask for.
-func (a *app) palette() *Palette { return a.settings.palette() }
+func (a *app) palette() *paint.Palette { return a.settings.palette() }
 
 // speed is how fast the AI's turn is shown: 1 (slow) to 4 step by step;
 // 5 (or 0) at once.
@@ -65,10 +66,4 @@ func (a *app) changed(before Settings) {
 	if a.persist {
 		a.settings.Save()
 	}
-}
-
-// scratch returns the shared batch, empty.
-func (a *app) scratch() *batch {
-	a.batch.vs, a.batch.is = a.batch.vs[:0], a.batch.is[:0]
-	return &a.batch
 }

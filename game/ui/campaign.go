@@ -14,6 +14,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/campaign"
+	"ili/game/paint"
 	"ili/game/rules"
 	"ili/game/scenario"
 )
@@ -40,7 +41,7 @@ type Campaign struct {
 	hoverTL bool  // the pointer is on the item's marker on the timeline, not its mark on the map
 	actions *menu // a stop's two actions
 	status  string
-	cam     Camera
+	cam     paint.Camera
 	fitted  bool
 	terrain terrainCache
 	view    *rules.View // the map's places, unheld, for drawPlaces
@@ -117,7 +118,7 @@ func (s *Campaign) Resize(w, h int) {
 	}
 	mw, mh := s.mapArea()
 	m := s.margin()
-	s.cam = FitCamera(s.sc.Setup.Map, int(mw-2*m), int(mh-float64(s.a.barH)-2*m))
+	s.cam = paint.FitCamera(s.sc.Setup.Map, int(mw-2*m), int(mh-float64(s.a.barH)-2*m))
 	s.cam.X -= m / s.cam.Scale
 	s.cam.Y -= (m + float64(s.a.barH)) / s.cam.Scale
 	s.fitted = true
@@ -222,7 +223,7 @@ func (s *Campaign) world(lat, lon float64) (x, y float64) {
 // would cover another mark.
 func (s *Campaign) layMap() {
 	m := s.sc.Setup.Map
-	x0, y0, x1, y1 := mapBounds(m)
+	x0, y0, x1, y1 := paint.MapBounds(m)
 	sx0, sy0 := s.cam.ToScreen(x0, y0)
 	sx1, sy1 := s.cam.ToScreen(x1, y1)
 	gap := s.margin() * 0.36
@@ -262,17 +263,17 @@ func (s *Campaign) layMap() {
 
 // placeLabels are the boxes the places' names take on the map, as
 // drawPlaces sets them (all of the same worth here: in the file's order).
-func (s *Campaign) placeLabels() []rect {
+func (s *Campaign) placeLabels() []paint.Box {
 	f := s.a.small
 	mw, _ := s.mapArea()
-	var boxes []rect
+	var boxes []paint.Box
 	for _, p := range s.view.Places {
-		sx, sy := s.cam.ToScreen(unit.Center(p.Hex))
+		sx, sy := s.cam.ToScreen(paint.Unit.Center(p.Hex))
 		r := math.Max(3, s.cam.Scale/5)
 		tw, th := text.Measure(p.Name, f, f.Size*1.2)
-		box := rect{sx - tw/2, sy + math.Max(r+1, s.cam.Scale*0.42), tw, th}
-		box.x = math.Max(2, math.Min(box.x, mw-tw-2))
-		if !slices.ContainsFunc(boxes, box.overlaps) { // drawPlaces leaves out a name that would overlap one drawn
+		box := paint.Box{X: sx - tw/2, Y: sy + math.Max(r+1, s.cam.Scale*0.42), W: tw, H: th}
+		box.X = math.Max(2, math.Min(box.X, mw-tw-2))
+		if !slices.ContainsFunc(boxes, box.Overlaps) { // drawPlaces leaves out a name that would overlap one drawn
 			boxes = append(boxes, box)
 		}
 	}
@@ -286,7 +287,7 @@ type markDisc struct{ x, y, r float64 }
 // r keeps clear of every mark placed and covers no place's name more than
 // a little at its top, trying sideways first, so that a mark in the margin
 // stays in it.
-func clearOf(placed []markDisc, boxes []rect, p [2]float64, r float64) [2]float64 {
+func clearOf(placed []markDisc, boxes []paint.Box, p [2]float64, r float64) [2]float64 {
 	free := func(q [2]float64) bool {
 		for _, o := range placed {
 			if math.Hypot(o.x-q[0], o.y-q[1]) < o.r+r+2 {
@@ -294,8 +295,8 @@ func clearOf(placed []markDisc, boxes []rect, p [2]float64, r float64) [2]float6
 			}
 		}
 		for _, b := range boxes {
-			nx := math.Max(b.x, math.Min(q[0], b.x+b.w))
-			ny := math.Max(b.y, math.Min(q[1], b.y+b.h))
+			nx := math.Max(b.X, math.Min(q[0], b.X+b.W))
+			ny := math.Max(b.Y, math.Min(q[1], b.Y+b.H))
 			if math.Hypot(nx-q[0], ny-q[1]) < r-5 {
 				return false
 			}
@@ -331,7 +332,7 @@ func (s *Campaign) markRadius(it campaign.Item) float64 {
 func (s *Campaign) offMap(it campaign.Item) string {
 	m := s.sc.Setup.Map
 	p := s.sc.Projection
-	x0, y0, x1, y1 := mapBounds(m)
+	x0, y0, x1, y1 := paint.MapBounds(m)
 	wx, wy := s.world(it.Lat, it.Lon)
 	dx := wx - math.Max(x0, math.Min(wx, x1))
 	dy := wy - math.Max(y0, math.Min(wy, y1))
@@ -466,10 +467,10 @@ func (s *Campaign) Draw(dst *ebiten.Image) {
 	dst.Fill(color.RGBA{62, 70, 80, 255})
 	mw, mh := s.mapArea()
 	area := dst.SubImage(image.Rect(0, s.a.barH, int(mw), int(mh))).(*ebiten.Image)
-	s.terrain.draw(area, s.a.scratch(), s.sc.Setup.Map, nil, s.cam, pal, false)
+	s.terrain.draw(area, s.a.scratch(area), s.sc.Setup.Map, nil, s.cam, pal, false)
 	s.drawRegions(area)
 	s.drawLines(area)
-	drawPlaces(area, s.a.scratch(), s.view, s.cam, pal, s.a.small, mw)
+	paint.Places(canvas(area), s.a.scratch(area), s.view, s.cam, pal, s.a.small.Size, mw)
 	s.drawMarks(area, l)
 	s.drawLegend(area)
 	s.drawBar(dst, w)
@@ -496,7 +497,7 @@ type regionLabel struct {
 	s   string
 	f   *text.GoTextFace
 	ink color.RGBA
-	box rect
+	box paint.Box
 }
 
 // regionLabels are the names of the districts, the neighbouring state and
@@ -514,7 +515,7 @@ func (s *Campaign) regionLabels() []regionLabel {
 			name, f, ink = rg.Name, a.small, color.RGBA{40, 40, 40, 255}
 		}
 		tw, th := text.Measure(name, f, f.Size*1.2)
-		out = append(out, regionLabel{name, f, ink, rect{x - tw/2, y - th/2, tw, th}})
+		out = append(out, regionLabel{name, f, ink, paint.Box{X: x - tw/2, Y: y - th/2, W: tw, H: th}})
 	}
 	return out
 }
@@ -525,16 +526,16 @@ func (s *Campaign) drawRegions(dst *ebiten.Image) {
 	halo := color.RGBA{250, 246, 232, 200}
 	for _, rl := range s.regionLabels() {
 		for _, d := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}} {
-			drawText(dst, rl.s, rl.box.x+d[0], rl.box.y+d[1], rl.f, halo)
+			drawText(dst, rl.s, rl.box.X+d[0], rl.box.Y+d[1], rl.f, halo)
 		}
-		drawText(dst, rl.s, rl.box.x, rl.box.y, rl.f, rl.ink)
+		drawText(dst, rl.s, rl.box.X, rl.box.Y, rl.f, rl.ink)
 	}
 }
 
 // drawLines draws the border dashed and the fronts along their rivers,
 // each with its name.
 func (s *Campaign) drawLines(dst *ebiten.Image) {
-	b := s.a.scratch()
+	b := s.a.scratch(dst)
 	m := s.sc.Setup.Map
 	type label struct {
 		s    string
@@ -546,7 +547,7 @@ func (s *Campaign) drawLines(dst *ebiten.Image) {
 		var pts [][2]float64
 		if ln.River != "" {
 			for _, e := range riverEdges(m, ln.River) {
-				x0, y0, x1, y1 := edgeSegment(s.cam, e.A, e.B)
+				x0, y0, x1, y1 := paint.EdgeSegment(s.cam, e.A, e.B)
 				pts = append(pts, [2]float64{x0, y0}, [2]float64{x1, y1})
 			}
 		} else {
@@ -562,10 +563,10 @@ func (s *Campaign) drawLines(dst *ebiten.Image) {
 		case "front":
 			wd := math.Max(3, s.cam.Scale*0.45)
 			for i := 0; i+1 < len(pts); i += 2 {
-				b.line(dst, pts[i][0], pts[i][1], pts[i+1][0], pts[i+1][1], wd+2, color.RGBA{255, 255, 255, 255})
+				b.Line(pts[i][0], pts[i][1], pts[i+1][0], pts[i+1][1], wd+2, color.RGBA{255, 255, 255, 255})
 			}
 			for i := 0; i+1 < len(pts); i += 2 {
-				b.line(dst, pts[i][0], pts[i][1], pts[i+1][0], pts[i+1][1], wd, frontInk)
+				b.Line(pts[i][0], pts[i][1], pts[i+1][0], pts[i+1][1], wd, frontInk)
 			}
 			top := pts[0]
 			for _, p := range pts {
@@ -586,7 +587,7 @@ func (s *Campaign) drawLines(dst *ebiten.Image) {
 			}
 		}
 	}
-	b.flush(dst)
+	b.Flush()
 	for _, l := range labels {
 		tw, th := text.Measure(l.s, s.a.small, s.a.small.Size*1.2)
 		x := l.x - tw/2
@@ -603,12 +604,12 @@ func riverEdges(m *rules.Map, name string) []rules.Edge {
 			es = append(es, e)
 		}
 	}
-	sortEdges(es)
+	paint.SortEdges(es)
 	return es
 }
 
 // dashed adds a dashed line through pts.
-func dashed(dst *ebiten.Image, b *batch, pts [][2]float64, w float64, c color.RGBA) {
+func dashed(dst *ebiten.Image, b *paint.Batch, pts [][2]float64, w float64, c color.RGBA) {
 	dash, gap := w*4, w*2.5
 	on, left := true, dash
 	for i := 1; i < len(pts); i++ {
@@ -619,7 +620,7 @@ func dashed(dst *ebiten.Image, b *batch, pts [][2]float64, w float64, c color.RG
 			step := math.Min(left, seg-pos)
 			if on {
 				f0, f1 := pos/seg, (pos+step)/seg
-				b.line(dst, ax+(bx-ax)*f0, ay+(by-ay)*f0, ax+(bx-ax)*f1, ay+(by-ay)*f1, w, c)
+				b.Line(ax+(bx-ax)*f0, ay+(by-ay)*f0, ax+(bx-ax)*f1, ay+(by-ay)*f1, w, c)
 			}
 			pos += step
 			left -= step
@@ -639,7 +640,7 @@ func dashed(dst *ebiten.Image, b *batch, pts [][2]float64, w float64, c color.RG
 // thin line to its place, a mark for a place off the map an arrow out of
 // it and, when chosen or pointed at, a note of how far.
 func (s *Campaign) drawMarks(dst *ebiten.Image, l *campaignLayout) {
-	b := s.a.scratch()
+	b := s.a.scratch(dst)
 	r := s.markR()
 	// Leaders and arrows first, under the marks.
 	for i := range s.items {
@@ -659,11 +660,11 @@ func (s *Campaign) drawMarks(dst *ebiten.Image, l *campaignLayout) {
 			}
 			from := [2]float64{p[0] + dx/d*rr, p[1] + dy/d*rr}
 			tip := [2]float64{p[0] + dx/d*(rr+r*2.6), p[1] + dy/d*(rr+r*2.6)}
-			b.line(dst, from[0], from[1], tip[0], tip[1], 2.5, color.RGBA{30, 30, 30, 255})
+			b.Line(from[0], from[1], tip[0], tip[1], 2.5, color.RGBA{30, 30, 30, 255})
 			arrowHead(dst, b, from, tip, r*1.5, color.RGBA{30, 30, 30, 255})
 		} else if math.Hypot(at[0]-p[0], at[1]-p[1]) > 1 {
-			b.line(dst, at[0], at[1], p[0], p[1], 1.5, color.RGBA{40, 40, 40, 220})
-			b.disc(dst, at[0], at[1], 2, color.RGBA{40, 40, 40, 255})
+			b.Line(at[0], at[1], p[0], p[1], 1.5, color.RGBA{40, 40, 40, 220})
+			b.Disc(at[0], at[1], 2, color.RGBA{40, 40, 40, 255})
 		}
 	}
 	// Episodes under stops; the chosen one last of all.
@@ -691,10 +692,10 @@ func (s *Campaign) drawMarks(dst *ebiten.Image, l *campaignLayout) {
 		if s.items[i].IsStop() {
 			rr := r * 1.9
 			if hot {
-				b.disc(dst, p[0], p[1], rr+4, color.RGBA{255, 255, 255, 255})
+				b.Disc(p[0], p[1], rr+4, color.RGBA{255, 255, 255, 255})
 			}
-			b.disc(dst, p[0], p[1], rr+1.5, stopInk)
-			b.disc(dst, p[0], p[1], rr, stopFill)
+			b.Disc(p[0], p[1], rr+1.5, stopInk)
+			b.Disc(p[0], p[1], rr, stopFill)
 			numbers = append(numbers, i)
 			continue
 		}
@@ -702,12 +703,12 @@ func (s *Campaign) drawMarks(dst *ebiten.Image, l *campaignLayout) {
 		edge := color.RGBA{250, 250, 250, 255}
 		if hot {
 			rr *= 1.35
-			b.quad(dst, p[0], p[1]-rr-4, p[0]+rr+4, p[1], p[0], p[1]+rr+4, p[0]-rr-4, p[1], color.RGBA{20, 20, 20, 255})
+			b.Quad(p[0], p[1]-rr-4, p[0]+rr+4, p[1], p[0], p[1]+rr+4, p[0]-rr-4, p[1], color.RGBA{20, 20, 20, 255})
 		}
-		b.quad(dst, p[0], p[1]-rr-1.5, p[0]+rr+1.5, p[1], p[0], p[1]+rr+1.5, p[0]-rr-1.5, p[1], edge)
-		b.quad(dst, p[0], p[1]-rr, p[0]+rr, p[1], p[0], p[1]+rr, p[0]-rr, p[1], episodeFill)
+		b.Quad(p[0], p[1]-rr-1.5, p[0]+rr+1.5, p[1], p[0], p[1]+rr+1.5, p[0]-rr-1.5, p[1], edge)
+		b.Quad(p[0], p[1]-rr, p[0]+rr, p[1], p[0], p[1]+rr, p[0]-rr, p[1], episodeFill)
 	}
-	b.flush(dst)
+	b.Flush()
 	for _, i := range numbers {
 		p := l.mark[i]
 		n := fmt.Sprint(s.stopNo[i])
@@ -765,17 +766,17 @@ func (s *Campaign) drawLegend(dst *ebiten.Image) {
 	x, y := 10.0, float64(a.barH)+10
 	bw, bh := w+46, lh*float64(len(rows))+10
 	vector.DrawFilledRect(dst, float32(x), float32(y), float32(bw), float32(bh), color.RGBA{250, 246, 232, 225}, false)
-	b := a.scratch()
+	b := a.scratch(dst)
 	r := s.markR()
 	cx := x + 18
 	cy := func(k int) float64 { return y + 5 + lh*(float64(k)+0.5) }
-	b.disc(dst, cx, cy(0), r*1.5+1.5, stopInk)
-	b.disc(dst, cx, cy(0), r*1.5, stopFill)
+	b.Disc(cx, cy(0), r*1.5+1.5, stopInk)
+	b.Disc(cx, cy(0), r*1.5, stopFill)
 	rr := r * 1.25
-	b.quad(dst, cx, cy(1)-rr, cx+rr, cy(1), cx, cy(1)+rr, cx-rr, cy(1), episodeFill)
+	b.Quad(cx, cy(1)-rr, cx+rr, cy(1), cx, cy(1)+rr, cx-rr, cy(1), episodeFill)
 	dashed(dst, b, [][2]float64{{cx - 12, cy(2)}, {cx + 12, cy(2)}}, 2.5, borderInk)
-	b.line(dst, cx-12, cy(3), cx+12, cy(3), 4, frontInk)
-	b.flush(dst)
+	b.Line(cx-12, cy(3), cx+12, cy(3), 4, frontInk)
+	b.Flush()
 	for k, row := range rows {
 		drawText(dst, row, x+38, cy(k)-f.Size*0.65, f, panelInk)
 	}
@@ -939,8 +940,8 @@ func (s *Campaign) drawTimeline(dst *ebiten.Image, l *campaignLayout, w, h float
 	top := h - s.timelineHeight()
 	vector.DrawFilledRect(dst, 0, float32(top), float32(w), float32(s.timelineHeight()), color.RGBA{35, 35, 40, 255}, false)
 	x0, x1, y := s.track()
-	b := a.scratch()
-	b.line(dst, x0, y, x1, y, 2, color.RGBA{150, 150, 155, 255})
+	b := a.scratch(dst)
+	b.Line(x0, y, x1, y, 2, color.RGBA{150, 150, 155, 255})
 	dim := color.RGBA{175, 175, 180, 255}
 	type yearLabel struct {
 		s string
@@ -950,26 +951,26 @@ func (s *Campaign) drawTimeline(dst *ebiten.Image, l *campaignLayout, w, h float
 	for t := s.from; t.Before(s.to) || t.Equal(s.to); t = t.AddDate(0, 1, 0) {
 		x := s.dateX(t)
 		if t.Month() == time.January || t.Equal(s.from) {
-			b.line(dst, x, y-6, x, top+s.timelineHeight()-a.small.Size*2.6, 1, dim)
+			b.Line(x, y-6, x, top+s.timelineHeight()-a.small.Size*2.6, 1, dim)
 			label := t.Format("2006")
 			if t.Equal(s.from) {
 				label = t.Format("July 2006")
 			}
 			years = append(years, yearLabel{label, x + 4})
 		} else {
-			b.line(dst, x, y-2.5, x, y+2.5, 1, color.RGBA{120, 120, 125, 255})
+			b.Line(x, y-2.5, x, y+2.5, 1, color.RGBA{120, 120, 125, 255})
 		}
 	}
 	r := s.markR()
 	for i, it := range s.items {
 		xa, xb := s.dateX(it.From.Time), s.dateX(it.Last().End())
 		if it.IsStop() {
-			b.rect(dst, xa, y-3, math.Max(4, xb-xa), 6, stopFill)
-			b.line(dst, l.tl[i][0], l.tl[i][1], l.tl[i][0], y-3, 1, stopFill)
+			b.Rect(xa, y-3, math.Max(4, xb-xa), 6, stopFill)
+			b.Line(l.tl[i][0], l.tl[i][1], l.tl[i][0], y-3, 1, stopFill)
 			continue
 		}
 		if xb-xa > 3 {
-			b.rect(dst, xa, y+2, xb-xa, 3, color.RGBA{96, 160, 196, 255})
+			b.Rect(xa, y+2, xb-xa, 3, color.RGBA{96, 160, 196, 255})
 		}
 	}
 	var numbers []int
@@ -979,9 +980,9 @@ func (s *Campaign) drawTimeline(dst *ebiten.Image, l *campaignLayout, w, h float
 		if it.IsStop() {
 			rr := r * 1.9
 			if hot {
-				b.disc(dst, p[0], p[1], rr+3.5, color.RGBA{255, 255, 255, 255})
+				b.Disc(p[0], p[1], rr+3.5, color.RGBA{255, 255, 255, 255})
 			}
-			b.disc(dst, p[0], p[1], rr, stopFill)
+			b.Disc(p[0], p[1], rr, stopFill)
 			numbers = append(numbers, i)
 			continue
 		}
@@ -993,10 +994,10 @@ func (s *Campaign) drawTimeline(dst *ebiten.Image, l *campaignLayout, w, h float
 		if hot {
 			e = 3
 		}
-		b.quad(dst, p[0], p[1]-r-e, p[0]+r+e, p[1], p[0], p[1]+r+e, p[0]-r-e, p[1], edge)
-		b.quad(dst, p[0], p[1]-r, p[0]+r, p[1], p[0], p[1]+r, p[0]-r, p[1], color.RGBA{96, 160, 196, 255})
+		b.Quad(p[0], p[1]-r-e, p[0]+r+e, p[1], p[0], p[1]+r+e, p[0]-r-e, p[1], edge)
+		b.Quad(p[0], p[1]-r, p[0]+r, p[1], p[0], p[1]+r, p[0]-r, p[1], color.RGBA{96, 160, 196, 255})
 	}
-	b.flush(dst)
+	b.Flush()
 	for _, i := range numbers {
 		p := l.tl[i]
 		n := fmt.Sprint(s.stopNo[i])

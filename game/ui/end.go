@@ -13,6 +13,7 @@ import (
 
 	"ili/game/history"
 	"ili/game/match"
+	"ili/game/paint"
 	"ili/game/scenario"
 )
 
@@ -234,7 +235,7 @@ func (b beside) runs(cells []string) string {
 }
 
 // colour is the colour a side's cells are drawn in; grey for nobody.
-func (b beside) colour(pal *Palette, side string) color.RGBA {
+func (b beside) colour(pal *paint.Palette, side string) color.RGBA {
 	for i, sd := range b.sc.Setup.Sides {
 		if sd.ID == side {
 			return pal.Sides[i%len(pal.Sides)]
@@ -304,7 +305,7 @@ func (e *End) drawBeside(dst *ebiten.Image, x, y, w, bottom float64) {
 	y += a.text.Size * 1.45
 	y += e.drawLegend(dst, x, y, w)
 	cx := x + l.nameW
-	b := a.scratch()
+	b := a.scratch(dst)
 	names := make([]float64, l.shown)
 	for i, s := range bs.strips[:l.shown] {
 		names[i] = y + l.row - sm.Size*0.65
@@ -312,7 +313,7 @@ func (e *End) drawBeside(dst *ebiten.Image, x, y, w, bottom float64) {
 		addCells(dst, b, pal, bs, s.Record, cx, y+l.row, l.cw, l.row, 120)
 		y += l.row * 2.5
 	}
-	b.flush(dst)
+	b.Flush()
 	for i, s := range bs.strips[:l.shown] {
 		drawText(dst, clip(bs.sc.PlaceName(s.Place), l.nameW-10, sm), x, names[i], sm, ink)
 	}
@@ -329,13 +330,13 @@ func (e *End) drawBeside(dst *ebiten.Image, x, y, w, bottom float64) {
 
 // addCells adds a strip's row: a cell a turn in its holder's colour, at
 // opacity alpha, with a hair of paper between cells wide enough for it.
-func addCells(dst *ebiten.Image, b *batch, pal *Palette, bs beside, cells []string, x, y, cw, row float64, alpha uint8) {
+func addCells(dst *ebiten.Image, b *paint.Batch, pal *paint.Palette, bs beside, cells []string, x, y, cw, row float64, alpha uint8) {
 	gap := 0.0
 	if cw >= 7 {
 		gap = 1
 	}
 	for t, side := range cells {
-		b.rect(dst, x+float64(t)*cw, y, cw-gap, row-1, faint(bs.colour(pal, side), alpha))
+		b.Rect(x+float64(t)*cw, y, cw-gap, row-1, faint(bs.colour(pal, side), alpha))
 	}
 }
 
@@ -392,19 +393,19 @@ func (e *End) drawDrift(dst *ebiten.Image, x, y, w float64, l besideLayout) floa
 	y += sm.Size * 0.6
 	cx, base := x+l.nameW, y+l.chartH
 	right := cx + l.cw*float64(len(bs.strips[0].Record))
-	b := e.a.scratch()
-	b.rect(dst, cx, y, right-cx, 1, faint(legendInk, 90))
-	b.rect(dst, cx, base, right-cx, 1, legendInk)
+	b := e.a.scratch(dst)
+	b.Rect(cx, y, right-cx, 1, faint(legendInk, 90))
+	b.Rect(cx, base, right-cx, 1, legendInk)
 	gap := 0.0
 	if l.cw >= 5 {
 		gap = 1
 	}
 	for t, vp := range bs.drift {
 		if hgt := float64(vp) / float64(max(1, bs.total)) * l.chartH; hgt > 0 {
-			b.rect(dst, cx+float64(t)*l.cw, base-hgt, l.cw-gap, hgt, driftInk)
+			b.Rect(cx+float64(t)*l.cw, base-hgt, l.cw-gap, hgt, driftInk)
 		}
 	}
-	b.flush(dst)
+	b.Flush()
 	for _, mark := range []struct {
 		s string
 		y float64

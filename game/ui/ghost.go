@@ -11,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/hex"
+	"ili/game/paint"
 	"ili/game/rules"
 )
 
@@ -80,16 +81,16 @@ func (p *Play) drawGhost(dst *ebiten.Image, v *rules.View) {
 	if !p.ghostOn() {
 		return
 	}
-	b, pal := p.a.scratch(), p.a.palette()
+	b, pal := p.a.scratch(dst), p.a.palette()
 	p.drawGhostBodies(dst, b, v, pal)
 	p.drawGhostPlaces(dst, b, v, pal)
-	b.flush(dst)
+	b.Flush()
 }
 
 // drawGhostBodies adds a dashed, see-through counter where the record puts
 // each main body at the start of the turn, a stack's offset as counters'
 // are; the units go in the scenario's order, so a frame is always the same.
-func (p *Play) drawGhostBodies(dst *ebiten.Image, b *batch, v *rules.View, pal *Palette) {
+func (p *Play) drawGhostBodies(dst *ebiten.Image, b *paint.Batch, v *rules.View, pal *paint.Palette) {
 	bodies := p.course.At(v.Turn - 1).Bodies
 	size := math.Max(10, p.cam.Scale*1.1)
 	pad := math.Max(3, size*0.16) // clear of a counter standing on it
@@ -101,7 +102,7 @@ func (p *Play) drawGhostBodies(dst *ebiten.Image, b *batch, v *rules.View, pal *
 		if !ok {
 			continue
 		}
-		sx, sy := p.cam.ToScreen(unit.Center(at))
+		sx, sy := p.cam.ToScreen(paint.Unit.Center(at))
 		if sx < -size || sy < -size || sx > float64(w)+size || sy > float64(h)+size {
 			continue
 		}
@@ -110,8 +111,8 @@ func (p *Play) drawGhostBodies(dst *ebiten.Image, b *batch, v *rules.View, pal *
 		col := pal.Sides[max(0, v.SideIndex(u.Side))%len(pal.Sides)]
 		x, y := sx-size/2-pad+off, sy-size*0.35-pad-off
 		bw, bh := size+2*pad, size*0.7+2*pad
-		b.rect(dst, x, y, bw, bh, faint(col, 56))
-		b.dashedFrame(dst, x, y, bw, bh, lw, math.Max(3, size/6), faint(shade(col, 0.8), 230))
+		b.Rect(x, y, bw, bh, faint(col, 56))
+		dashedFrame(b, x, y, bw, bh, lw, math.Max(3, size/6), faint(paint.Shade(col, 0.8), 230))
 	}
 }
 
@@ -119,7 +120,7 @@ func (p *Play) drawGhostBodies(dst *ebiten.Image, b *batch, v *rules.View, pal *
 // holds otherwise than the record at the start of the turn, in the colour
 // of the record's holder (grey for nobody): round the hex, clear of the
 // counters that may stand on the place.
-func (p *Play) drawGhostPlaces(dst *ebiten.Image, b *batch, v *rules.View, pal *Palette) {
+func (p *Play) drawGhostPlaces(dst *ebiten.Image, b *paint.Batch, v *rules.View, pal *paint.Palette) {
 	_, places := p.offRecord(v)
 	rec := p.course.At(v.Turn - 1).Holders
 	lw := math.Max(2, p.cam.Scale/14)
@@ -128,13 +129,13 @@ func (p *Play) drawGhostPlaces(dst *ebiten.Image, b *batch, v *rules.View, pal *
 		if !slices.Contains(places, pl.ID) {
 			continue
 		}
-		sx, sy := p.cam.ToScreen(unit.Center(pl.Hex))
+		sx, sy := p.cam.ToScreen(paint.Unit.Center(pl.Hex))
 		col := color.RGBA{120, 120, 120, 255}
 		if i := v.SideIndex(rec[pl.ID]); i >= 0 {
 			col = pal.Sides[i%len(pal.Sides)]
 		}
-		b.dashedHex(dst, sx, sy, r, lw+2, faint(color.RGBA{255, 255, 255, 255}, 110))
-		b.dashedHex(dst, sx, sy, r-1, lw, faint(col, 215))
+		dashedHex(b, sx, sy, r, lw+2, faint(color.RGBA{255, 255, 255, 255}, 110))
+		dashedHex(b, sx, sy, r-1, lw, faint(col, 215))
 	}
 }
 
@@ -146,16 +147,16 @@ func faint(c color.RGBA, a uint8) color.RGBA {
 
 // dashedFrame adds the outline of a rectangle, w pixels wide inside it, in
 // dashes of about dash pixels with gaps as long.
-func (b *batch) dashedFrame(dst *ebiten.Image, x, y, wd, ht, w, dash float64, c color.RGBA) {
-	b.dashes(dst, x, y, wd, w, dash, true, c)
-	b.dashes(dst, x, y+ht-w, wd, w, dash, true, c)
-	b.dashes(dst, x, y, ht, w, dash, false, c)
-	b.dashes(dst, x+wd-w, y, ht, w, dash, false, c)
+func dashedFrame(b *paint.Batch, x, y, wd, ht, w, dash float64, c color.RGBA) {
+	dashes(b, x, y, wd, w, dash, true, c)
+	dashes(b, x, y+ht-w, wd, w, dash, true, c)
+	dashes(b, x, y, ht, w, dash, false, c)
+	dashes(b, x+wd-w, y, ht, w, dash, false, c)
 }
 
 // dashes adds a dashed bar w thick from (x, y), across or down, n long:
 // an odd number of dashes, so that the bar begins and ends with one.
-func (b *batch) dashes(dst *ebiten.Image, x, y, n, w, dash float64, across bool, c color.RGBA) {
+func dashes(b *paint.Batch, x, y, n, w, dash float64, across bool, c color.RGBA) {
 	k := max(1, int(n/dash))
 	if k%2 == 0 {
 		k++
@@ -163,27 +164,27 @@ func (b *batch) dashes(dst *ebiten.Image, x, y, n, w, dash float64, across bool,
 	step := n / float64(k)
 	for i := 0; i < k; i += 2 {
 		if across {
-			b.rect(dst, x+float64(i)*step, y, step, w, c)
+			b.Rect(x+float64(i)*step, y, step, w, c)
 		} else {
-			b.rect(dst, x, y+float64(i)*step, w, step, c)
+			b.Rect(x, y+float64(i)*step, w, step, c)
 		}
 	}
 }
 
 // dashedHex adds the outline of a hex of radius r, w pixels wide inside
 // it, each side in three dashes: one at each corner and one in the middle.
-func (b *batch) dashedHex(dst *ebiten.Image, x, y, r, w float64, c color.RGBA) {
+func dashedHex(b *paint.Batch, x, y, r, w float64, c color.RGBA) {
 	const parts = 5 // every other one drawn
 	for k := 0; k < 6; k++ {
-		ax, ay := x+r*corners[k][0], y+r*corners[k][1]
-		bx, by := x+r*corners[(k+1)%6][0], y+r*corners[(k+1)%6][1]
+		ax, ay := x+r*paint.Corners[k][0], y+r*paint.Corners[k][1]
+		bx, by := x+r*paint.Corners[(k+1)%6][0], y+r*paint.Corners[(k+1)%6][1]
 		// Inward from the side by half the width, so the dash lies inside.
 		mx, my := x-(ax+bx)/2, y-(ay+by)/2
 		n := math.Hypot(mx, my)
 		ix, iy := mx/n*w/2, my/n*w/2
 		for j := 0; j < parts; j += 2 {
 			f0, f1 := float64(j)/parts, float64(j+1)/parts
-			b.line(dst, ax+(bx-ax)*f0+ix, ay+(by-ay)*f0+iy, ax+(bx-ax)*f1+ix, ay+(by-ay)*f1+iy, w, c)
+			b.Line(ax+(bx-ax)*f0+ix, ay+(by-ay)*f0+iy, ax+(bx-ax)*f1+ix, ay+(by-ay)*f1+iy, w, c)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"ili/game/ai"
 	"ili/game/hex"
 	"ili/game/history"
+	"ili/game/paint"
 	"ili/game/rules"
 )
 
@@ -94,8 +95,8 @@ func TestGhostFrame(t *testing.T) {
 	p := nilkaStandingBy(t, 7)
 	p.a.settings.Ghost = true
 	const scale = 40
-	cx, cy := unit.Center(hex.FromOffset(12, 9)) // between Nilka and the camp
-	p.cam = Camera{X: cx - 490/scale, Y: cy - 400/scale, Scale: scale}
+	cx, cy := paint.Unit.Center(hex.FromOffset(12, 9)) // between Nilka and the camp
+	p.cam = paint.Camera{X: cx - 490/scale, Y: cy - 400/scale, Scale: scale}
 	p.fitted = true
 	data, err := renderScene(p, 1280, 800)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/hex"
+	"ili/game/paint"
 	"ili/game/scenario"
 )
 
@@ -88,7 +89,7 @@ func (h *HistoryMode) barText() string {
 // colour of the body's side, with a head at the end.
 func (h *HistoryMode) drawArrows(dst *ebiten.Image) {
 	pal := h.a.palette()
-	b := h.a.scratch()
+	b := h.a.scratch(dst)
 	wd := math.Max(3, h.cam.Scale/4)
 	for _, ar := range h.course.At(h.frame).Arrows {
 		col := color.RGBA{60, 60, 60, 255}
@@ -101,23 +102,23 @@ func (h *HistoryMode) drawArrows(dst *ebiten.Image) {
 		}
 		pts := make([][2]float64, len(route))
 		for i, at := range route {
-			pts[i][0], pts[i][1] = h.cam.ToScreen(unit.Center(at))
+			pts[i][0], pts[i][1] = h.cam.ToScreen(paint.Unit.Center(at))
 		}
 		for i := 1; i < len(pts); i++ {
-			b.line(dst, pts[i-1][0], pts[i-1][1], pts[i][0], pts[i][1], wd+2.5, color.RGBA{255, 255, 255, 230})
+			b.Line(pts[i-1][0], pts[i-1][1], pts[i][0], pts[i][1], wd+2.5, color.RGBA{255, 255, 255, 230})
 		}
 		n := len(pts)
 		arrowHead(dst, b, pts[n-2], pts[n-1], wd*3.6+2, color.RGBA{255, 255, 255, 230})
 		for i := 1; i < len(pts); i++ {
-			b.line(dst, pts[i-1][0], pts[i-1][1], pts[i][0], pts[i][1], wd, col)
+			b.Line(pts[i-1][0], pts[i-1][1], pts[i][0], pts[i][1], wd, col)
 		}
 		arrowHead(dst, b, pts[n-2], pts[n-1], wd*3.6, col)
 	}
-	b.flush(dst)
+	b.Flush()
 }
 
 // arrowHead adds a triangle pointing from a to b, its tip at b.
-func arrowHead(dst *ebiten.Image, b *batch, from, to [2]float64, size float64, c color.RGBA) {
+func arrowHead(dst *ebiten.Image, b *paint.Batch, from, to [2]float64, size float64, c color.RGBA) {
 	dx, dy := to[0]-from[0], to[1]-from[1]
 	l := math.Hypot(dx, dy)
 	if l == 0 {
@@ -126,7 +127,7 @@ func arrowHead(dst *ebiten.Image, b *batch, from, to [2]float64, size float64, c
 	dx, dy = dx/l, dy/l
 	bx, by := to[0]-dx*size, to[1]-dy*size
 	px, py := -dy*size*0.55, dx*size*0.55
-	b.quad(dst, to[0], to[1], bx+px, by+py, bx, by, bx-px, by-py, c)
+	b.Quad(to[0], to[1], bx+px, by+py, bx, by, bx-px, by-py, c)
 }
 
 // drawNarration fills the panel with what the record says of the turn

@@ -6,6 +6,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"ili/game/history"
+	"ili/game/paint"
 	"ili/game/rules"
 	"ili/game/scenario"
 )
@@ -26,7 +27,7 @@ type HistoryMode struct {
 	playing bool
 	rate    int // index into playRates
 	ticks   int // frames of the window since the last step while playing
-	cam     Camera
+	cam     paint.Camera
 	fitted  bool
 	terrain terrainCache
 	view    *rules.View // the frame shown, as the map drawing reads it
@@ -90,7 +91,7 @@ func (h *HistoryMode) Resize(w, ht int) {
 	h.screenSize.Resize(w, ht)
 	if !h.fitted && w > 0 {
 		mw, mh := h.mapArea()
-		h.cam = FitCamera(h.sc.Setup.Map, int(mw), int(mh-float64(h.a.barH)))
+		h.cam = paint.FitCamera(h.sc.Setup.Map, int(mw), int(mh-float64(h.a.barH)))
 		h.cam.Y -= float64(h.a.barH) / h.cam.Scale
 		h.fitted = true
 	}
@@ -202,11 +203,11 @@ func (h *HistoryMode) Draw(dst *ebiten.Image) {
 	}
 	pal := h.a.palette()
 	dst.Fill(color.RGBA{70, 80, 90, 255})
-	h.terrain.draw(dst, h.a.scratch(), h.sc.Setup.Map, nil, h.cam, pal, false)
+	h.terrain.draw(dst, h.a.scratch(dst), h.sc.Setup.Map, nil, h.cam, pal, false)
 	mw, _ := h.mapArea()
-	drawPlaces(dst, h.a.scratch(), h.view, h.cam, pal, h.a.small, mw)
+	paint.Places(canvas(dst), h.a.scratch(dst), h.view, h.cam, pal, h.a.small.Size, mw)
 	h.drawArrows(dst)
-	drawCounters(dst, h.a.scratch(), h.view, h.cam, pal, h.a.small, "", nil)
+	paint.Counters(canvas(dst), h.a.scratch(dst), h.view, h.cam, pal, h.a.small.Size, "", nil)
 	h.drawBar(dst)
 	h.drawNarration(dst)
 	h.drawTimeline(dst)

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"ili/game/hex"
+	"ili/game/paint"
 	"ili/game/rules"
 	"ili/game/save"
 )
@@ -41,7 +42,7 @@ func (p *Play) noteInput(in Input) Input {
 	p.edgePan(in)
 	if in.MouseX >= 0 && in.MouseX < p.w-p.a.panelW && in.MouseY > p.a.barH {
 		wx, wy := p.cam.ToWorld(float64(in.MouseX), float64(in.MouseY))
-		p.ptr.hex, p.ptr.on = unit.At(wx, wy), true
+		p.ptr.hex, p.ptr.on = paint.Unit.At(wx, wy), true
 	} else {
 		p.ptr.on = false
 	}
@@ -147,7 +148,7 @@ func (p *Play) updateMap(in Input) {
 	case in.MouseX < p.w-p.a.panelW && in.MouseY > p.a.barH:
 		if !p.dragged {
 			wx, wy := p.cam.ToWorld(float64(in.MouseX), float64(in.MouseY))
-			if h := unit.At(wx, wy); p.sc.Setup.Map.In(h) {
+			if h := paint.Unit.At(wx, wy); p.sc.Setup.Map.In(h) {
 				p.ClickHex(h)
 			}
 		}
@@ -170,7 +171,7 @@ func (p *Play) updateCursor(in Input) {
 			p.ptr.cursor = u.Hex
 		} else if p.ptr.cursorOn {
 			wx, wy := p.cam.ToWorld(float64(p.w-p.a.panelW)/2, float64(p.h)/2)
-			p.ptr.cursor = unit.At(wx, wy)
+			p.ptr.cursor = paint.Unit.At(wx, wy)
 		}
 	}
 	if !p.ptr.cursorOn {

@@ -8,6 +8,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/hex"
+	"ili/game/paint"
 	"ili/game/rules"
 )
 
@@ -221,7 +222,7 @@ func (p *Play) hoverPath() {
 func (p *Play) drawSelection(dst *ebiten.Image) {
 	pal := p.a.palette()
 	for h := range p.sel.reach {
-		sx, sy := p.cam.ToScreen(unit.Center(h))
+		sx, sy := p.cam.ToScreen(paint.Unit.Center(h))
 		vector.DrawFilledCircle(dst, float32(sx), float32(sy), float32(p.cam.Scale*0.6), pal.Reach, false)
 	}
 	path := p.sel.path
@@ -229,11 +230,11 @@ func (p *Play) drawSelection(dst *ebiten.Image) {
 		return
 	}
 	for i := 1; i < len(path); i++ {
-		ax, ay := p.cam.ToScreen(unit.Center(path[i-1]))
-		bx, by := p.cam.ToScreen(unit.Center(path[i]))
+		ax, ay := p.cam.ToScreen(paint.Unit.Center(path[i-1]))
+		bx, by := p.cam.ToScreen(paint.Unit.Center(path[i]))
 		vector.StrokeLine(dst, float32(ax), float32(ay), float32(bx), float32(by), 3, pal.Select, false)
 	}
-	ex, ey := p.cam.ToScreen(unit.Center(path[len(path)-1]))
+	ex, ey := p.cam.ToScreen(paint.Unit.Center(path[len(path)-1]))
 	drawText(dst, marchTime(p.sel.cost), ex+8, ey-18, p.a.small, color.Black)
 }
 

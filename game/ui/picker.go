@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"ili/game/ai"
+	"ili/game/paint"
 	"ili/game/rules"
 	"ili/game/scenario"
 )
@@ -122,10 +123,10 @@ func (p *Picker) Draw(dst *ebiten.Image) {
 		// The map, as large as the room left allows.
 		if room := h - 50 - y; room > 120 {
 			m := p.maps[i]
-			cam := FitCamera(m, int(w-dx-30), int(room))
-			x0, y0, _, _ := mapBounds(m)
+			cam := paint.FitCamera(m, int(w-dx-30), int(room))
+			x0, y0, _, _ := paint.MapBounds(m)
 			cam.X, cam.Y = x0-dx/cam.Scale, y0-y/cam.Scale
-			p.preview.draw(dst, a.scratch(), m, nil, cam, a.palette(), false)
+			p.preview.draw(dst, a.scratch(dst), m, nil, cam, a.palette(), false)
 		}
 	}
 	drawText(dst, "Up/Down or the mouse to choose, Enter or a click to set the game up, Esc to go back", x, h-30, a.small, menuDim)

@@ -11,6 +11,7 @@ import (
 	"ili/game/hex"
 	"ili/game/history"
 	"ili/game/match"
+	"ili/game/paint"
 	"ili/game/rules"
 	"ili/game/save"
 	"ili/game/scenario"
@@ -30,7 +31,7 @@ type Play struct {
 	w, h  int
 	// The camera over the map, and whether it has been fitted to the window
 	// and whether the mouse dragged it since the button went down.
-	cam     Camera
+	cam     paint.Camera
 	fitted  bool
 	dragged bool
 	sel     selection
@@ -154,7 +155,7 @@ func (p *Play) Resize(w, h int) {
 	p.w, p.h = w, h
 	if !p.fitted && w > 0 {
 		v := p.m.View(p.viewer())
-		p.cam = FitCamera(v.Map, w-p.a.panelW, h-p.a.barH)
+		p.cam = paint.FitCamera(v.Map, w-p.a.panelW, h-p.a.barH)
 		p.cam.Y -= float64(p.a.barH) / p.cam.Scale
 		p.fitted = true
 	}
@@ -292,15 +293,15 @@ func (p *Play) drawMap(dst *ebiten.Image, v *rules.View) {
 	if v.Fog {
 		visible = v.Visible
 	}
-	p.terrain.draw(dst, p.a.scratch(), v.Map, visible, p.cam, pal, p.grid)
+	p.terrain.draw(dst, p.a.scratch(dst), v.Map, visible, p.cam, pal, p.grid)
 	p.drawSelection(dst)
 	if p.ptr.cursorOn {
-		cx, cy := p.cam.ToScreen(unit.Center(p.ptr.cursor))
+		cx, cy := p.cam.ToScreen(paint.Unit.Center(p.ptr.cursor))
 		vector.StrokeCircle(dst, float32(cx), float32(cy), float32(p.cam.Scale*0.8), 2.5, pal.Select, false)
 	}
 	p.drawGhost(dst, v)
-	drawPlaces(dst, p.a.scratch(), v, p.cam, pal, p.a.small, float64(p.w-p.a.panelW))
-	drawCounters(dst, p.a.scratch(), v, p.cam, pal, p.a.small, p.sel.unit, p.sliding())
+	paint.Places(canvas(dst), p.a.scratch(dst), v, p.cam, pal, p.a.small.Size, float64(p.w-p.a.panelW))
+	paint.Counters(canvas(dst), p.a.scratch(dst), v, p.cam, pal, p.a.small.Size, p.sel.unit, p.sliding())
 }
 
 // placeAt returns the place in h, or nil.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"ili/game/paint"
 	"image/color"
 	"math"
 
@@ -86,17 +87,17 @@ func (h *HistoryMode) drawTimeline(dst *ebiten.Image) {
 	top := ht - h.timelineHeight()
 	vector.DrawFilledRect(dst, 0, float32(top), float32(w), float32(h.timelineHeight()), color.RGBA{35, 35, 40, 255}, false)
 	x0, x1, y := h.track()
-	b := a.scratch()
-	b.line(dst, x0, y, x1, y, 2, color.RGBA{150, 150, 155, 255})
+	b := a.scratch(dst)
+	b.Line(x0, y, x1, y, 2, color.RGBA{150, 150, 155, 255})
 	if n := h.course.Turns(); (x1-x0)/float64(n) >= 3 {
 		for t := 0; t <= n; t++ {
-			b.line(dst, h.frameX(t), y-3, h.frameX(t), y+3, 1, color.RGBA{120, 120, 125, 255})
+			b.Line(h.frameX(t), y-3, h.frameX(t), y+3, 1, color.RGBA{120, 120, 125, 255})
 		}
 	}
 	h.drawMarkers(dst, b)
 	hx := h.frameX(h.frame)
-	b.rect(dst, hx-2, y-h.markerR()*3.2, 4, h.markerR()*4.4, color.RGBA{240, 200, 90, 255})
-	b.flush(dst)
+	b.Rect(hx-2, y-h.markerR()*3.2, 4, h.markerR()*4.4, color.RGBA{240, 200, 90, 255})
+	b.Flush()
 	dim, ink := color.RGBA{170, 170, 175, 255}, color.RGBA{240, 240, 240, 255}
 	ly := y + a.small.Size*0.9
 	drawText(dst, h.sc.Start.Format("2 Jan 2006"), x0, ly, a.small, dim)
@@ -111,7 +112,7 @@ func (h *HistoryMode) drawTimeline(dst *ebiten.Image) {
 
 // drawMarkers adds a diamond per step: in the colour of the side a place
 // passed to, where the step changes a holder; amber otherwise.
-func (h *HistoryMode) drawMarkers(dst *ebiten.Image, b *batch) {
+func (h *HistoryMode) drawMarkers(dst *ebiten.Image, b *paint.Batch) {
 	pal := h.a.palette()
 	r := h.markerR()
 	for i, st := range h.sc.History.Steps {
@@ -126,8 +127,8 @@ func (h *HistoryMode) drawMarkers(dst *ebiten.Image, b *batch) {
 		if i == h.hover || st.Turn == h.frame {
 			edge = color.RGBA{255, 255, 255, 255}
 		}
-		b.quad(dst, x, y-r-1.5, x+r+1.5, y, x, y+r+1.5, x-r-1.5, y, edge)
-		b.quad(dst, x, y-r, x+r, y, x, y+r, x-r, y, col)
+		b.Quad(x, y-r-1.5, x+r+1.5, y, x, y+r+1.5, x-r-1.5, y, edge)
+		b.Quad(x, y-r, x+r, y, x, y+r, x-r, y, col)
 	}
 }
 

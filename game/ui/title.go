@@ -9,6 +9,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"ili/game/paint"
 	"ili/game/rules"
 	"ili/game/save"
 	"ili/game/scenario"
@@ -113,8 +114,8 @@ func (t *Title) Draw(dst *ebiten.Image) {
 	w, h := t.size()
 	dst.Fill(screenFill)
 	if t.backdrop != nil {
-		cam := FitCamera(t.backdrop, int(w), int(h))
-		t.terrain.draw(dst, a.scratch(), t.backdrop, nil, cam, a.palette(), false)
+		cam := paint.FitCamera(t.backdrop, int(w), int(h))
+		t.terrain.draw(dst, a.scratch(dst), t.backdrop, nil, cam, a.palette(), false)
 		vector.DrawFilledRect(dst, 0, 0, float32(w), float32(h), color.RGBA{20, 22, 28, 170}, false)
 	}
 	x := t.layout()
