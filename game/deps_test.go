@@ -56,7 +56,7 @@ func TestOnlyUIImportsEbiten(t *testing.T) {
 // beside hex; paint, which draws the map on any canvas, stands on rules;
 // campaign (the timeline of the whole rising, with the scenarios as its
 // stops) stands on scenario and history, under ui; debrief (a played game
-// summed up) on match and paint, under ui; encyclopedia (an entry for every
+// summed up, and a class's games) on whatif and paint, under ui; encyclopedia (an entry for every
 // name the scenarios give) on scenario, under ui.
 var below = func() map[string][]string {
 	bottom := []string{"ili/game/files", "ili/game/stats"}
@@ -83,7 +83,7 @@ var below = func() map[string][]string {
 		"ili/game/whatif":          whatif[1:],
 		"ili/game/paint":           rules,
 		"ili/game/campaign":        campaign[1:],
-		"ili/game/debrief":         append([]string{"ili/game/paint"}, match...),
+		"ili/game/debrief":         append([]string{"ili/game/paint"}, whatif...),
 		"ili/game/encyclopedia":    encyclopedia[1:],
 		"ili/game/ui":              append(append(append([]string{"ili/game/paint", "ili/game/debrief"}, campaign[:2]...), encyclopedia[:2]...), whatif...),
 	}

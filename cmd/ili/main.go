@@ -30,6 +30,7 @@ Usage:
   ili replay SAVE...        replay saved games without a window, check them, print their results
   ili history SCENARIO      print the documented course of events by turn [--format text|json]
   ili report SAVE --out DIR write a saved game's debrief: one HTML page with its maps and charts
+                            (--class SAVES... sums up a class's games on one page)
   ili encyclopedia [--out DIR]
                             write the encyclopedia as one HTML page, DIR/encyclopedia.html
                             (DIR: the current folder unless given; made if missing)

@@ -27,11 +27,15 @@ func TestReport(t *testing.T) {
 	if err != nil || !strings.Contains(string(page), "What your side saw") || !strings.Contains(string(page), "seen-0.png") {
 		t.Errorf("the page does not show the insurgents' view: %v", err)
 	}
+	if code, stdout, stderr := runCLI("report", "--class", kept, kept, "--out", out); code != cli.OK || !strings.Contains(stdout, "class.html") {
+		t.Errorf("--class: exit %d: %s%s", code, stdout, stderr)
+	}
 	for _, c := range []struct {
 		args []string
 		code int
 		want string
 	}{
+		{[]string{"report", "--class", "--out", out}, cli.Usage, "needs the class's saved games"},
 		{[]string{"report", kept}, cli.Usage, "needs one saved game and --out DIR"},
 		{[]string{"report", filepath.Join(dir, "none.json"), "--out", out}, cli.Bad, "none.json"},
 		{[]string{"report", kept, "--out", out, "--side", "martians"}, cli.Bad, `has no side "martians"`},
