@@ -24,7 +24,7 @@ func TestReport(t *testing.T) {
 		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
 	}
 	page, err := os.ReadFile(filepath.Join(out, "index.html"))
-	if err != nil || !strings.Contains(string(page), "What your side saw") || !strings.Contains(string(page), "seen-0.png") {
+	if err != nil || !strings.Contains(string(page), "What the Nilka insurgents saw") || !strings.Contains(string(page), "seen-0.png") {
 		t.Errorf("the page does not show the insurgents' view: %v", err)
 	}
 	if code, stdout, stderr := runCLI("report", "--class", kept, kept, "--out", out); code != cli.OK || !strings.Contains(stdout, "class.html") {

@@ -32,6 +32,7 @@ type page struct {
 	Legend              []legendItem
 	Sources             []string
 	HasSeen             bool
+	Seer                string // the side whose view the maps show
 }
 
 type shotPage struct {
@@ -66,7 +67,7 @@ func (d *Debrief) model(files map[string]string) page {
 	sc := d.Scenario
 	p := page{Title: sc.Title, Dates: fmt.Sprintf("%s to %s", sc.Start.Format("2 January 2006"), sc.End.Format("2 January 2006")),
 		Setup: d.setupLine(), Outcome: d.outcome(d.Result.Winner), Record: d.outcome(sc.History.Winner), Reason: d.Result.Reason,
-		Historical: d.Result.Historical, Summary: paragraphs(sc.History.Summary), Epilogue: paragraphs(sc.History.Epilogue), HasSeen: d.Person != ""}
+		Historical: d.Result.Historical, Summary: paragraphs(sc.History.Summary), Epilogue: paragraphs(sc.History.Epilogue), HasSeen: d.Person != "", Seer: sc.SideName(d.Person)}
 	if len(d.Result.Course) > 0 {
 		p.CourseScore = fmt.Sprintf("%.0f%%", 100*d.Result.CourseScore)
 	}
