@@ -103,7 +103,7 @@ func Parse(file string, src []byte) (*Campaign, error) {
 		}
 		return nil, scenario.Errors{{File: file, Pos: pos, Msg: "this is not valid TOML: " + msg}}
 	}
-	r := &reader{file: file, at: locate(text), scenarios: map[string]*scenario.Scenario{}}
+	r := &reader{file: file, at: scenario.Locate(src), scenarios: map[string]*scenario.Scenario{}}
 	c := r.campaign(raw)
 	if len(r.errs) > 0 {
 		slices.SortStableFunc(r.errs, func(a, b scenario.Error) int {

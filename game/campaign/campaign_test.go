@@ -211,25 +211,3 @@ func TestBadFiles(t *testing.T) {
 		})
 	}
 }
-
-// TestLocate: the positions errors give are those of the key or header.
-func TestLocate(t *testing.T) {
-	src := "# a comment [[not]]\ntitle = \"x = y\"\nintro = \"\"\"\n[[stop]]\nkey = 1\n\"\"\"\n\n[[stop]]\n  scenario = 'a#b'\npoints = [\n  [1, 2],\n  [3, 4],\n]\n[[stop]]\ntext = \"\\\"\" # ]\nlat = 3\n"
-	at := locate(src)
-	for path, want := range map[string]scenario.Pos{
-		"title":            {Line: 2, Col: 1},
-		"intro":            {Line: 3, Col: 1},
-		"stop[0]":          {Line: 8, Col: 1},
-		"stop[0].scenario": {Line: 9, Col: 3},
-		"stop[0].points":   {Line: 10, Col: 1},
-		"stop[1]":          {Line: 14, Col: 1},
-		"stop[1].lat":      {Line: 16, Col: 1},
-	} {
-		if got, ok := at[path]; !ok || got != want {
-			t.Errorf("%s at %v (%v), want %v", path, got, ok, want)
-		}
-	}
-	if _, ok := at["stop[2]"]; ok {
-		t.Error("a header inside a string was counted")
-	}
-}

@@ -16,7 +16,7 @@ import (
 // the position of the key or table it concerns.
 type reader struct {
 	file      string
-	at        map[string]scenario.Pos
+	at        scenario.Positions
 	errs      scenario.Errors
 	scenarios map[string]*scenario.Scenario // the stops' scenarios, loaded once
 }
@@ -24,21 +24,7 @@ type reader struct {
 // errorf records an error at path, or at the nearest table around it that
 // the file has.
 func (r *reader) errorf(path, format string, args ...any) {
-	pos, ok := r.at[path]
-	for p := path; !ok && p != ""; {
-		p = parent(p)
-		pos, ok = r.at[p]
-	}
-	r.errs = append(r.errs, scenario.Error{File: r.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
-}
-
-// parent strips a path's last key or index: "episode[2].from" ->
-// "episode[2]" -> "" (the top).
-func parent(p string) string {
-	if i := strings.LastIndexAny(p, ".["); i >= 0 {
-		return p[:i]
-	}
-	return ""
+	r.errs = append(r.errs, scenario.Error{File: r.file, Pos: r.at.Near(path), Msg: fmt.Sprintf(format, args...)})
 }
 
 // table is one TOML table being read; keys read are marked, and done
@@ -55,20 +41,13 @@ func (r *reader) table(path, what string, m map[string]any) *table {
 	return &table{r: r, path: path, what: what, m: m, used: map[string]bool{}}
 }
 
-func (t *table) keyPath(key string) string {
-	if t.path == "" {
-		return key
-	}
-	return t.path + "." + key
-}
-
 // errorf reports a problem with key ("" for the table itself).
 func (t *table) errorf(key, format string, args ...any) {
 	if key == "" {
 		t.r.errorf(t.path, "%s: %s", t.what, fmt.Sprintf(format, args...))
 		return
 	}
-	t.r.errorf(t.keyPath(key), "%s: key %q %s", t.what, key, fmt.Sprintf(format, args...))
+	t.r.errorf(scenario.Join(t.path, key), "%s: key %q %s", t.what, key, fmt.Sprintf(format, args...))
 }
 
 func (t *table) get(key string, required bool) (any, bool) {

@@ -35,8 +35,7 @@ type build struct {
 type reader struct {
 	b    *build
 	file string
-	src  []byte
-	at   map[string]int // path -> byte offset
+	at   scenario.Positions
 }
 
 func parse(input map[string][]byte, w *world) (*Encyclopedia, error) {
@@ -114,7 +113,7 @@ func (b *build) readFile(name string, src []byte) {
 		b.errs = append(b.errs, scenario.Error{File: name, Pos: pos, Msg: "this is not valid TOML (" + msg + "); fix the text here"})
 		return
 	}
-	r := &reader{b: b, file: name, src: src, at: locate(string(src))}
+	r := &reader{b: b, file: name, at: scenario.Locate(src)}
 	root := &obj{r: r, what: "the file", m: raw, used: map[string]bool{}}
 	for _, t := range root.tables("source") {
 		r.readSource(t)
@@ -128,14 +127,7 @@ func (b *build) readFile(name string, src []byte) {
 // errorf records an error at path, or at the nearest enclosing path the
 // file has.
 func (r *reader) errorf(path, format string, args ...any) {
-	off, ok := 0, false
-	for p := path; p != ""; p = parent(p) {
-		if off, ok = r.at[p]; ok {
-			break
-		}
-	}
-	line, col := files.LineCol(r.src, off)
-	r.b.errs = append(r.b.errs, scenario.Error{File: r.file, Pos: scenario.Pos{Line: line, Col: col}, Msg: fmt.Sprintf(format, args...)})
+	r.b.errs = append(r.b.errs, scenario.Error{File: r.file, Pos: r.at.Near(path), Msg: fmt.Sprintf(format, args...)})
 }
 
 // obj is one TOML table being read; done reports the keys nothing read.
@@ -147,7 +139,7 @@ type obj struct {
 	used map[string]bool
 }
 
-func (o *obj) key(k string) string { return join(o.path, k) }
+func (o *obj) key(k string) string { return scenario.Join(o.path, k) }
 
 func (o *obj) errorf(key, format string, args ...any) {
 	if key == "" {
@@ -210,7 +202,7 @@ func (o *obj) strs(key string) ([]string, []string) {
 	var out, paths []string
 	for i, x := range list {
 		s, isStr := x.(string)
-		p := index(o.key(key), i)
+		p := scenario.Index(o.key(key), i)
 		if !isStr {
 			o.r.errorf(p, "%s: item %d of %q must be a string, not %s", o.what, i+1, key, typeName(x))
 			continue
@@ -235,7 +227,7 @@ func (o *obj) tables(key string) []*obj {
 		for i, e := range x {
 			m, isMap := e.(map[string]any)
 			if !isMap {
-				o.r.errorf(index(o.key(key), i), "%s: every %q must be a table ([[%s]]), not %s", o.what, key, o.key(key), typeName(e))
+				o.r.errorf(scenario.Index(o.key(key), i), "%s: every %q must be a table ([[%s]]), not %s", o.what, key, o.key(key), typeName(e))
 				continue
 			}
 			ms = append(ms, m)
@@ -246,7 +238,7 @@ func (o *obj) tables(key string) []*obj {
 	}
 	out := make([]*obj, len(ms))
 	for i, m := range ms {
-		out[i] = &obj{r: o.r, path: index(o.key(key), i), what: fmt.Sprintf("%s %d", key, i+1), m: m, used: map[string]bool{}}
+		out[i] = &obj{r: o.r, path: scenario.Index(o.key(key), i), what: fmt.Sprintf("%s %d", key, i+1), m: m, used: map[string]bool{}}
 	}
 	return out
 }

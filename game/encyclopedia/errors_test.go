@@ -119,25 +119,6 @@ source = "IRw"
 	}
 }
 
-// TestLocate: positions inside arrays, inline tables and after multi-line
-// strings.
-func TestLocate(t *testing.T) {
-	src := "a = \"\"\"x\n\"y\" = 1\n\"\"\"\n[[t]]\nk = [1,\n  \"two\", { u = 3 }]\n[[t]]\n[t.s]\nv = 'q' # c\n"
-	at := locate(src)
-	for path, want := range map[string]int{
-		"a": 0, "t[0]": strings.Index(src, "[[t]]"), "t[0].k": strings.Index(src, "k ="),
-		"t[0].k[1]": strings.Index(src, `"two"`), "t[0].k[2].u": strings.Index(src, "u ="),
-		"t[1]": strings.LastIndex(src, "[[t]]"), "t[1].s": strings.Index(src, "[t.s]"), "t[1].s.v": strings.Index(src, "v ="),
-	} {
-		if got, ok := at[path]; !ok || got != want {
-			t.Errorf("%s: at %d (%v), want %d", path, got, ok, want)
-		}
-	}
-	if _, ok := at["y"]; ok {
-		t.Errorf("a key inside a multi-line string was taken for a key")
-	}
-}
-
 // TestErrorsInBundledFiles: in each bundled file, a source key and a link
 // spoilt deep in the file are reported at their own lines: the positions
 // hold through the files' multi-line strings, lists and tables.
