@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"ili/game/encyclopedia"
 	"ili/game/hex"
 	"ili/game/rules"
 	"ili/game/scenario"
@@ -195,3 +196,42 @@ func shortSide(sc *scenario.Scenario, id string) string {
 // sideName and shortName name a side of this game's scenario.
 func (p *Play) sideName(side string) string  { return p.sc.SideName(side) }
 func (p *Play) shortName(side string) string { return shortSide(p.sc, side) }
+
+// namedIn is the encyclopedia's entry for the first unit, place or person
+// a log line names (the longest name where two begin together): the names
+// Find knows, and the scenario's units and places by their names here.
+// The sides' names, which begin most lines, are passed over.
+func (p *Play) namedIn(line string) *encyclopedia.Entry {
+	enc, err := theEncyclopedia()
+	if err != nil {
+		return nil
+	}
+	for _, sd := range p.sc.Setup.Sides {
+		for _, name := range []string{p.sideName(sd.ID), p.shortName(sd.ID)} {
+			if name != "" {
+				line = strings.ReplaceAll(line, name, strings.Repeat(" ", len(name)))
+			}
+		}
+	}
+	var found *encyclopedia.Entry
+	at, long := len(line), 0
+	consider := func(i, n int, e *encyclopedia.Entry) {
+		if e != nil && i >= 0 && (i < at || i == at && n > long) {
+			found, at, long = e, i, n
+		}
+	}
+	if m := namesIn(line); len(m) > 0 {
+		consider(m[0].Start, m[0].End-m[0].Start, m[0].Entry)
+	}
+	for _, u := range p.sc.Units {
+		if u.Name != "" {
+			consider(strings.Index(line, u.Name), len(u.Name), enc.ForUnit(p.sc.ID, u.ID))
+		}
+	}
+	for _, pl := range p.sc.Places {
+		if pl.Name != "" {
+			consider(strings.Index(line, pl.Name), len(pl.Name), enc.ForPlace(p.sc.ID, pl.ID))
+		}
+	}
+	return found
+}

@@ -42,11 +42,12 @@ func TestTitleScreen(t *testing.T) {
 		t.Fatal("New game does not open the picker")
 	}
 	title = newTitle(a, opt)
-	// Down: the campaign; then, skipping Continue, which is off: Load, then Settings.
-	sc := press(t, title, KeyDown, KeyDown, KeyDown, KeyEnter)
+	// Down: the campaign; then, skipping Continue, which is off: Load, the
+	// encyclopedia, then Settings.
+	sc := press(t, title, KeyDown, KeyDown, KeyDown, KeyDown, KeyEnter)
 	st, ok := sc.(*SettingsScreen)
 	if !ok {
-		t.Fatalf("the third item opened %T", sc)
+		t.Fatalf("the fourth item opened %T", sc)
 	}
 	sc = press(t, sc, KeyRight, KeyDown, KeyToggle, KeyDown, KeyLeft)
 	if settings.Scale != 1.25 || !settings.ColourBlind || settings.Speed != 2 {

@@ -3,12 +3,14 @@ package ui
 import (
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"ili/game/encyclopedia"
 	"ili/game/rules"
 )
 
@@ -28,8 +30,34 @@ func (p *Play) drawOverlays(dst *ebiten.Image) {
 	}
 }
 
-// drawStory shows a narrative event as it fires, with its source.
+// drawStory shows a narrative event as it fires, with its source and the
+// encyclopedia's entries on the names it gives.
 func (p *Play) drawStory(dst *ebiten.Image, n rules.NarrativeFired) {
+	a := p.a
+	b := p.storyBox(n)
+	x, y, w, h := b.x, b.y, b.w, b.h
+	vector.DrawFilledRect(dst, float32(x), float32(y), float32(w), float32(h), color.RGBA{250, 246, 232, 245}, false)
+	vector.StrokeRect(dst, float32(x), float32(y), float32(w), float32(h), 2, color.RGBA{90, 60, 30, 255}, false)
+	drawText(dst, n.Title, x+16, y+12, a.title, color.RGBA{90, 40, 20, 255})
+	drawTextLines(dst, b.lines, x+16, y+12+a.title.Size*2, y+h, a.text, color.RGBA{30, 30, 30, 255})
+	drawLinks(dst, b.links, a.small, color.RGBA{90, 80, 70, 255}, p.ptr.lastX, p.ptr.lastY)
+	goOn := "Enter or a click to go on"
+	if len(b.links) > 1 {
+		goOn += "; a name opens its entry in the encyclopedia"
+	}
+	drawText(dst, goOn, x+16, b.end, a.small, color.RGBA{130, 70, 20, 255})
+}
+
+// storyBox is where a story stands: its box, its lines, the links to the
+// names it gives, and the line to go on.
+type storyBox struct {
+	x, y, w, h float64
+	lines      []string
+	links      []linkBox
+	end        float64
+}
+
+func (p *Play) storyBox(n rules.NarrativeFired) storyBox {
 	a := p.a
 	mapW := float64(p.w - a.panelW)
 	w := math.Min(a.text.Size*46, mapW-40)
@@ -43,13 +71,33 @@ func (p *Play) drawStory(dst *ebiten.Image, n rules.NarrativeFired) {
 		lines = append(lines, a.wrap(latin("Source: "+src.Author+", "+src.Title), inner, a.text)...)
 	}
 	lh := a.text.Size * 1.45
-	h := a.title.Size*2.2 + lh*float64(len(lines)+2) + 16
 	x, y := math.Max(10, mapW/2-w/2), float64(a.barH)+40
-	vector.DrawFilledRect(dst, float32(x), float32(y), float32(w), float32(h), color.RGBA{250, 246, 232, 245}, false)
-	vector.StrokeRect(dst, float32(x), float32(y), float32(w), float32(h), 2, color.RGBA{90, 60, 30, 255}, false)
-	drawText(dst, n.Title, x+16, y+12, a.title, color.RGBA{90, 40, 20, 255})
-	ty := drawTextLines(dst, lines, x+16, y+12+a.title.Size*2, y+h, a.text, color.RGBA{30, 30, 30, 255})
-	drawText(dst, "Enter or a click to go on", x+16, ty+lh*0.5, a.small, color.RGBA{130, 70, 20, 255})
+	b := storyBox{x: x, y: y, w: w, lines: lines}
+	b.end = y + 12 + a.title.Size*2 + lh*float64(len(lines)) + lh*0.5
+	var seen []*encyclopedia.Entry
+	for _, m := range namesIn(n.Text) {
+		if !slices.Contains(seen, m.Entry) {
+			seen = append(seen, m.Entry)
+		}
+	}
+	if len(seen) > 0 {
+		var used float64
+		b.links, used = flowLinks("See also:", seen, x+16, b.end, inner, a.small)
+		b.end += used + lh*0.3
+	}
+	b.h = b.end - y + a.title.Size*0.2 + lh*1.5 + 4
+	return b
+}
+
+// storyLinkAt is the entry of the name at (x, y) under the story on
+// screen, or nil.
+func (p *Play) storyLinkAt(x, y int) *encyclopedia.Entry {
+	for _, l := range p.storyBox(p.stories[0]).links {
+		if l.entry != nil && l.at(x, y) {
+			return l.entry
+		}
+	}
+	return nil
 }
 
 var helpLines = []string{
@@ -71,7 +119,8 @@ var helpLines = []string{
 	"F3, F4\tsmaller or larger interface",
 	"F11\tfull screen",
 	"Esc\tclear the selection; with nothing selected, the menu",
-	"M\tthe menu: save, load, settings, quit",
+	"M\tthe menu: save, load, settings, the encyclopedia, quit",
+	"click a name\tits encyclopedia entry: the unit's name, commander or source, a log line, a name under a story",
 	"F1, ?\tthis help (Esc closes it)",
 	"Q\tquit (the game is kept for Continue)",
 }

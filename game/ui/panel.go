@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"ili/game/encyclopedia"
 	"ili/game/rules"
 )
 
@@ -21,6 +22,10 @@ type panelRow struct {
 	odds        bool // the bar is an outcome's odds
 	head        bool
 	warn        bool
+	// link is the encyclopedia's entry a click on the row opens; a quiet
+	// link looks like the text round it until it is pointed at.
+	link  *encyclopedia.Entry
+	quiet bool
 }
 
 func line(s string) panelRow { return panelRow{text: s} }
@@ -32,20 +37,44 @@ func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
 	a := p.a
 	x := float64(p.w - a.panelW)
 	vector.DrawFilledRect(dst, float32(x), float32(a.barH), float32(a.panelW), float32(p.h-a.barH), a.palette().Panel, false)
-	inner := float64(a.panelW) - 16
-	rows := p.unitRows(v, inner)
+	rows, inner, bottom := p.panelRows(v)
+	p.drawRows(dst, rows, x+8, float64(a.barH+8), inner, bottom)
+}
+
+// panelRows are the rows the panel has room for, inner wide from its top
+// down to bottom.
+func (p *Play) panelRows(v *rules.View) (rows []panelRow, inner, bottom float64) {
+	a := p.a
+	inner = float64(a.panelW) - 16
+	rows = p.unitRows(v, inner)
 	rows = append(rows, p.previewRows()...)
 	logStart := len(rows) + 1
 	rows = append(rows, p.logRows(inner)...)
 	_, _, mapTop, _, _ := p.minimapCam()
-	bottom := math.Min(float64(p.h-16), mapTop-10)
+	bottom = math.Min(float64(p.h-16), mapTop-10)
 	lh := a.small.Size * 1.3
 	// Too many rows: the log's oldest lines give way.
 	if over := len(rows) - int((bottom-float64(a.barH)-8)/lh); over > 0 {
 		cut := min(over, len(rows)-logStart)
 		rows = append(rows[:logStart], rows[logStart+cut:]...)
 	}
-	p.drawRows(dst, rows, x+8, float64(a.barH+8), inner, bottom)
+	return rows, inner, bottom
+}
+
+// panelLinkAt is the encyclopedia's entry of the panel's row at (x, y):
+// the selected unit's name, commander or source, or a line of the log.
+func (p *Play) panelLinkAt(x, y int) *encyclopedia.Entry {
+	rows, inner, bottom := p.panelRows(p.currentView())
+	left, top, lh := float64(p.w-p.a.panelW)+8, float64(p.a.barH+8), p.a.small.Size*1.3
+	fx, fy := float64(x), float64(y)
+	if fx < left || fx >= left+inner || fy < top {
+		return nil
+	}
+	i := int((fy - top) / lh)
+	if i >= len(rows) || top+float64(i+1)*lh > bottom {
+		return nil
+	}
+	return rows[i].link
 }
 
 // unitRows describe the selected unit: in short while an attack is
@@ -55,10 +84,14 @@ func (p *Play) unitRows(v *rules.View, inner float64) []panelRow {
 	if u == nil {
 		return nil
 	}
-	if p.sel.preview != nil {
-		return []panelRow{head(u.Name), line(fmt.Sprintf("%d men, quality %d%%, morale %d", u.Men, u.Quality, u.Morale)), line("")}
+	name := head(u.Name)
+	if enc, err := theEncyclopedia(); err == nil {
+		name.link, name.quiet = enc.ForUnit(p.sc.ID, u.ID), true
 	}
-	rows := []panelRow{head(u.Name)}
+	if p.sel.preview != nil {
+		return []panelRow{name, line(fmt.Sprintf("%d men, quality %d%%, morale %d", u.Men, u.Quality, u.Morale)), line("")}
+	}
+	rows := []panelRow{name}
 	for _, l := range p.a.wrap(p.sideName(u.Side)+", "+strings.ToLower(u.Type.Name), inner, p.a.small) {
 		rows = append(rows, line(l))
 	}
@@ -75,12 +108,21 @@ func (p *Play) unitRows(v *rules.View, inner float64) []panelRow {
 	if u.Disordered {
 		rows = append(rows, panelRow{text: "disordered: cannot attack this turn", warn: true})
 	}
+	enc, _ := theEncyclopedia()
 	if u.Commander != "" {
-		rows = append(rows, line("commander: "+u.Commander))
+		r := line("commander: " + u.Commander)
+		if enc != nil {
+			r.link = enc.ForCommander(u.Commander)
+		}
+		rows = append(rows, r)
 	}
 	if src, ok := p.sc.Sources[u.Source]; ok {
 		for _, l := range p.a.wrap(latin("source: "+src.Author), inner, p.a.small) {
-			rows = append(rows, line(l))
+			r := line(l)
+			if enc != nil {
+				r.link = enc.ForSource(u.Source)
+			}
+			rows = append(rows, r)
 		}
 	}
 	return append(rows, line(""))
@@ -111,8 +153,9 @@ func (p *Play) logRows(inner float64) []panelRow {
 	rows := []panelRow{head("Log")}
 	log := p.Log()
 	for _, l := range log[max(0, len(log)-12):] {
+		link := p.namedIn(l)
 		for _, w := range p.a.wrap(l, inner, p.a.small) {
-			rows = append(rows, line(w))
+			rows = append(rows, panelRow{text: w, link: link, quiet: true})
 		}
 	}
 	return rows
@@ -141,6 +184,16 @@ func (p *Play) drawRows(dst *ebiten.Image, rows []panelRow, x, y, inner, bottom 
 				c = color.RGBA{170, 60, 40, 255}
 			}
 			vector.DrawFilledRect(dst, float32(bx), float32(y+2), float32(bw*math.Min(1, r.bar)), float32(lh-4), c, false)
+		}
+		if r.link != nil {
+			pointed := p.ptr.lastX >= int(x) && float64(p.ptr.lastX) < x+inner && p.ptr.lastY >= int(y) && float64(p.ptr.lastY) < y+lh
+			if pointed || !r.quiet {
+				ink = linkInk
+			}
+			if pointed {
+				tw, _ := text.Measure(r.text, f, 0)
+				vector.StrokeLine(dst, float32(x), float32(y+f.Size*1.2), float32(x+tw), float32(y+f.Size*1.2), 1, ink, false)
+			}
 		}
 		drawText(dst, r.text, x, y, f, ink)
 		if r.value != "" {

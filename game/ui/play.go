@@ -224,7 +224,8 @@ func (p *Play) unit(id string) *rules.Unit {
 func (p *Play) Idle() bool { return !p.dirty }
 
 // Update implements scene: the menu when it is open, else the hand-over,
-// the AI's turn, the stories, the keys and the map, in that order.
+// a name clicked for the encyclopedia, the AI's turn, the stories, the
+// keys and the map, in that order.
 func (p *Play) Update(in Input) (scene, error) {
 	if in.Has(KeyQuit) {
 		p.autosave()
@@ -240,6 +241,9 @@ func (p *Play) Update(in Input) (scene, error) {
 			p.handover, p.view = false, nil
 		}
 		return nil, nil
+	}
+	if next := p.updateLinks(in); next != nil {
+		return next, nil
 	}
 	if p.updateAI(in) || p.updateStories(in) {
 		return nil, nil

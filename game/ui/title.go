@@ -33,7 +33,8 @@ func (s *screenSize) size() (float64, float64) {
 }
 
 // Title is the title screen: a new game, the campaign, the last game, a
-// saved game, the settings, or quit, over the map of the largest scenario.
+// saved game, the encyclopedia, the settings, or quit, over the map of the
+// largest scenario.
 type Title struct {
 	screenSize
 	a        *app
@@ -51,6 +52,7 @@ const (
 	titleCampaign
 	titleContinue
 	titleLoad
+	titleEncyclopedia
 	titleSettings
 	titleQuit
 )
@@ -67,7 +69,7 @@ func newTitle(a *app, opt Options) *Title {
 			}
 		}
 	}
-	t.menu = newMenu(a, "New game", "The campaign, 1944-1949", cont, "Load a saved game", "Settings", "Quit")
+	t.menu = newMenu(a, "New game", "The campaign, 1944-1949", cont, "Load a saved game", "Encyclopedia", "Settings", "Quit")
 	t.menu.off[titleContinue] = t.autosave == ""
 	if sc, err := scenario.Load("manas-1945", scenario.Options{}); err == nil {
 		t.backdrop = sc.Setup.Map
@@ -100,6 +102,8 @@ func (t *Title) Update(in Input) (scene, error) {
 		return p, nil
 	case titleLoad:
 		return newLoadScreen(t.a, t), nil
+	case titleEncyclopedia:
+		return newEncyclopedia(t.a, t, nil), nil
 	case titleSettings:
 		return newSettingsScreen(t.a, t), nil
 	case titleQuit:
