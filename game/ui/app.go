@@ -21,6 +21,9 @@ type app struct {
 	window bool
 	// autosave keeps the game at the start of every turn and on quitting.
 	autosave bool
+	// debriefs is the folder the result screen writes debriefs into, each
+	// in a folder of its own; "" is ili/debriefs in the home folder.
+	debriefs string
 	// The faces and sizes of the interface, from settings.Scale.
 	small, text, title *text.GoTextFace
 	panelW, barH       int

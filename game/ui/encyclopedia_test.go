@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -286,6 +288,51 @@ func TestShownDropsWhatTheFontLacks(t *testing.T) {
 		if got := shown(in); got != want {
 			t.Errorf("shown(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestDebriefKey: D on the result screen writes the debrief and the
+// encyclopedia's page into a folder of their own and says where; a folder
+// that cannot be made is said in a sentence.
+func TestDebriefKey(t *testing.T) {
+	e, _ := nilkaEnded(t)
+	e.a.debriefs = t.TempDir()
+	press(t, e, KeyRight)
+	if !e.writing || !strings.Contains(e.debrief, "Writing") {
+		t.Fatalf("D does not say the debrief is being written: %q", e.debrief)
+	}
+	e.Update(Input{Held: map[Key]bool{}})
+	dirs, _ := filepath.Glob(filepath.Join(e.a.debriefs, "nilka-1944-*"))
+	if len(dirs) != 1 {
+		t.Fatalf("the debrief's folders: %v (%s)", dirs, e.debrief)
+	}
+	for _, name := range []string{"index.html", "encyclopedia.html"} {
+		if st, err := os.Stat(filepath.Join(dirs[0], name)); err != nil || st.Size() == 0 {
+			t.Errorf("%s is not written: %v", name, err)
+		}
+	}
+	if !e.written || !strings.Contains(e.debrief, dirs[0]) {
+		t.Errorf("the screen says %q", e.debrief)
+	}
+	press(t, e, KeyRight)
+	if again, _ := filepath.Glob(filepath.Join(e.a.debriefs, "nilka-1944-*")); len(again) != 1 || e.writing {
+		t.Error("D again writes the debrief again")
+	}
+	if _, ok := press(t, e, KeyEnter).(*Title); !ok {
+		t.Error("Enter does not go on to the title screen")
+	}
+
+	bad, _ := nilkaEnded(t)
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, nil, 0o644)
+	bad.a.debriefs = file
+	bx, by, bw, bh := bad.button()
+	if next := click(t, bad, bx+bw/2, by+bh/2); next != scene(bad) {
+		t.Fatalf("a click on the button went to %T", next)
+	}
+	bad.Update(Input{Held: map[Key]bool{}})
+	if bad.written || !strings.HasPrefix(bad.debrief, "The debrief could not be written: ") || strings.Count(bad.debrief, "\n") > 0 {
+		t.Errorf("a folder that cannot be made is said as %q", bad.debrief)
 	}
 }
 

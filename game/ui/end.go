@@ -1,16 +1,23 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"math"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
+	"time"
+	"unicode"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"ili/game/debrief"
+	"ili/game/files"
 	"ili/game/history"
 	"ili/game/match"
 	"ili/game/paint"
@@ -32,12 +39,23 @@ type End struct {
 	// beside is who held each scored place turn by turn in the game and
 	// by the record, and how far the game was off the record.
 	beside beside
+	// The game, for its debrief: the scenario and the record.
+	sc  *scenario.Scenario
+	rec match.Record
+	// debrief says where the debrief was written, or why it was not;
+	// writing is set while it is being written, to say so first.
+	debrief string
+	written bool
+	writing bool
+	// dirty is set when the frame on screen is out of date.
+	dirty        bool
+	lastX, lastY int
 }
 
 // newEnd sums up a finished match: the same result the batches count.
 func newEnd(a *app, m *match.Match) *End {
 	sc, r := m.Scenario(), m.Result()
-	e := &End{a: a, seed: m.Seed()}
+	e := &End{a: a, seed: m.Seed(), sc: sc, rec: m.Record(), dirty: true}
 	name := sc.SideName
 	winner := "nobody: a draw"
 	if r.Winner != "" {
@@ -137,36 +155,160 @@ func placeName(sc *scenario.Scenario, id string) string {
 	return id
 }
 
-// Update implements scene.
+// Update implements scene. D (or Right), or the button, writes the
+// debrief: its message is shown first, and the debrief, which replays the
+// game, is written at the next frame.
 func (e *End) Update(in Input) (scene, error) {
+	if !in.still(e.lastX, e.lastY) {
+		e.dirty = true
+	}
+	e.lastX, e.lastY = in.MouseX, in.MouseY
+	if e.writing {
+		e.writeDebrief()
+		e.writing, e.dirty = false, true
+		return nil, nil
+	}
 	switch {
 	case in.Has(KeyQuit):
 		return nil, errQuit
+	case in.Has(KeyRight) || in.Click && e.onButton(in.MouseX, in.MouseY):
+		if !e.written {
+			e.writing = true
+			e.debrief = "Writing the debrief: the game is replayed, which takes a moment..."
+		}
 	case in.Has(KeyEnter) || in.Has(KeyEscape) || in.Click:
 		return newTitle(e.a, Options{Seed: e.seed}), nil
 	}
 	return nil, nil
 }
 
+// Idle reports whether the frame on screen is still right.
+func (e *End) Idle() bool { return !e.dirty }
+
+// debriefDir is the folder this game's debrief goes into: a folder of its
+// own, by scenario and time, under the app's debriefs folder.
+func (e *End) debriefDir() (string, error) {
+	base := e.a.debriefs
+	if base == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("there is no home folder to write it into (%v)", err)
+		}
+		base = filepath.Join(home, "ili", "debriefs")
+	}
+	name := strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return '-'
+	}, e.sc.ID)
+	return filepath.Join(base, name+"-"+time.Now().Format("20060102-150405")), nil
+}
+
+// writeDebrief writes the game's debrief, index.html with its pictures,
+// and the encyclopedia's page beside it, and says where or why not.
+func (e *End) writeDebrief() {
+	dir, err := e.debriefDir()
+	if err == nil {
+		err = writeDebrief(e.sc, e.rec, dir)
+	}
+	if err != nil {
+		e.debrief = "The debrief could not be written: " + err.Error() + "."
+		return
+	}
+	e.written = true
+	e.debrief = "The debrief is written in " + dir + ": open index.html in a browser; encyclopedia.html is beside it."
+}
+
+// writeDebrief replays the game of rec and writes its debrief into dir,
+// with the encyclopedia's page beside it.
+func writeDebrief(sc *scenario.Scenario, rec match.Record, dir string) error {
+	d, err := debrief.Build(sc, rec, "")
+	if err != nil {
+		return err
+	}
+	if _, err := d.Write(dir); err != nil {
+		return err
+	}
+	enc, err := theEncyclopedia()
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := enc.WriteHTML(&buf); err != nil {
+		return err
+	}
+	return files.Write(filepath.Join(dir, "encyclopedia.html"), buf.Bytes())
+}
+
+// debriefLabel is the debrief button's label.
+const debriefLabel = "D   Write the debrief"
+
+// button is where the debrief button stands.
+func (e *End) button() (x, y, w, h float64) {
+	a := e.a
+	sw, sh := e.size()
+	tw, _ := text.Measure(debriefLabel, a.text, 0)
+	w, h = tw+28, math.Round(a.text.Size*2)
+	return sw - 40 - w, sh - 34 + a.text.Size*0.65 - h/2, w, h
+}
+
+func (e *End) onButton(x, y int) bool {
+	bx, by, bw, bh := e.button()
+	fx, fy := float64(x), float64(y)
+	return fx >= bx && fx < bx+bw && fy >= by && fy < by+bh
+}
+
+// drawButton draws the debrief button, filled when pointed at, dimmed
+// once the debrief is written.
+func (e *End) drawButton(dst *ebiten.Image) {
+	x, y, w, h := e.button()
+	ink := color.RGBA{130, 70, 20, 255}
+	switch {
+	case e.written || e.writing:
+		ink = legendInk
+	case e.onButton(e.lastX, e.lastY):
+		vector.DrawFilledRect(dst, float32(x), float32(y), float32(w), float32(h), menuHot, false)
+		ink = color.RGBA{30, 24, 10, 255}
+	}
+	vector.StrokeRect(dst, float32(x), float32(y), float32(w), float32(h), 1, ink, false)
+	drawText(dst, debriefLabel, x+14, y+(h-e.a.text.Size*1.3)/2, e.a.text, ink)
+}
+
 // Draw implements scene.
 func (e *End) Draw(dst *ebiten.Image) {
+	e.dirty = false
 	a := e.a
 	w, h := e.size()
 	dst.Fill(color.RGBA{236, 230, 214, 255})
 	ink := color.RGBA{30, 30, 30, 255}
 	drawText(dst, e.title, 40, 30, a.title, color.Black)
+	bx, _, _, _ := e.button()
+	var note []string
+	if e.debrief != "" {
+		note = a.wrap(e.debrief, bx-60, a.text)
+	}
+	lift := float64(len(note)) * a.text.Size * 1.45
 	top := 30 + a.title.Size*2.4
 	colW := math.Max(300, w*0.36)
-	below := drawTextLines(dst, e.game, 40, top, h-50, a.text, ink)
-	e.drawBeside(dst, 40, below+a.text.Size*0.5, colW, h-60)
+	below := drawTextLines(dst, e.game, 40, top, h-50-lift, a.text, ink)
+	e.drawBeside(dst, 40, below+a.text.Size*0.5, colW, h-60-lift)
 	rx := 40 + colW + 30
-	vector.StrokeLine(dst, float32(rx-15), float32(top), float32(rx-15), float32(h-60), 1, color.RGBA{150, 130, 100, 255}, false)
+	vector.StrokeLine(dst, float32(rx-15), float32(top), float32(rx-15), float32(h-60-lift), 1, color.RGBA{150, 130, 100, 255}, false)
 	var lines []string
 	for _, l := range e.history {
 		lines = append(lines, a.wrap(l, w-rx-40, a.text)...)
 	}
-	drawTextLines(dst, lines, rx, top, h-50, a.text, ink)
+	drawTextLines(dst, lines, rx, top, h-50-lift, a.text, ink)
+	if len(note) > 0 {
+		noteInk := color.RGBA{30, 80, 40, 255}
+		if !e.written && !e.writing {
+			noteInk = color.RGBA{170, 40, 30, 255}
+		}
+		drawTextLines(dst, note, 40, h-40-lift, h, a.text, noteInk)
+	}
 	drawText(dst, "Enter or a click for the title screen, Q to quit", 40, h-34, a.text, color.RGBA{130, 70, 20, 255})
+	e.drawButton(dst)
 }
 
 // beside is a game set beside the record over time: who held each place
