@@ -186,7 +186,7 @@ func (s *Encyclopedia) Update(in Input) (scene, error) {
 		s.nextLink(g)
 	case in.Has(KeyEnter) && s.focus >= 0 && s.focus < len(s.page.links):
 		s.follow(s.page.links[s.focus])
-	case in.Has(KeyUndo) && len(s.trail) > 0:
+	case (in.Has(KeyUndo) || in.Has(KeyBack)) && len(s.trail) > 0:
 		last := s.trail[len(s.trail)-1]
 		s.trail = s.trail[:len(s.trail)-1]
 		s.show(last)

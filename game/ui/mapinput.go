@@ -72,7 +72,7 @@ func (p *Play) edgePan(in Input) {
 // updateKeys carries out the game's keys; it returns the scene a key
 // leads to (the result, a loaded game).
 func (p *Play) updateKeys(in Input) (scene, error) {
-	if in.Has(KeyUndo) {
+	if in.Has(KeyUndo) || in.Has(KeyBack) {
 		p.Undo()
 	}
 	if p.m.Over() && in.Has(KeyEnter) {
