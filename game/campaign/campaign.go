@@ -8,11 +8,8 @@ package campaign
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"time"
-
-	"github.com/BurntSushi/toml"
 
 	"ili/game/scenario"
 	data "ili/scenarios/campaign"
@@ -91,25 +88,14 @@ func Load() (*Campaign, error) { return Parse(data.File, data.Text) }
 // together, in file order, as scenario.Errors: one sentence each, with the
 // file, line and column.
 func Parse(file string, src []byte) (*Campaign, error) {
-	if len(src) > scenario.MaxSize {
-		return nil, scenario.Errors{{File: file, Pos: scenario.Pos{Line: 1, Col: 1}, Msg: fmt.Sprintf("the file is larger than %d MiB; a campaign needs far less", scenario.MaxSize>>20)}}
+	r, raw := scenario.Decode(file, src)
+	if raw == nil {
+		return nil, r.Err()
 	}
-	text := string(src)
-	raw := map[string]any{}
-	if _, err := toml.Decode(text, &raw); err != nil {
-		pos, msg := scenario.Pos{Line: 1, Col: 1}, err.Error()
-		if pe, ok := err.(toml.ParseError); ok {
-			pos, msg = scenario.Pos{Line: max(pe.Position.Line, 1), Col: max(pe.Position.Col, 1)}, pe.Message
-		}
-		return nil, scenario.Errors{{File: file, Pos: pos, Msg: "this is not valid TOML: " + msg}}
-	}
-	r := &reader{file: file, at: scenario.Locate(src), scenarios: map[string]*scenario.Scenario{}}
-	c := r.campaign(raw)
-	if len(r.errs) > 0 {
-		slices.SortStableFunc(r.errs, func(a, b scenario.Error) int {
-			return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
-		})
-		return nil, r.errs
+	rd := &reader{Reader: r, scenarios: map[string]*scenario.Scenario{}}
+	c := rd.campaign(raw)
+	if err := r.Err(); err != nil {
+		return nil, err
 	}
 	return c, nil
 }
