@@ -84,8 +84,9 @@ var below = func() map[string][]string {
 		"ili/game/paint":           rules,
 		"ili/game/campaign":        campaign[1:],
 		"ili/game/debrief":         append([]string{"ili/game/paint"}, whatif...),
+		"ili/game/lesson":          append([]string{"ili/game/ai"}, scenario...),
 		"ili/game/encyclopedia":    encyclopedia[1:],
-		"ili/game/ui":              append(append(append([]string{"ili/game/paint", "ili/game/debrief"}, campaign[:2]...), encyclopedia[:2]...), whatif...),
+		"ili/game/ui":              append(append(append([]string{"ili/game/paint", "ili/game/debrief", "ili/game/lesson"}, campaign[:2]...), encyclopedia[:2]...), whatif...),
 	}
 }()
 
