@@ -15,6 +15,7 @@ import (
 	"ili/cmd/internal/cli"
 	"ili/game/ai"
 	"ili/game/files"
+	"ili/game/lesson"
 	"ili/game/scenario"
 	"ili/game/ui"
 )
@@ -86,7 +87,11 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 			return cli.Usage
 		}
 	}
-	if code := checkPlay(&opt, ais, stderr); code != cli.OK {
+	if code, isLesson := checkLesson(&opt, fs, stderr); isLesson {
+		if code != cli.OK {
+			return code
+		}
+	} else if code := checkPlay(&opt, ais, stderr); code != cli.OK {
 		return code
 	}
 	if *benchFrames > 0 {
@@ -218,4 +223,34 @@ func cmdShot(args []string, stdout, stderr io.Writer) int {
 		return cli.Bad
 	}
 	return cli.OK
+}
+
+// checkLesson opens a lesson file given as the scenario: a .toml file with
+// a [lesson] table. A lesson sets its game up itself, so the flags that
+// set one up are refused beside it.
+func checkLesson(opt *ui.Options, fs *flag.FlagSet, stderr io.Writer) (code int, isLesson bool) {
+	if !scenario.IsFile(opt.Scenario) || !scenario.IsTOML(opt.Scenario) {
+		return cli.OK, false
+	}
+	src, err := files.Read(opt.Scenario, scenario.MaxSize)
+	if err != nil || !lesson.IsLesson(src) {
+		return cli.OK, false // checkPlay reports a file that does not read
+	}
+	var set []string
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "side", "variant", "ai", "hotseat", "from", "history", "load":
+			set = append(set, "--"+f.Name)
+		}
+	})
+	if len(set) > 0 {
+		fmt.Fprintf(stderr, "%s is a lesson, which sets its game up itself: give it without %s.\n", opt.Scenario, strings.Join(set, " or "))
+		return cli.Usage, true
+	}
+	l, err := lesson.Parse(opt.Scenario, src)
+	if err != nil {
+		return cli.Report(stderr, err), true
+	}
+	opt.Lesson, opt.Scenario = l, ""
+	return cli.OK, true
 }

@@ -132,16 +132,21 @@ func (l *Lesson) readQuestion(t *scenario.Table) {
 	l.Questions = append(l.Questions, q)
 }
 
-// Describe says in one line what the class plays.
-func (l *Lesson) Describe() string {
-	s := fmt.Sprintf("%s, as the %s side, against ", l.Scenario, l.Side)
+// Describe says in one line what the class plays, naming the scenario and
+// the side as sc does (the lesson's scenario; nil names them by their ids).
+func (l *Lesson) Describe(sc *scenario.Scenario) string {
+	title, side := l.Scenario, l.Side
+	if sc != nil {
+		title, side = sc.Title, sc.SideName(l.Side)
+	}
+	s := fmt.Sprintf("%s, as the %s, against ", title, side)
 	if l.Opponent == Person {
 		s += "a second student at the same screen"
 	} else {
 		s += "the AI (" + l.Opponent + ")"
 	}
-	if l.From != "" {
-		s += ", taken up from the record at " + l.From
+	if from, err := scenario.ParseFrom(l.From); err == nil {
+		s += ", taken up from the record at " + from.Format("15:04 on 2 January 2006")
 	}
 	if l.Limit > 0 {
 		s += fmt.Sprintf(", %d minutes", int(l.Limit.Minutes()))

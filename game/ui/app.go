@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"ili/game/paint"
 	"math"
+	"os"
+	"path/filepath"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -24,6 +28,13 @@ type app struct {
 	// debriefs is the folder the result screen writes debriefs into, each
 	// in a folder of its own; "" is ili/debriefs in the home folder.
 	debriefs string
+	// lessons is the folder a lesson's games are handed in to; "" is
+	// ili/lessons in the home folder.
+	lessons string
+	// lesson is the lesson under way, from its first screen to the hand-in.
+	lesson *lessonRun
+	// clock gives the time for a lesson's time limit (nil: the real time).
+	clock func() time.Time
 	// The faces and sizes of the interface, from settings.Scale.
 	small, text, title *text.GoTextFace
 	panelW, barH       int
@@ -69,4 +80,24 @@ func (a *app) changed(before Settings) {
 	if a.persist {
 		a.settings.Save()
 	}
+}
+
+// now is the time, by the app's clock.
+func (a *app) now() time.Time {
+	if a.clock != nil {
+		return a.clock()
+	}
+	return time.Now()
+}
+
+// lessonsDir is the folder lessons' games are handed in to.
+func (a *app) lessonsDir() (string, error) {
+	if a.lessons != "" {
+		return a.lessons, nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("there is no home folder to save in: %w", err)
+	}
+	return filepath.Join(home, "ili", "lessons"), nil
 }

@@ -42,6 +42,7 @@ type End struct {
 	// The game, for its debrief: the scenario and the record.
 	sc  *scenario.Scenario
 	rec match.Record
+	m   *match.Match // for a lesson's hand-in
 	// debrief says where the debrief was written, or why it was not;
 	// writing is set while it is being written, to say so first.
 	debrief string
@@ -55,7 +56,7 @@ type End struct {
 // newEnd sums up a finished match: the same result the batches count.
 func newEnd(a *app, m *match.Match) *End {
 	sc, r := m.Scenario(), m.Result()
-	e := &End{a: a, seed: m.Seed(), sc: sc, rec: m.Record(), dirty: true}
+	e := &End{a: a, seed: m.Seed(), sc: sc, rec: m.Record(), m: m, dirty: true}
 	name := sc.SideName
 	winner := "nobody: a draw"
 	if r.Winner != "" {
@@ -176,6 +177,8 @@ func (e *End) Update(in Input) (scene, error) {
 			e.writing = true
 			e.debrief = "Writing the debrief: the game is replayed, which takes a moment..."
 		}
+	case (in.Has(KeyEnter) || in.Click) && e.a.lesson != nil:
+		return newQuestions(e.a, e.a.lesson, e.m, ""), nil
 	case in.Has(KeyEnter) || in.Has(KeyEscape) || in.Click:
 		return newTitle(e.a, Options{Seed: e.seed}), nil
 	}

@@ -322,6 +322,10 @@ func (b *Briefing) Update(in Input) (scene, error) {
 		return nil, errQuit
 	case in.Has(KeyEnter) || in.Click:
 		return newPlay(b.a, b.opt)
+	case in.Has(KeyEscape) && b.a.lesson != nil: // a lesson's set-up is locked
+		l := b.a.lesson.l
+		b.a.lesson = nil
+		return newLessonStart(b.a, l, b.opt.Seed), nil
 	case in.Has(KeyEscape):
 		return newSetup(b.a, b.opt)
 	}

@@ -59,6 +59,8 @@ type Play struct {
 	aiTick int
 	// course is the scenario's record, turn by turn: the ghost of history.
 	course *history.Course
+	// shownLeft is the lesson's seconds left that the bar shows.
+	shownLeft int
 }
 
 // newPlay begins a game of the scenario the options name and plays the
@@ -231,6 +233,9 @@ func (p *Play) Update(in Input) (scene, error) {
 		p.autosave()
 		return nil, errQuit
 	}
+	if next := p.timeUp(); next != nil {
+		return next, nil
+	}
 	if p.menu != nil {
 		p.dirty = true
 		return p.updateMenu(in)
@@ -253,6 +258,23 @@ func (p *Play) Update(in Input) (scene, error) {
 	}
 	p.updateMap(in)
 	return nil, nil
+}
+
+// timeUp ends a lesson's game when its time to play is up, for the
+// questions; it redraws the bar when the minutes left change.
+func (p *Play) timeUp() scene {
+	left, ok := p.a.lesson.left(p.a.now())
+	if !ok {
+		return nil
+	}
+	if s := int(left.Seconds()); s != p.shownLeft {
+		p.shownLeft, p.dirty = s, true
+	}
+	if left > 0 || p.m.Over() {
+		return nil
+	}
+	p.autosave()
+	return newQuestions(p.a, p.a.lesson, p.m, "Time is up: the game stops here, on turn "+fmt.Sprint(p.m.Turn())+".")
 }
 
 // updateStories reads the story on screen away with Enter, a click or Esc;

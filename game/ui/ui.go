@@ -20,6 +20,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"ili/game/ai"
+	"ili/game/lesson"
 	"ili/game/match"
 	"ili/game/scenario"
 )
@@ -31,6 +32,8 @@ type Options struct {
 	Variants []string // what-if variants
 	From     string   // take command from the record at this date ("" from the start)
 	History  bool     // open the scenario's course of events in history mode
+	// Lesson opens a lesson: its setup locked, its questions at the end.
+	Lesson   *lesson.Lesson
 	Seed     uint64
 	Opponent ai.Level // the AI's level for the sides no person plays
 	Hotseat  bool     // a person plays every side the AI does not, at one screen
@@ -264,6 +267,8 @@ var errQuit = errors.New("quit")
 // scenario, or the title screen.
 func firstScene(a *app, opt Options) (scene, error) {
 	switch {
+	case opt.Lesson != nil:
+		return newLessonStart(a, opt.Lesson, opt.Seed), nil
 	case opt.Load != "":
 		return loadPlay(a, opt.Load)
 	case opt.Scenario != "" && opt.History:
