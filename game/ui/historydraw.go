@@ -67,12 +67,7 @@ func (h *HistoryMode) drawBar(dst *ebiten.Image) {
 // barText is what the bar says: the scenario, the record, the turn shown
 // with its date, and the player's state.
 func (h *HistoryMode) barText() string {
-	s := fmt.Sprintf("%s: the record    ", h.sc.Title)
-	if h.frame == 0 {
-		s += "the opening, " + h.sc.Start.Format("2 Jan 2006 15:04")
-	} else {
-		s += fmt.Sprintf("turn %d/%d, %s", h.frame, h.course.Turns(), h.sc.Setup.TurnTime(h.frame).Format("2 Jan 2006 15:04"))
-	}
+	s := fmt.Sprintf("%s: the record    %s, %s", h.sc.Title, h.moment(), h.sc.Setup.TurnTime(h.frame+1).Format("2 Jan 2006 15:04"))
 	state := "paused"
 	if h.playing {
 		state = "playing"
@@ -83,6 +78,18 @@ func (h *HistoryMode) barText() string {
 		unit = " turn"
 	}
 	return s + "    " + state + ", " + rate + unit + " a second"
+}
+
+// moment names the moment the frame shows: the start of a turn (the
+// situation a game taken up there begins from), or the end.
+func (h *HistoryMode) moment() string {
+	switch {
+	case h.frame == 0:
+		return "the opening"
+	case h.frame == h.course.Turns():
+		return "the end"
+	}
+	return fmt.Sprintf("turn %d/%d begins", h.frame+1, h.course.Turns())
 }
 
 // drawArrows draws the turn's main movements along their routes, in the

@@ -34,7 +34,15 @@ type HistoryMode struct {
 	hover   int         // the step under the pointer on the timeline, or -1
 	// back is the scene Esc returns to (nil: the title screen).
 	back scene
+	// dirty is set when the frame on screen is out of date; lastX and
+	// lastY are where the pointer was.
+	dirty        bool
+	lastX, lastY int
 }
+
+// Idle reports whether the frame on screen is still right: never while
+// the record plays, whose turns come with the clock, not with input.
+func (h *HistoryMode) Idle() bool { return !h.playing && !h.dirty }
 
 // playRates are the window frames between two turns while playing (60 a
 // second): half a turn a second up to four.
@@ -55,6 +63,7 @@ func newHistoryMode(a *app, opt Options) (*HistoryMode, error) {
 
 // show puts frame t (clamped) on the map.
 func (h *HistoryMode) show(t int) {
+	h.dirty = true
 	h.frame = min(max(t, 0), h.course.Turns())
 	h.view = frameView(h.sc, h.course.At(h.frame))
 }
@@ -89,6 +98,7 @@ func frameView(sc *scenario.Scenario, f history.Frame) *rules.View {
 // Resize fits the map to a new window size the first time.
 func (h *HistoryMode) Resize(w, ht int) {
 	h.screenSize.Resize(w, ht)
+	h.dirty = true
 	if !h.fitted && w > 0 {
 		mw, mh := h.mapArea()
 		h.cam = paint.FitCamera(h.sc.Setup.Map, int(mw), int(mh-float64(h.a.barH)))
@@ -110,6 +120,10 @@ func (h *HistoryMode) Update(in Input) (scene, error) {
 	if in.Has(KeyQuit) {
 		return nil, errQuit
 	}
+	if !in.still(h.lastX, h.lastY) {
+		h.dirty = true
+	}
+	h.lastX, h.lastY = in.MouseX, in.MouseY
 	if in.Click {
 		if k := h.buttonAt(in.MouseX, in.MouseY); k != KeyNone {
 			in.Pressed, in.Click = append(in.Pressed, k), false
@@ -197,6 +211,7 @@ func (h *HistoryMode) takeCommand() (scene, error) {
 
 // Draw implements scene.
 func (h *HistoryMode) Draw(dst *ebiten.Image) {
+	h.dirty = false
 	if !h.fitted {
 		b := dst.Bounds()
 		h.Resize(b.Dx(), b.Dy())

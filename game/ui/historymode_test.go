@@ -10,6 +10,8 @@ import (
 
 	"ili/game/match"
 	"ili/game/scenario"
+
+	"github.com/hajimehoshi/ebiten/v2"
 )
 
 // historyOf opens a scenario's history mode in a 1280x800 window.
@@ -69,14 +71,18 @@ func TestHistoryModePlays(t *testing.T) {
 	for range playRates[h.rate] * 3 {
 		h.Update(idle)
 	}
-	if h.frame != 3 || !h.playing {
-		t.Errorf("after three turns' time the record shows turn %d (playing %v)", h.frame, h.playing)
+	if h.frame != 3 || !h.playing || h.Idle() {
+		t.Errorf("after three turns' time the record shows turn %d (playing %v, idle %v): the window would not redraw it", h.frame, h.playing, h.Idle())
 	}
 	for range playRates[h.rate] * 100 {
 		h.Update(idle)
 	}
 	if h.frame != h.course.Turns() || h.playing {
 		t.Errorf("the record does not stop at its end: turn %d, playing %v", h.frame, h.playing)
+	}
+	h.Draw(ebiten.NewImage(1280, 800))
+	if h.Update(idle); !h.Idle() {
+		t.Error("a paused record with nothing new is drawn again every frame")
 	}
 	last := len(h.sc.History.Steps) - 3
 	x, y := h.marker(last)
@@ -99,6 +105,9 @@ func TestTakeCommandFromHistoryMode(t *testing.T) {
 	h := historyOf(t, "manas-1945")
 	for h.frame < 30 {
 		press(t, h, KeyRight)
+	}
+	if bar := h.barText(); !strings.Contains(bar, "turn 31/62 begins, "+h.sc.Setup.TurnTime(31).Format("2 Jan 2006 15:04")) {
+		t.Errorf("the bar at frame 30 reads %q: it must name the moment a game taken up here begins", bar)
 	}
 	setup, ok := press(t, h, KeyTake).(*Setup)
 	if !ok {

@@ -101,7 +101,7 @@ func (h *HistoryMode) drawTimeline(dst *ebiten.Image) {
 	dim, ink := color.RGBA{170, 170, 175, 255}, color.RGBA{240, 240, 240, 255}
 	ly := y + a.small.Size*0.9
 	drawText(dst, h.sc.Start.Format("2 Jan 2006"), x0, ly, a.small, dim)
-	end := h.sc.Setup.TurnTime(h.course.Turns()).Format("2 Jan 2006")
+	end := h.sc.Setup.TurnTime(h.course.Turns() + 1).Format("2 Jan 2006")
 	ew, _ := text.Measure(end, a.small, 0)
 	drawText(dst, end, x1-ew, ly, a.small, dim)
 	drawText(dst, "Space plays or pauses · Left/Right a turn · Home/End · [ ] slower/faster · a click on the line jumps · T takes command here · Esc back",
@@ -134,10 +134,7 @@ func (h *HistoryMode) drawMarkers(dst *ebiten.Image, b *paint.Batch) {
 
 // drawHandleDate writes the date shown above the handle, kept on screen.
 func (h *HistoryMode) drawHandleDate(dst *ebiten.Image, hx, top float64, c color.Color) {
-	label := h.sc.Start.Format("2 Jan 15:04")
-	if h.frame > 0 {
-		label = h.sc.Setup.TurnTime(h.frame).Format("2 Jan 15:04")
-	}
+	label := h.sc.Setup.TurnTime(h.frame + 1).Format("2 Jan 15:04")
 	w, _ := h.size()
 	tw, _ := text.Measure(label, h.a.small, 0)
 	x := math.Max(4, math.Min(hx-tw/2, w-tw-4))
