@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	htmlstd "html"
+
 	"golang.org/x/net/html"
 
 	"ili/game/match"
@@ -72,6 +74,11 @@ func TestDebriefOfEveryScenario(t *testing.T) {
 			t.Errorf("%s: %d maps, the first %q", id, n, d.Shots[0].Title)
 		}
 		text := string(page)
+		for _, l := range sc.History.Losses {
+			if !strings.Contains(text, htmlstd.EscapeString(l.Counts)) {
+				t.Errorf("%s: the record's figure %q is not on the page", id, l.Counts)
+			}
+		}
 		for k := range sc.Sources {
 			if !strings.Contains(text, "["+k+"]") {
 				t.Errorf("%s: the source %s is not in the bibliography", id, k)

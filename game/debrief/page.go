@@ -44,6 +44,7 @@ type shotPage struct {
 type lossRow struct {
 	Side                             string
 	Men, Captured, Guns, Field, Left int
+	Record                           []string // what the sources say the side lost, each with its source
 }
 
 type fightPage struct {
@@ -137,7 +138,18 @@ func (d *Debrief) lossRows() []lossRow {
 	var out []lossRow
 	for _, sd := range d.Scenario.Setup.Sides {
 		l := d.Result.Losses[sd.ID]
-		out = append(out, lossRow{Side: sd.Name, Men: l.Men, Captured: l.Captured, Guns: l.Guns, Field: d.Result.Field[sd.ID]})
+		row := lossRow{Side: sd.Name, Men: l.Men, Captured: l.Captured, Guns: l.Guns, Field: d.Result.Field[sd.ID]}
+		for _, rl := range d.Scenario.History.Losses {
+			if rl.Side != sd.ID {
+				continue
+			}
+			fig := rl.Counts
+			if rl.Men >= 0 {
+				fig = fmt.Sprintf("%d %s", rl.Men, rl.Counts)
+			}
+			row.Record = append(row.Record, fmt.Sprintf("%s (%s)", fig, d.Scenario.SourceName(rl.Source)))
+		}
+		out = append(out, row)
 	}
 	return out
 }

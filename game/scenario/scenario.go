@@ -58,6 +58,20 @@ type History struct {
 	// Steps are the course of events as history mode replays it, in date
 	// order.
 	Steps []Step
+	// Losses are the figures the sources give for each side's losses in
+	// the scenario's span, each with what it counts.
+	Losses []Loss
+}
+
+// Loss is a figure of the record for a side's losses: Men of them (-1 when
+// the source gives no number), what it counts ("killed", "interned, with
+// their families"), by whose account.
+type Loss struct {
+	Side   string
+	Men    int
+	Counts string
+	Source string
+	Note   string
 }
 
 // Checkpoint is one step of the documented course of events: the side that
@@ -792,8 +806,20 @@ func (b *build) readHistory(t *Table) History {
 	}
 	slices.SortStableFunc(h.Course, func(a, b Checkpoint) int { return a.Turn - b.Turn })
 	h.Steps = b.readSteps(t)
+	for _, lt := range t.Tables("loss") {
+		h.Losses = append(h.Losses, b.readLoss(lt))
+	}
 	t.Done()
 	return h
+}
+
+// readLoss reads one [[history.loss]]: side, men (or "" when the source
+// gives no number), what the figure counts, its source and a note.
+func (b *build) readLoss(t *Table) Loss {
+	l := Loss{Side: b.sideRef(t, "side", true), Men: t.Int("men", false, -1, 0, 1000000), Counts: t.Text("counts", true),
+		Source: b.sourceRef(t, "source", true), Note: t.Text("note", false)}
+	t.Done()
+	return l
 }
 
 // readCheckpoint reads one [[history.checkpoint]]: place, held_by (a side,
