@@ -114,31 +114,61 @@ func told(stories []rules.Narrative, units []rules.Unit, opening, sit Situation,
 
 const layout = "15:04 on 2 January 2006"
 
-// tellSoFar puts the record's steps before turn t at the head of every
-// side's briefing and in a story at the start of turn t.
+// tellSoFar tells the record's steps before turn t: in full at the head
+// of every side's briefing (a page read before the game: each step's date,
+// title and text, and its source), followed by a line that the scenario's
+// own briefing, written for its opening, follows; and short, the dates and
+// titles, in a story at the start of turn t, since a story is one screen.
 func (sc *Scenario) tellSoFar(t int) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "This game takes up the record at %s. What had happened by then, by the sources named:", sc.From.Format(layout))
-	day := ""
+	var steps []Step
 	for _, st := range sc.History.Steps {
 		if st.Turn >= t {
 			break
 		}
+		steps = append(steps, st)
+	}
+	at := sc.From.Format(layout)
+	var full strings.Builder
+	fmt.Fprintf(&full, "This game takes up the record at %s. What had happened by then, by the sources named:", at)
+	for _, st := range steps {
+		head := st.On.Format("2 January 2006")
+		if st.Title != "" {
+			head += ": " + strings.TrimSuffix(st.Title, ".")
+		}
+		fmt.Fprintf(&full, "\n\n%s. %s", head, oneParagraph(st.Text))
+		if st.Source != "" {
+			fmt.Fprintf(&full, " (Source: %s.)", strings.TrimSuffix(sc.Cite(st.Source), "."))
+		}
+	}
+	fmt.Fprintf(&full, "\n\nThe scenario's own briefing, as it opens on %s, follows; what it says of the first days is now history.",
+		sc.Start.Format("2 January"))
+	for i := range sc.Setup.Sides {
+		sd := &sc.Setup.Sides[i]
+		sd.Briefing = full.String() + "\n\n" + sd.Briefing
+	}
+	story := rules.Narrative{ID: "record-so-far", Title: "The record so far", Text: sc.soFarInShort(steps, at), Turn: t}
+	sc.Setup.Narrative = append([]rules.Narrative{story}, sc.Setup.Narrative...)
+}
+
+// soFarInShort is the record so far as a story tells it: a paragraph a
+// day, the titles of its steps.
+func (sc *Scenario) soFarInShort(steps []Step, at string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "This game takes up the record at %s. What had happened by then (the briefing gives each step in full, with its source):", at)
+	day := ""
+	for _, st := range steps {
 		sep := "; "
 		if d := st.On.Format("2 January"); d != day {
 			day, sep = d, "\n\n"+d+": "
 		}
 		what := st.Title
 		if what == "" {
-			what = strings.Join(strings.Fields(st.Text), " ")
+			what, _, _ = strings.Cut(oneParagraph(st.Text), ". ")
 		}
-		fmt.Fprintf(&b, "%s%s (%s)", sep, strings.TrimSuffix(what, "."), sc.SourceName(st.Source))
+		b.WriteString(sep + strings.TrimSuffix(what, "."))
 	}
-	so := b.String()
-	for i := range sc.Setup.Sides {
-		sd := &sc.Setup.Sides[i]
-		sd.Briefing = so + "\n\n" + sd.Briefing
-	}
-	story := rules.Narrative{ID: "record-so-far", Title: "The record so far", Text: so, Turn: t}
-	sc.Setup.Narrative = append([]rules.Narrative{story}, sc.Setup.Narrative...)
+	return b.String()
 }
+
+// oneParagraph is s on one line: its paragraphs run together.
+func oneParagraph(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	"ili/game/hex"
@@ -140,6 +141,26 @@ func (sc *Scenario) SourceName(key string) string {
 		return src.Author
 	}
 	return key
+}
+
+// Cite is how a source is named in running text: "author, title", as the
+// stories and the panels print a source (an author that ends "in", such
+// as "..., as quoted in", runs on into the title without the comma); the
+// author or the title alone when the other is missing, and the key when
+// there is no such source.
+func (sc *Scenario) Cite(key string) string {
+	src, ok := sc.Sources[key]
+	switch {
+	case !ok || src.Author == "" && src.Title == "":
+		return key
+	case src.Title == "":
+		return src.Author
+	case src.Author == "":
+		return src.Title
+	case strings.HasSuffix(src.Author, " in"):
+		return src.Author + " " + src.Title
+	}
+	return src.Author + ", " + src.Title
 }
 
 // Unit returns the unit id as the scenario sets it up, or nil.

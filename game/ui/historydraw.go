@@ -190,8 +190,8 @@ func (h *HistoryMode) stepLines(st scenario.Step, width float64) []string {
 	for _, para := range strings.Split(strings.TrimSpace(st.Text), "\n\n") {
 		lines = append(lines, a.wrap(strings.Join(strings.Fields(para), " "), width, a.text)...)
 	}
-	if src, ok := h.sc.Sources[st.Source]; ok {
-		lines = append(lines, a.wrap(latin("Source: "+src.Author+", "+src.Title), width, a.text)...)
+	if st.Source != "" {
+		lines = append(lines, a.wrap(latin("Source: "+h.sc.Cite(st.Source)), width, a.text)...)
 	}
 	return append(lines, "")
 }

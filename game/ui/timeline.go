@@ -142,23 +142,44 @@ func (h *HistoryMode) drawHandleDate(dst *ebiten.Image, hx, top float64, c color
 }
 
 // drawPointedStep shows the step under the pointer above the timeline:
-// its date, its title and whose account it is.
+// its date, its title and whose account it is, the source named in full.
 func (h *HistoryMode) drawPointedStep(dst *ebiten.Image, top float64) {
 	if h.hover < 0 {
 		return
 	}
 	a := h.a
 	st := h.sc.History.Steps[h.hover]
-	label := st.On.Format("2 January 2006") + ": " + st.Title
-	if st.Title == "" {
-		label = st.On.Format("2 January 2006")
+	label := st.On.Format("2 January 2006")
+	if st.Title != "" {
+		label += ": " + st.Title
 	}
-	label = latin(label + " (by " + h.sc.SourceName(st.Source) + ")")
-	tw, th := text.Measure(label, a.small, a.small.Size*1.2)
 	w, _ := h.size()
+	lines := a.wrap(latin(label), math.Min(w-24, a.small.Size*60), a.small)
+	if st.Source != "" {
+		lines = append(lines, a.wrap(latin("Source: "+h.sc.Cite(st.Source)), math.Min(w-24, a.small.Size*60), a.small)...)
+	}
 	mx, _ := h.marker(h.hover)
-	x := math.Max(4, math.Min(mx-tw/2, w-tw-12))
-	y := top - th - 10
-	vector.DrawFilledRect(dst, float32(x-4), float32(y-3), float32(tw+8), float32(th+6), color.RGBA{250, 246, 232, 245}, false)
-	drawText(dst, label, x, y, a.small, color.RGBA{30, 30, 30, 255})
+	h.drawTip(dst, lines, mx, top-10, true)
+}
+
+// drawTip draws lines of small text in a light box centred on x and kept
+// on screen, its foot at y (above: true) or its head at y.
+func (h *HistoryMode) drawTip(dst *ebiten.Image, lines []string, x, y float64, above bool) {
+	a := h.a
+	tw := 0.0
+	for _, l := range lines {
+		lw, _ := text.Measure(l, a.small, 0)
+		tw = math.Max(tw, lw)
+	}
+	lh := a.small.Size * 1.45
+	th := lh * float64(len(lines))
+	w, ht := h.size()
+	x = math.Max(8, math.Min(x-tw/2, w-tw-12))
+	if above {
+		y -= th
+	}
+	y = math.Max(float64(a.barH)+4, math.Min(y, ht-th-4))
+	vector.DrawFilledRect(dst, float32(x-4), float32(y-3), float32(tw+8), float32(th+4), color.RGBA{250, 246, 232, 245}, false)
+	vector.StrokeRect(dst, float32(x-4), float32(y-3), float32(tw+8), float32(th+4), 1, color.RGBA{120, 110, 90, 255}, false)
+	drawTextLines(dst, lines, x, y, y+th+1, a.small, color.RGBA{30, 30, 30, 255})
 }
