@@ -17,7 +17,8 @@ import (
 
 // The ghost of history (H) lays the record over a game in play: a faint,
 // dashed outline where the record's main bodies stood at the start of the
-// turn, in their side's colour, under the real counters; a dashed ring in
+// turn, in their side's colour, under the real counters (under fog of war,
+// another side's only on hexes the viewer sees); a dashed ring in
 // the record's holder's colour (grey for nobody) round the hex of each
 // place the game holds otherwise; and, on the bar, the points of those
 // places.
@@ -87,28 +88,52 @@ func (p *Play) drawGhost(dst *ebiten.Image, v *rules.View) {
 	b.Flush()
 }
 
-// drawGhostBodies adds a dashed, see-through counter where the record puts
-// each main body at the start of the turn, a stack's offset as counters'
-// are; the units go in the scenario's order, so a frame is always the same.
-func (p *Play) drawGhostBodies(dst *ebiten.Image, b *paint.Batch, v *rules.View, pal *paint.Palette) {
+// ghostBody is one of the record's main bodies as the ghost draws it: the
+// unit, its side and the hex the record puts it in.
+type ghostBody struct {
+	Unit, Side string
+	Hex        hex.Hex
+}
+
+// ghostBodies lists the record's main bodies at the start of v's turn that
+// the ghost draws for v's side, in the scenario's order, so a frame is
+// always the same. The side's own bodies are always drawn. Under fog of
+// war another side's body is drawn only on a hex v's side can see: the
+// record's positions are where the enemy stood, and in a game that took
+// command from the record they are exactly where the hidden enemy stands
+// now, so the ghost must not show what the fog hides.
+func (p *Play) ghostBodies(v *rules.View) []ghostBody {
 	bodies := p.course.At(v.Turn - 1).Bodies
-	size := math.Max(10, p.cam.Scale*1.1)
-	pad := math.Max(3, size*0.16) // clear of a counter standing on it
-	lw := math.Max(1.5, size/14)
-	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
-	stacked := map[hex.Hex]int{}
+	var out []ghostBody
 	for _, u := range p.sc.Units {
 		at, ok := bodies[u.ID]
 		if !ok {
 			continue
 		}
-		sx, sy := p.cam.ToScreen(paint.Unit.Center(at))
+		if v.Fog && u.Side != v.Side && !v.Seen(at) {
+			continue
+		}
+		out = append(out, ghostBody{Unit: u.ID, Side: u.Side, Hex: at})
+	}
+	return out
+}
+
+// drawGhostBodies adds a dashed, see-through counter for each of the
+// ghost's bodies (ghostBodies), a stack's offset as counters' are.
+func (p *Play) drawGhostBodies(dst *ebiten.Image, b *paint.Batch, v *rules.View, pal *paint.Palette) {
+	size := math.Max(10, p.cam.Scale*1.1)
+	pad := math.Max(3, size*0.16) // clear of a counter standing on it
+	lw := math.Max(1.5, size/14)
+	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
+	stacked := map[hex.Hex]int{}
+	for _, g := range p.ghostBodies(v) {
+		sx, sy := p.cam.ToScreen(paint.Unit.Center(g.Hex))
 		if sx < -size || sy < -size || sx > float64(w)+size || sy > float64(h)+size {
 			continue
 		}
-		off := float64(stacked[at]) * size * 0.12
-		stacked[at]++
-		col := pal.Sides[max(0, v.SideIndex(u.Side))%len(pal.Sides)]
+		off := float64(stacked[g.Hex]) * size * 0.12
+		stacked[g.Hex]++
+		col := pal.Sides[max(0, v.SideIndex(g.Side))%len(pal.Sides)]
 		x, y := sx-size/2-pad+off, sy-size*0.35-pad-off
 		bw, bh := size+2*pad, size*0.7+2*pad
 		b.Rect(x, y, bw, bh, faint(col, 56))

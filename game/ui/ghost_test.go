@@ -193,3 +193,66 @@ func TestEndFrame(t *testing.T) {
 	}
 	compareGolden(t, data, "testdata/end-strips.png")
 }
+
+// TestGhostFog: under fog of war the ghost of history draws another side's
+// body only on a hex the viewer sees, its own side's always. nilka-1944
+// taken up from the record on 9 October puts the provincial trucks where
+// the record has them, out of the insurgents' sight: the ghost must not
+// show them. Without fog it draws every body of the record.
+func TestGhostFog(t *testing.T) {
+	p, err := newPlay(testApp(), Options{Scenario: "nilka-1944", Side: "insurgents", Seed: 1, Opponent: ai.Normal, From: "1944-10-09"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := p.currentView()
+	if !v.Fog || v.Side != "insurgents" {
+		t.Fatalf("the insurgents' view with fog of war is wanted: %s, fog %v", v.Side, v.Fog)
+	}
+	drawn := map[string]hex.Hex{}
+	for _, g := range p.ghostBodies(v) {
+		drawn[g.Unit] = g.Hex
+	}
+	side := map[string]string{}
+	for _, u := range p.sc.Units {
+		side[u.ID] = u.Side
+	}
+	hidden, own := 0, 0
+	for id, at := range p.course.At(v.Turn - 1).Bodies {
+		_, shown := drawn[id]
+		switch {
+		case side[id] == v.Side:
+			own++
+			if !shown || drawn[id] != at {
+				t.Errorf("own body %s at %v: drawn %v (at %v)", id, at, shown, drawn[id])
+			}
+		case !v.Seen(at):
+			hidden++
+			if shown {
+				t.Errorf("%s's body %s is drawn at %v, a hex the insurgents do not see", side[id], id, at)
+			}
+			// Taken up from the record, the hidden unit stands where the
+			// record has it: the ghost would give it away.
+			for _, u := range p.m.View(side[id]).Units {
+				if u.ID == id && u.Hex != at {
+					t.Errorf("%s stands at %v, the record has it at %v", id, u.Hex, at)
+				}
+			}
+		default:
+			if !shown {
+				t.Errorf("%s's body %s on a hex the insurgents see, %v, is not drawn", side[id], id, at)
+			}
+		}
+	}
+	if hidden == 0 || own == 0 {
+		t.Fatalf("%d enemy bodies out of sight, %d own: the test needs both", hidden, own)
+	}
+
+	// The same view without fog of war draws every body.
+	open := *v
+	setup := *v.Setup
+	setup.Fog = false
+	open.Setup = &setup
+	if got, want := len(p.ghostBodies(&open)), len(p.course.At(v.Turn-1).Bodies); got != want {
+		t.Errorf("without fog the ghost draws %d bodies of the record's %d", got, want)
+	}
+}
