@@ -137,7 +137,7 @@ func (sc *Scenario) tellSoFar(t int) {
 		}
 		fmt.Fprintf(&full, "\n\n%s. %s", head, oneParagraph(st.Text))
 		if st.Source != "" {
-			fmt.Fprintf(&full, " (Source: %s.)", strings.TrimSuffix(sc.Cite(st.Source), "."))
+			fmt.Fprintf(&full, " Source: %s", sc.Cite(st.Source))
 		}
 	}
 	fmt.Fprintf(&full, "\n\nThe scenario's own briefing, as it opens on %s, follows; what it says of the first days is now history.",

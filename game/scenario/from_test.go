@@ -52,7 +52,7 @@ func TestTakeFrom(t *testing.T) {
 	}
 	for i, sd := range sc.Setup.Sides {
 		want := "This game takes up the record at 18:00 on 3 September 1945. What had happened by then, by the sources named:\n\n" +
-			"2 September 1945: The bridge falls. West's infantry storms the bridge. (Source: ili project, Drill scenario for the engine tests.)\n\n" +
+			"2 September 1945: The bridge falls. West's infantry storms the bridge. Source: ili project, Drill scenario for the engine tests\n\n" +
 			"The scenario's own briefing, as it opens on 1 September, follows; what it says of the first days is now history.\n\n" +
 			base.Setup.Sides[i].Briefing
 		if sd.Briefing != want {
@@ -106,7 +106,7 @@ func TestRecordSoFarCites(t *testing.T) {
 	}
 	brief := sc.Side("insurgents").Briefing
 	text := strings.Join(strings.Fields(telegram.Text), " ")
-	if !strings.Contains(brief, telegram.Title+". "+text+" (Source: "+src.Author+" "+strings.TrimSuffix(src.Title, ".")+".)") {
+	if !strings.Contains(brief, telegram.Title+". "+text+" Source: "+src.Author+" "+src.Title+"\n\n") {
 		t.Errorf("the briefing does not give the telegram's step in full with its source:\n%s", brief)
 	}
 	if story := sc.Setup.Narrative[0].Text; strings.Contains(story, text) || !strings.Contains(story, telegram.Title) {

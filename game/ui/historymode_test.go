@@ -223,3 +223,67 @@ func TestHistoryModeGoesBack(t *testing.T) {
 		t.Error("Esc from a record opened by itself does not go to the title screen")
 	}
 }
+
+// TestSetupFromTheRecordReads: the set-up of ghulja-1944 taken up on 10
+// November keeps the briefing's paragraphs, the record so far first, and
+// names the insurgents within their row (up to the bracket of their long
+// name); the briefing page, longer than the screen, scrolls with the
+// wheel and the arrows and no further than its end.
+func TestSetupFromTheRecordReads(t *testing.T) {
+	opt := Options{Scenario: "ghulja-1944", Seed: 1, From: "1944-11-10"}
+	next, err := newSetup(testApp(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := next.(*Setup)
+	s.Resize(1280, 800)
+	s.layout()
+	label, value, _ := strings.Cut(s.menu.items[0], "\t")
+	if label != "You play" || value != "< Ghulja insurgents >" || !s.fits(value, s.valueRoom()) {
+		t.Errorf("the side's row reads %q %q in %.0f pixels", label, value, s.valueRoom())
+	}
+	about := s.about(600, 2000)
+	if len(about) < 6 || about[0] != s.sc.Setup.Sides[0].Name || about[1] != "" || !strings.HasPrefix(about[2], "This game takes up the record") {
+		t.Fatalf("the set-up shows the briefing as %q", about)
+	}
+	blank := 0
+	for _, l := range about[2:] {
+		if l == "" {
+			blank++
+		}
+	}
+	if paras := strings.Count(strings.TrimSpace(s.sc.Setup.Sides[0].Briefing), "\n\n") + 1; blank != paras {
+		t.Errorf("%d paragraphs shown of the briefing's %d", blank, paras)
+	}
+	if cut := s.about(600, 300); len(cut) > 300/int(s.a.text.Size*1.45)+1 || !strings.Contains(cut[len(cut)-1], "briefing goes on") {
+		t.Errorf("a briefing longer than the room is not cut with a note: %q", cut)
+	}
+
+	next, err = newBriefing(testApp(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := next.(*Briefing)
+	b.Resize(1280, 800)
+	_, _, lines, fit := b.page()
+	if len(lines) <= fit {
+		t.Fatalf("the briefing has %d lines for %d on the screen: the test needs a long one", len(lines), fit)
+	}
+	press(t, b, KeyDown)
+	if b.scroll != 3 {
+		t.Errorf("Down scrolls the briefing to line %d", b.scroll)
+	}
+	b.Update(Input{Held: map[Key]bool{}, Wheel: 1})
+	if b.scroll != 0 {
+		t.Errorf("the wheel up scrolls the briefing to line %d", b.scroll)
+	}
+	for range 100 {
+		b.Update(Input{Held: map[Key]bool{}, Wheel: -1})
+	}
+	if b.scroll != len(lines)-fit {
+		t.Errorf("scrolled to the end, the briefing starts at line %d of %d (%d on the screen)", b.scroll, len(lines), fit)
+	}
+	if !strings.Contains(strings.Join(lines[b.scroll:], " "), "The scenario's own briefing, as it opens on 7 November, follows") {
+		t.Error("the briefing's end does not say that the scenario's own briefing follows")
+	}
+}

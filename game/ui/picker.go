@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"ili/game/ai"
 	"ili/game/paint"
@@ -99,8 +100,15 @@ func (a *app) details(sc *scenario.Scenario, width float64) []string {
 		fmt.Sprintf("What-if variants: %d", len(sc.Variants)),
 		"",
 	}
-	for _, para := range strings.Split(strings.TrimSpace(sc.Description), "\n\n") {
-		lines = append(lines, a.wrap(strings.Join(strings.Fields(para), " "), width, a.text)...)
+	return append(lines, a.paragraphs(sc.Description, width)...)
+}
+
+// paragraphs wraps a text of paragraphs (parted by blank lines) to width,
+// a blank line after each, without the script the font cannot draw.
+func (a *app) paragraphs(s string, width float64) []string {
+	var lines []string
+	for _, para := range strings.Split(strings.TrimSpace(s), "\n\n") {
+		lines = append(lines, a.wrap(latin(strings.Join(strings.Fields(para), " ")), width, a.text)...)
 		lines = append(lines, "")
 	}
 	return lines
@@ -170,7 +178,7 @@ func newSetup(a *app, opt Options) (scene, error) {
 
 func (s *Setup) labels() {
 	it := s.menu.items
-	it[0] = "You play\t< " + s.sc.Setup.Sides[s.side].Name + " >"
+	it[0] = "You play\t< " + s.sideLabel() + " >"
 	it[1] = "Against\t< " + opponents[s.opponent] + " >"
 	for i, v := range s.sc.Variants {
 		box := "[  ]"
@@ -182,6 +190,36 @@ func (s *Setup) labels() {
 	it[len(it)-3] = "Read the briefing and begin"
 	it[len(it)-2] = "Watch the record: history mode"
 	it[len(it)-1] = "Back"
+}
+
+// sideLabel is the name of the side chosen as its row has room for it: in
+// full, or up to its first bracket ("Ghulja insurgents" for "Ghulja
+// insurgents (East Turkestan Republic from 12 November)"), or cut short.
+func (s *Setup) sideLabel() string {
+	name := s.sc.Setup.Sides[s.side].Name
+	room := s.valueRoom()
+	if room <= 0 || s.fits("< "+name+" >", room) {
+		return name
+	}
+	if short, _, ok := strings.Cut(name, " ("); ok && s.fits("< "+short+" >", room) {
+		return short
+	}
+	words := strings.Fields(name)
+	for n := len(words) - 1; n > 0; n-- {
+		if short := strings.Join(words[:n], " ") + "…"; s.fits("< "+short+" >", room) {
+			return short
+		}
+	}
+	return name
+}
+
+// valueRoom is the width a setting's value has in the menu (0 before the
+// menu is placed); fits reports whether a value fits it.
+func (s *Setup) valueRoom() float64 { return s.menu.w*0.64 - 14 }
+
+func (s *Setup) fits(value string, room float64) bool {
+	w, _ := text.Measure(value, s.a.text, 0)
+	return w <= room
 }
 
 // change steps row i by d.
@@ -241,7 +279,10 @@ func (s *Setup) goBack() scene {
 // layout places the lines for the screen's size.
 func (s *Setup) layout() {
 	w, _ := s.size()
-	s.menu.place(w*0.05, 96, max(420, w*0.45))
+	if mw := max(420, w*0.45); mw != s.menu.w {
+		s.menu.place(w*0.05, 96, mw)
+		s.labels() // the side's name as its row has room for it
+	}
 }
 
 // chosen are the options of the game as set up.
@@ -275,19 +316,32 @@ func (s *Setup) Draw(dst *ebiten.Image) {
 	drawText(dst, title, x, 36, a.title, color.White)
 	s.menu.draw(dst)
 	dx := x + mw + 30
-	var about []string
+	drawTextLines(dst, s.about(w-dx-30, h-40-96), dx, 96, h-40, a.text, menuText)
+	drawText(dst, "Up/Down choose a line; Left/Right, Space or a click change it; Enter begins; Esc goes back", x, h-30, a.small, menuDim)
+}
+
+// about is what the screen says, width wide and at most height high, of
+// the line chosen: the side's name and briefing, its paragraphs kept (cut
+// short with a note where it is longer than the room), the opponent, or
+// the variant.
+func (s *Setup) about(width, height float64) []string {
+	a := s.a
 	switch i := s.menu.at; {
 	case i == 0:
 		sd := s.sc.Setup.Sides[s.side]
-		about = a.wrap(strings.Join(strings.Fields(sd.Briefing), " "), w-dx-30, a.text)
+		about := append(a.wrap(sd.Name, width, a.text), "")
+		about = append(about, a.paragraphs(sd.Briefing, width)...)
+		if fit := int(height / (a.text.Size * 1.45)); len(about) > fit && fit > 2 {
+			about = append(about[:fit-2], "", "… the briefing goes on: 'Read the briefing and begin' shows it all")
+		}
+		return about
 	case i == 1:
-		about = []string{opponents[s.opponent] + ": " + opponentNotes[s.opponent]}
+		return a.wrap(opponents[s.opponent]+": "+opponentNotes[s.opponent], width, a.text)
 	case i-2 < len(s.sc.Variants):
 		v := s.sc.Variants[i-2]
-		about = a.wrap(v.Title+": "+strings.Join(strings.Fields(v.Description), " "), w-dx-30, a.text)
+		return a.paragraphs(v.Title+": "+v.Description, width)
 	}
-	drawTextLines(dst, about, dx, 96, h-40, a.text, menuText)
-	drawText(dst, "Up/Down choose a line; Left/Right, Space or a click change it; Enter begins; Esc goes back", x, h-30, a.small, menuDim)
+	return nil
 }
 
 // Briefing shows the side's briefing before the game starts.
@@ -295,8 +349,11 @@ type Briefing struct {
 	screenSize
 	a     *app
 	opt   Options
-	lines []string
+	lines []string // the paragraphs, each followed by a blank line
 	title string
+	// scroll is the first line shown of the text as wrapped; the wheel and
+	// Up/Down scroll a briefing longer than the screen.
+	scroll int
 }
 
 func newBriefing(a *app, opt Options) (scene, error) {
@@ -310,9 +367,32 @@ func newBriefing(a *app, opt Options) (scene, error) {
 	}
 	b := &Briefing{a: a, opt: opt, title: sc.Title + ": " + side.Name}
 	for _, para := range strings.Split(strings.TrimSpace(sc.Description)+"\n\n"+strings.TrimSpace(side.Briefing), "\n\n") {
-		b.lines = append(b.lines, strings.Join(strings.Fields(para), " "), "")
+		b.lines = append(b.lines, latin(strings.Join(strings.Fields(para), " ")), "")
 	}
 	return b, nil
+}
+
+// page is the briefing's text as the screen shows it: x and the width of
+// its column, its lines wrapped, and how many of them fit.
+func (b *Briefing) page() (x, width float64, lines []string, fit int) {
+	a := b.a
+	w, h := b.size()
+	x = math.Max(40, (w-900)/2)
+	width = math.Min(900, w-2*x)
+	for _, l := range b.lines {
+		lines = append(lines, a.wrap(l, width, a.text)...)
+	}
+	fit = max(1, int((h-60-b.top())/(a.text.Size*1.45)))
+	return x, width, lines, fit
+}
+
+// top is where the text begins, under the title.
+func (b *Briefing) top() float64 { return 40 + b.a.title.Size*2.2 }
+
+// scrollBy scrolls the text by d lines, kept within it.
+func (b *Briefing) scrollBy(d int) {
+	_, _, lines, fit := b.page()
+	b.scroll = max(0, min(b.scroll+d, len(lines)-fit))
 }
 
 // Update implements scene.
@@ -328,6 +408,12 @@ func (b *Briefing) Update(in Input) (scene, error) {
 		return newLessonStart(b.a, l, b.opt.Seed), nil
 	case in.Has(KeyEscape):
 		return newSetup(b.a, b.opt)
+	case in.Has(KeyDown):
+		b.scrollBy(3)
+	case in.Has(KeyUp):
+		b.scrollBy(-3)
+	case in.Wheel != 0:
+		b.scrollBy(-int(math.Round(in.Wheel * 3)))
 	}
 	return nil, nil
 }
@@ -335,14 +421,22 @@ func (b *Briefing) Update(in Input) (scene, error) {
 // Draw implements scene.
 func (b *Briefing) Draw(dst *ebiten.Image) {
 	a := b.a
-	w, h := b.size()
+	_, h := b.size()
 	dst.Fill(color.RGBA{236, 230, 214, 255})
-	x := math.Max(40, (w-900)/2)
+	x, _, lines, fit := b.page()
 	drawText(dst, b.title, x, 40, a.title, color.Black)
-	var lines []string
-	for _, l := range b.lines {
-		lines = append(lines, a.wrap(l, math.Min(900, w-2*x), a.text)...)
+	b.scroll = max(0, min(b.scroll, len(lines)-fit))
+	shown := lines[b.scroll:min(len(lines), b.scroll+fit)]
+	if len(shown) > 0 && shown[0] == "" {
+		shown = shown[1:] // a paragraph's end scrolled to the top
 	}
-	y := drawTextLines(dst, lines, x, 40+a.title.Size*2.2, h-60, a.text, color.RGBA{30, 30, 30, 255})
-	drawText(dst, "Enter or a click to begin, Esc to change the set-up", x, y+16, a.text, color.RGBA{130, 70, 20, 255})
+	y := drawTextLines(dst, shown, x, b.top(), h-60, a.text, color.RGBA{30, 30, 30, 255})
+	goOn := "Enter or a click to begin, Esc to change the set-up"
+	switch {
+	case b.scroll+fit < len(lines):
+		goOn = "More below: the wheel or Down scrolls.    " + goOn
+	case b.scroll > 0:
+		goOn = "The end of the briefing (Up scrolls back).    " + goOn
+	}
+	drawText(dst, goOn, x, math.Min(y+16, h-44), a.text, color.RGBA{130, 70, 20, 255})
 }
