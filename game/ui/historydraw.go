@@ -139,14 +139,54 @@ func arrowHead(dst *ebiten.Image, b *paint.Batch, from, to [2]float64, size floa
 
 // drawNarration fills the panel with what the record says of the turn
 // shown: each step's date, title, text and source; on a turn with none,
-// the last step before it.
+// the last step before it. Text longer than the panel scrolls, a line at
+// its foot saying so.
 func (h *HistoryMode) drawNarration(dst *ebiten.Image) {
 	a := h.a
-	w, ht := h.size()
+	w, _ := h.size()
+	_, bottom := h.mapArea()
 	x0 := w - float64(a.panelW)
-	bottom := ht - h.timelineHeight()
 	vector.DrawFilledRect(dst, float32(x0), float32(a.barH), float32(a.panelW), float32(bottom)-float32(a.barH), color.RGBA{244, 240, 228, 255}, false)
-	drawTextLines(dst, h.narration(float64(a.panelW)-24), x0+12, float64(a.barH)+10, bottom-6, a.text, color.RGBA{30, 30, 30, 255})
+	lines, fit := h.panelPage()
+	h.scroll = max(0, min(h.scroll, len(lines)-fit))
+	shown := lines[h.scroll:min(len(lines), h.scroll+fit)]
+	drawTextLines(dst, shown, x0+12, h.panelTop(), bottom, a.text, color.RGBA{30, 30, 30, 255})
+	foot := ""
+	switch {
+	case h.scroll+fit < len(lines):
+		foot = "More below: the wheel or Down"
+	case h.scroll > 0:
+		foot = "The end: the wheel or Up goes back"
+	default:
+		return
+	}
+	fy := bottom - a.text.Size*1.45 - 4
+	vector.DrawFilledRect(dst, float32(x0), float32(fy-3), float32(a.panelW), float32(bottom-fy+3), color.RGBA{226, 218, 196, 255}, false)
+	drawText(dst, foot, x0+12, fy, a.text, color.RGBA{130, 70, 20, 255})
+}
+
+// panelTop is where the panel's text begins.
+func (h *HistoryMode) panelTop() float64 { return float64(h.a.barH) + 10 }
+
+// panelPage is the panel's text, wrapped, and how many of its lines the
+// panel shows at once (one fewer when a line at the foot says there is
+// more).
+func (h *HistoryMode) panelPage() (lines []string, fit int) {
+	a := h.a
+	_, bottom := h.mapArea()
+	lines = h.narration(float64(a.panelW) - 24)
+	fit = max(1, int((bottom-6-h.panelTop())/(a.text.Size*1.45)))
+	if len(lines) > fit {
+		fit = max(1, fit-1)
+	}
+	return lines, fit
+}
+
+// scrollPanel scrolls the narration by d lines, within its text.
+func (h *HistoryMode) scrollPanel(d int) {
+	lines, fit := h.panelPage()
+	h.scroll = max(0, min(h.scroll+d, len(lines)-fit))
+	h.dirty = true
 }
 
 // narration is the panel's text, wrapped to width.
@@ -197,22 +237,31 @@ func (h *HistoryMode) stepLines(st scenario.Step, width float64) []string {
 }
 
 // updateCamera pans the map by dragging and zooms it at the mouse with the
-// wheel and the zoom keys.
+// wheel over the map and the zoom keys; the wheel over the panel scrolls
+// its text. Some of the map always stays in view.
 func (h *HistoryMode) updateCamera(in Input) {
 	if in.DragDX != 0 || in.DragDY != 0 {
 		h.cam.X -= float64(in.DragDX) / h.cam.Scale
 		h.cam.Y -= float64(in.DragDY) / h.cam.Scale
 	}
-	zoom := 1.0
+	zoom, zx, zy := 1.0, float64(in.MouseX), float64(in.MouseY)
 	switch {
-	case in.Wheel != 0:
+	case in.Wheel != 0 && h.overPanel(in.MouseX, in.MouseY):
+		h.scrollPanel(-int(math.Round(in.Wheel * 3)))
+	case in.Wheel != 0 && h.overMap(in.MouseX, in.MouseY):
 		zoom = math.Pow(1.15, in.Wheel)
-	case in.Has(KeyZoomIn):
-		zoom = 1.25
-	case in.Has(KeyZoomOut):
+	case in.Has(KeyZoomIn) || in.Has(KeyZoomOut):
 		zoom = 0.8
+		if in.Has(KeyZoomIn) {
+			zoom = 1.25
+		}
+		if !h.overMap(in.MouseX, in.MouseY) { // the keys zoom at the map's centre
+			mw, mh := h.mapArea()
+			zx, zy = mw/2, (mh+float64(h.a.barH))/2
+		}
 	}
 	if zoom != 1 {
-		h.cam.ZoomAt(zoom, float64(in.MouseX), float64(in.MouseY), 2, 120)
+		h.cam.ZoomAt(zoom, zx, zy, 2, 120)
 	}
+	h.clampCamera()
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -32,6 +33,9 @@ type HistoryMode struct {
 	terrain terrainCache
 	view    *rules.View // the frame shown, as the map drawing reads it
 	hover   int         // the step under the pointer on the timeline, or -1
+	// scroll is the first line shown of the panel's narration: the wheel
+	// over the panel and Up/Down scroll it; a new frame starts at the top.
+	scroll int
 	// back is the scene Esc returns to (nil: the title screen).
 	back scene
 	// dirty is set when the frame on screen is out of date; lastX and
@@ -61,10 +65,14 @@ func newHistoryMode(a *app, opt Options) (*HistoryMode, error) {
 	return h, nil
 }
 
-// show puts frame t (clamped) on the map.
+// show puts frame t (clamped) on the map, its narration from the top.
 func (h *HistoryMode) show(t int) {
 	h.dirty = true
-	h.frame = min(max(t, 0), h.course.Turns())
+	t = min(max(t, 0), h.course.Turns())
+	if t != h.frame || h.view == nil {
+		h.scroll = 0
+	}
+	h.frame = t
 	h.view = frameView(h.sc, h.course.At(h.frame))
 }
 
@@ -95,16 +103,52 @@ func frameView(sc *scenario.Scenario, f history.Frame) *rules.View {
 	return v
 }
 
-// Resize fits the map to a new window size the first time.
+// Resize fits the map to a new window size the first time, and keeps
+// some of it in view after.
 func (h *HistoryMode) Resize(w, ht int) {
 	h.screenSize.Resize(w, ht)
 	h.dirty = true
 	if !h.fitted && w > 0 {
-		mw, mh := h.mapArea()
-		h.cam = paint.FitCamera(h.sc.Setup.Map, int(mw), int(mh-float64(h.a.barH)))
-		h.cam.Y -= float64(h.a.barH) / h.cam.Scale
-		h.fitted = true
+		h.fit()
 	}
+	h.clampCamera()
+}
+
+// fit shows the whole map in its part of the screen, under the bar.
+func (h *HistoryMode) fit() {
+	mw, mh := h.mapArea()
+	h.cam = paint.FitCamera(h.sc.Setup.Map, int(mw), int(mh-float64(h.a.barH)))
+	h.cam.Y -= float64(h.a.barH) / h.cam.Scale
+	h.fitted, h.dirty = true, true
+}
+
+// clampCamera keeps some of the map in view: a band of it (up to a third
+// of the map's part of the screen, the whole map when it is smaller) on
+// each axis, so that no zoom or drag loses it.
+func (h *HistoryMode) clampCamera() {
+	mw, mh := h.mapArea()
+	top := float64(h.a.barH)
+	if mw <= 0 || mh <= top || h.cam.Scale <= 0 {
+		return
+	}
+	x0, y0, x1, y1 := paint.MapBounds(h.sc.Setup.Map)
+	s := h.cam.Scale
+	kx := math.Min(mw/3, (x1-x0)*s) / s // world units kept in view
+	ky := math.Min((mh-top)/3, (y1-y0)*s) / s
+	h.cam.X = math.Max(x0+kx-mw/s, math.Min(h.cam.X, x1-kx))
+	h.cam.Y = math.Max(y0+ky-mh/s, math.Min(h.cam.Y, y1-ky-top/s))
+}
+
+// overPanel reports whether (x, y) is on the narration panel.
+func (h *HistoryMode) overPanel(x, y int) bool {
+	mw, mh := h.mapArea()
+	return float64(x) >= mw && y >= h.a.barH && float64(y) < mh
+}
+
+// overMap reports whether (x, y) is on the map's part of the screen.
+func (h *HistoryMode) overMap(x, y int) bool {
+	mw, mh := h.mapArea()
+	return x >= 0 && float64(x) < mw && y >= h.a.barH && float64(y) < mh
 }
 
 // mapArea is the size of the map's part of the screen, from the top left
@@ -165,6 +209,12 @@ func (h *HistoryMode) updateKeys(in Input) (scene, error) {
 		h.rate = min(h.rate+1, len(playRates)-1)
 	case in.Has(KeySlower):
 		h.rate = max(h.rate-1, 0)
+	case in.Has(KeyFit):
+		h.fit()
+	case in.Has(KeyDown):
+		h.scrollPanel(3)
+	case in.Has(KeyUp):
+		h.scrollPanel(-3)
 	}
 	return nil, nil
 }

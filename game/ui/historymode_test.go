@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"ili/game/match"
+	"ili/game/paint"
 	"ili/game/scenario"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -285,5 +286,83 @@ func TestSetupFromTheRecordReads(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(lines[b.scroll:], " "), "The scenario's own briefing, as it opens on 7 November, follows") {
 		t.Error("the briefing's end does not say that the scenario's own briefing follows")
+	}
+}
+
+// TestHistoryModePanelScrolls: at the end of ghulja-1944 the panel's three
+// steps are longer than it; the wheel over the panel and Down scroll them
+// (and do not zoom the map) down to the last step's source, no further; a
+// new frame starts at the top.
+func TestHistoryModePanelScrolls(t *testing.T) {
+	h := historyOf(t, "ghulja-1944")
+	press(t, h, KeyLast)
+	lines, fit := h.panelPage()
+	if len(lines) <= fit {
+		t.Fatalf("%d lines in a panel of %d: the test needs more", len(lines), fit)
+	}
+	cam := h.cam
+	over := Input{Held: map[Key]bool{}, MouseX: 1280 - h.a.panelW/2, MouseY: 300, Wheel: -1}
+	h.Update(over)
+	if h.scroll != 3 || h.cam != cam {
+		t.Errorf("the wheel over the panel scrolls it to line %d and moves the map from %+v to %+v", h.scroll, cam, h.cam)
+	}
+	press(t, h, KeyDown)
+	if h.scroll != 6 {
+		t.Errorf("Down scrolls the panel to line %d", h.scroll)
+	}
+	for range 100 {
+		h.Update(over)
+	}
+	if h.scroll != len(lines)-fit {
+		t.Errorf("the panel scrolls to line %d of %d (%d shown)", h.scroll, len(lines), fit)
+	}
+	last := h.sc.History.Steps[len(h.sc.History.Steps)-1]
+	if tail := strings.Join(lines[h.scroll:], " "); !strings.Contains(tail, "Source: "+latin(h.sc.Cite(last.Source))) {
+		t.Errorf("scrolled to its end the panel reads %q, without the last step's source", tail)
+	}
+	press(t, h, KeyUp)
+	if h.scroll != len(lines)-fit-3 {
+		t.Errorf("Up scrolls the panel to line %d", h.scroll)
+	}
+	press(t, h, KeyLeft)
+	if h.scroll != 0 {
+		t.Errorf("a new frame's narration starts at line %d", h.scroll)
+	}
+	h.Update(Input{Held: map[Key]bool{}, MouseX: 300, MouseY: 300, Wheel: 1})
+	if h.cam.Scale <= cam.Scale || h.scroll != 0 {
+		t.Errorf("the wheel over the map zooms it from %.2f to %.2f and scrolls the panel to %d", cam.Scale, h.cam.Scale, h.scroll)
+	}
+}
+
+// TestHistoryModeKeepsTheMap: however far the map is zoomed and dragged,
+// some of it stays in its part of the screen; F fits it to the window
+// again.
+func TestHistoryModeKeepsTheMap(t *testing.T) {
+	h := historyOf(t, "manas-1945")
+	fitted := h.cam
+	inView := func() (w, ht float64) {
+		mw, mh := h.mapArea()
+		x0, y0, x1, y1 := paint.MapBounds(h.sc.Setup.Map)
+		sx0, sy0 := h.cam.ToScreen(x0, y0)
+		sx1, sy1 := h.cam.ToScreen(x1, y1)
+		return min(sx1, mw) - max(sx0, 0), min(sy1, mh) - max(sy0, float64(h.a.barH))
+	}
+	idle := Input{Held: map[Key]bool{}, MouseX: 300, MouseY: 300}
+	for _, drag := range [][2]int{{100000, 0}, {-100000, 0}, {0, 100000}, {0, -100000}, {-100000, 100000}} {
+		for _, wheel := range []float64{30, -30} {
+			in := idle
+			in.Wheel = wheel
+			h.Update(in)
+			in = idle
+			in.DragDX, in.DragDY = drag[0], drag[1]
+			h.Update(in)
+			if w, ht := inView(); w < 50 || ht < 50 {
+				t.Errorf("zoomed by %v and dragged by %v, %.0f x %.0f pixels of the map are in view", wheel, drag, w, ht)
+			}
+		}
+	}
+	press(t, h, KeyFit)
+	if h.cam != fitted {
+		t.Errorf("F shows the map at %+v, not fitted at %+v", h.cam, fitted)
 	}
 }

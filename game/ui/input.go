@@ -41,6 +41,7 @@ const (
 	KeyLast    // End: the course of events' end
 	KeyTake    // T: take command from the record here
 	KeyBack    // Backspace: undo in play, back in the encyclopedia, a character less in a text field
+	KeyFit     // F: fit the map to the window (history mode)
 )
 
 // Input is one frame of input: what a scene reads. Tests make it by hand.
@@ -88,6 +89,7 @@ var keymap = map[ebiten.Key]Key{
 	ebiten.KeyF2: KeyPalette, ebiten.KeyF3: KeySmaller, ebiten.KeyF4: KeyLarger, ebiten.KeyF11: KeyFull, ebiten.KeyC: KeyCursor,
 	ebiten.KeyBracketLeft: KeySlower, ebiten.KeyBracketRight: KeyFaster, ebiten.KeyM: KeyMenu,
 	ebiten.KeyH: KeyGhost, ebiten.KeyHome: KeyFirst, ebiten.KeyEnd: KeyLast, ebiten.KeyT: KeyTake,
+	ebiten.KeyF: KeyFit,
 }
 
 type inputReader struct {

@@ -104,7 +104,7 @@ func (h *HistoryMode) drawTimeline(dst *ebiten.Image) {
 	end := h.sc.Setup.TurnTime(h.course.Turns() + 1).Format("2 Jan 2006")
 	ew, _ := text.Measure(end, a.small, 0)
 	drawText(dst, end, x1-ew, ly, a.small, dim)
-	drawText(dst, "Space plays or pauses · Left/Right a turn · Home/End · [ ] slower/faster · a click on the line jumps · T takes command here · Esc back",
+	drawText(dst, "Space plays or pauses · Left/Right a turn · Home/End · [ ] slower/faster · a click on the line jumps · Up/Down scroll the text · F fits the map · T takes command here · Esc back",
 		x0, top+h.timelineHeight()-a.small.Size*1.5, a.small, dim)
 	h.drawHandleDate(dst, hx, top, ink)
 	h.drawPointedStep(dst, top)
