@@ -147,6 +147,7 @@ func (h *HistoryMode) drawNarration(dst *ebiten.Image) {
 	_, bottom := h.mapArea()
 	x0 := w - float64(a.panelW)
 	vector.DrawFilledRect(dst, float32(x0), float32(a.barH), float32(a.panelW), float32(bottom)-float32(a.barH), color.RGBA{244, 240, 228, 255}, false)
+	h.drawLegend(dst, x0)
 	lines, fit := h.panelPage()
 	h.scroll = max(0, min(h.scroll, len(lines)-fit))
 	shown := lines[h.scroll:min(len(lines), h.scroll+fit)]
@@ -165,8 +166,96 @@ func (h *HistoryMode) drawNarration(dst *ebiten.Image) {
 	drawText(dst, foot, x0+12, fy, a.text, color.RGBA{130, 70, 20, 255})
 }
 
-// panelTop is where the panel's text begins.
-func (h *HistoryMode) panelTop() float64 { return float64(h.a.barH) + 10 }
+// panelTop is where the panel's text begins, under the legend.
+func (h *HistoryMode) panelTop() float64 { return float64(h.a.barH) + h.legendHeight() + 10 }
+
+// stepAmber is the colour of a step's marker on the timeline where no
+// place passes to a side.
+var stepAmber = color.RGBA{225, 170, 70, 255}
+
+// legendRow is a line of the legend: its marks, boxes in the sides'
+// colours or diamonds like the timeline's, and what they stand for.
+type legendRow struct {
+	marks   []color.RGBA
+	diamond bool
+	lines   []string
+}
+
+// legend is the key to the colours, at the panel's top: each side's
+// colour (its counters and the places it holds), a place held by nobody,
+// and the timeline's markers.
+func (h *HistoryMode) legend() []legendRow {
+	a := h.a
+	pal := a.palette()
+	width := float64(a.panelW) - 24 - h.legendMarkW(len(h.sc.Setup.Sides))
+	var rows []legendRow
+	var sides []color.RGBA
+	for i, sd := range h.sc.Setup.Sides {
+		c := pal.Sides[i%len(pal.Sides)]
+		sides = append(sides, c)
+		rows = append(rows, legendRow{marks: []color.RGBA{c}, lines: a.wrap(latin(sd.Name), width, a.small)})
+	}
+	rows = append(rows,
+		legendRow{marks: []color.RGBA{{60, 60, 60, 255}}, lines: a.wrap("a place held by nobody", width, a.small)},
+		legendRow{marks: []color.RGBA{stepAmber}, diamond: true, lines: a.wrap("on the timeline: a dated step of the record", width, a.small)},
+		legendRow{marks: sides, diamond: true, lines: a.wrap("on the timeline: a step in which a place passed to the side of that colour", width, a.small)})
+	return rows
+}
+
+// legendMarkW is the room the marks of a row of n take, with the gap
+// after them.
+func (h *HistoryMode) legendMarkW(n int) float64 { return float64(n)*h.a.small.Size*0.9 + 8 }
+
+// legendLine is the height of a line of the legend.
+func (h *HistoryMode) legendLine() float64 { return h.a.small.Size * 1.35 }
+
+// legendHeight is the height of the legend's band.
+func (h *HistoryMode) legendHeight() float64 {
+	n := 0
+	for _, r := range h.legend() {
+		n += len(r.lines)
+	}
+	return float64(n)*h.legendLine() + 12
+}
+
+// drawLegend draws the legend across the panel's top, from x0.
+func (h *HistoryMode) drawLegend(dst *ebiten.Image, x0 float64) {
+	a := h.a
+	top := float64(a.barH)
+	ht := h.legendHeight()
+	vector.DrawFilledRect(dst, float32(x0), float32(top), float32(a.panelW), float32(ht), color.RGBA{230, 224, 206, 255}, false)
+	vector.StrokeLine(dst, float32(x0), float32(top+ht), float32(x0+float64(a.panelW)), float32(top+ht), 1, color.RGBA{180, 170, 150, 255}, false)
+	b := a.scratch(dst)
+	lh, sz := h.legendLine(), a.small.Size*0.7
+	y := top + 6
+	type label struct {
+		lines []string
+		x, y  float64
+	}
+	var labels []label
+	for _, r := range h.legend() {
+		cy := y + lh/2
+		for k, c := range r.marks {
+			cx := x0 + 12 + sz/2 + float64(k)*a.small.Size*0.9
+			if r.diamond {
+				d := sz * 0.62
+				b.Quad(cx, cy-d-1, cx+d+1, cy, cx, cy+d+1, cx-d-1, cy, color.RGBA{20, 20, 20, 255})
+				b.Quad(cx, cy-d, cx+d, cy, cx, cy+d, cx-d, cy, c)
+				continue
+			}
+			b.Rect(cx-sz/2-1, cy-sz/2-1, sz+2, sz+2, color.RGBA{20, 20, 20, 255})
+			b.Rect(cx-sz/2, cy-sz/2, sz, sz, c)
+		}
+		labels = append(labels, label{r.lines, x0 + 12 + h.legendMarkW(len(h.sc.Setup.Sides)), y + (lh-a.small.Size*1.3)/2})
+		y += lh * float64(len(r.lines))
+	}
+	b.Flush()
+	for _, l := range labels {
+		for i, s := range l.lines {
+			drawText(dst, s, l.x, l.y+float64(i)*lh, a.small, color.RGBA{40, 40, 40, 255})
+		}
+	}
+}
 
 // panelPage is the panel's text, wrapped, and how many of its lines the
 // panel shows at once (one fewer when a line at the foot says there is

@@ -366,3 +366,25 @@ func TestHistoryModeKeepsTheMap(t *testing.T) {
 		t.Errorf("F shows the map at %+v, not fitted at %+v", h.cam, fitted)
 	}
 }
+
+// TestHistoryModeLegend: the legend names every side of every bundled
+// scenario in its colour, and the timeline's two kinds of marker.
+func TestHistoryModeLegend(t *testing.T) {
+	for _, id := range scenario.Bundled() {
+		h := historyOf(t, id)
+		rows := h.legend()
+		pal := h.a.palette()
+		for i, sd := range h.sc.Setup.Sides {
+			if i >= len(rows) || strings.Join(rows[i].lines, " ") != latin(sd.Name) || rows[i].marks[0] != pal.Sides[i%len(pal.Sides)] {
+				t.Errorf("%s: the legend does not name %s in its colour: %+v", id, sd.Name, rows)
+			}
+		}
+		last := rows[len(rows)-1]
+		if !last.diamond || len(last.marks) != len(h.sc.Setup.Sides) || !rows[len(rows)-2].diamond || rows[len(rows)-2].marks[0] != stepAmber {
+			t.Errorf("%s: the legend does not explain the timeline's markers: %+v", id, rows)
+		}
+		if top := h.panelTop(); top < float64(h.a.barH)+h.legendHeight() {
+			t.Errorf("%s: the narration begins at %.0f, over the legend", id, top)
+		}
+	}
+}

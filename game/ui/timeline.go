@@ -116,7 +116,7 @@ func (h *HistoryMode) drawMarkers(dst *ebiten.Image, b *paint.Batch) {
 	pal := h.a.palette()
 	r := h.markerR()
 	for i, st := range h.sc.History.Steps {
-		col := color.RGBA{225, 170, 70, 255}
+		col := stepAmber
 		if len(st.Captures) > 0 {
 			if k := h.sc.Setup.SideIndex(st.Captures[0].Side); k >= 0 {
 				col = pal.Sides[k%len(pal.Sides)]
