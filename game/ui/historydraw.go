@@ -287,7 +287,7 @@ func (h *HistoryMode) narration(width float64) []string {
 		if !ok {
 			return h.a.wrap("The record as the scenario opens. Space plays it turn by turn; the timeline below marks the dated steps.", width, h.a.text)
 		}
-		lines = append(lines, "Nothing the record dates in this turn. Before it:", "")
+		lines = append(h.a.wrap("Nothing the record dates in this turn. Before it:", width, h.a.text), "")
 		steps = []scenario.Step{last}
 	}
 	for _, st := range steps {
@@ -323,6 +323,60 @@ func (h *HistoryMode) stepLines(st scenario.Step, width float64) []string {
 		lines = append(lines, a.wrap(latin("Source: "+h.sc.Cite(st.Source)), width, a.text)...)
 	}
 	return append(lines, "")
+}
+
+// pointedAt is what the map shows of the counters or the place at (x, y):
+// the units of the stack whose counters the pointer is on (or of the hex
+// under it) with their men and sides, and the places there with their
+// holders; nil off the map or where there are none.
+func (h *HistoryMode) pointedAt(x, y int) []string {
+	if !h.overMap(x, y) {
+		return nil
+	}
+	fx, fy := float64(x), float64(y)
+	at := paint.Unit.At(h.cam.ToWorld(fx, fy))
+	// A counter is drawn larger than its hex when the map is small: the
+	// stack whose counters are under the pointer is the one pointed at.
+	size := math.Max(10, h.cam.Scale*1.1)
+	for _, u := range h.view.Units {
+		sx, sy := h.cam.ToScreen(paint.Unit.Center(u.Hex))
+		if fx >= sx-size/2 && fx < sx+size/2+size*0.3 && fy >= sy-size*0.65 && fy < sy+size*0.35 {
+			at = u.Hex
+		}
+	}
+	var lines []string
+	for _, u := range h.view.Units {
+		if u.Hex == at {
+			lines = append(lines, fmt.Sprintf("%s: %d men, %s", u.Name, u.Men, h.sc.SideName(u.Side)))
+		}
+	}
+	for _, p := range h.view.Places {
+		if p.Hex != at {
+			continue
+		}
+		name := p.Name
+		if p.VP > 0 {
+			name += fmt.Sprintf(" (%d VP)", p.VP)
+		}
+		holder := "held by nobody"
+		if p.Owner != "" {
+			holder = "held by " + h.sc.SideName(p.Owner)
+		}
+		lines = append(lines, name+", "+holder)
+	}
+	var out []string
+	for _, l := range lines {
+		out = append(out, h.a.wrap(latin(l), h.a.small.Size*34, h.a.small)...)
+	}
+	return out
+}
+
+// drawPointedMap shows what is under the pointer on the map, under it.
+func (h *HistoryMode) drawPointedMap(dst *ebiten.Image) {
+	if len(h.tip) == 0 {
+		return
+	}
+	h.drawTip(dst, h.tip, float64(h.lastX), float64(h.lastY)+22, false)
 }
 
 // updateCamera pans the map by dragging and zooms it at the mouse with the

@@ -36,6 +36,10 @@ type HistoryMode struct {
 	// scroll is the first line shown of the panel's narration: the wheel
 	// over the panel and Up/Down scroll it; a new frame starts at the top.
 	scroll int
+	// tip is what the map shows of the counters or the place under the
+	// pointer: the units' names, men and sides, the place's name and
+	// holder.
+	tip []string
 	// back is the scene Esc returns to (nil: the title screen).
 	back scene
 	// dirty is set when the frame on screen is out of date; lastX and
@@ -179,6 +183,10 @@ func (h *HistoryMode) Update(in Input) (scene, error) {
 	h.updateTimeline(in)
 	h.updateCamera(in)
 	h.advance()
+	h.tip = nil
+	if in.DragDX == 0 && in.DragDY == 0 {
+		h.tip = h.pointedAt(in.MouseX, in.MouseY)
+	}
 	return nil, nil
 }
 
@@ -276,6 +284,7 @@ func (h *HistoryMode) Draw(dst *ebiten.Image) {
 	h.drawBar(dst)
 	h.drawNarration(dst)
 	h.drawTimeline(dst)
+	h.drawPointedMap(dst)
 }
 
 // Leave frees the map's picture.

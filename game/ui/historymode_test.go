@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"os"
 	"reflect"
@@ -386,5 +387,48 @@ func TestHistoryModeLegend(t *testing.T) {
 		if top := h.panelTop(); top < float64(h.a.barH)+h.legendHeight() {
 			t.Errorf("%s: the narration begins at %.0f, over the legend", id, top)
 		}
+	}
+}
+
+// TestHistoryModeNamesWhatIsPointedAt: the pointer on a counter names its
+// unit with its men and side; on a place without counters, the place and
+// its holder; off the map, nothing.
+func TestHistoryModeNamesWhatIsPointedAt(t *testing.T) {
+	h := historyOf(t, "manas-1945")
+	h.show(10)
+	point := func(x, y float64) []string {
+		h.Update(Input{Held: map[Key]bool{}, MouseX: int(x), MouseY: int(y)})
+		return h.tip
+	}
+	u := h.view.Units[0]
+	x, y := h.cam.ToScreen(paint.Unit.Center(u.Hex))
+	want := fmt.Sprintf("%s: %d men, %s", u.Name, u.Men, h.sc.SideName(u.Side))
+	if tip := strings.Join(point(x, y), " "); !strings.Contains(tip, latin(want)) {
+		t.Errorf("the pointer on %s's counter shows %q, not %q", u.ID, tip, want)
+	}
+	named := ""
+	for _, p := range h.view.Places {
+		empty := true
+		for _, u := range h.view.Units {
+			empty = empty && u.Hex != p.Hex
+		}
+		if !empty || p.Owner == "" {
+			continue
+		}
+		x, y := h.cam.ToScreen(paint.Unit.Center(p.Hex))
+		if mw, _ := h.mapArea(); x >= mw {
+			continue
+		}
+		if tip := strings.Join(point(x, y), " "); !strings.Contains(tip, p.Name) || !strings.Contains(tip, "held by "+h.sc.SideName(p.Owner)) {
+			t.Errorf("the pointer on %s shows %q", p.ID, tip)
+		}
+		named = p.ID
+		break
+	}
+	if named == "" {
+		t.Error("no place without counters held by a side on the screen: the test needs one")
+	}
+	if tip := point(1280-float64(h.a.panelW)/2, 400); tip != nil {
+		t.Errorf("the pointer on the panel shows %q on the map", tip)
 	}
 }
