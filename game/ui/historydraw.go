@@ -379,6 +379,26 @@ func (h *HistoryMode) drawPointedMap(dst *ebiten.Image) {
 	h.drawTip(dst, h.tip, float64(h.lastX), float64(h.lastY)+22, false)
 }
 
+// drawNote shows the note, if any, across the top of the map.
+func (h *HistoryMode) drawNote(dst *ebiten.Image) {
+	if h.note == "" {
+		return
+	}
+	a := h.a
+	mw, _ := h.mapArea()
+	lines := a.wrap(h.note, mw-60, a.text)
+	tw := 0.0
+	for _, l := range lines {
+		lw, _ := text.Measure(l, a.text, 0)
+		tw = math.Max(tw, lw)
+	}
+	lh := a.text.Size * 1.45
+	x, y := math.Max(10, (mw-tw)/2), float64(a.barH)+16
+	vector.DrawFilledRect(dst, float32(x-14), float32(y-10), float32(tw+28), float32(lh*float64(len(lines))+18), color.RGBA{35, 35, 40, 235}, false)
+	vector.StrokeRect(dst, float32(x-14), float32(y-10), float32(tw+28), float32(lh*float64(len(lines))+18), 1.5, color.RGBA{240, 200, 90, 255}, false)
+	drawTextLines(dst, lines, x, y, y+lh*float64(len(lines))+1, a.text, color.RGBA{245, 240, 225, 255})
+}
+
 // updateCamera pans the map by dragging and zooms it at the mouse with the
 // wheel over the map and the zoom keys; the wheel over the panel scrolls
 // its text. Some of the map always stays in view.

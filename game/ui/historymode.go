@@ -40,6 +40,11 @@ type HistoryMode struct {
 	// pointer: the units' names, men and sides, the place's name and
 	// holder.
 	tip []string
+	// note is a line the screen shows for a while (noteTicks frames of the
+	// window, or until the next key, click or wheel): why a key did
+	// nothing.
+	note      string
+	noteTicks int
 	// back is the scene Esc returns to (nil: the title screen).
 	back scene
 	// dirty is set when the frame on screen is out of date; lastX and
@@ -50,7 +55,27 @@ type HistoryMode struct {
 
 // Idle reports whether the frame on screen is still right: never while
 // the record plays, whose turns come with the clock, not with input.
-func (h *HistoryMode) Idle() bool { return !h.playing && !h.dirty }
+func (h *HistoryMode) Idle() bool { return !h.playing && !h.dirty && h.note == "" }
+
+// noteTime is how long a note stays on the screen: four seconds.
+const noteTime = 240
+
+// atTheEnd is the note for T on the record's last frame.
+const atTheEnd = "The record ends here: there is no turn left to take command of."
+
+// say shows a note for a while.
+func (h *HistoryMode) say(note string) { h.note, h.noteTicks, h.dirty = note, noteTime, true }
+
+// updateNote takes the note away when its time is up or at the next
+// key, click or wheel.
+func (h *HistoryMode) updateNote(in Input) {
+	if h.note == "" {
+		return
+	}
+	if h.noteTicks--; h.noteTicks <= 0 || len(in.Pressed) > 0 || in.Click || in.Wheel != 0 {
+		h.note, h.dirty = "", true
+	}
+}
 
 // playRates are the window frames between two turns while playing (60 a
 // second): half a turn a second up to four.
@@ -172,6 +197,7 @@ func (h *HistoryMode) Update(in Input) (scene, error) {
 		h.dirty = true
 	}
 	h.lastX, h.lastY = in.MouseX, in.MouseY
+	h.updateNote(in)
 	if in.Click {
 		if k := h.buttonAt(in.MouseX, in.MouseY); k != KeyNone {
 			in.Pressed, in.Click = append(in.Pressed, k), false
@@ -256,7 +282,8 @@ func (h *HistoryMode) advance() {
 // any game, and the briefing tells what had happened so far.
 func (h *HistoryMode) takeCommand() (scene, error) {
 	if h.frame >= h.course.Turns() {
-		return nil, nil // the record's end: no turn is left to play
+		h.say(atTheEnd) // the record's end: no turn is left to play
+		return nil, nil
 	}
 	opt := h.opt
 	opt.From = h.sc.Setup.TurnTime(h.frame + 1).Format(scenario.FromLayouts[1])
@@ -285,6 +312,7 @@ func (h *HistoryMode) Draw(dst *ebiten.Image) {
 	h.drawNarration(dst)
 	h.drawTimeline(dst)
 	h.drawPointedMap(dst)
+	h.drawNote(dst)
 }
 
 // Leave frees the map's picture.

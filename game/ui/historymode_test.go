@@ -432,3 +432,40 @@ func TestHistoryModeNamesWhatIsPointedAt(t *testing.T) {
 		t.Errorf("the pointer on the panel shows %q on the map", tip)
 	}
 }
+
+// TestTakeCommandAtTheEnd: T on the record's last frame stays in the
+// record and says why, for a few seconds or until the next key.
+func TestTakeCommandAtTheEnd(t *testing.T) {
+	h := historyOf(t, "nilka-1944")
+	if next := press(t, h, KeyLast, KeyTake); next != scene(h) || h.note != atTheEnd || h.Idle() {
+		t.Fatalf("T at the end goes to %T, noting %q (idle %v)", next, h.note, h.Idle())
+	}
+	idle := Input{Held: map[Key]bool{}, MouseX: -1, MouseY: -1}
+	for range noteTime - 1 {
+		h.Update(idle)
+	}
+	if h.note == "" {
+		t.Error("the note is gone before its time")
+	}
+	if h.Update(idle); h.note != "" {
+		t.Errorf("the note is still there after %d frames", noteTime)
+	}
+	press(t, h, KeyTake)
+	if press(t, h, KeyFaster); h.note != "" {
+		t.Error("a key does not take the note away")
+	}
+	w, _ := h.size()
+	x := eachButton(historyButtons, h.a.small, w, func(b barButton, left, bw float64) bool { return b.key == KeyTake })
+	if x != KeyTake {
+		t.Fatal("no button to take command")
+	}
+	eachButton(historyButtons, h.a.small, w, func(b barButton, left, bw float64) bool {
+		if b.key == KeyTake {
+			h.Update(Input{Held: map[Key]bool{}, MouseX: int(left + bw/2), MouseY: h.a.barH / 2, Click: true})
+		}
+		return false
+	})
+	if h.note != atTheEnd {
+		t.Error("the button to take command at the end says nothing")
+	}
+}
