@@ -82,15 +82,34 @@ func (h *HistoryMode) updateNote(in Input) {
 var playRates = []int{120, 60, 30, 15}
 
 // newHistoryMode opens the course of events of the scenario the options
-// name, at its opening.
+// name, at its opening or, with a date to take command from, at the frame
+// a game taken up then begins from: the one whose next turn is the first
+// to begin at that moment or after it.
 func newHistoryMode(a *app, opt Options) (*HistoryMode, error) {
+	from := opt.From
 	opt.From = "" // the course is shown from the scenario's start
 	sc, err := loadScenario(opt)
 	if err != nil {
 		return nil, err
 	}
 	h := &HistoryMode{a: a, opt: opt, sc: sc, course: history.New(sc), rate: 1, hover: -1}
-	h.show(0)
+	frame := 0
+	if from != "" {
+		// The date is refused as a game taken up then would refuse it.
+		if _, err := loadScenario(Options{Scenario: opt.Scenario, Variants: opt.Variants, From: from}); err != nil {
+			return nil, err
+		}
+		at, err := scenario.ParseFrom(from)
+		if err != nil {
+			return nil, err
+		}
+		t := sc.Setup.TurnOf(at)
+		if sc.Setup.TurnTime(t).Before(at) {
+			t++ // the first turn to begin at that moment or after it
+		}
+		frame = t - 1
+	}
+	h.show(frame)
 	return h, nil
 }
 

@@ -469,3 +469,40 @@ func TestTakeCommandAtTheEnd(t *testing.T) {
 		t.Error("the button to take command at the end says nothing")
 	}
 }
+
+// TestHistoryModeFrom: ili play SCENARIO --history --from DATE opens the
+// record at the frame a game taken up at that date begins from (T there
+// takes up the same game as --from); the scenario's start opens it at the
+// opening, and a date out of the turns is refused as --from refuses it.
+func TestHistoryModeFrom(t *testing.T) {
+	for _, from := range []string{"1945-08-01", "1945-08-01T06:00", "1945-08-01T06:01", "1945-07-21T06:00", "1945-09-20"} {
+		next, err := firstScene(testApp(), Options{Scenario: "manas-1945", History: true, From: from, Seed: 1})
+		if err != nil {
+			t.Fatalf("--history --from %s: %v", from, err)
+		}
+		h := next.(*HistoryMode)
+		taken, err := scenario.Load("manas-1945", scenario.Options{From: from})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := max(0, taken.Setup.FirstTurn-1)
+		if h.frame != want {
+			t.Errorf("--history --from %s opens at frame %d, not %d", from, h.frame, want)
+		}
+		at, _ := scenario.ParseFrom(from)
+		if begins := h.sc.Setup.TurnTime(h.frame + 1); begins.Before(at) || h.frame > 0 && !h.sc.Setup.TurnTime(h.frame).Before(at) {
+			t.Errorf("--history --from %s shows the turn that begins at %v", from, begins)
+		}
+		if h.opt.From != "" || h.frame == 0 {
+			continue
+		}
+		h.Resize(1280, 800)
+		if s, ok := press(t, h, KeyTake).(*Setup); !ok || s.sc.TakenFrom() != taken.TakenFrom() {
+			t.Errorf("T at --from %s does not take up the game --from takes up (%q)", from, taken.TakenFrom())
+		}
+	}
+	if _, err := firstScene(testApp(), Options{Scenario: "manas-1945", History: true, From: "1944-01-01", Seed: 1}); err == nil ||
+		!strings.Contains(err.Error(), "take command at a moment between them") {
+		t.Errorf("--history --from a date before the scenario: %v", err)
+	}
+}
