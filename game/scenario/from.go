@@ -150,22 +150,30 @@ func (sc *Scenario) tellSoFar(t int) {
 	sc.Setup.Narrative = append([]rules.Narrative{story}, sc.Setup.Narrative...)
 }
 
-// soFarInShort is the record so far as a story tells it: a paragraph a
-// day, the titles of its steps.
+// soFarInShort is the record so far as a story tells it, in few lines: a
+// paragraph a month, in it each day's date and the titles of its steps.
 func (sc *Scenario) soFarInShort(steps []Step, at string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "This game takes up the record at %s. What had happened by then (the briefing gives each step in full, with its source):", at)
-	day := ""
+	day, month := "", ""
 	for _, st := range steps {
 		sep := "; "
-		if d := st.On.Format("2 January"); d != day {
-			day, sep = d, "\n\n"+d+": "
+		switch d, m := st.On.Format("2 January"), st.On.Format("January 2006"); {
+		case m != month && month == "":
+			day, month, sep = d, m, "\n\n"+d+": "
+		case m != month:
+			day, month, sep = d, m, ".\n\n"+d+": "
+		case d != day:
+			day, sep = d, ". "+d+": "
 		}
 		what := st.Title
 		if what == "" {
 			what, _, _ = strings.Cut(oneParagraph(st.Text), ". ")
 		}
 		b.WriteString(sep + strings.TrimSuffix(what, "."))
+	}
+	if len(steps) > 0 {
+		b.WriteString(".")
 	}
 	return b.String()
 }

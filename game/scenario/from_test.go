@@ -112,6 +112,21 @@ func TestRecordSoFarCites(t *testing.T) {
 	if story := sc.Setup.Narrative[0].Text; strings.Contains(story, text) || !strings.Contains(story, telegram.Title) {
 		t.Errorf("the story of the record so far is not short:\n%s", story)
 	}
+	// The story has a paragraph a month: manas-1945 taken up at its last
+	// turn, after steps of July, August and September, four with its head.
+	late, err := Load("manas-1945", Options{From: "1945-09-20"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	months := map[string]bool{}
+	for _, st := range late.History.Steps {
+		if st.Turn < late.Setup.FirstTurn {
+			months[st.On.Format("January")] = true
+		}
+	}
+	if story := late.Setup.Narrative[0].Text; strings.Count(story, "\n\n") != len(months) || !strings.HasSuffix(story, ".") || strings.Contains(story, "..") {
+		t.Errorf("the story of the record so far has not a paragraph for each of %d months:\n%s", len(months), story)
+	}
 }
 
 // TestTakeFromRefuses: a moment outside the turns or not a date is one
