@@ -147,7 +147,7 @@ func (d *Debrief) lossRows() []lossRow {
 			if rl.Men >= 0 {
 				fig = fmt.Sprintf("%d %s", rl.Men, rl.Counts)
 			}
-			row.Record = append(row.Record, fmt.Sprintf("%s (%s)", fig, d.Scenario.SourceName(rl.Source)))
+			row.Record = append(row.Record, fmt.Sprintf("%s (%s)", fig, d.Scenario.Cite(rl.Source)))
 		}
 		out = append(out, row)
 	}

@@ -32,6 +32,23 @@ func (sc *Scenario) TakenFrom() string {
 	return sc.From.Format(FromLayouts[1])
 }
 
+// turnFrom is the turn a game taken up at the moment from begins: the
+// first to begin at that moment or after it. A moment earlier on the
+// scenario's first day gives the first turn.
+func (sc *Scenario) turnFrom(from time.Time) (int, error) {
+	last := sc.Setup.TurnTime(sc.Turns)
+	firstDay := time.Date(sc.Start.Year(), sc.Start.Month(), sc.Start.Day(), 0, 0, 0, 0, sc.Start.Location())
+	if from.Before(firstDay) || from.After(last) {
+		return 0, fmt.Errorf("%s's turns begin from %s to %s; take command at a moment between them, not at %s",
+			sc.ID, sc.Start.Format(layout), last.Format(layout), from.Format(layout))
+	}
+	t := sc.Setup.TurnOf(from)
+	if sc.Setup.TurnTime(t).Before(from) {
+		t++
+	}
+	return t, nil
+}
+
 // takeFrom makes sc the game the record leaves at the start of the first
 // turn that begins at the moment from or after it: the places held and the main bodies where
 // the steps before that turn put them, at the strengths the steps give;
@@ -41,14 +58,9 @@ func (sc *Scenario) TakenFrom() string {
 // in a first story. The game keeps the scenario's turn numbers, weather
 // and schedule, and begins at that turn.
 func (sc *Scenario) takeFrom(from time.Time) error {
-	last := sc.Setup.TurnTime(sc.Turns)
-	if from.Before(sc.Start) || from.After(last) {
-		return fmt.Errorf("%s's turns begin from %s to %s; take command at a moment between them, not at %s",
-			sc.ID, sc.Start.Format(layout), last.Format(layout), from.Format(layout))
-	}
-	t := sc.Setup.TurnOf(from)
-	if sc.Setup.TurnTime(t).Before(from) {
-		t++ // the first turn to begin at that moment or after it
+	t, err := sc.turnFrom(from)
+	if err != nil {
+		return err
 	}
 	if t == 1 {
 		return nil // the game from the start

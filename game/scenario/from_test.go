@@ -142,6 +142,13 @@ func TestTakeFromRefuses(t *testing.T) {
 			t.Errorf("--from %s: %v, want %q", from, err, want)
 		}
 	}
+	// The first day's date, before the scenario's first turn begins that
+	// morning, is the game from the start.
+	if sc, err := Load("testdata/drill.toml", Options{From: "1945-09-01"}); err != nil {
+		t.Errorf("--from the first day: %v", err)
+	} else if sc.TakenFrom() != "" {
+		t.Errorf("--from the first day takes the game up at %q, not from the start", sc.TakenFrom())
+	}
 }
 
 func placeIndex(sc *Scenario, id string) int {

@@ -110,8 +110,8 @@ func historyLines(sc *scenario.Scenario, r match.Result) []string {
 	for _, para := range strings.Split(strings.TrimSpace(sc.History.Summary)+"\n\n"+strings.TrimSpace(sc.History.Epilogue), "\n\n") {
 		out = append(out, strings.Join(strings.Fields(para), " "), "")
 	}
-	if src, ok := sc.Sources[sc.History.Source]; ok {
-		out = append(out, latin("Source: "+src.Author+", "+src.Title))
+	if _, ok := sc.Sources[sc.History.Source]; ok {
+		out = append(out, latin("Source: "+sc.Cite(sc.History.Source)))
 	}
 	return out
 }

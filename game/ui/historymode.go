@@ -94,20 +94,12 @@ func newHistoryMode(a *app, opt Options) (*HistoryMode, error) {
 	}
 	h := &HistoryMode{a: a, opt: opt, sc: sc, course: history.New(sc), rate: 1, hover: -1}
 	frame := 0
-	if from != "" {
-		// The date is refused as a game taken up then would refuse it.
-		if _, err := loadScenario(Options{Scenario: opt.Scenario, Variants: opt.Variants, From: from}); err != nil {
-			return nil, err
-		}
-		at, err := scenario.ParseFrom(from)
+	if from != "" { // the frame a game taken up then begins from
+		taken, err := loadScenario(Options{Scenario: opt.Scenario, Variants: opt.Variants, From: from})
 		if err != nil {
 			return nil, err
 		}
-		t := sc.Setup.TurnOf(at)
-		if sc.Setup.TurnTime(t).Before(at) {
-			t++ // the first turn to begin at that moment or after it
-		}
-		frame = t - 1
+		frame = max(taken.Setup.FirstTurn, 1) - 1
 	}
 	h.show(frame)
 	return h, nil

@@ -67,8 +67,8 @@ func (p *Play) storyBox(n rules.NarrativeFired) storyBox {
 		lines = append(lines, a.wrap(strings.Join(strings.Fields(para), " "), inner, a.text)...)
 		lines = append(lines, "")
 	}
-	if src, ok := p.sc.Sources[n.Source]; ok {
-		lines = append(lines, a.wrap(latin("Source: "+src.Author+", "+src.Title), inner, a.text)...)
+	if _, ok := p.sc.Sources[n.Source]; ok {
+		lines = append(lines, a.wrap(latin("Source: "+p.sc.Cite(n.Source)), inner, a.text)...)
 	}
 	lh := a.text.Size * 1.45
 	x, y := math.Max(10, mapW/2-w/2), float64(a.barH)+40

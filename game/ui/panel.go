@@ -116,8 +116,8 @@ func (p *Play) unitRows(v *rules.View, inner float64) []panelRow {
 		}
 		rows = append(rows, r)
 	}
-	if src, ok := p.sc.Sources[u.Source]; ok {
-		for _, l := range p.a.wrap(latin("source: "+src.Author), inner, p.a.small) {
+	if _, ok := p.sc.Sources[u.Source]; ok {
+		for _, l := range p.a.wrap(latin("source: "+p.sc.Cite(u.Source)), inner, p.a.small) {
 			r := line(l)
 			if enc != nil {
 				r.link = enc.ForSource(u.Source)
