@@ -134,15 +134,6 @@ func (sc *Scenario) PlaceName(id string) string {
 	return id
 }
 
-// SourceName is the short name of the source key: its author, or the key
-// when it has none or there is no such source.
-func (sc *Scenario) SourceName(key string) string {
-	if src, ok := sc.Sources[key]; ok && src.Author != "" {
-		return src.Author
-	}
-	return key
-}
-
 // Cite is how a source is named in running text: "author, title", as the
 // stories and the panels print a source (an author that ends "in", such
 // as "..., as quoted in", runs on into the title without the comma); the
