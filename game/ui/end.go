@@ -351,6 +351,9 @@ func (b beside) lines() []string {
 		return nil
 	}
 	out := []string{"", "TURN BY TURN"}
+	if ft := b.sc.Setup.FirstTurn; ft > 1 {
+		out = append(out, fmt.Sprintf("Your game took up the record at the start of turn %d; the turns before it are the record's, veiled on the strips.", ft))
+	}
 	for _, s := range b.strips {
 		out = append(out, fmt.Sprintf("%s (%d VP): in your game %s; by the record %s",
 			b.sc.PlaceName(s.Place), s.VP, b.runs(s.Game), b.runs(s.Record)))
@@ -452,11 +455,18 @@ func (e *End) drawBeside(dst *ebiten.Image, x, y, w, bottom float64) {
 	cx := x + l.nameW
 	b := a.scratch(dst)
 	names := make([]float64, l.shown)
+	top := y
 	for i, s := range bs.strips[:l.shown] {
 		names[i] = y + l.row - sm.Size*0.65
 		addCells(dst, b, pal, bs, s.Game, cx, y, l.cw, l.row, 255)
 		addCells(dst, b, pal, bs, s.Record, cx, y+l.row, l.cw, l.row, 120)
 		y += l.row * 2.5
+	}
+	if ft := bs.sc.Setup.FirstTurn; ft > 1 {
+		// A game taken up from the record: the turns before it are the
+		// record's alone, veiled, and a line marks where the game began.
+		b.Rect(cx, top, float64(ft-1)*l.cw, y-top-l.row*0.5, faint(color.RGBA{236, 230, 214, 255}, 170))
+		b.Line(cx+float64(ft-1)*l.cw, top-2, cx+float64(ft-1)*l.cw, y-l.row*0.5+2, 2, color.RGBA{60, 40, 20, 255})
 	}
 	b.Flush()
 	for i, s := range bs.strips[:l.shown] {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"ili/game/ai"
 	"ili/game/match"
 	"ili/game/paint"
 	"ili/game/scenario"
@@ -504,5 +505,22 @@ func TestHistoryModeFrom(t *testing.T) {
 	if _, err := firstScene(testApp(), Options{Scenario: "manas-1945", History: true, From: "1944-01-01", Seed: 1}); err == nil ||
 		!strings.Contains(err.Error(), "take command at a moment between them") {
 		t.Errorf("--history --from a date before the scenario: %v", err)
+	}
+}
+
+// TestResultOfAGameTakenUp: the result screen of a game taken up from the
+// record says from which turn the game is the player's.
+func TestResultOfAGameTakenUp(t *testing.T) {
+	p, err := newPlay(testApp(), Options{Scenario: "nilka-1944", From: "1944-10-09", Seed: 3, AI: map[string]ai.Level{"insurgents": ai.Normal, "provincial": ai.Normal}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.m.Over() {
+		t.Fatal("a game of AIs alone is not played out as it opens")
+	}
+	e := newEnd(p.a, p.m)
+	want := fmt.Sprintf("took up the record at the start of turn %d", p.sc.Setup.FirstTurn)
+	if !strings.Contains(strings.Join(e.lines, "\n"), want) {
+		t.Errorf("the result screen does not say %q", want)
 	}
 }
