@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"ili/game/hex"
 	"ili/game/rules"
@@ -153,6 +154,50 @@ func (sc *Scenario) Cite(key string) string {
 	}
 	return src.Author + ", " + src.Title
 }
+
+// Named is a text of the rules (a game's reason for ending, such as "holds
+// dihua, manas" or "ina has no units left on the map") with the ids of the
+// scenario's sides and places put as their names, for people to read.
+func (sc *Scenario) Named(s string) string {
+	var names []string // id, name pairs, longest ids first
+	for _, p := range sc.Places {
+		names = append(names, p.ID, p.Name)
+	}
+	for _, sd := range sc.Setup.Sides {
+		names = append(names, sd.ID, sd.Name)
+	}
+	words := strings.FieldsFunc(s, func(r rune) bool { return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') })
+	for _, w := range words {
+		for i := 0; i < len(names); i += 2 {
+			if w == names[i] {
+				s = replaceWord(s, w, names[i+1])
+			}
+		}
+	}
+	return s
+}
+
+// replaceWord replaces the whole word w in s (not within a longer word).
+func replaceWord(s, w, by string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, w)
+		if i < 0 {
+			return b.String() + s
+		}
+		before := i == 0 || !isWordRune(rune(s[i-1]))
+		after := i+len(w) == len(s) || !isWordRune(rune(s[i+len(w)]))
+		b.WriteString(s[:i])
+		if before && after {
+			b.WriteString(by)
+		} else {
+			b.WriteString(w)
+		}
+		s = s[i+len(w):]
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' }
 
 // Unit returns the unit id as the scenario sets it up, or nil.
 func (sc *Scenario) Unit(id string) *rules.Unit {
