@@ -157,22 +157,36 @@ type Source struct {
 	DefinedIn []string
 }
 
-// Citation is the source in a standard form: author, title, year, URL.
+// Citation is the source in a standard form: author, title, year, URL,
+// each part ended by a full stop unless it ends in one already (or in a
+// question or exclamation mark: "Why Are We Fighting?" takes no stop).
 func (s Source) Citation() string {
 	parts := []string{}
-	for _, p := range []string{s.Author, s.Title, s.Year} {
+	year := s.Year
+	if strings.TrimSpace(year) == "" {
+		year = "n.d."
+	}
+	for _, p := range []string{s.Author, s.Title, year} {
 		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, strings.TrimSuffix(p, "."))
+			parts = append(parts, p+stop(p))
 		}
 	}
-	if s.Year == "" {
-		parts = append(parts, "n.d")
-	}
-	c := strings.Join(parts, ". ") + "."
+	c := strings.Join(parts, " ")
 	if s.URL != "" {
 		c += " " + s.URL
 	}
 	return c
+}
+
+// stop is the full stop a part of a citation needs after it: none when it
+// ends in a full stop, a question or an exclamation mark already, before
+// any closing quotation marks.
+func stop(s string) string {
+	s = strings.TrimRight(strings.TrimSpace(s), "\"'”’")
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "…") {
+		return ""
+	}
+	return "."
 }
 
 // Load reads and checks the bundled encyclopedia against the bundled

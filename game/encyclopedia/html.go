@@ -42,6 +42,7 @@ func (e *Encyclopedia) WriteHTML(w io.Writer) error {
 		"forSource": e.ForSource,
 		"kindName":  kindName,
 		"refs":      groupRefs,
+		"stop":      stop,
 		"title":     func(id string) string { return e.Scenarios[id] },
 	}).Parse(pageTemplate)
 	if err != nil {
@@ -113,6 +114,7 @@ nav li { break-inside: avoid; }
 .bib li { margin: .45rem 0; }
 .bib a, .url { overflow-wrap: anywhere; }
 .about { border: 1px solid #bbb; padding: .3rem .9rem; background: #f6f6f3; }
+.about h2 { margin-top: .4rem; }
 @media print {
   body { font-size: 10.5pt; background: #fff; }
   main { max-width: none; padding: 0; }
@@ -153,7 +155,7 @@ nav li { break-inside: avoid; }
 <section class="bib" id="bibliography">
 <h2>Bibliography</h2>
 <ol class="bib">
-{{range .Sources}}<li id="src-{{.Key}}"><span class="by">[{{.Key}}]</span> {{if .Author}}{{.Author}}. {{end}}<cite>{{.Title}}</cite>. {{if .Year}}{{.Year}}{{else}}n.d.{{end}}.{{if .URL}} <a href="{{.URL}}">{{.URL}}</a>{{end}}{{if .Note}} <span class="note">{{.Note}}</span>{{end}}{{with forSource .Key}} <span class="note">See <a href="#{{.ID}}">{{.Name}}</a>.</span>{{end}}</li>
+{{range .Sources}}<li id="src-{{.Key}}"><span class="by">[{{.Key}}]</span> {{if .Author}}{{.Author}}{{stop .Author}} {{end}}<cite>{{.Title}}</cite>{{stop .Title}} {{if .Year}}{{.Year}}{{stop .Year}}{{else}}n.d.{{end}}{{if .URL}} <a href="{{.URL}}">{{.URL}}</a>{{end}}{{if .Note}} <span class="note">{{.Note}}</span>{{end}}{{with forSource .Key}} <span class="note">See <a href="#{{.ID}}">{{.Name}}</a>.</span>{{end}}</li>
 {{end}}</ol>
 </section>
 </main>

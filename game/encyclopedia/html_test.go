@@ -83,6 +83,25 @@ func TestHTML(t *testing.T) {
 	}
 }
 
+// TestHTMLPunctuation: no part of a citation in the bibliography or in a
+// link's title ends in two stops, nor in a question mark and a stop.
+func TestHTMLPunctuation(t *testing.T) {
+	enc := load(t)
+	var buf bytes.Buffer
+	if err := enc.WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, bad := range []string{"n.d..", "?.", "!.", "?</cite>.", "!</cite>.", ".</cite>."} {
+		if n := strings.Count(page, bad); n > 0 {
+			t.Errorf("the page has %q %d times", bad, n)
+		}
+	}
+	if !strings.Contains(page, "Why Are We Fighting?</cite> 1944-1945.") {
+		t.Errorf("the pamphlet's title is not cited as it should be")
+	}
+}
+
 // TestHTMLEscapes: text from the files is escaped, never taken as markup.
 func TestHTMLEscapes(t *testing.T) {
 	enc, err := Parse(map[string][]byte{"a.toml": []byte(strings.Replace(good, "Nothing wrong.", "<b>bold</b> & <script>x</script>", 1))})
@@ -106,6 +125,9 @@ func TestCitation(t *testing.T) {
 	}{
 		{Source{Author: "Linda Benson", Title: "The Ili Rebellion", Year: "1990", URL: "https://x.org/b"}, "Linda Benson. The Ili Rebellion. 1990. https://x.org/b"},
 		{Source{Author: "Wikipedia contributors", Title: "Ili Rebellion."}, "Wikipedia contributors. Ili Rebellion. n.d."},
+		{Source{Author: "Ili insurgents", Title: "Why Are We Fighting?", Year: "1944-1945"}, "Ili insurgents. Why Are We Fighting? 1944-1945."},
+		{Source{Title: "Stop!", Year: "n.d."}, "Stop! n.d."},
+		{Source{Author: "A. Parshev and others", Title: "Ne tam (Не там)"}, "A. Parshev and others. Ne tam (Не там). n.d."},
 	} {
 		if got := c.s.Citation(); got != c.want {
 			t.Errorf("got %q, want %q", got, c.want)
