@@ -48,6 +48,8 @@ type End struct {
 	debrief string
 	written bool
 	writing bool
+	// note says why the game stopped before its end (a lesson's time up).
+	note string
 	// dirty is set when the frame on screen is out of date.
 	dirty        bool
 	lastX, lastY int
@@ -58,14 +60,7 @@ func newEnd(a *app, m *match.Match) *End {
 	sc, r := m.Scenario(), m.Result()
 	e := &End{a: a, seed: m.Seed(), sc: sc, rec: m.Record(), m: m, dirty: true}
 	name := sc.SideName
-	winner := "nobody: a draw"
-	if r.Winner != "" {
-		winner = name(r.Winner) + " wins"
-	}
-	e.title = sc.Title + ": " + winner
-	if r.Reason != "" {
-		e.title += " (" + r.Reason + ")"
-	}
+	e.title = resultTitle(sc, r, m.Over())
 	e.game = append(e.game, "YOUR GAME", "")
 	for _, sd := range sc.Setup.Sides {
 		e.game = append(e.game, name(sd.ID),
@@ -76,6 +71,30 @@ func newEnd(a *app, m *match.Match) *End {
 	e.beside = besideOf(sc, r)
 	e.lines = append(append(append([]string{e.title}, e.game...), e.history...), e.beside.lines()...)
 	return e
+}
+
+// resultTitle heads the result screen: who won and why, the sides and
+// places of the reason named; or, for a game stopped before its end
+// (Winner and Reason empty), the turn it stopped on.
+func resultTitle(sc *scenario.Scenario, r match.Result, over bool) string {
+	if !over {
+		return fmt.Sprintf("%s: stopped on turn %d of %d, before its end", sc.Title, r.Turns, sc.Turns)
+	}
+	t := sc.Title + ": nobody: a draw"
+	if r.Winner != "" {
+		t = sc.Title + ": " + sc.SideName(r.Winner) + " wins"
+	}
+	if r.Reason != "" {
+		t += " (" + sc.Named(r.Reason) + ")"
+	}
+	return t
+}
+
+// stopped notes why the game stopped before its end: said under the title,
+// and again over the lesson's questions.
+func (e *End) stopped(why string) {
+	e.note = why
+	e.lines = append([]string{e.lines[0], why}, e.lines[1:]...)
 }
 
 // historyLines set the game beside the record: who won, who held each
@@ -178,7 +197,8 @@ func (e *End) Update(in Input) (scene, error) {
 			e.debrief = "Writing the debrief: the game is replayed, which takes a moment..."
 		}
 	case (in.Has(KeyEnter) || in.Click) && e.a.lesson != nil:
-		return newQuestions(e.a, e.a.lesson, e.m, ""), nil
+		return newQuestions(e.a, e.a.lesson, e.m, e.note), nil
+	case e.a.lesson != nil: // a lesson goes on to its questions, not away
 	case in.Has(KeyEnter) || in.Has(KeyEscape) || in.Click:
 		return newTitle(e.a, Options{Seed: e.seed}), nil
 	}
@@ -293,6 +313,10 @@ func (e *End) Draw(dst *ebiten.Image) {
 	}
 	lift := float64(len(note)) * a.text.Size * 1.45
 	top := 30 + a.title.Size*2.4
+	if e.note != "" {
+		drawText(dst, e.note, 40, 30+a.title.Size*1.7, a.text, color.RGBA{170, 40, 30, 255})
+		top += a.text.Size * 1.6
+	}
 	colW := math.Max(300, w*0.36)
 	below := drawTextLines(dst, e.game, 40, top, h-50-lift, a.text, ink)
 	e.drawBeside(dst, 40, below+a.text.Size*0.5, colW, h-60-lift)
@@ -310,7 +334,11 @@ func (e *End) Draw(dst *ebiten.Image) {
 		}
 		drawTextLines(dst, note, 40, h-40-lift, h, a.text, noteInk)
 	}
-	drawText(dst, "Enter or a click for the title screen, Q to quit", 40, h-34, a.text, color.RGBA{130, 70, 20, 255})
+	foot := "Enter or a click for the title screen, Q to quit"
+	if e.a.lesson != nil {
+		foot = "Enter or a click for the lesson's questions, Q to quit"
+	}
+	drawText(dst, foot, 40, h-34, a.text, color.RGBA{130, 70, 20, 255})
 	e.drawButton(dst)
 }
 

@@ -402,10 +402,10 @@ func (b *Briefing) Update(in Input) (scene, error) {
 		return nil, errQuit
 	case in.Has(KeyEnter) || in.Click:
 		return newPlay(b.a, b.opt)
-	case in.Has(KeyEscape) && b.a.lesson != nil: // a lesson's set-up is locked
-		l := b.a.lesson.l
+	case in.Has(KeyEscape) && b.a.lesson != nil: // a lesson's set-up is locked: back to its first screen
+		back := b.a.lesson.back(b.a, b.opt.Seed)
 		b.a.lesson = nil
-		return newLessonStart(b.a, l, b.opt.Seed), nil
+		return back, nil
 	case in.Has(KeyEscape):
 		return newSetup(b.a, b.opt)
 	case in.Has(KeyDown):
@@ -432,6 +432,9 @@ func (b *Briefing) Draw(dst *ebiten.Image) {
 	}
 	y := drawTextLines(dst, shown, x, b.top(), h-60, a.text, color.RGBA{30, 30, 30, 255})
 	goOn := "Enter or a click to begin, Esc to change the set-up"
+	if b.a.lesson != nil {
+		goOn = "Enter or a click to begin, Esc to go back to the lesson"
+	}
 	switch {
 	case b.scroll+fit < len(lines):
 		goOn = "More below: the wheel or Down scrolls.    " + goOn

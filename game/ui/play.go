@@ -222,8 +222,16 @@ func (p *Play) unit(id string) *rules.Unit {
 	return nil
 }
 
-// Idle reports whether the last frame drawn is still right.
-func (p *Play) Idle() bool { return !p.dirty }
+// Idle reports whether the last frame drawn is still right: not when a
+// lesson's time left has changed by a second since the bar showed it.
+func (p *Play) Idle() bool { return !p.dirty && !p.leftChanged() }
+
+// leftChanged reports whether a lesson's time left, in whole seconds, is
+// not what the bar last showed.
+func (p *Play) leftChanged() bool {
+	left, ok := p.a.lesson.left(p.a.now())
+	return ok && !p.m.Over() && int(left.Seconds()) != p.shownLeft
+}
 
 // Update implements scene: the menu when it is open, else the hand-over,
 // a name clicked for the encyclopedia, the AI's turn, the stories, the
@@ -260,21 +268,24 @@ func (p *Play) Update(in Input) (scene, error) {
 	return nil, nil
 }
 
-// timeUp ends a lesson's game when its time to play is up, for the
-// questions; it redraws the bar when the minutes left change.
+// timeUp stops a lesson's game when its time to play is up: the result
+// screen says so, and leads on to the questions. It redraws the bar when
+// the seconds left change.
 func (p *Play) timeUp() scene {
 	left, ok := p.a.lesson.left(p.a.now())
 	if !ok {
 		return nil
 	}
-	if s := int(left.Seconds()); s != p.shownLeft {
-		p.shownLeft, p.dirty = s, true
+	if p.leftChanged() {
+		p.dirty = true
 	}
 	if left > 0 || p.m.Over() {
 		return nil
 	}
 	p.autosave()
-	return newQuestions(p.a, p.a.lesson, p.m, "Time is up: the game stops here, on turn "+fmt.Sprint(p.m.Turn())+".")
+	e := newEnd(p.a, p.m)
+	e.stopped(fmt.Sprintf("Time is up: the game stopped on turn %d, before its end.", p.m.Turn()))
+	return e
 }
 
 // updateStories reads the story on screen away with Enter, a click or Esc;
@@ -290,6 +301,9 @@ func (p *Play) updateStories(in Input) bool {
 // Draw implements scene.
 func (p *Play) Draw(dst *ebiten.Image) {
 	p.dirty = false
+	if left, ok := p.a.lesson.left(p.a.now()); ok {
+		p.shownLeft = int(left.Seconds()) // the bar's count, redrawn when it changes
+	}
 	if p.handover {
 		dst.Fill(color.RGBA{40, 44, 52, 255})
 		drawText(dst, "Pass the screen to "+p.sideName(p.m.ToMove())+". Enter when ready.", 60, 80, p.a.title, color.White)

@@ -46,19 +46,31 @@ func trimSpace(s string) string {
 	return string(out)
 }
 
-// draw draws the field at (x, y), w wide, its text wrapped, with a caret
-// when it has the focus; it returns the y below it.
-func (f *textField) draw(dst *ebiten.Image, x, y, w float64, focus bool) float64 {
-	a := f.a
+// lines are the field's text as drawn w wide, with a caret when it has
+// the focus: a line at least.
+func (f *textField) lines(w float64, focus bool) []string {
 	shown := string(f.value)
 	if focus {
 		shown += "|"
 	}
-	lines := a.wrap(latin(shown), w-16, a.text)
+	lines := f.a.wrap(latin(shown), w-16, f.a.text)
 	if len(lines) == 0 {
 		lines = []string{""}
 	}
-	h := a.text.Size*1.45*float64(len(lines)) + 12
+	return lines
+}
+
+// height is how tall the field is drawn w wide.
+func (f *textField) height(w float64, focus bool) float64 {
+	return f.a.text.Size*1.45*float64(len(f.lines(w, focus))) + 12
+}
+
+// draw draws the field at (x, y), w wide, its text wrapped, with a caret
+// when it has the focus; it returns the y below it.
+func (f *textField) draw(dst *ebiten.Image, x, y, w float64, focus bool) float64 {
+	a := f.a
+	lines := f.lines(w, focus)
+	h := f.height(w, focus)
 	edge := color.RGBA{150, 130, 100, 255}
 	if focus {
 		edge = color.RGBA{196, 150, 60, 255}
