@@ -43,6 +43,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ili: %s: %v\n", fs.Arg(0), replayProblem(err))
 		return cli.Bad
 	}
+	d.Lesson = g.Lesson // the student, the lesson and the answers, if it was played in one
 	page, err := d.Write(*dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"ili/cmd/internal/cli"
+	"ili/game/save"
 )
 
 // TestReport: ili report writes a kept run's debrief into the folder it
@@ -29,6 +31,28 @@ func TestReport(t *testing.T) {
 	}
 	if code, stdout, stderr := runCLI("report", "--class", kept, kept, "--out", out); code != cli.OK || !strings.Contains(stdout, "class.html") {
 		t.Errorf("--class: exit %d: %s%s", code, stdout, stderr)
+	}
+	// A lesson's game: the debrief names the student and the lesson, and
+	// sets out the answers under their questions.
+	g, err := save.Read(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Lesson = &save.Lesson{ID: "nilka", Title: "Why did Nilka fall?", Student: "Aygul Turdi",
+		Answers: []save.Answer{{Question: "why", Asked: "Why did the town fall?", Text: "It was cut off."}}}
+	lesson := filepath.Join(dir, "lesson.json")
+	if err := g.Write(lesson); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runCLI("report", lesson, "--out", filepath.Join(dir, "lesson")); code != cli.OK {
+		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+	}
+	page, err = os.ReadFile(filepath.Join(dir, "lesson", "index.html"))
+	text := html.UnescapeString(string(page))
+	for _, want := range []string{"Aygul Turdi played this game in the lesson “Why did Nilka fall?”", "Why did the town fall?", "It was cut off."} {
+		if err != nil || !strings.Contains(text, want) {
+			t.Errorf("the lesson's debrief lacks %q: %v", want, err)
+		}
 	}
 	for _, c := range []struct {
 		args []string

@@ -116,7 +116,7 @@ type classPage struct {
 	Places               []placeRow
 	Questions            []string
 	Answers              []answerRow
-	Sources              []string
+	Sources              []citation
 }
 
 type outcomeRow struct{ Outcome, Class, AI string }

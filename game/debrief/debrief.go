@@ -17,6 +17,7 @@ import (
 	"ili/game/history"
 	"ili/game/match"
 	"ili/game/rules"
+	"ili/game/save"
 	"ili/game/scenario"
 )
 
@@ -25,6 +26,13 @@ type Debrief struct {
 	Scenario *scenario.Scenario
 	Record   match.Record
 	Result   match.Result
+	// Over is whether the game came to its end; a game stopped before it
+	// (a lesson whose time ran out) has no winner to judge.
+	Over bool
+	// Lesson is the lesson the game was played in, with the student and
+	// the answers; nil outside a lesson. Build leaves it to the caller,
+	// who has the saved game.
+	Lesson *save.Lesson
 	// Person is the side whose view the maps show beside the truth: the
 	// side a person played (the first, when people played more than one),
 	// or the one asked for; "" for none.
@@ -91,7 +99,7 @@ func Build(sc *scenario.Scenario, rec match.Record, side string) (*Debrief, erro
 	if err != nil {
 		return nil, fmt.Errorf("the game does not replay: %w", err)
 	}
-	d.Result = m.Result()
+	d.Result, d.Over = m.Result(), m.Over()
 	d.Turns = append(d.Turns, moment(m))
 	w.pick(m)
 	played := history.Played(sc, m.Turn(), changes(d.Result.Captures))
@@ -199,14 +207,30 @@ func (w *watcher) points(took []string) int {
 	return vp
 }
 
-// placeAt names the place in h, or the hex.
+// placeAt names the place in h, or says how far h is from the nearest
+// place (the weightiest of the nearest): a hex's coordinates mean nothing
+// on maps that do not show them.
 func (w *watcher) placeAt(h hex.Hex) string {
-	for _, p := range w.d.Scenario.Places {
-		if p.Hex == h {
-			return p.Name
+	return nearPlace(w.d.Scenario, h)
+}
+
+func nearPlace(sc *scenario.Scenario, h hex.Hex) string {
+	best, far := -1, 0
+	for i, p := range sc.Places {
+		d := hex.Distance(p.Hex, h)
+		if best < 0 || d < far || d == far && p.VP > sc.Places[best].VP {
+			best, far = i, d
 		}
 	}
-	return "hex " + rules.Label(h)
+	switch {
+	case best < 0:
+		return "hex " + rules.Label(h)
+	case far == 0:
+		return sc.Places[best].Name
+	case far == 1:
+		return "next to " + sc.Places[best].Name
+	}
+	return fmt.Sprintf("%d hexes from %s", far, sc.Places[best].Name)
 }
 
 // moment is the game as it stands.

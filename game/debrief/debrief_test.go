@@ -2,6 +2,7 @@ package debrief
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"golang.org/x/net/html"
 
 	"ili/game/match"
+	"ili/game/save"
 	"ili/game/scenario"
 )
 
@@ -88,6 +90,11 @@ func TestDebriefOfEveryScenario(t *testing.T) {
 			t.Errorf("%s: %d moments for a game of %d turns", id, len(d.Turns), d.Result.Turns)
 		}
 		took += tookPlaces(t, d)
+		for _, f := range d.Fights {
+			if strings.HasPrefix(f.At, "hex ") {
+				t.Errorf("%s: a fight of turn %d at %s, which no map shows", id, f.Turn, f.At)
+			}
+		}
 	}
 	if took == 0 {
 		t.Error("no fight of the four games took a place")
@@ -156,4 +163,222 @@ func attr(tok html.Token, key string) string {
 		}
 	}
 	return ""
+}
+
+// stopped plays a seeded game of AIs until turn is under way and returns
+// its record with the first side's seat given to a person: a lesson's game
+// whose time ran out.
+func stopped(t *testing.T, id string, seed uint64, turn int, variants ...string) (*scenario.Scenario, match.Record) {
+	t.Helper()
+	sc, err := scenario.Load(id, scenario.Options{Variants: variants})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seats []match.Seat
+	for _, sd := range sc.Setup.Sides {
+		seats = append(seats, match.Seat{Side: sd.ID, AI: "normal"})
+	}
+	m, _, err := match.New(sc, match.Config{Scenario: id, Seed: seed, Seats: seats, Variants: variants})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for m.Turn() < turn && !m.Over() {
+		if _, ok, err := m.Step(); err != nil || !ok {
+			t.Fatalf("the game stops on turn %d: %v", m.Turn(), err)
+		}
+	}
+	rec := m.Record()
+	rec.Seats[0].AI = ""
+	return sc, rec
+}
+
+// writePage builds and writes a debrief and returns its page's text.
+func writePage(t *testing.T, d *Debrief) string {
+	t.Helper()
+	path, err := d.Write(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkHTML(t, d.Scenario.ID, data)
+	return htmlstd.UnescapeString(string(data))
+}
+
+// TestStripsRunToTheLastTurn: the strips draw turns 1 to the last, each
+// cell the holders at the end of its turn, so the record's strip of
+// Ghulja's police station ends in the insurgents' colour (it fell on 13
+// November, the last day) and has a cell for every turn.
+func TestStripsRunToTheLastTurn(t *testing.T) {
+	sc, rec := played(t, "ghulja-1944", 2)
+	d, err := Build(sc, rec, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	strips, legend := d.stripPages()
+	var police *stripPage
+	for i, s := range d.Strips {
+		if s.Place == "police" {
+			police = &strips[i]
+		}
+	}
+	if police == nil {
+		t.Fatal("no strip of the police station")
+	}
+	if len(police.Record) != sc.Turns {
+		t.Errorf("the record's strip has %d cells for %d turns", len(police.Record), sc.Turns)
+	}
+	last := police.Record[len(police.Record)-1]
+	c := d.sideColour("insurgents")
+	if want := fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B); last.Side != "insurgents" || !strings.Contains(string(last.Style), want) {
+		t.Errorf("the last cell of the police station's record is %q (%s), not the insurgents' %s", last.Side, last.Style, want)
+	}
+	if first := police.Record[0]; first.Side != "provincial" {
+		t.Errorf("the police station's first cell is %q", first.Side)
+	}
+	// The sides stay apart without colour: one plain, the other hatched,
+	// in the cells and in the legend.
+	ins, prov := string(d.cellStyle("insurgents")), string(d.cellStyle("provincial"))
+	if strings.Contains(ins, "gradient") == strings.Contains(prov, "gradient") {
+		t.Errorf("the sides' cells differ only in colour: %s, %s", ins, prov)
+	}
+	for _, l := range legend[1:3] {
+		if !strings.Contains(string(l.Style), "background-color") {
+			t.Errorf("the legend's box for %s: %s", l.Name, l.Style)
+		}
+	}
+}
+
+// TestVerdict: the page states the scenario's test as match makes it (at
+// least half of the places the record names), says how many places held
+// as the record has them, and puts names for the ids of a reason.
+func TestVerdict(t *testing.T) {
+	sc, rec := played(t, "ghulja-1944", 2)
+	d, err := Build(sc, rec, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := writePage(t, d)
+	for _, want := range []string{"at least half of the places the record names held at the end as the record has them",
+		fmt.Sprintf("Of the %d places the record names", len(d.Result.Holds)), "Points at the end: "} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the verdict lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "()") || strings.Contains(page, "no clear winner (") {
+		t.Error("the verdict has an empty or misplaced reason")
+	}
+	aksu, err := scenario.Load("aksu-1946", scenario.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := reasonLine(aksu, "ina has no units left on the map", "roc"); !strings.Contains(got, aksu.SideName("ina")+" has no units") || strings.Contains(got, " ina ") {
+		t.Errorf("the reason reads %q", got)
+	}
+	manas, err := scenario.Load("manas-1945", scenario.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := reasonLine(manas, "holds dihua", "ina"); got != "The game ended because the winner holds "+manas.PlaceName("dihua")+"." {
+		t.Errorf("the reason reads %q", got)
+	}
+}
+
+// TestStoppedGame: a game stopped before its end (a lesson whose time ran
+// out) is said to be stopped on its turn, with no verdict on the winner
+// and no test against history; its variants are named by their titles.
+func TestStoppedGame(t *testing.T) {
+	sc, rec := stopped(t, "ghulja-1944", 5, 3, "relief-early")
+	d, err := Build(sc, rec, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Over || d.Result.Winner != "" || d.Result.Reason != "" {
+		t.Fatalf("the stopped game: over %v, %+v", d.Over, d.Result)
+	}
+	page := writePage(t, d)
+	for _, want := range []string{"This game was stopped on turn 3 of ", "before its end: there is no verdict on its winner", "Points when it stopped: ",
+		"judges only a finished game", "the relief column comes at once", "not played"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"no clear winner", "()", "went otherwise than history", "relief-early"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the page says %q", bad)
+		}
+	}
+}
+
+// TestLessonInDebrief: the debrief of a lesson's game names the student
+// and the lesson, without doubled punctuation after a title that asks,
+// and sets each answer under its question.
+func TestLessonInDebrief(t *testing.T) {
+	sc, rec := played(t, "nilka-1944", 7)
+	d, err := Build(sc, rec, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Lesson = &save.Lesson{ID: "nilka", Title: "Why did Nilka fall?", Student: "Aygul Turdi", Answers: []save.Answer{
+		{Question: "why", Asked: "Why did the town fall?", Text: "The garrison was cut off."},
+		{Question: "which", Asked: "Which side held the bridge?", Text: ""}}}
+	page := writePage(t, d)
+	for _, want := range []string{"Aygul Turdi played this game in the lesson “Why did Nilka fall?”", "The student's answers",
+		"<dt>Why did the town fall?</dt><dd>The garrison was cut off.</dd>", "<dt>Which side held the bridge?</dt><dd>(no answer)</dd>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "?.") || strings.Contains(page, "?”.") {
+		t.Error("the page has doubled punctuation after the lesson's title")
+	}
+}
+
+// TestCitations: the bibliography is sorted by author whatever the case,
+// its addresses are links, no entry doubles its punctuation, and the page
+// links to the encyclopedia written beside it.
+func TestCitations(t *testing.T) {
+	for _, id := range scenario.Bundled() {
+		sc, err := scenario.Load(id, scenario.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs := citations(sc)
+		if len(cs) != len(sc.Sources) {
+			t.Errorf("%s: %d citations of %d sources", id, len(cs), len(sc.Sources))
+		}
+		for i, c := range cs {
+			if i > 0 && strings.ToLower(sc.Sources[cs[i-1].Key].Author) > strings.ToLower(sc.Sources[c.Key].Author) {
+				t.Errorf("%s: %q comes after %q", id, sc.Sources[c.Key].Author, sc.Sources[cs[i-1].Key].Author)
+			}
+			for _, bad := range []string{"?.", "..", "!.", ". ."} {
+				if strings.Contains(c.Text, bad) {
+					t.Errorf("%s: %q", id, c.Text)
+				}
+			}
+			if c.URL != sc.Sources[c.Key].URL || strings.Contains(c.Text, "http") {
+				t.Errorf("%s: the address of %s is not apart: %+v", id, c.Key, c)
+			}
+		}
+	}
+	sc, rec := played(t, "ghulja-1944", 2)
+	d, err := Build(sc, rec, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := writePage(t, d)
+	for _, want := range []string{`<a href="https://en.wikipedia.org/wiki/Ili_Rebellion">https://en.wikipedia.org/wiki/Ili_Rebellion</a>`,
+		`The encyclopedia, if it was written beside this page: <a href="encyclopedia.html">encyclopedia.html</a>.`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	for in, want := range map[string]string{"Why did Nilka fall?": "Why did Nilka fall?", "Jacobs, J.": "Jacobs, J.", "Xinjiang": "Xinjiang.",
+		"(memoir)": "(memoir).", `"Quoted?"`: `"Quoted?"`, "": ""} {
+		if got := sentence(in); got != want {
+			t.Errorf("sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

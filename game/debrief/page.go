@@ -20,20 +20,28 @@ const MaxFights = 8
 // page is what the template shows.
 type page struct {
 	Title, Dates, Setup string
-	Outcome, Record     string
-	Reason              string
-	Historical          bool
-	CourseScore         string
+	Lesson              *lessonPage // nil outside a lesson
+	Verdict             []string    // the outcome beside the record, sentence by sentence
 	Summary, Epilogue   []string
 	Shots               []shotPage
 	Losses              []lossRow
 	Fights              []fightPage
 	Strips              []stripPage
 	Legend              []legendItem
-	Sources             []string
+	Sources             []citation
 	HasSeen             bool
 	Seer                string // the side whose view the maps show
+	Encyclopedia        string // the encyclopedia's page, which may sit beside this one
 }
+
+// lessonPage is the lesson a game was played in: who played, and the
+// answers under their questions.
+type lessonPage struct {
+	Line    string // the student and the lesson, as a sentence
+	Answers []answerPage
+}
+
+type answerPage struct{ Asked, Text string }
 
 type shotPage struct {
 	Title      string
@@ -54,7 +62,15 @@ type fightPage struct {
 
 type stripPage struct {
 	Place        string
-	Game, Record []template.CSS
+	Game, Record []stripCell
+}
+
+// stripCell is one turn of a strip: who held the place at its end (""
+// for nobody), drawn in the side's colour, hatched for every other side so
+// that the sides stay apart in black and white.
+type stripCell struct {
+	Side  string
+	Style template.CSS
 }
 
 type legendItem struct {
@@ -62,16 +78,23 @@ type legendItem struct {
 	Style template.CSS
 }
 
+// citation is a source in the bibliography: its author, title and year
+// as text, its address as a link, and its key.
+type citation struct {
+	Text, URL, Key string
+}
+
+// Encyclopedia is the name of the encyclopedia's page, which the window
+// writes beside the debrief.
+const Encyclopedia = "encyclopedia.html"
+
 // model turns the debrief into what the page shows; files names each
 // picture the page refers to.
 func (d *Debrief) model(files map[string]string) page {
 	sc := d.Scenario
 	p := page{Title: sc.Title, Dates: fmt.Sprintf("%s to %s", sc.Start.Format("2 January 2006"), sc.End.Format("2 January 2006")),
-		Setup: d.setupLine(), Outcome: d.outcome(d.Result.Winner), Record: d.outcome(sc.History.Winner), Reason: d.Result.Reason,
-		Historical: d.Result.Historical, Summary: paragraphs(sc.History.Summary), Epilogue: paragraphs(sc.History.Epilogue), HasSeen: d.Person != "", Seer: sc.SideName(d.Person)}
-	if len(d.Result.Course) > 0 {
-		p.CourseScore = fmt.Sprintf("%.0f%%", 100*d.Result.CourseScore)
-	}
+		Setup: d.setupLine(), Verdict: d.verdict(), Summary: paragraphs(sc.History.Summary), Epilogue: paragraphs(sc.History.Epilogue),
+		HasSeen: d.Person != "", Seer: sc.SideName(d.Person), Encyclopedia: Encyclopedia, Lesson: d.lessonPage()}
 	for i, s := range d.Shots {
 		sp := shotPage{Title: s.Title, Truth: files[fmt.Sprintf("truth-%d", i)], Saw: files[fmt.Sprintf("seen-%d", i)]}
 		if s.Seen != nil {
@@ -84,6 +107,26 @@ func (d *Debrief) model(files map[string]string) page {
 	p.Strips, p.Legend = d.stripPages()
 	p.Sources = citations(sc)
 	return p
+}
+
+// lessonPage names the student and the lesson, and sets out the answers.
+func (d *Debrief) lessonPage() *lessonPage {
+	l := d.Lesson
+	if l == nil {
+		return nil
+	}
+	who := "A student"
+	if l.Student != "" {
+		who = l.Student
+	}
+	lp := &lessonPage{Line: sentence(fmt.Sprintf("%s played this game in the lesson %s", who, quote(l.Title)))}
+	if l.Title == "" {
+		lp.Line = sentence(who + " played this game in a lesson")
+	}
+	for _, a := range l.Answers {
+		lp.Answers = append(lp.Answers, answerPage{Asked: a.Asked, Text: a.Text})
+	}
+	return lp
 }
 
 // setupLine says who played whom, with what.
@@ -99,19 +142,131 @@ func (d *Debrief) setupLine() string {
 	}
 	s := strings.Join(seats, "; ") + fmt.Sprintf(". Seed %d", d.Record.Seed)
 	if len(d.Record.Variants) > 0 {
-		s += "; what-if variants: " + strings.Join(d.Record.Variants, ", ")
+		s += "; what-if variants: " + variantNames(sc, d.Record.Variants)
 	}
 	if !sc.From.IsZero() {
 		s += "; taken up from the record at " + sc.From.Format("15:04 on 2 January 2006")
 	}
-	return s + "."
+	return sentence(s)
 }
 
-func (d *Debrief) outcome(winner string) string {
+// variantNames names the what-ifs by their titles ("the garrison stays
+// home"), not their ids.
+func variantNames(sc *scenario.Scenario, ids []string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		for _, v := range sc.Variants {
+			if v.ID == id && v.Title != "" {
+				out[i] = strings.TrimSpace(strings.TrimPrefix(v.Title, "What if:"))
+			}
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// HistoricalTest is the scenario's test of a game that went as history
+// did, as match's Result.Historical makes it.
+const HistoricalTest = "the same winner, and at least half of the places the record names held at the end as the record has them"
+
+// verdict sets the game's outcome beside the record's in two paragraphs:
+// who won, why and with what points; then the record's winner, the
+// scenario's test of whether the game went as history did, and the
+// record's checkpoints. A game stopped before its end has no winner to
+// judge.
+func (d *Debrief) verdict() []string {
+	sc, r := d.Scenario, d.Result
+	var out, rec []string // the game, then the game beside the record
+	if !d.Over {
+		out = append(out, fmt.Sprintf("This game was stopped on turn %d of %d (%s), before its end: there is no verdict on its winner.",
+			r.Turns, sc.Turns, sc.Setup.TurnTime(r.Turns).Format("2 January 2006")))
+	} else {
+		out = append(out, "In this game "+d.won(r.Winner)+".")
+		if why := reasonLine(sc, r.Reason, r.Winner); why != "" {
+			out = append(out, why)
+		}
+	}
+	if pts := d.points(); pts != "" {
+		when := "at the end"
+		if !d.Over {
+			when = "when it stopped"
+		}
+		out = append(out, sentence("Points "+when+": "+pts))
+	}
+	if sc.History.Winner == "" {
+		rec = append(rec, "In history there was no clear winner.")
+	} else {
+		rec = append(rec, "In history "+d.won(sc.History.Winner)+".")
+	}
+	held := 0
+	for _, h := range r.Holds {
+		if h.Game == h.History {
+			held++
+		}
+	}
+	test := "By the scenario's test (" + HistoricalTest + ")"
+	switch {
+	case !d.Over:
+		rec = append(rec, sentence("The scenario's test of a game that went as history did ("+HistoricalTest+") judges only a finished game"))
+	case r.Historical:
+		rec = append(rec, test+" the game went as history did.")
+	default:
+		rec = append(rec, test+" the game went otherwise than history did.")
+	}
+	if len(r.Holds) > 0 {
+		verb := "ended"
+		if !d.Over {
+			verb = "stopped"
+		}
+		rec = append(rec, fmt.Sprintf("Of the %d places the record names, this game %s with %d held as the record has them.", len(r.Holds), verb, held))
+	}
+	switch {
+	case len(r.Course) == 0:
+	case d.Over:
+		rec = append(rec, fmt.Sprintf("At the record's dated checkpoints the game held %.0f%% of the places as the record has them.", 100*r.CourseScore))
+	default:
+		rec = append(rec, fmt.Sprintf("At the %d of the record's dated checkpoints it reached before it stopped, the game held %.0f%% of the places as the record has them.", len(r.Course), 100*r.CourseScore))
+	}
+	return []string{strings.Join(out, " "), strings.Join(rec, " ")}
+}
+
+// won is "X won", or that nobody did.
+func (d *Debrief) won(winner string) string {
 	if winner == "" {
-		return "no clear winner"
+		return "no side won (a draw)"
 	}
 	return d.Scenario.SideName(winner) + " won"
+}
+
+// reasonLine says why a game ended, with the scenario's names for its ids.
+func reasonLine(sc *scenario.Scenario, reason, winner string) string {
+	if reason == "" {
+		return ""
+	}
+	if strings.HasPrefix(reason, "holds ") && winner != "" {
+		return sentence("The game ended because the winner " + sc.Named(reason))
+	}
+	return sentence("The game ended because " + sc.Named(reason))
+}
+
+// points are each side's victory points, in the scenario's order.
+func (d *Debrief) points() string {
+	var out []string
+	for _, sd := range d.Scenario.Setup.Sides {
+		if vp, ok := d.Result.VP[sd.ID]; ok {
+			out = append(out, fmt.Sprintf("%s %d", shortName(sd.Name), vp))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// shortName is a side's name without what follows it in brackets:
+// "Provincial garrison" for "Provincial garrison (Republic of China)".
+func shortName(name string) string {
+	if i := strings.Index(name, " ("); i > 0 {
+		return name[:i]
+	}
+	return name
 }
 
 // fogLine says how much of the enemy the person's side saw at a shot.
@@ -206,54 +361,99 @@ func names(sc *scenario.Scenario, ids []string) string {
 // stripPages colour each scored place's holders turn by turn, the game's
 // above the record's, with the legend.
 func (d *Debrief) stripPages() ([]stripPage, []legendItem) {
-	style := func(side string) template.CSS {
-		c := color.RGBA{225, 225, 220, 255}
-		if side != "" {
-			c = d.sideColour(side)
-		}
-		return template.CSS(fmt.Sprintf("background:#%02x%02x%02x", c.R, c.G, c.B))
-	}
+	cell := func(side string) stripCell { return stripCell{Side: side, Style: d.cellStyle(side)} }
 	var out []stripPage
 	for _, s := range d.Strips {
 		sp := stripPage{Place: d.Scenario.PlaceName(s.Place)}
+		// Index t is who held the place at the end of turn t (0: the
+		// start): the cells are turns 1 to the last.
 		for t := 1; t < len(s.Record); t++ {
-			sp.Record = append(sp.Record, style(s.Record[t-1]))
-			game := template.CSS("background:#ffffff")
-			if t-1 < len(s.Game) {
-				game = style(s.Game[t-1])
+			sp.Record = append(sp.Record, cell(s.Record[t]))
+			game := stripCell{Side: "", Style: notPlayed}
+			if t < len(s.Game) {
+				game = cell(s.Game[t])
 			}
 			sp.Game = append(sp.Game, game)
 		}
 		out = append(out, sp)
 	}
-	legend := []legendItem{{"nobody", style("")}}
+	legend := []legendItem{{"nobody", d.cellStyle("")}}
 	for _, sd := range d.Scenario.Setup.Sides {
-		legend = append(legend, legendItem{sd.Name, style(sd.ID)})
+		legend = append(legend, legendItem{sd.Name, d.cellStyle(sd.ID)})
+	}
+	if d.Result.Turns < d.Scenario.Turns {
+		legend = append(legend, legendItem{"not played", notPlayed})
 	}
 	return out, legend
 }
 
+// notPlayed is a turn the game did not reach.
+const notPlayed = template.CSS("background:#ffffff;box-shadow:inset 0 0 0 1px #ddd3bd")
+
+// hatches are the patterns laid over the sides' colours, by side index,
+// so that the strips read in black and white: the first side plain, the
+// second hatched, and so on.
+var hatches = []string{
+	"",
+	"repeating-linear-gradient(45deg,rgba(255,255,255,0.75) 0 1.5px,transparent 1.5px 4.5px)",
+	"repeating-linear-gradient(0deg,rgba(255,255,255,0.75) 0 1.5px,transparent 1.5px 4px)",
+	"repeating-linear-gradient(45deg,rgba(0,0,0,0.45) 0 1px,transparent 1px 4px),repeating-linear-gradient(-45deg,rgba(0,0,0,0.45) 0 1px,transparent 1px 4px)",
+}
+
+// cellStyle is a strip's cell, or a legend's box, for the holder side ("":
+// nobody).
+func (d *Debrief) cellStyle(side string) template.CSS {
+	c := color.RGBA{225, 225, 220, 255}
+	hatch := ""
+	if side != "" {
+		c = d.sideColour(side)
+		if i := d.Scenario.Setup.SideIndex(side); i >= 0 {
+			hatch = hatches[i%len(hatches)]
+		}
+	}
+	css := fmt.Sprintf("background-color:#%02x%02x%02x", c.R, c.G, c.B)
+	if hatch != "" {
+		css += ";background-image:" + hatch
+	}
+	return template.CSS(css)
+}
+
 // citations are the scenario's sources in a standard form (author, title,
-// year, address), sorted by author.
-func citations(sc *scenario.Scenario) []string {
-	var out []string
-	for _, k := range slices.Sorted(maps.Keys(sc.Sources)) {
+// year, address), sorted by author regardless of case, then title.
+func citations(sc *scenario.Scenario) []citation {
+	keys := slices.Collect(maps.Keys(sc.Sources))
+	slices.SortFunc(keys, func(a, b string) int {
+		sa, sb := sc.Sources[a], sc.Sources[b]
+		return cmp.Or(cmp.Compare(strings.ToLower(sa.Author), strings.ToLower(sb.Author)),
+			cmp.Compare(strings.ToLower(sa.Title), strings.ToLower(sb.Title)), cmp.Compare(a, b))
+	})
+	var out []citation
+	for _, k := range keys {
 		s := sc.Sources[k]
-		var parts []string
+		var text string
 		for _, x := range []string{s.Author, s.Title, s.Year} {
-			if x != "" {
-				parts = append(parts, strings.TrimSuffix(x, "."))
+			if x = strings.TrimSpace(x); x != "" {
+				text += sentence(x) + " "
 			}
 		}
-		c := strings.Join(parts, ". ") + "."
-		if s.URL != "" {
-			c += " " + s.URL
-		}
-		out = append(out, c+" ["+k+"]")
+		out = append(out, citation{Text: strings.TrimSpace(text), URL: s.URL, Key: k})
 	}
-	slices.Sort(out)
 	return out
 }
+
+// sentence ends s with a full stop, unless it ends a sentence already
+// ("Why did Nilka fall?", "...", "(1944).").
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	t := strings.TrimRight(s, "\"'”’)")
+	if t == "" || strings.ContainsAny(t[len(t)-1:], ".?!") {
+		return s
+	}
+	return s + "."
+}
+
+// quote puts a title in quotation marks.
+func quote(s string) string { return "“" + s + "”" }
 
 func paragraphs(s string) []string {
 	var out []string
