@@ -56,6 +56,48 @@ func TestDebriefInTheBrowser(t *testing.T) {
 	if len(pages) > 0 {
 		comparePage(t, pages[0], "testdata/debrief-page1.png")
 	}
+	// Printed as a browser prints by default, without backgrounds, the
+	// strips keep their colours (print-color-adjust) as when printed with
+	// them.
+	plain, err := browser.OpenWith(path, browser.Options{NoBackgrounds: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, without := stripsInk(t, v.PDF), stripsInk(t, plain.PDF)
+	if with < 500 || without < with*9/10 {
+		t.Errorf("the strips' page has %d coloured pixels printed with backgrounds, %d without", with, without)
+	}
+}
+
+// stripsInk counts the coloured pixels (the sides' colours, not the greys
+// of text and paper) on the printed page that holds the strips.
+func stripsInk(t *testing.T, pdf []byte) int {
+	t.Helper()
+	texts, err := browser.Texts(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := browser.Pages(pdf, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, text := range texts {
+		if !strings.Contains(text, "Who held each place") || i >= len(pages) {
+			continue
+		}
+		b, n := pages[i].Bounds(), 0
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				r, g, bl, _ := pages[i].At(x, y).RGBA()
+				if max(r, g, bl)-min(r, g, bl) > 60<<8 {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	t.Fatal("no printed page holds the strips")
+	return 0
 }
 
 // comparePage compares a printed page with a golden picture: at most 2% of

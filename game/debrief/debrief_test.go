@@ -3,6 +3,7 @@ package debrief
 import (
 	"bytes"
 	"fmt"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,7 +15,10 @@ import (
 
 	"golang.org/x/net/html"
 
+	"ili/game/hex"
 	"ili/game/match"
+	"ili/game/paint"
+	"ili/game/rules"
 	"ili/game/save"
 	"ili/game/scenario"
 )
@@ -380,5 +384,135 @@ func TestCitations(t *testing.T) {
 		if got := sentence(in); got != want {
 			t.Errorf("sentence(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestMapsFitTheirNames: on every bundled map, the name of every place
+// (drawn under its hex, 1.2 times the text's size tall) ends inside the
+// picture, so that the places of the bottom row (manas-1945's Dihua,
+// aksu-1946's road west) are not cut; the page's legend under the maps
+// gives each side's colour and name, and the dimmed ground a side's view
+// did not see.
+func TestMapsFitTheirNames(t *testing.T) {
+	for _, id := range scenario.Bundled() {
+		sc, rec := stopped(t, id, 1, 2)
+		d, err := Build(sc, rec, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := d.Shots[0].Truth
+		cam, total := mapLayout(v.Map)
+		for _, p := range sc.Places {
+			cx, cy := paint.Unit.Center(p.Hex)
+			sx, sy := cam.ToScreen(cx, cy)
+			if bottom := sy + max(max(3, cam.Scale/5)*1.25+3, cam.Scale*0.42) + 1.2*11; bottom > float64(total-2) {
+				t.Errorf("%s: the name of %s ends at %.0f, below the picture (%d)", id, p.Name, bottom, total)
+			}
+			if sx < mapPad-1 || sx > MapWidth-mapPad+1 || sy < mapPad-1 {
+				t.Errorf("%s: %s at %.0f,%.0f is in the margin", id, p.Name, sx, sy)
+			}
+		}
+		data, err := d.mapPNG(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if img, err := png.Decode(bytes.NewReader(data)); err != nil || img.Bounds().Dy() != total {
+			t.Errorf("%s: the map is not a PNG %d high: %v", id, total, err)
+		}
+		legend := d.mapLegend()
+		var names []string
+		for _, l := range legend {
+			names = append(names, l.Name)
+		}
+		for i, sd := range sc.Setup.Sides {
+			c := d.sideColour(sd.ID)
+			if i >= len(legend) || legend[i].Name != shortName(sd.Name) || !strings.Contains(string(legend[i].Style), fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)) {
+				t.Errorf("%s: the maps' legend %v lacks %s", id, legend, sd.Name)
+			}
+		}
+		dimmed := slices.ContainsFunc(d.Shots, func(s Shot) bool { return s.Seen.Fog && slices.Contains(s.Seen.Visible, false) })
+		if dimmed != slices.Contains(names, "ground not seen (dimmed)") {
+			t.Errorf("%s: the maps' legend %v, when the ground not seen is dimmed: %v", id, names, dimmed)
+		}
+		if !dimmed && d.Shots[0].Seen.Fog {
+			// A view that did not see a hex: the legend says what dimmed means.
+			seen := *d.Shots[0].Seen
+			seen.Visible = slices.Clone(seen.Visible)
+			seen.Visible[0] = false
+			d.Shots[0].Seen = &seen
+			if l := d.mapLegend(); l[len(l)-1].Name != "ground not seen (dimmed)" {
+				t.Errorf("%s: the maps' legend %v, when the ground not seen is dimmed", id, l)
+			}
+		}
+		if page := writePage(t, d); !strings.Contains(page, "On the maps: ") {
+			t.Errorf("%s: no legend under the maps", id)
+		}
+	}
+}
+
+// TestFightsNamedByPlaces: a fight is named by its place, or by how far it
+// is from the nearest ("2 hexes from Power station"), never by a hex's
+// coordinates, which the maps do not show.
+func TestFightsNamedByPlaces(t *testing.T) {
+	sc, err := scenario.Load("ghulja-1944", scenario.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var power rules.Place
+	for _, p := range sc.Places {
+		if p.ID == "power" {
+			power = p
+		}
+	}
+	if got := nearPlace(sc, power.Hex); got != power.Name {
+		t.Errorf("at the power station: %q", got)
+	}
+	checked := 0
+	for far, want := range map[int]string{1: "next to " + power.Name, 2: "2 hexes from " + power.Name} {
+		for _, h := range hex.Ring(power.Hex, far) {
+			if !slices.Equal(nearest(sc, h), []string{power.ID}) {
+				continue // another place is as near
+			}
+			if got := nearPlace(sc, h); got != want {
+				t.Errorf("%d from the power station: %q", far, got)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Error("no hex near the power station is nearer it than any other place")
+	}
+}
+
+// nearest are the places nearest h.
+func nearest(sc *scenario.Scenario, h hex.Hex) []string {
+	best, out := -1, []string(nil)
+	for _, p := range sc.Places {
+		switch d := hex.Distance(p.Hex, h); {
+		case best < 0 || d < best:
+			best, out = d, []string{p.ID}
+		case d == best:
+			out = append(out, p.ID)
+		}
+	}
+	return out
+}
+
+// TestTurnTicks: the charts' turn axes are marked in whole turns.
+func TestTurnTicks(t *testing.T) {
+	var labels []string
+	for _, tk := range (turnTicks{}).Ticks(0, 25.4) {
+		if tk.Label != "" {
+			labels = append(labels, tk.Label)
+		}
+		if tk.Value != float64(int(tk.Value)) {
+			t.Errorf("a tick at %v", tk.Value)
+		}
+	}
+	if strings.Join(labels, " ") != "0 5 10 15 20 25" {
+		t.Errorf("the labels: %v", labels)
+	}
+	if n := len((turnTicks{}).Ticks(1, 6)); n != 6 {
+		t.Errorf("%d ticks for turns 1 to 6", n)
 	}
 }

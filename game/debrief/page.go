@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"ili/game/paint"
 	"ili/game/rules"
 	"ili/game/scenario"
 )
@@ -26,6 +27,7 @@ type page struct {
 	Shots               []shotPage
 	Losses              []lossRow
 	Fights              []fightPage
+	MapLegend           []legendItem // the sides' colours on the maps, and the ground not seen
 	Strips              []stripPage
 	Legend              []legendItem
 	Sources             []citation
@@ -102,11 +104,33 @@ func (d *Debrief) model(files map[string]string) page {
 		}
 		p.Shots = append(p.Shots, sp)
 	}
+	p.MapLegend = d.mapLegend()
 	p.Losses = d.lossRows()
 	p.Fights = d.fightPages()
 	p.Strips, p.Legend = d.stripPages()
 	p.Sources = citations(sc)
 	return p
+}
+
+// mapLegend is the maps' key: each side's colour, with its short name,
+// and the dimmed ground a side's view did not see, when a map shows some.
+func (d *Debrief) mapLegend() []legendItem {
+	box := func(c color.RGBA) template.CSS {
+		return template.CSS(fmt.Sprintf("background-color:#%02x%02x%02x", c.R, c.G, c.B))
+	}
+	var out []legendItem
+	for _, sd := range d.Scenario.Setup.Sides {
+		out = append(out, legendItem{shortName(sd.Name), box(d.sideColour(sd.ID))})
+	}
+	for _, s := range d.Shots {
+		if s.Seen != nil && s.Seen.Fog && slices.Contains(s.Seen.Visible, false) {
+			ground := paint.Standard.Terrain[rules.Plain]
+			out = append(out, legendItem{"ground seen", box(ground)},
+				legendItem{"ground not seen (dimmed)", box(paint.Shade(ground, paint.FogShade))})
+			break
+		}
+	}
+	return out
 }
 
 // lessonPage names the student and the lesson, and sets out the answers.
@@ -218,7 +242,15 @@ func (d *Debrief) verdict() []string {
 		if !d.Over {
 			verb = "stopped"
 		}
-		rec = append(rec, fmt.Sprintf("Of the %d places the record names, this game %s with %d held as the record has them.", len(r.Holds), verb, held))
+		if len(r.Holds) == 1 {
+			how := "as the record has it"
+			if held == 0 {
+				how = "otherwise than the record has it"
+			}
+			rec = append(rec, fmt.Sprintf("The record names one place, %s; this game %s with it held %s.", sc.PlaceName(r.Holds[0].Place), verb, how))
+		} else {
+			rec = append(rec, fmt.Sprintf("Of the %d places the record names, this game %s with %d held as the record has them.", len(r.Holds), verb, held))
+		}
 	}
 	switch {
 	case len(r.Course) == 0:

@@ -50,7 +50,7 @@ func (d *Debrief) Write(dir string) (string, error) {
 func (d *Debrief) pictures() (map[string][]byte, error) {
 	out := map[string][]byte{}
 	for i, s := range d.Shots {
-		data, err := mapPNG(s.Truth)
+		data, err := d.mapPNG(s.Truth)
 		if err != nil {
 			return nil, err
 		}
@@ -58,7 +58,7 @@ func (d *Debrief) pictures() (map[string][]byte, error) {
 		if s.Seen == nil {
 			continue
 		}
-		if data, err = mapPNG(s.Seen); err != nil {
+		if data, err = d.mapPNG(s.Seen); err != nil {
 			return nil, err
 		}
 		out[fmt.Sprintf("seen-%d", i)] = data

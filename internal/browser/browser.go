@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -24,7 +25,15 @@ import (
 type Visit struct {
 	Console []string // every console message, uncaught exception and log entry
 	Broken  []string // the pictures that did not load
-	PDF     []byte   // the page printed on A4 with its backgrounds
+	PDF     []byte   // the page printed on A4, with its backgrounds unless Options.NoBackgrounds
+}
+
+// Options are how a page is opened and printed.
+type Options struct {
+	// NoBackgrounds prints as a browser does with its default print
+	// settings: without the page's background colours and pictures, but
+	// where the page asks for them (print-color-adjust: exact).
+	NoBackgrounds bool
 }
 
 // ErrNoBrowser is returned when Chromium is not installed (scripts/setup.sh
@@ -42,8 +51,11 @@ func Path() string {
 }
 
 // Open loads the HTML file at path, waits for it and its pictures, and
-// prints it.
-func Open(path string) (*Visit, error) {
+// prints it with its backgrounds.
+func Open(path string) (*Visit, error) { return OpenWith(path, Options{}) }
+
+// OpenWith is Open with options.
+func OpenWith(path string, o Options) (*Visit, error) {
 	exe := Path()
 	if exe == "" {
 		return nil, ErrNoBrowser
@@ -75,14 +87,14 @@ func Open(path string) (*Visit, error) {
 			v.Console = append(v.Console, m.String())
 		}
 	}()
-	err = v.load(ctx, "file://"+abs)
+	err = v.load(ctx, "file://"+abs, o)
 	stop()
 	<-done
 	return v, err
 }
 
 // load navigates, lists the broken pictures and prints the page.
-func (v *Visit) load(ctx context.Context, url string) error {
+func (v *Visit) load(ctx context.Context, url string, o Options) error {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		return fmt.Errorf("the browser does not open %s: %w", url, err)
 	}
@@ -92,7 +104,11 @@ func (v *Visit) load(ctx context.Context, url string) error {
 		return fmt.Errorf("cannot look at the pictures of %s: %w", url, err)
 	}
 	v.Broken = broken
-	v.PDF, err = chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
+	popts := []chromedp.PDFOption{chromedp.PDFPaper(chromedp.PaperA4)}
+	if !o.NoBackgrounds {
+		popts = append(popts, chromedp.PDFPrintBackground())
+	}
+	v.PDF, err = chromedp.Run(ctx, chromedp.PrintToPDF(popts...))
 	if err != nil {
 		return fmt.Errorf("cannot print %s: %w", url, err)
 	}
@@ -133,6 +149,27 @@ func Pages(pdf []byte, dpi int) ([]image.Image, error) {
 		out = append(out, img)
 	}
 	return out, nil
+}
+
+// Texts are the words of a PDF, page by page, with pdftotext (Debian's
+// poppler-utils, beside pdftoppm): which page a heading fell on.
+func Texts(pdf []byte) ([]string, error) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		return nil, errors.New("pdftotext is not installed; run scripts/setup.sh")
+	}
+	cmd := exec.Command("pdftotext", "-layout", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("pdftotext: %v: %s", err, stderr.Bytes())
+	}
+	pages := strings.Split(string(out), "\f") // a form feed ends every page
+	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
+		pages = pages[:n-1]
+	}
+	return pages, nil
 }
 
 // Inked is the share of a picture's pixels that are not near white.
