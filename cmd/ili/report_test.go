@@ -32,6 +32,11 @@ func TestReport(t *testing.T) {
 	if code, stdout, stderr := runCLI("report", "--class", kept, kept, "--out", out); code != cli.OK || !strings.Contains(stdout, "class.html") {
 		t.Errorf("--class: exit %d: %s%s", code, stdout, stderr)
 	}
+	// The same save given twice is one game: the class page warns of it.
+	class, err := os.ReadFile(filepath.Join(out, "class.html"))
+	if err != nil || !strings.Contains(string(class), "nilka-1944-seed4.json is given 2 times") || !strings.Contains(string(class), "Each student's game") {
+		t.Errorf("the class page does not warn of the same game given twice: %v", err)
+	}
 	// A lesson's game: the debrief names the student and the lesson, and
 	// sets out the answers under their questions.
 	g, err := save.Read(kept)

@@ -3,11 +3,13 @@ package debrief
 import (
 	"bytes"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"ili/game/files"
 	"ili/game/history"
@@ -20,19 +22,25 @@ import (
 
 // Class is a class's games of one setup summed up: how often each outcome
 // came about, where the games parted from the record and from each other,
-// the answers side by side, against the same setup played by the AI alone.
+// each student's game and answers, against the same setup played by the AI
+// alone.
 type Class struct {
 	Scenario *scenario.Scenario
 	Lesson   string // the lesson's title, "" when the games were not played in one
 	Games    []ClassGame
 	AI       []whatif.Result // the same setup, AI against AI
+	// Same are the groups of saves that are one game (the same seed and
+	// commands), each by its games' names: a copied file, most likely.
+	Same [][]string
 }
 
 // ClassGame is one student's game.
 type ClassGame struct {
 	Name    string // the student, or the file
+	File    string
 	Result  match.Result
-	Holders map[string]string // place -> holder at the end
+	Over    bool              // false for a game stopped before its end (a lesson whose time ran out)
+	Holders map[string]string // place -> holder at the end, or when the game stopped
 	Answers []save.Answer
 }
 
@@ -65,12 +73,42 @@ func BuildClass(games []*save.Game, names []string) (*Class, error) {
 		}
 		c.Games = append(c.Games, cg)
 	}
+	c.Same = sameGames(games, c.Games)
 	b, err := whatif.Run(whatif.Setup{Scenario: sc, Set: games[0].Set}, whatif.Options{Runs: AIRuns, Seed: 1})
 	if err != nil {
 		return nil, fmt.Errorf("the same setup does not play AI against AI: %w", err)
 	}
 	c.AI = b.Results
 	return c, nil
+}
+
+// sameGames groups the saves that are one game: the same seed and the
+// same commands.
+func sameGames(games []*save.Game, cgs []ClassGame) [][]string {
+	var keys []string
+	groups := map[string][]string{}
+	for i, g := range games {
+		cmds, err := json.Marshal(g.Commands)
+		if err != nil {
+			continue
+		}
+		key := fmt.Sprintf("%d %s", g.Seed, cmds)
+		if _, ok := groups[key]; !ok {
+			keys = append(keys, key)
+		}
+		name := cgs[i].File
+		if cgs[i].Name != cgs[i].File {
+			name = fmt.Sprintf("%s (%s)", cgs[i].File, cgs[i].Name)
+		}
+		groups[key] = append(groups[key], name)
+	}
+	var out [][]string
+	for _, k := range keys {
+		if len(groups[k]) > 1 {
+			out = append(out, groups[k])
+		}
+	}
+	return out
 }
 
 // sameSetup says how b's setup differs from a's, if it does.
@@ -92,7 +130,7 @@ func classGame(sc *scenario.Scenario, g *save.Game, name string) (ClassGame, err
 	if err != nil {
 		return ClassGame{}, fmt.Errorf("%s does not replay: %w", name, err)
 	}
-	cg := ClassGame{Name: name, Result: m.Result(), Holders: finalHolders(sc, m.Turn(), m.Result().Captures)}
+	cg := ClassGame{Name: name, File: name, Result: m.Result(), Over: m.Over(), Holders: finalHolders(sc, m.Turn(), m.Result().Captures)}
 	if g.Lesson != nil {
 		cg.Answers = g.Lesson.Answers
 		if g.Lesson.Student != "" {
@@ -112,10 +150,18 @@ func finalHolders(sc *scenario.Scenario, turns int, cs []match.Capture) map[stri
 type classPage struct {
 	Title, Lesson, Setup string
 	Games, AIRuns        int
+	Same                 []string // warnings of saves that are one game
 	Outcomes             []outcomeRow
+	Test                 string // the scenario's test of a game that went as history did
+	Stopped              int    // the games stopped before their end
 	Places               []placeRow
+	ScoredPlaces         []string // the places worth points, as the students' rows give them
+	Sides                []string // the sides' short names, as the students' rows give their points
+	Students             []studentRow
+	Reasons              []string // why the students' games ended, each once, numbered in the rows
 	Questions            []string
 	Answers              []answerRow
+	Tallies              []tally
 	Sources              []citation
 }
 
@@ -123,8 +169,28 @@ type outcomeRow struct{ Outcome, Class, AI string }
 
 type placeRow struct {
 	Place, Record string
-	Holders       []string // "side: share" in the class
+	Holders       []string // "side: count" in the class
 	Agree         string   // share of the class's games that end as the record
+	AIHolders     []string // "side: share" in the AI's games
+	AIAgree       string
+}
+
+// studentRow is one student's game: its outcome, points, turns and who
+// held each place worth points at the end.
+type studentRow struct {
+	Student, File string
+	Outcome       string
+	Reason        int   // the number of the reason the game ended for, from 1; 0 for none
+	Points        []int // by side
+	Turns         int
+	Places        []heldCell
+}
+
+// heldCell is who held a place at the end of a game, and whether the
+// record has it so.
+type heldCell struct {
+	Holder string
+	Record bool
 }
 
 type answerRow struct {
@@ -132,10 +198,27 @@ type answerRow struct {
 	Texts   []string
 }
 
+// tally counts the answers to a question that the class answered from a
+// few choices.
+type tally struct {
+	Asked string
+	Rows  []tallyRow
+}
+
+type tallyRow struct {
+	Text  string
+	Count int
+	Share string
+}
+
+// MaxChoices is the most distinct answers a question may have for the
+// class page to count them as a multiple choice's.
+const MaxChoices = 8
+
 //go:embed class.html
 var classText string
 
-var classTemplate = template.Must(template.New("class").Parse(classText))
+var classTemplate = template.Must(template.New("class").Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).Parse(classText))
 
 // Write writes the class page (class.html) into dir and returns its path.
 func (c *Class) Write(dir string) (string, error) {
@@ -152,74 +235,118 @@ func (c *Class) Write(dir string) (string, error) {
 
 func (c *Class) page() classPage {
 	sc := c.Scenario
-	p := classPage{Title: sc.Title, Lesson: c.Lesson, Games: len(c.Games), AIRuns: len(c.AI), Sources: citations(sc),
+	p := classPage{Title: sc.Title, Games: len(c.Games), AIRuns: len(c.AI), Sources: citations(sc), Test: HistoricalTest,
 		Setup: fmt.Sprintf("%s to %s", sc.Start.Format("2 January 2006"), sc.End.Format("2 January 2006"))}
+	if c.Lesson != "" {
+		p.Lesson = sentence("Lesson: " + c.Lesson)
+	}
+	if len(sc.Applied) > 0 {
+		p.Setup += "; what-if variants: " + variantNames(sc, sc.Applied)
+	}
 	if !sc.From.IsZero() {
-		p.Setup += ", taken up from the record at " + sc.From.Format("15:04 on 2 January 2006")
+		p.Setup += "; taken up from the record at " + sc.From.Format("15:04 on 2 January 2006")
+	}
+	p.Setup = sentence(p.Setup)
+	for _, g := range c.Games {
+		if !g.Over {
+			p.Stopped++
+		}
+	}
+	for _, same := range c.Same {
+		if files := slices.Compact(slices.Sorted(slices.Values(same))); len(files) == 1 {
+			p.Same = append(p.Same, fmt.Sprintf("%s is given %d times: its game is counted each time.", same[0], len(same)))
+		} else {
+			p.Same = append(p.Same, joinNames(same)+" are the same game (the same seed and the same commands): one may be a copy of another.")
+		}
 	}
 	p.Outcomes = c.outcomes()
 	p.Places = c.places()
+	p.ScoredPlaces, p.Students, p.Reasons = c.students()
+	for _, sd := range sc.Setup.Sides {
+		p.Sides = append(p.Sides, shortName(sd.Name))
+	}
 	p.Questions, p.Answers = c.answers()
+	p.Tallies = c.tallies()
 	return p
 }
 
 // outcomes are the shares of each outcome in the class and among the AI's
-// games, each with its 95% interval.
+// games, each with its 95% interval: each side's wins, the draws, the
+// games stopped before their end (which have no winner to judge), and the
+// games that went as history did.
 func (c *Class) outcomes() []outcomeRow {
 	var out []outcomeRow
-	row := func(label string, in func(match.Result) bool) {
+	row := func(label string, in func(r match.Result, over bool) bool) {
 		k, a := 0, 0
 		for _, g := range c.Games {
-			if in(g.Result) {
+			if in(g.Result, g.Over) {
 				k++
 			}
 		}
 		for _, r := range c.AI {
-			if in(r.Result) {
+			if in(r.Result, true) {
 				a++
 			}
 		}
 		out = append(out, outcomeRow{label, share(k, len(c.Games)), share(a, len(c.AI))})
 	}
 	for _, sd := range c.Scenario.Setup.Sides {
-		row(sd.Name+" won", func(r match.Result) bool { return r.Winner == sd.ID })
+		row(shortName(sd.Name)+" won", func(r match.Result, over bool) bool { return over && r.Winner == sd.ID })
 	}
-	row("no clear winner", func(r match.Result) bool { return r.Winner == "" })
-	row("as in history", func(r match.Result) bool { return r.Historical })
+	row("a draw (no clear winner)", func(r match.Result, over bool) bool { return over && r.Winner == "" })
+	row("stopped before the end", func(r match.Result, over bool) bool { return !over })
+	out[len(out)-1].AI = "none: the AI plays every game to its end"
+	row("as in history (the scenario's test)", func(r match.Result, over bool) bool { return over && r.Historical })
 	return out
 }
 
+// share is k of n in plain words, with the range the share likely lies
+// in (the 95% Wilson interval): "12 of 20 (60%; likely between 39% and
+// 78%)".
 func share(k, n int) string {
 	if n == 0 {
 		return "none played"
 	}
 	lo, hi := stats.Wilson(k, n)
-	return fmt.Sprintf("%d of %d (%.0f%%; 95%%: %.0f-%.0f%%)", k, n, 100*float64(k)/float64(n), 100*lo, 100*hi)
+	return fmt.Sprintf("%d of %d (%.0f%%; likely between %.0f%% and %.0f%%)", k, n, 100*float64(k)/float64(n), 100*lo, 100*hi)
 }
 
 // places tell, for each place worth points, who held it at the end in the
-// class's games, beside the record: where the class parted from the record
-// and from each other.
+// class's games and in the AI's, beside the record: where the class parted
+// from the record, from each other and from the AI.
 func (c *Class) places() []placeRow {
 	course := history.New(c.Scenario)
 	end := course.At(course.Turns()).Holders
+	ai := make([]map[string]string, len(c.AI))
+	for i, r := range c.AI {
+		ai[i] = finalHolders(c.Scenario, r.Turns, r.Captures)
+	}
 	var out []placeRow
 	for _, pl := range c.Scenario.Places {
 		if pl.VP <= 0 {
 			continue
 		}
-		count := map[string]int{}
-		agree := 0
+		count, aiCount := map[string]int{}, map[string]int{}
+		agree, aiAgree := 0, 0
 		for _, g := range c.Games {
 			count[g.Holders[pl.ID]]++
 			if g.Holders[pl.ID] == end[pl.ID] {
 				agree++
 			}
 		}
-		row := placeRow{Place: pl.Name, Record: c.holderName(end[pl.ID]), Agree: share(agree, len(c.Games))}
+		for _, h := range ai {
+			aiCount[h[pl.ID]]++
+			if h[pl.ID] == end[pl.ID] {
+				aiAgree++
+			}
+		}
+		row := placeRow{Place: pl.Name, Record: c.holderName(end[pl.ID]), Agree: share(agree, len(c.Games)), AIAgree: share(aiAgree, len(ai))}
 		for _, side := range append([]string{""}, sideIDs(c.Scenario)...) {
 			if n := count[side]; n > 0 {
 				row.Holders = append(row.Holders, fmt.Sprintf("%s: %d", c.holderName(side), n))
+			}
+			if n := aiCount[side]; n > 0 {
+				row.AIHolders = append(row.AIHolders, fmt.Sprintf("%s: %.0f%%", c.holderName(side), 100*float64(n)/float64(len(ai))))
 			}
 		}
 		out = append(out, row)
@@ -227,11 +354,62 @@ func (c *Class) places() []placeRow {
 	return out
 }
 
+// students are the students' games row by row, in the order given: the
+// outcome, the points, the turns and who held each place worth points at
+// the end, marked where the record has it so; with the places' names and
+// the reasons the games ended for, each once, which the rows number.
+func (c *Class) students() ([]string, []studentRow, []string) {
+	sc := c.Scenario
+	course := history.New(sc)
+	end := course.At(course.Turns()).Holders
+	var places []string
+	for _, pl := range sc.Places {
+		if pl.VP > 0 {
+			places = append(places, pl.Name)
+		}
+	}
+	var rows []studentRow
+	var reasons []string
+	for _, g := range c.Games {
+		r := g.Result
+		row := studentRow{Student: g.Name, Turns: r.Turns}
+		if g.Name != g.File {
+			row.File = g.File
+		}
+		switch {
+		case !g.Over:
+			row.Outcome = fmt.Sprintf("stopped on turn %d of %d", r.Turns, sc.Turns)
+		case r.Winner == "":
+			row.Outcome = "a draw"
+		default:
+			row.Outcome = shortName(sc.SideName(r.Winner)) + " won"
+		}
+		if g.Over && r.Reason != "" {
+			why := strings.TrimSuffix(strings.TrimPrefix(reasonLine(sc, r.Reason, r.Winner), "The game ended because "), ".")
+			if !slices.Contains(reasons, why) {
+				reasons = append(reasons, why)
+			}
+			row.Reason = slices.Index(reasons, why) + 1
+		}
+		for _, sd := range sc.Setup.Sides {
+			row.Points = append(row.Points, r.VP[sd.ID])
+		}
+		for _, pl := range sc.Places {
+			if pl.VP > 0 {
+				row.Places = append(row.Places, heldCell{c.holderName(g.Holders[pl.ID]), g.Holders[pl.ID] == end[pl.ID]})
+			}
+		}
+		rows = append(rows, row)
+	}
+	return places, rows, reasons
+}
+
+// holderName is a side's short name, for the cells of a table.
 func (c *Class) holderName(side string) string {
 	if side == "" {
 		return "nobody"
 	}
-	return c.Scenario.SideName(side)
+	return shortName(c.Scenario.SideName(side))
 }
 
 func sideIDs(sc *scenario.Scenario) []string {
@@ -242,10 +420,9 @@ func sideIDs(sc *scenario.Scenario) []string {
 	return out
 }
 
-// answers set the students' answers side by side, question by question, in
-// the order of the first game that answered them.
-func (c *Class) answers() ([]string, []answerRow) {
-	var ids, asked []string
+// questions are the questions the class answered, by id, with the text
+// they were asked in, in the order of the first game that answered them.
+func (c *Class) questions() (ids, asked []string) {
 	for _, g := range c.Games {
 		for _, a := range g.Answers {
 			if !slices.Contains(ids, a.Question) {
@@ -253,6 +430,12 @@ func (c *Class) answers() ([]string, []answerRow) {
 			}
 		}
 	}
+	return ids, asked
+}
+
+// answers set the students' answers side by side, question by question.
+func (c *Class) answers() ([]string, []answerRow) {
+	ids, asked := c.questions()
 	var rows []answerRow
 	for _, g := range c.Games {
 		row := answerRow{Student: g.Name, Texts: make([]string, len(ids))}
@@ -262,4 +445,46 @@ func (c *Class) answers() ([]string, []answerRow) {
 		rows = append(rows, row)
 	}
 	return asked, rows
+}
+
+// tallies count the answers to each question the class answered from a
+// few choices: a saved game keeps the answer's text, not the lesson's
+// choices, so a question counts as a multiple choice when every answer
+// to it is one of at most MaxChoices texts, and of no more texts than half
+// its answers (a question answered in words has about as many texts as
+// answers, a copied game's aside). The most given come first; the
+// students who gave none are counted last.
+func (c *Class) tallies() []tally {
+	ids, asked := c.questions()
+	var out []tally
+	for q, id := range ids {
+		count := map[string]int{}
+		var texts []string
+		answered := 0
+		for _, g := range c.Games {
+			i := slices.IndexFunc(g.Answers, func(a save.Answer) bool { return a.Question == id })
+			if i < 0 || strings.TrimSpace(g.Answers[i].Text) == "" {
+				continue
+			}
+			t := strings.TrimSpace(g.Answers[i].Text)
+			if count[t] == 0 {
+				texts = append(texts, t)
+			}
+			count[t]++
+			answered++
+		}
+		if len(texts) == 0 || len(texts) > MaxChoices || 2*len(texts) > answered {
+			continue
+		}
+		slices.SortStableFunc(texts, func(a, b string) int { return count[b] - count[a] })
+		t := tally{Asked: asked[q]}
+		for _, text := range texts {
+			t.Rows = append(t.Rows, tallyRow{text, count[text], share(count[text], len(c.Games))})
+		}
+		if none := len(c.Games) - answered; none > 0 {
+			t.Rows = append(t.Rows, tallyRow{"(no answer)", none, share(none, len(c.Games))})
+		}
+		out = append(out, t)
+	}
+	return out
 }
