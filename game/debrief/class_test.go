@@ -62,6 +62,7 @@ func TestClassPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkHTML(t, "class", data)
+	checkPunctuation(t, "class", data)
 	page := html.UnescapeString(string(data))
 	for _, want := range []string{"Lesson: Why did Nilka fall? ", "Why did the town fall?", "Student 07", "answer 19", "of 21 (", "of 100 (",
 		"likely between ", "“Likely between” gives the range", HistoricalTest, "stopped before the end", "2 of 21 (",

@@ -51,7 +51,8 @@ func played(t *testing.T, id string, seed uint64) (*scenario.Scenario, match.Rec
 // each bundled scenario: a page that parses with every element closed,
 // every picture it shows written beside it as a PNG, the maps of the start
 // and the end with what the person's side saw, every source of the
-// scenario in the bibliography, and the fights that took places.
+// scenario in the bibliography, the fights that took places, each named by
+// a place rather than a hex, and no doubled punctuation in the words.
 func TestDebriefOfEveryScenario(t *testing.T) {
 	took := 0
 	for _, id := range scenario.Bundled() {
@@ -93,6 +94,7 @@ func TestDebriefOfEveryScenario(t *testing.T) {
 		if len(d.Turns) != d.Result.Turns+1 || d.Turns[0].Turn != 1 {
 			t.Errorf("%s: %d moments for a game of %d turns", id, len(d.Turns), d.Result.Turns)
 		}
+		checkPunctuation(t, id, page)
 		took += tookPlaces(t, d)
 		for _, f := range d.Fights {
 			if strings.HasPrefix(f.At, "hex ") {
@@ -498,6 +500,19 @@ func nearest(sc *scenario.Scenario, h hex.Hex) []string {
 	return out
 }
 
+// TestDoubled: the check finds doubled punctuation in the words, not in
+// the style sheet or an ellipsis.
+func TestDoubled(t *testing.T) {
+	if d := doubled([]byte("<style>a .b { x: 1.5em; }</style><p>Why? Because... it fell.</p>")); len(d) > 0 {
+		t.Errorf("a good page: %q", d)
+	}
+	for _, bad := range []string{"<p>Why did it fall?.</p>", "<p>In 1945..</p>", "<p><b>Title</b> .</p>"} {
+		if len(doubled([]byte(bad))) == 0 {
+			t.Errorf("%s passes", bad)
+		}
+	}
+}
+
 // TestTurnTicks: the charts' turn axes are marked in whole turns.
 func TestTurnTicks(t *testing.T) {
 	var labels []string
@@ -514,5 +529,40 @@ func TestTurnTicks(t *testing.T) {
 	}
 	if n := len((turnTicks{}).Ticks(1, 6)); n != 6 {
 		t.Errorf("%d ticks for turns 1 to 6", n)
+	}
+}
+
+// checkPunctuation fails on doubled punctuation in a page's words.
+func checkPunctuation(t *testing.T, id string, page []byte) {
+	t.Helper()
+	for _, d := range doubled(page) {
+		t.Errorf("%s: doubled punctuation: %q", id, d)
+	}
+}
+
+// doubled finds doubled punctuation in a page's words (not in its style
+// sheet): "fall?." or "1945..", but not an ellipsis.
+func doubled(page []byte) []string {
+	var out []string
+	z := html.NewTokenizer(bytes.NewReader(page))
+	style := false
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.EndTagToken:
+			tok := z.Token()
+			style = tok.Data == "style" && tok.Type == html.StartTagToken
+		case html.TextToken:
+			if style {
+				continue
+			}
+			text := strings.ReplaceAll(htmlstd.UnescapeString(string(z.Text())), "...", "…")
+			for _, bad := range []string{"?.", "!.", "..", ",.", ";.", ":.", " ."} {
+				if i := strings.Index(text, bad); i >= 0 {
+					out = append(out, text[max(0, i-40):min(len(text), i+10)])
+				}
+			}
+		}
 	}
 }
