@@ -21,6 +21,7 @@ import (
 	"ili/game/history"
 	"ili/game/match"
 	"ili/game/paint"
+	"ili/game/save"
 	"ili/game/scenario"
 )
 
@@ -233,7 +234,7 @@ func (e *End) debriefDir() (string, error) {
 func (e *End) writeDebrief() {
 	dir, err := e.debriefDir()
 	if err == nil {
-		err = writeDebrief(e.sc, e.rec, dir)
+		err = writeDebrief(e.sc, e.rec, e.a.lesson.record(), dir)
 	}
 	if err != nil {
 		e.debrief = "The debrief could not be written: " + err.Error() + "."
@@ -244,12 +245,14 @@ func (e *End) writeDebrief() {
 }
 
 // writeDebrief replays the game of rec and writes its debrief into dir,
-// with the encyclopedia's page beside it.
-func writeDebrief(sc *scenario.Scenario, rec match.Record, dir string) error {
+// with the encyclopedia's page beside it; a lesson's (nil: none) names the
+// student and the lesson.
+func writeDebrief(sc *scenario.Scenario, rec match.Record, l *save.Lesson, dir string) error {
 	d, err := debrief.Build(sc, rec, "")
 	if err != nil {
 		return err
 	}
+	d.Lesson = l
 	if _, err := d.Write(dir); err != nil {
 		return err
 	}

@@ -40,6 +40,15 @@ func (r *lessonRun) back(a *app, seed uint64) scene {
 	return r.start
 }
 
+// record is what a saved game keeps of the lesson so far: which lesson
+// and who plays it (nil outside a lesson).
+func (r *lessonRun) record() *save.Lesson {
+	if r == nil {
+		return nil
+	}
+	return &save.Lesson{ID: r.l.ID, Title: r.l.Title, Student: r.student}
+}
+
 // left is the time to play that is left, and whether there is a limit.
 func (r *lessonRun) left(now time.Time) (time.Duration, bool) {
 	if r == nil || r.deadline.IsZero() {
@@ -305,7 +314,8 @@ func (q *Questions) answers() []save.Answer {
 func (q *Questions) handIn() {
 	g := save.FromMatch(q.m)
 	l := q.run.l
-	g.Lesson = &save.Lesson{ID: l.ID, Title: l.Title, Student: q.run.student, Answers: q.answers()}
+	g.Lesson = q.run.record()
+	g.Lesson.Answers = q.answers()
 	dir, err := q.a.lessonsDir()
 	if err == nil {
 		err = os.MkdirAll(dir, 0o755)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -337,5 +338,27 @@ func TestLessonBriefingBack(t *testing.T) {
 	}
 	if _, ok := press(t, back, KeyEnter).(*Briefing); !ok || a.lesson == nil || a.lesson.student != "Ada L." {
 		t.Error("Enter with the name kept does not begin the lesson again")
+	}
+}
+
+// TestLessonDebriefNamesTheStudent: the debrief written from the result
+// screen of a lesson's game names the student and the lesson.
+func TestLessonDebriefNamesTheStudent(t *testing.T) {
+	l, err := lesson.Load("../../lessons/ghulja-police.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := nilkaEnded(t)
+	e.a.debriefs = t.TempDir()
+	e.a.lesson = &lessonRun{l: l, student: "Ada L."}
+	press(t, e, KeyRight)
+	e.Update(Input{Held: map[Key]bool{}})
+	pages, _ := filepath.Glob(filepath.Join(e.a.debriefs, "*", "index.html"))
+	if len(pages) != 1 {
+		t.Fatalf("the debrief pages: %v (%s)", pages, e.debrief)
+	}
+	data, _ := os.ReadFile(pages[0])
+	if !strings.Contains(string(data), "Ada L.") || !strings.Contains(string(data), l.Title[:20]) {
+		t.Error("the lesson's debrief does not name the student and the lesson")
 	}
 }
