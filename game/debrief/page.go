@@ -317,8 +317,17 @@ func (d *Debrief) fogLine(s Shot) string {
 			sawUnits, sawMen = sawUnits+1, sawMen+u.Men
 		}
 	}
+	who := d.Scenario.SideName(d.Person)
+	switch {
+	case units == 0:
+		return who + " had no enemy on the map to see."
+	case sawUnits == units:
+		return fmt.Sprintf("%s saw every enemy unit on the map: %d, of %d men.", who, units, men)
+	case sawUnits == 0:
+		return fmt.Sprintf("%s saw none of the %d enemy units on the map (%d men).", who, units, men)
+	}
 	return fmt.Sprintf("%s saw %d of the %d enemy units on the map (%d of %d men); the rest it could not know of.",
-		d.Scenario.SideName(d.Person), sawUnits, units, sawMen, men)
+		who, sawUnits, units, sawMen, men)
 }
 
 func (d *Debrief) lossRows() []lossRow {
