@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"path/filepath"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -61,6 +62,10 @@ type Play struct {
 	course *history.Course
 	// shownLeft is the lesson's seconds left that the bar shows.
 	shownLeft int
+	// fitUI is the interface size the camera's zoom was chosen for.
+	fitUI float64
+	// layout, when not nil, is filled with what each frame drew where.
+	layout *paint.Layout
 }
 
 // newPlay begins a game of the scenario the options name and plays the
@@ -149,18 +154,108 @@ func (p *Play) Leave() {
 // Quit keeps the game for "Continue" when the window is closed.
 func (p *Play) Quit() { p.autosave() }
 
-// Resize fits the map to a new window size the first time.
+// Resize opens the map at its default zoom the first time (openingCamera);
+// after, when the interface's size changes, it zooms the map by as much,
+// so that the counters grow and shrink with the text.
 func (p *Play) Resize(w, h int) {
 	if w != p.w || h != p.h {
 		p.dirty = true
 	}
 	p.w, p.h = w, h
-	if !p.fitted && w > 0 {
-		v := p.m.View(p.viewer())
-		p.cam = paint.FitCamera(v.Map, w-p.a.panelW, h-p.a.barH)
-		p.cam.Y -= float64(p.a.barH) / p.cam.Scale
-		p.fitted = true
+	ui := p.uiScale()
+	switch {
+	case !p.fitted && w > 0:
+		p.cam = p.openingCamera()
+		p.fitted, p.fitUI = true, ui
+	case p.fitted && p.fitUI == 0: // a camera set from outside
+		p.fitUI = ui
+	case p.fitted && p.fitUI > 0 && ui != p.fitUI:
+		mw, mh := float64(w-p.a.panelW), float64(h-p.a.barH)
+		p.cam.ZoomAt(ui/p.fitUI, mw/2, float64(p.a.barH)+mh/2, 2, 120)
+		p.fitUI, p.dirty = ui, true
 	}
+}
+
+// OpeningHex is the least size of a hex, centre to corner, in pixels at an
+// interface size of 100%, that the map opens at: its counters are then 33
+// pixels wide (paint.CounterSize), with their men in 11-pixel figures.
+const OpeningHex = 30
+
+// uiScale is the interface's size, 1 for 100%, as the faces and panels
+// are sized for it.
+func (p *Play) uiScale() float64 { return math.Max(0.75, math.Min(3, p.a.settings.Scale)) }
+
+// openingCamera is the camera the map opens with: the whole map when its
+// hexes are then OpeningHex times the interface's size or larger; else
+// hexes of that size, so that the counters read and keep apart, over the
+// most of the viewer's units a view of the map holds (the minimap shows
+// the whole).
+func (p *Play) openingCamera() paint.Camera {
+	m := p.sc.Setup.Map
+	mw, mh := float64(p.w-p.a.panelW), float64(p.h-p.a.barH)
+	cam := paint.FitCamera(m, int(mw), int(mh))
+	if least := OpeningHex * p.uiScale(); cam.Scale < least {
+		cam.Scale = least
+		vw, vh := mw/least, mh/least
+		cx, cy := p.unitsCentre(vw, vh)
+		x0, y0, x1, y1 := paint.MapBounds(m)
+		cam.X = keepOn(cx-vw/2, x0, x1, vw)
+		cam.Y = keepOn(cy-vh/2, y0, y1, vh)
+	}
+	cam.Y -= float64(p.a.barH) / cam.Scale
+	return cam
+}
+
+// keepOn keeps a view of width w starting at x on the map from lo to hi:
+// wholly on it when the map is wider, else centred on it.
+func keepOn(x, lo, hi, w float64) float64 {
+	if hi-lo <= w {
+		return (lo + hi - w) / 2
+	}
+	return math.Max(lo, math.Min(x, hi-w))
+}
+
+// unitsCentre is the centre, in world units, of the viewer's units that a
+// view of w by h holds the most of: of each unit, the view centred on it is
+// tried, and the one holding the most units (the most men, on a tie) is
+// centred on the middle of those it holds. Without units on the map, it is
+// the map's centre.
+func (p *Play) unitsCentre(w, h float64) (float64, float64) {
+	v := p.currentView()
+	type pt struct {
+		x, y float64
+		men  int
+	}
+	var pts []pt
+	for _, u := range v.Units {
+		if u.Side == v.Side && u.Status == rules.Active {
+			x, y := paint.Unit.Center(u.Hex)
+			pts = append(pts, pt{x, y, u.Men})
+		}
+	}
+	if len(pts) == 0 {
+		x0, y0, x1, y1 := paint.MapBounds(v.Map)
+		return (x0 + x1) / 2, (y0 + y1) / 2
+	}
+	// Counted in a view a little smaller than the window, clear of its edges.
+	w, h = w*0.8, h*0.8
+	bestN, bestMen := -1, -1
+	var bx0, by0, bx1, by1 float64
+	for _, c := range pts {
+		n, men := 0, 0
+		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, q := range pts {
+			if math.Abs(q.x-c.x) <= w/2 && math.Abs(q.y-c.y) <= h/2 {
+				n, men = n+1, men+q.men
+				x0, y0, x1, y1 = math.Min(x0, q.x), math.Min(y0, q.y), math.Max(x1, q.x), math.Max(y1, q.y)
+			}
+		}
+		if n > bestN || (n == bestN && men > bestMen) {
+			bestN, bestMen = n, men
+			bx0, by0, bx1, by1 = x0, y0, x1, y1
+		}
+	}
+	return (bx0 + bx1) / 2, (by0 + by1) / 2
 }
 
 // viewer is the side whose view is drawn: the side to move if a person
@@ -340,8 +435,48 @@ func (p *Play) drawMap(dst *ebiten.Image, v *rules.View) {
 		vector.StrokeCircle(dst, float32(cx), float32(cy), float32(p.cam.Scale*0.8), 2.5, pal.Select, false)
 	}
 	p.drawGhost(dst, v)
-	paint.Places(canvas(dst), p.a.scratch(dst), v, p.cam, pal, p.a.small.Size, float64(p.w-p.a.panelW))
-	paint.Counters(canvas(dst), p.a.scratch(dst), v, p.cam, pal, p.a.small.Size, p.sel.unit, p.sliding())
+	if p.layout != nil {
+		*p.layout = paint.Layout{Width: p.w, Height: p.h}
+	}
+	area := paint.Box{X: 0, Y: float64(p.a.barH), W: float64(p.w - p.a.panelW), H: float64(p.h - p.a.barH)}
+	paint.Marks(canvas(dst), p.a.scratch(dst), v, p.cam, pal, paint.MarkOptions{
+		FontSize: p.a.small.Size, Area: area, Selected: p.sel.unit, Hide: p.sliding(), Layout: p.layout})
+	if p.layout != nil {
+		p.layout.Panels = p.panels(v)
+	}
+}
+
+// panels are the boxes drawn over the map this frame, for the layout: the
+// bar, the side panel, the minimap, the hover line and the story, help or
+// menu open (the help and the menu as the whole window).
+func (p *Play) panels(v *rules.View) []paint.PanelBox {
+	a := p.a
+	mapW := float64(p.w - a.panelW)
+	ps := []paint.PanelBox{
+		{Name: "bar", Box: paint.Box{X: 0, Y: 0, W: float64(p.w), H: float64(a.barH)}},
+		{Name: "panel", Box: paint.Box{X: mapW, Y: float64(a.barH), W: float64(a.panelW), H: float64(p.h - a.barH)}},
+	}
+	if _, l, t, w, h := p.minimapCam(); p.h >= 400 && w > 0 {
+		ps = append(ps, paint.PanelBox{Name: "minimap", Box: paint.Box{X: l - 2, Y: t - 2, W: w + 4, H: h + 4}})
+	}
+	if p.ptr.on {
+		if desc := p.describeHex(p.ptr.hex, v); desc != "" {
+			h := a.small.Size*1.4*float64(len(a.wrap(desc, mapW-20, a.small))) + 8
+			ps = append(ps, paint.PanelBox{Name: "hover", Box: paint.Box{X: 0, Y: float64(p.h) - h, W: mapW, H: h}})
+		}
+	}
+	if len(p.stories) > 0 {
+		b := p.storyBox(p.stories[0])
+		ps = append(ps, paint.PanelBox{Name: "story", Box: paint.Box{X: b.x, Y: b.y, W: b.w, H: b.h}})
+	}
+	whole := paint.Box{X: 0, Y: 0, W: float64(p.w), H: float64(p.h)}
+	if p.help {
+		ps = append(ps, paint.PanelBox{Name: "help", Box: whole})
+	}
+	if p.menu != nil {
+		ps = append(ps, paint.PanelBox{Name: "menu", Box: whole})
+	}
+	return ps
 }
 
 // placeAt returns the place in h, or nil.
