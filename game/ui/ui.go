@@ -22,6 +22,7 @@ import (
 	"ili/game/ai"
 	"ili/game/lesson"
 	"ili/game/match"
+	"ili/game/paint"
 	"ili/game/scenario"
 )
 
@@ -310,18 +311,50 @@ func (g *shotGame) Draw(screen *ebiten.Image) {
 
 func (g *shotGame) Layout(int, int) (int, int) { return g.w, g.h }
 
-// Shot renders the first frame of a game of the scenario, w x h, as a PNG,
-// in the standard settings.
-func Shot(opt Options, w, h int) ([]byte, error) {
+// ShotOptions are how a shot is taken: its size in pixels and the
+// interface's size (1 for 100%; 0 is 1).
+type ShotOptions struct {
+	Width, Height int
+	Scale         float64
+}
+
+// Shot renders a game of the scenario as it opens, Width x Height, as a
+// PNG, in the standard settings at the interface size asked for, and
+// returns what it drew where (the counters, the places' names and the
+// panels, in pixels). The map is shown as it is played: the stories that
+// open the game are taken as read (the log lists them), so that none
+// covers it.
+func Shot(opt Options, so ShotOptions) ([]byte, *paint.Layout, error) {
 	if !hasDisplay() {
-		return nil, ErrNoDisplay
+		return nil, nil, ErrNoDisplay
 	}
-	a := newApp(Settings{Scale: 1, Speed: 5, ColourBlind: opt.ColourBlind})
-	sc, err := newPlay(a, opt)
+	p, err := shotPlay(opt, so)
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := renderScene(p, so.Width, so.Height)
+	if err != nil {
+		return nil, nil, err
+	}
+	return data, p.layout, nil
+}
+
+// shotPlay is the game a shot draws, at its size, its stories read, its
+// layout kept.
+func shotPlay(opt Options, so ShotOptions) (*Play, error) {
+	scale := so.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	a := newApp(Settings{Scale: scale, Speed: 5, ColourBlind: opt.ColourBlind})
+	p, err := newPlay(a, opt)
 	if err != nil {
 		return nil, err
 	}
-	return renderScene(sc, w, h)
+	p.stories, p.anims = nil, nil
+	p.layout = &paint.Layout{}
+	p.Resize(so.Width, so.Height)
+	return p, nil
 }
 
 // renderScene opens a window of w x h, draws the scene and returns the frame
