@@ -8,15 +8,19 @@ import (
 	"sync"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
+
+	"ili/assets"
 )
 
 // Image is a canvas without a display: it paints into an RGBA picture in
 // memory, at Supersample times its size, and Picture averages it down, so
-// that edges come out smooth. The window's typeface (Go Regular) sets the
-// text.
+// that edges come out smooth. The window's font, assets.Font, sets the
+// text: Latin, Cyrillic, Chinese and Arabic script, every letter the
+// bundled data uses. Unlike the window it does not shape: Arabic script
+// comes out letter by letter in the order written, unjoined and left to
+// right (no map label is in it).
 type Image struct {
 	w, h  int
 	big   *image.RGBA // Supersample times w by h
@@ -116,20 +120,20 @@ func (m *Image) blend(x, y int, src [4]float64) {
 
 var (
 	fontOnce sync.Once
-	goFont   *opentype.Font
+	iliFont  *opentype.Font
 	fontErr  error
 )
 
-// face returns Go Regular at size pixels on the big picture.
+// face returns the window's font at size pixels on the big picture.
 func (m *Image) face(size float64) font.Face {
 	if f, ok := m.faces[size]; ok {
 		return f
 	}
-	fontOnce.Do(func() { goFont, fontErr = opentype.Parse(goregular.TTF) })
+	fontOnce.Do(func() { iliFont, fontErr = opentype.Parse(assets.Font) })
 	if fontErr != nil {
 		panic(fontErr) // the embedded font is always valid
 	}
-	f, err := opentype.NewFace(goFont, &opentype.FaceOptions{Size: size * Supersample, DPI: 72, Hinting: font.HintingNone})
+	f, err := opentype.NewFace(iliFont, &opentype.FaceOptions{Size: size * Supersample, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
 		panic(err) // a positive size never fails
 	}

@@ -3,12 +3,17 @@ package paint
 import (
 	"image/color"
 	"image/png"
+	"math"
 	"os"
 	"testing"
 
 	"ili/game/hex"
 	"ili/game/rules"
 	"ili/game/scenario"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
 )
 
 // TestSharedEdgesBlendOnce: two half-transparent triangles that share a
@@ -104,4 +109,47 @@ func counterAt(v *rules.View, h hex.Hex) bool {
 func near(a, b color.RGBA, tol int) bool {
 	d := func(x, y uint8) int { return max(int(x)-int(y), int(y)-int(x)) }
 	return d(a.R, b.R) <= tol && d(a.G, b.G) <= tol && d(a.B, b.B) <= tol
+}
+
+// TestTextInEveryScript: the painter sets the window's font, with Chinese,
+// Cyrillic and Arabic-script letters of their own widths and ink where they
+// are drawn, and Latin as wide as in Go Regular, the font it had alone.
+func TestTextInEveryScript(t *testing.T) {
+	img, err := NewImage(200, 40, color.White)
+	if err != nil {
+		t.Fatal(err)
+	}
+	goFont, err := opentype.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := opentype.NewFace(goFont, &opentype.FaceOptions{Size: 12 * Supersample, DPI: 72, Hinting: font.HintingNone})
+	const latin = "Ghulja (Yining), Ürümchi"
+	w, _ := img.Measure(latin, 12)
+	if want := float64(font.MeasureString(f, latin)) / 64 / Supersample; math.Abs(w-want) > 0.01 {
+		t.Errorf("Latin measures %.2f, in Go Regular %.2f", w, want)
+	}
+	if w, _ := img.Measure("伊宁", 12); math.Abs(w-24) > 0.5 {
+		t.Errorf("two Chinese characters at 12 px measure %.2f, not two ems", w)
+	}
+	for _, s := range []string{"伊宁", "Кульджа", "غۇلجا"} {
+		img, _ := NewImage(200, 40, color.White)
+		w, h := img.Measure(s, 12)
+		if w < 10 || w > 60 {
+			t.Errorf("%q at 12 px measures %.1f", s, w)
+		}
+		img.Draw(s, 10, 10, 12, color.Black)
+		pic := img.Picture()
+		ink := 0
+		for y := 10; y < 10+int(h); y++ {
+			for x := 10; x < 10+int(w)+1; x++ {
+				if pic.RGBAAt(x, y).R < 128 {
+					ink++
+				}
+			}
+		}
+		if ink < 15 {
+			t.Errorf("%q leaves %d dark pixels", s, ink)
+		}
+	}
 }
