@@ -828,9 +828,12 @@ const (
 )
 
 // lineFace is the face of a line of the panel in a style; compact sets
-// the text in the small face, for an item whose text would not fit.
+// the text in the small face and the title in the text's, for an item
+// whose text would not fit.
 func (s *Campaign) lineFace(style int, compact bool) *text.GoTextFace {
 	switch {
+	case style == lineTitle && compact:
+		return s.a.text
 	case style == lineTitle:
 		return s.a.title
 	case style == lineDim || style == lineSmall || compact:

@@ -11,9 +11,9 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 
+	"ili/assets"
 	"ili/game/encyclopedia"
 )
 
@@ -552,11 +552,7 @@ func (s *Encyclopedia) paras(e *encyclopedia.Entry) []encPara {
 	if len(e.OtherNames) > 0 {
 		heading("Other names")
 		for _, o := range e.OtherNames {
-			name := shown(o.Name)
-			if name == "" {
-				name = "(in a script this screen cannot show)"
-			}
-			add(a.text, 0, 0.3, encSpan{s: name + ":", ink: encInk}, encSpan{s: shown(o.UsedBy), ink: encDim})
+			add(a.text, 0, 0.3, encSpan{s: shown(o.Name) + ":", ink: encInk}, encSpan{s: shown(o.UsedBy), ink: encDim})
 			if o.Source != "" {
 				cite(o.Source, em)
 			}
@@ -700,7 +696,7 @@ func citeName(enc *encyclopedia.Encyclopedia, key string) string {
 
 // glyphs is the interface's font, to ask which letters it has.
 var glyphs = func() *sfnt.Font {
-	f, err := sfnt.Parse(goregular.TTF)
+	f, err := sfnt.Parse(assets.Font)
 	if err != nil {
 		panic(err) // the embedded font is always valid
 	}
@@ -730,9 +726,9 @@ func drawable(r rune) bool {
 }
 
 // shown is s as the screen can draw it: without the letters the font
-// lacks (Chinese characters, Arabic script, some Cyrillic), and without the
-// brackets and separators they leave empty. The encyclopedia's page, which
-// a browser draws, keeps them.
+// lacks, and without the brackets and separators they leave empty. The font
+// has every letter of the bundled entries (go test ./assets checks it), so
+// they come out whole, Chinese, Cyrillic and Arabic script too.
 func shown(s string) string {
 	clean := true
 	for _, r := range s {

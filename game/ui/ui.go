@@ -17,8 +17,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"golang.org/x/image/font/gofont/goregular"
 
+	"ili/assets"
 	"ili/game/ai"
 	"ili/game/lesson"
 	"ili/game/match"
@@ -85,14 +85,21 @@ func hasDisplay() bool {
 	return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
 }
 
+// faceSource is the interface's font, assets.Font: Go Regular for Latin
+// and glyphs for every other script the bundled data uses (Cyrillic,
+// Chinese, Uyghur in Arabic script). It is one font, so a face of it is a
+// *text.GoTextFace, as every screen holds its faces, and a line that mixes
+// scripts is shaped in one go: the runs of Arabic script right to left,
+// joined, in their place in a left-to-right line.
 var faceSource = func() *text.GoTextFaceSource {
-	s, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
+	s, err := text.NewGoTextFaceSource(bytes.NewReader(assets.Font))
 	if err != nil {
 		panic(err) // the embedded font is always valid
 	}
 	return s
 }()
 
+// face is the interface's font at size pixels.
 func face(size float64) *text.GoTextFace { return &text.GoTextFace{Source: faceSource, Size: size} }
 
 func imageRect(x0, y0, x1, y1 int) image.Rectangle { return image.Rect(x0, y0, x1, y1) }
