@@ -5,7 +5,6 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"slices"
 	"strings"
 	"time"
 
@@ -262,20 +261,12 @@ func (s *Campaign) layMap() {
 }
 
 // placeLabels are the boxes the places' names take on the map, as
-// drawPlaces sets them (all of the same worth here: in the file's order).
+// paint.Places sets them.
 func (s *Campaign) placeLabels() []paint.Box {
-	f := s.a.small
 	mw, _ := s.mapArea()
 	var boxes []paint.Box
-	for _, p := range s.view.Places {
-		sx, sy := s.cam.ToScreen(paint.Unit.Center(p.Hex))
-		r := math.Max(3, s.cam.Scale/5)
-		tw, th := text.Measure(p.Name, f, f.Size*1.2)
-		box := paint.Box{X: sx - tw/2, Y: sy + math.Max(r+1, s.cam.Scale*0.42), W: tw, H: th}
-		box.X = math.Max(2, math.Min(box.X, mw-tw-2))
-		if !slices.ContainsFunc(boxes, box.Overlaps) { // drawPlaces leaves out a name that would overlap one drawn
-			boxes = append(boxes, box)
-		}
+	for _, l := range paint.PlaceLabels(screen{}, s.view, s.cam, s.a.small.Size, mw) {
+		boxes = append(boxes, l.Box)
 	}
 	return boxes
 }
@@ -284,9 +275,8 @@ func (s *Campaign) placeLabels() []paint.Box {
 type markDisc struct{ x, y, r float64 }
 
 // clearOf returns p, or the nearest point round it where a mark of radius
-// r keeps clear of every mark placed and covers no place's name more than
-// a little at its top, trying sideways first, so that a mark in the margin
-// stays in it.
+// r keeps clear of every mark placed and of every place's name, trying
+// sideways first, so that a mark in the margin stays in it.
 func clearOf(placed []markDisc, boxes []paint.Box, p [2]float64, r float64) [2]float64 {
 	free := func(q [2]float64) bool {
 		for _, o := range placed {
@@ -297,7 +287,7 @@ func clearOf(placed []markDisc, boxes []paint.Box, p [2]float64, r float64) [2]f
 		for _, b := range boxes {
 			nx := math.Max(b.X, math.Min(q[0], b.X+b.W))
 			ny := math.Max(b.Y, math.Min(q[1], b.Y+b.H))
-			if math.Hypot(nx-q[0], ny-q[1]) < r-5 {
+			if math.Hypot(nx-q[0], ny-q[1]) < r+1 {
 				return false
 			}
 		}

@@ -121,7 +121,7 @@ func (p *Play) ghostBodies(v *rules.View) []ghostBody {
 // drawGhostBodies adds a dashed, see-through counter for each of the
 // ghost's bodies (ghostBodies), a stack's offset as counters' are.
 func (p *Play) drawGhostBodies(dst *ebiten.Image, b *paint.Batch, v *rules.View, pal *paint.Palette) {
-	size := math.Max(10, p.cam.Scale*1.1)
+	size := paint.CounterSize(p.cam.Scale)
 	pad := math.Max(3, size*0.16) // clear of a counter standing on it
 	lw := math.Max(1.5, size/14)
 	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
@@ -131,11 +131,11 @@ func (p *Play) drawGhostBodies(dst *ebiten.Image, b *paint.Batch, v *rules.View,
 		if sx < -size || sy < -size || sx > float64(w)+size || sy > float64(h)+size {
 			continue
 		}
-		off := float64(stacked[g.Hex]) * size * 0.12
+		off := float64(min(stacked[g.Hex], paint.MaxBehind)) * size * paint.LayerStep
 		stacked[g.Hex]++
 		col := pal.Sides[max(0, v.SideIndex(g.Side))%len(pal.Sides)]
-		x, y := sx-size/2-pad+off, sy-size*0.35-pad-off
-		bw, bh := size+2*pad, size*0.7+2*pad
+		x, y := sx-size/2-pad+off, sy-size*paint.CounterTop-pad-off
+		bw, bh := size+2*pad, size*paint.CounterHeight+2*pad
 		b.Rect(x, y, bw, bh, faint(col, 56))
 		dashedFrame(b, x, y, bw, bh, lw, math.Max(3, size/6), faint(paint.Shade(col, 0.8), 230))
 	}

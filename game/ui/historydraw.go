@@ -336,11 +336,14 @@ func (h *HistoryMode) pointedAt(x, y int) []string {
 	fx, fy := float64(x), float64(y)
 	at := paint.Unit.At(h.cam.ToWorld(fx, fy))
 	// A counter is drawn larger than its hex when the map is small: the
-	// stack whose counters are under the pointer is the one pointed at.
-	size := math.Max(10, h.cam.Scale*1.1)
+	// stack whose counters are under the pointer (the top one and those
+	// behind it, up and to the right) is the one pointed at.
+	size := paint.CounterSize(h.cam.Scale)
+	behind := paint.MaxBehind * paint.LayerStep * size
 	for _, u := range h.view.Units {
 		sx, sy := h.cam.ToScreen(paint.Unit.Center(u.Hex))
-		if fx >= sx-size/2 && fx < sx+size/2+size*0.3 && fy >= sy-size*0.65 && fy < sy+size*0.35 {
+		top := sy - size*paint.CounterTop
+		if fx >= sx-size/2 && fx < sx+size/2+behind && fy >= top-behind && fy < top+size*paint.CounterHeight {
 			at = u.Hex
 		}
 	}

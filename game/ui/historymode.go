@@ -315,10 +315,12 @@ func (h *HistoryMode) Draw(dst *ebiten.Image) {
 	pal := h.a.palette()
 	dst.Fill(color.RGBA{70, 80, 90, 255})
 	h.terrain.draw(dst, h.a.scratch(dst), h.sc.Setup.Map, nil, h.cam, pal, false)
-	mw, _ := h.mapArea()
-	paint.Places(canvas(dst), h.a.scratch(dst), h.view, h.cam, pal, h.a.small.Size, mw)
 	h.drawArrows(dst)
-	paint.Counters(canvas(dst), h.a.scratch(dst), h.view, h.cam, pal, h.a.small.Size, "", nil)
+	// The places' names stay on the map: clear of the bar, the panel and
+	// the timeline.
+	mw, mh := h.mapArea()
+	area := paint.Box{Y: float64(h.a.barH), W: mw, H: mh - float64(h.a.barH)}
+	paint.Marks(canvas(dst), h.a.scratch(dst), h.view, h.cam, pal, paint.MarkOptions{FontSize: h.a.small.Size, Area: area})
 	h.drawBar(dst)
 	h.drawNarration(dst)
 	h.drawTimeline(dst)

@@ -14,9 +14,10 @@ import (
 	"ili/game/rules"
 )
 
-// drawOverlays draws what lies over the map: the story to read, the help
-// and the menu.
+// drawOverlays draws what lies over the map: the route's march time, the
+// story to read, the help and the menu.
 func (p *Play) drawOverlays(dst *ebiten.Image) {
+	p.drawRouteTime(dst)
 	if len(p.stories) > 0 {
 		p.drawStory(dst, p.stories[0])
 	}
@@ -26,7 +27,12 @@ func (p *Play) drawOverlays(dst *ebiten.Image) {
 	if p.menu != nil {
 		vector.DrawFilledRect(dst, 0, 0, float32(p.w), float32(p.h), color.RGBA{0, 0, 0, 110}, false)
 		p.placeMenu()
-		p.menu.draw(dst)
+		// An opaque box under the menu's buttons: the map does not show
+		// through them.
+		m := p.menu
+		vector.DrawFilledRect(dst, float32(m.x-8), float32(m.y-6), float32(m.w+16), float32(m.height()+12), screenFill, false)
+		vector.StrokeRect(dst, float32(m.x-8), float32(m.y-6), float32(m.w+16), float32(m.height()+12), 1.5, menuHot, false)
+		m.draw(dst)
 	}
 }
 
@@ -36,7 +42,7 @@ func (p *Play) drawStory(dst *ebiten.Image, n rules.NarrativeFired) {
 	a := p.a
 	b := p.storyBox(n)
 	x, y, w, h := b.x, b.y, b.w, b.h
-	vector.DrawFilledRect(dst, float32(x), float32(y), float32(w), float32(h), color.RGBA{250, 246, 232, 245}, false)
+	vector.DrawFilledRect(dst, float32(x), float32(y), float32(w), float32(h), color.RGBA{250, 246, 232, 255}, false)
 	vector.StrokeRect(dst, float32(x), float32(y), float32(w), float32(h), 2, color.RGBA{90, 60, 30, 255}, false)
 	drawText(dst, n.Title, x+16, y+12, a.title, color.RGBA{90, 40, 20, 255})
 	drawTextLines(dst, b.lines, x+16, y+12+a.title.Size*2, y+h, a.text, color.RGBA{30, 30, 30, 255})

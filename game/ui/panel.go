@@ -36,7 +36,9 @@ func head(s string) panelRow { return panelRow{text: s, head: true} }
 func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
 	a := p.a
 	x := float64(p.w - a.panelW)
-	vector.DrawFilledRect(dst, float32(x), float32(a.barH), float32(a.panelW), float32(p.h-a.barH), a.palette().Panel, false)
+	fill := a.palette().Panel
+	fill.A = 255 // opaque: the map does not show through the log
+	vector.DrawFilledRect(dst, float32(x), float32(a.barH), float32(a.panelW), float32(p.h-a.barH), fill, false)
 	rows, inner, bottom := p.panelRows(v)
 	p.drawRows(dst, rows, x+8, float64(a.barH+8), inner, bottom)
 }
