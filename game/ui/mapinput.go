@@ -96,6 +96,9 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 	if in.Has(KeyNext) {
 		p.selectNext()
 	}
+	if in.Has(KeyToggle) {
+		p.toggleLeave()
+	}
 	if in.Has(KeySave) {
 		p.saveAs("quicksave.json")
 	}
