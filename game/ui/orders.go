@@ -3,8 +3,11 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"math"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/hex"
@@ -255,25 +258,88 @@ func (p *Play) hoverPath() {
 	}
 }
 
-// drawSelection marks where the selected unit can go and the route to the
-// hex under the pointer, with its march time.
+// drawSelection marks where the selected unit can go, as hexes tinted
+// lighter and ringed along the reach's edge, and the route to the hex
+// under the pointer as a line (its march time is written over the map
+// after: drawRouteTime).
 func (p *Play) drawSelection(dst *ebiten.Image) {
+	reach := p.reachHexes()
+	if len(reach) == 0 {
+		return
+	}
 	pal := p.a.palette()
-	for h := range p.sel.reach {
+	b := p.a.scratch(dst)
+	r := p.cam.Scale
+	tint := faint(color.RGBA{255, 255, 255, 255}, 70)
+	for _, h := range reach {
 		sx, sy := p.cam.ToScreen(paint.Unit.Center(h))
-		vector.DrawFilledCircle(dst, float32(sx), float32(sy), float32(p.cam.Scale*0.6), pal.Reach, false)
+		b.Hex(sx, sy, r, tint, tint)
+	}
+	// The reach's edge: the sides between a hex it holds and one it does not.
+	lw := math.Max(1.5, r/10)
+	for _, h := range reach {
+		for _, n := range h.Neighbors() {
+			if _, ok := p.sel.reach[n]; ok {
+				continue
+			}
+			x0, y0, x1, y1 := paint.EdgeSegment(p.cam, h, n)
+			b.Line(x0, y0, x1, y1, lw, faint(color.RGBA{255, 255, 255, 255}, 200))
+		}
 	}
 	path := p.sel.path
 	if len(path) < 2 {
+		b.Flush()
 		return
 	}
-	for i := 1; i < len(path); i++ {
-		ax, ay := p.cam.ToScreen(paint.Unit.Center(path[i-1]))
-		bx, by := p.cam.ToScreen(paint.Unit.Center(path[i]))
-		vector.StrokeLine(dst, float32(ax), float32(ay), float32(bx), float32(by), 3, pal.Select, false)
+	pts := make([][2]float64, len(path))
+	for i, h := range path {
+		pts[i][0], pts[i][1] = p.cam.ToScreen(paint.Unit.Center(h))
 	}
+	w := math.Max(3, r/7)
+	for _, c := range []struct {
+		w   float64
+		col color.RGBA
+	}{{w + 3, color.RGBA{30, 30, 30, 255}}, {w, pal.Select}} {
+		for i := 1; i < len(pts); i++ {
+			b.Line(pts[i-1][0], pts[i-1][1], pts[i][0], pts[i][1], c.w, c.col)
+		}
+		for _, q := range pts[1:] { // round joints, and the end a dot
+			b.Disc(q[0], q[1], c.w/2, c.col)
+		}
+		end := pts[len(pts)-1]
+		b.Disc(end[0], end[1], c.w*1.2, c.col)
+	}
+	b.Flush()
+}
+
+// drawRouteTime writes the route's march time on a tag by its end, over
+// the places' names and the counters, within the map.
+func (p *Play) drawRouteTime(dst *ebiten.Image) {
+	path := p.sel.path
+	if p.sel.unit == "" || len(path) < 2 {
+		return
+	}
+	f := p.a.small
+	s := marchTime(p.sel.cost)
+	tw, _ := text.Measure(s, f, 0)
 	ex, ey := p.cam.ToScreen(paint.Unit.Center(path[len(path)-1]))
-	drawText(dst, marchTime(p.sel.cost), ex+8, ey-18, p.a.small, color.Black)
+	th := f.Size * 1.35
+	tx := math.Min(ex+p.cam.Scale*0.6, float64(p.w-p.a.panelW)-tw-8)
+	ty := math.Max(float64(p.a.barH)+4, ey-p.cam.Scale*0.6-th)
+	vector.DrawFilledRect(dst, float32(tx-3), float32(ty), float32(tw+6), float32(th), color.RGBA{250, 246, 232, 255}, false)
+	vector.StrokeRect(dst, float32(tx-3), float32(ty), float32(tw+6), float32(th), 1, color.RGBA{30, 30, 30, 255}, false)
+	drawText(dst, s, tx, ty+th*0.04, f, color.Black)
+}
+
+// reachHexes are the hexes drawSelection tints: where the selected unit
+// can go this phase, in a fixed order.
+func (p *Play) reachHexes() []hex.Hex {
+	out := make([]hex.Hex, 0, len(p.sel.reach))
+	for h := range p.sel.reach {
+		out = append(out, h)
+	}
+	slices.SortFunc(out, hex.Compare)
+	return out
 }
 
 // marchTime writes march minutes as hours and minutes.
