@@ -95,6 +95,7 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 	}
 	if in.Has(KeyNext) {
 		p.selectNext()
+		p.showSelected()
 	}
 	if in.Has(KeyToggle) {
 		p.toggleLeave()
@@ -109,6 +110,25 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 		return p.quickLoad(), nil
 	}
 	return nil, nil
+}
+
+// showSelected centres the map on the selected unit when its hex is not
+// wholly on the map's part of the screen: Tab leads the eye to the unit
+// it selects.
+func (p *Play) showSelected() {
+	u := p.unit(p.sel.unit)
+	if u == nil {
+		return
+	}
+	x, y := paint.Unit.Center(u.Hex)
+	sx, sy := p.cam.ToScreen(x, y)
+	r, mw, top := p.cam.Scale, float64(p.w-p.a.panelW), float64(p.a.barH)
+	if sx >= r && sx <= mw-r && sy >= top+r && sy <= float64(p.h)-r {
+		return
+	}
+	p.cam.X = x - mw/2/p.cam.Scale
+	p.cam.Y = y - (top+float64(p.h))/2/p.cam.Scale
+	p.dirty = true
 }
 
 // escape closes the help, or clears the selection, or opens the menu.
@@ -129,6 +149,9 @@ func (p *Play) quickLoad() scene {
 	if err == nil {
 		var next *Play
 		if next, err = loadPlay(p.a, filepath.Join(dir, "quicksave.json")); err == nil {
+			if next.sc.ID == p.sc.ID { // the map as it was looked at, not opened afresh
+				next.cam, next.fitted, next.fitUI = p.cam, p.fitted, p.fitUI
+			}
 			next.Resize(p.w, p.h)
 			return next
 		}

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"path/filepath"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
@@ -88,17 +89,52 @@ func newPlay(a *app, opt Options) (*Play, error) {
 	return p, nil
 }
 
-// loadPlay opens a saved game: any save, a batch's kept run included.
+// loadPlay opens a saved game: any save, a batch's kept run included. Its
+// log is the game's as it was played, by replaying the record: each person
+// gets the last lines of what their side may know, a game of AIs alone
+// everything.
 func loadPlay(a *app, name string) (*Play, error) {
 	g, err := save.Read(name)
 	if err != nil {
 		return nil, err
 	}
-	m, err := g.Replay()
+	known := map[string][]rules.Event{}
+	keep := func(side string, evs []rules.Event) {
+		k := append(known[side], evs...)
+		if len(k) > 2*logLimit {
+			k = slices.Clone(k[len(k)-logLimit:])
+		}
+		known[side] = k
+	}
+	see := func(m *match.Match, evs []rules.Event) {
+		people := false
+		for _, st := range m.Seats() {
+			if st.Person() {
+				people = true
+				keep(st.Side, m.Known(st.Side, evs))
+			}
+		}
+		if !people {
+			keep("", evs)
+		}
+	}
+	sc, err := match.ScenarioOf(g.Record)
+	var m *match.Match
+	if err == nil {
+		m, err = match.ReplayWatched(sc, g.Record, see)
+	}
+	if err == nil && g.Result != nil {
+		m, err = g.Replay() // a finished game: the result it states is checked there
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s does not replay: %w", name, err)
 	}
 	p := newPlayOf(a, m)
+	for side, evs := range known {
+		for _, e := range evs {
+			p.logs.add(side, p.logLine(e))
+		}
+	}
 	p.say("loaded " + name)
 	p.runAI()
 	return p, nil

@@ -77,10 +77,14 @@ func newTitle(a *app, opt Options) *Title {
 	return t
 }
 
-// Update implements scene.
+// Update implements scene. Q quits; Esc goes to Quit, and quits from there.
 func (t *Title) Update(in Input) (scene, error) {
-	if in.Has(KeyQuit) || in.Has(KeyEscape) {
+	if in.Has(KeyQuit) || (in.Has(KeyEscape) && t.menu.at == titleQuit) {
 		return nil, errQuit
+	}
+	if in.Has(KeyEscape) {
+		t.menu.at = titleQuit
+		return nil, nil
 	}
 	t.layout()
 	switch t.menu.update(in) {
