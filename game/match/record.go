@@ -205,7 +205,7 @@ func (m *Match) aiGives(c rules.Command) bool {
 
 func sameCommand(a, b rules.Command) bool {
 	return a.Kind == b.Kind && a.Side == b.Side && a.Unit == b.Unit && a.To == b.To &&
-		slices.Equal(a.Units, b.Units) && a.Target == b.Target && a.Advance == b.Advance
+		slices.Equal(a.Units, b.Units) && a.Target == b.Target && a.Advance == b.Advance && a.Leave == b.Leave
 }
 
 // replayOne applies command i of rec, which must be refused exactly when
