@@ -270,10 +270,9 @@ func (p *Play) drawSelection(dst *ebiten.Image) {
 	pal := p.a.palette()
 	b := p.a.scratch(dst)
 	r := p.cam.Scale
-	tint := faint(color.RGBA{255, 255, 255, 255}, 70)
 	for _, h := range reach {
 		sx, sy := p.cam.ToScreen(paint.Unit.Center(h))
-		b.Hex(sx, sy, r, tint, tint)
+		b.Hex(sx, sy, r, reachTint, reachTint)
 	}
 	// The reach's edge: the sides between a hex it holds and one it does not.
 	lw := math.Max(1.5, r/10)
@@ -283,7 +282,7 @@ func (p *Play) drawSelection(dst *ebiten.Image) {
 				continue
 			}
 			x0, y0, x1, y1 := paint.EdgeSegment(p.cam, h, n)
-			b.Line(x0, y0, x1, y1, lw, faint(color.RGBA{255, 255, 255, 255}, 200))
+			b.Line(x0, y0, x1, y1, lw, reachEdge)
 		}
 	}
 	path := p.sel.path
@@ -295,11 +294,23 @@ func (p *Play) drawSelection(dst *ebiten.Image) {
 	for i, h := range path {
 		pts[i][0], pts[i][1] = p.cam.ToScreen(paint.Unit.Center(h))
 	}
-	w := math.Max(3, r/7)
+	drawRoute(b, pts, math.Max(3, r/7), pal.Select)
+	b.Flush()
+}
+
+// The reach's tint over the ground and its edge, premultiplied.
+var (
+	reachTint = faint(color.RGBA{255, 255, 255, 255}, 70)
+	reachEdge = faint(color.RGBA{255, 255, 255, 255}, 200)
+)
+
+// drawRoute adds a route through pts to the batch: a line w wide in col,
+// cased in black, with round joints and a dot at its end.
+func drawRoute(b *paint.Batch, pts [][2]float64, w float64, col color.RGBA) {
 	for _, c := range []struct {
 		w   float64
 		col color.RGBA
-	}{{w + 3, color.RGBA{30, 30, 30, 255}}, {w, pal.Select}} {
+	}{{w + 3, color.RGBA{30, 30, 30, 255}}, {w, col}} {
 		for i := 1; i < len(pts); i++ {
 			b.Line(pts[i-1][0], pts[i-1][1], pts[i][0], pts[i][1], c.w, c.col)
 		}
@@ -309,7 +320,6 @@ func (p *Play) drawSelection(dst *ebiten.Image) {
 		end := pts[len(pts)-1]
 		b.Disc(end[0], end[1], c.w*1.2, c.col)
 	}
-	b.Flush()
 }
 
 // drawRouteTime writes the route's march time on a tag by its end, over

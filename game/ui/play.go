@@ -47,7 +47,9 @@ type Play struct {
 	// menu is the game's menu, open over the map, or nil.
 	menu *menu
 	help bool
-	grid bool
+	// helpPage is the help's page shown (overlay.go).
+	helpPage int
+	grid     bool
 	// handover hides the map between two people's phases at one screen;
 	// lastPerson is the side of the person who last had the screen.
 	handover   bool
@@ -55,6 +57,7 @@ type Play struct {
 	view       *rules.View // the viewer's view, until the next command
 	terrain    terrainCache
 	mini       terrainCache
+	objectives terrainCache // the help's map of the objectives
 	// dirty is set when something on screen may change; an unchanged frame
 	// is not drawn again, so an idle game costs almost nothing.
 	dirty  bool
@@ -185,6 +188,7 @@ func (p *Play) hasPerson() bool {
 func (p *Play) Leave() {
 	p.terrain.free()
 	p.mini.free()
+	p.objectives.free()
 }
 
 // Quit keeps the game for "Continue" when the window is closed.
@@ -384,6 +388,9 @@ func (p *Play) Update(in Input) (scene, error) {
 		if in.Has(KeyEnter) || in.Click {
 			p.handover, p.view = false, nil
 		}
+		return nil, nil
+	}
+	if p.updateHelp(in) {
 		return nil, nil
 	}
 	if next := p.updateLinks(in); next != nil {
