@@ -8,37 +8,94 @@ import (
 	"slices"
 )
 
-// Hexes fills every hex of the map with its terrain colour (high ground
-// shaded on its east faces, hexes out of sight dimmed) and the symbol of
-// its ground when there is room, with the grid as a thin ring inside each
-// hex, in batches of plain triangles.
+// Hexes fills every hex of the map with its terrain colour, the colours of
+// neighbouring land blended at the hexes' corners so that the ground runs
+// on as on a map rather than in tiles (water keeps its shore), the relief
+// shaded in light from the north-west (see relief), hexes out of sight
+// dimmed; then the texture of its ground where there is room (see
+// texture), with the grid as a thin ring inside each hex, in batches of
+// plain triangles.
 func Hexes(cv Canvas, b *Batch, m *rules.Map, visible []bool, cam Camera, pal *Palette, grid bool) {
 	w, h := cv.Size()
 	grid = grid && cam.Scale >= 8
+	rl := reliefOf(m)
+	r := cam.Scale
+	on := func(sx, sy float64) bool {
+		return sx >= -r && sy >= -r && sx <= float64(w)+r && sy <= float64(h)+r
+	}
+	var corners [6]color.RGBA
 	for i, ter := range m.Terrain {
-		cx, cy := Unit.Center(m.HexAt(i))
-		sx, sy := cam.ToScreen(cx, cy)
-		r := cam.Scale
-		if sx < -r || sy < -r || sx > float64(w)+r || sy > float64(h)+r {
+		hx := m.HexAt(i)
+		sx, sy := cam.ToScreen(Unit.Center(hx))
+		if !on(sx, sy) {
 			continue
 		}
 		// Each hex a shade lighter or darker than the next, by a hash of its
 		// place, so that broad stretches of one ground do not look flat.
 		c := Shade(pal.Terrain[ter], 0.97+0.012*float64(mix(uint32(i))%6))
+		fog := visible != nil && !visible[i]
+		for k := range 6 {
+			corners[k] = cornerColour(m, hx, ter, c, k, pal)
+		}
+		centre := c
+		if ter.Info().Relief != rules.Flat {
+			centre = lit(c, rl.centre[i])
+			for k := range 6 {
+				corners[k] = lit(corners[k], rl.corner[i][k])
+			}
+		}
+		if fog {
+			centre = Shade(centre, FogShade) // out of sight: dimmed
+			for k := range corners {
+				corners[k] = Shade(corners[k], FogShade)
+			}
+		}
+		b.hexShaded(sx, sy, r, centre, &corners)
+	}
+	for i, ter := range m.Terrain {
+		hx := m.HexAt(i)
+		sx, sy := cam.ToScreen(Unit.Center(hx))
+		if !on(sx, sy) {
+			continue
+		}
+		c := pal.Terrain[ter]
 		if visible != nil && !visible[i] {
-			c = Shade(c, FogShade) // out of sight: dimmed
+			c = Shade(c, FogShade)
 		}
-		edge := c
-		if ter.Info().Height >= 2 {
-			edge = Shade(c, 0.82) // relief: the east faces in shadow
-		}
-		b.Hex(sx, sy, r, c, edge)
-		b.symbol(ter, sx, sy, r, c, mix(uint32(i)*7919))
+		b.texture(m, hx, ter, cam, c, mix(uint32(i)*7919), pal)
 		if grid {
 			b.Ring(sx, sy, r, 0.5, pal.Grid)
 		}
 	}
 	b.Flush()
+}
+
+// blendLand is how far the ground's colour at a hex's corner goes towards
+// the mean of the land that meets there.
+const blendLand = 0.5
+
+// cornerColour is the colour of hex h (ground ter, coloured c) at its
+// corner k: c mixed with the land that meets there, water not mixed.
+func cornerColour(m *rules.Map, h hex.Hex, ter rules.Terrain, c color.RGBA, k int, pal *Palette) color.RGBA {
+	if ter == rules.Lake {
+		return c
+	}
+	sum := [3]float64{float64(c.R), float64(c.G), float64(c.B)}
+	n := 1.0
+	for _, d := range cornerHexes[k] {
+		t := m.At(h.Neighbor(d))
+		if t >= rules.NumTerrain || t == rules.Lake {
+			continue
+		}
+		o := pal.Terrain[t]
+		sum[0], sum[1], sum[2] = sum[0]+float64(o.R), sum[1]+float64(o.G), sum[2]+float64(o.B)
+		n++
+	}
+	if n == 1 {
+		return c
+	}
+	mean := color.RGBA{uint8(sum[0]/n + 0.5), uint8(sum[1]/n + 0.5), uint8(sum[2]/n + 0.5), 255}
+	return lerp(c, mean, blendLand)
 }
 
 // mix scrambles a hex's index into a stable pseudo-random number for the
@@ -50,62 +107,6 @@ func mix(x uint32) uint32 {
 	x *= 0x846ca68b
 	x ^= x >> 16
 	return x
-}
-
-// symbol adds the map symbol of ground ter to a hex of radius r at (x, y)
-// filled with c: peaks for mountains, a brow for hills, )( for a pass,
-// furrows for farmland, dots for desert, tufts for marsh and blocks for
-// towns and cities, kept faint so that counters stand out. Small hexes get
-// only the towns' blocks.
-func (b *Batch) symbol(ter rules.Terrain, x, y, r float64, c color.RGBA, seed uint32) {
-	ink := Shade(c, 0.62)
-	w := math.Max(1, r/12)
-	jx := (float64(seed%7) - 3) * r * 0.04 // symbols not all in one spot
-	switch {
-	case ter == rules.Town && r >= 8:
-		for _, o := range [][2]float64{{-0.25, -0.1}, {0.05, 0.1}} {
-			b.Rect(x+o[0]*r+jx, y+o[1]*r, r*0.18, r*0.14, Shade(c, 0.8))
-		}
-	case ter == rules.City && r >= 8:
-		for _, o := range [][2]float64{{-0.3, -0.25}, {0.05, -0.3}, {-0.2, 0.1}, {0.15, 0.05}} {
-			b.Rect(x+o[0]*r+jx, y+o[1]*r, r*0.2, r*0.15, Shade(c, 0.75))
-		}
-	case r < 12:
-	case ter == rules.Mountain:
-		px := x + jx
-		b.Line(px-r*0.35, y+r*0.2, px, y-r*0.3, w, ink)
-		b.Line(px, y-r*0.3, px+r*0.35, y+r*0.2, w, ink)
-	case ter == rules.Hills:
-		px := x + jx
-		b.Line(px-r*0.3, y+r*0.1, px-r*0.1, y-r*0.1, w, ink)
-		b.Line(px-r*0.1, y-r*0.1, px+r*0.1, y-r*0.1, w, ink)
-		b.Line(px+r*0.1, y-r*0.1, px+r*0.3, y+r*0.1, w, ink)
-	case ter == rules.Pass:
-		for _, d := range []float64{-1, 1} {
-			x0, x1 := x+d*r*0.32, x+d*r*0.14
-			b.Line(x0, y-r*0.35, x1, y, w, Shade(c, 0.45))
-			b.Line(x1, y, x0, y+r*0.35, w, Shade(c, 0.45))
-		}
-	case ter == rules.Farm:
-		for k := -1; k <= 1; k++ {
-			fy := y + float64(k)*r*0.22
-			b.Line(x-r*0.4, fy, x+r*0.4, fy, w*0.8, Shade(c, 0.85))
-		}
-	case ter == rules.Desert:
-		for k := 0; k < 4; k++ {
-			s := mix(seed + uint32(k))
-			dx := (float64(s%100)/100 - 0.5) * r
-			dy := (float64(s/100%100)/100 - 0.5) * r
-			b.Rect(x+dx, y+dy, w*1.5, w*1.5, Shade(c, 0.8))
-		}
-	case ter == rules.Marsh:
-		for _, o := range []float64{-0.25, 0.05, 0.3} {
-			tx, ty := x+o*r+jx, y+o*r*0.5
-			b.Line(tx, ty, tx, ty-r*0.2, w, ink)
-			b.Line(tx, ty, tx-r*0.1, ty-r*0.15, w, ink)
-			b.Line(tx, ty, tx+r*0.1, ty-r*0.15, w, ink)
-		}
-	}
 }
 
 // EdgeSegment returns the screen segment of the side shared by a and b.
@@ -122,21 +123,35 @@ func EdgeSegment(cam Camera, a, b hex.Hex) (x0, y0, x1, y1 float64) {
 	return
 }
 
-// Lines draws rivers along hex sides and roads between hex centres.
+// Lines draws rivers along hex sides, as wide as they are large (a major
+// river about three times a minor one), then roads between hex centres: a
+// road a light line cased in a dark one, a track a thin dashed line.
+// Segments wholly off the canvas are left out.
 func Lines(cv Canvas, b *Batch, m *rules.Map, cam Camera, pal *Palette) {
-	w := math.Max(1.5, cam.Scale/6)
-	edges := make([]rules.Edge, 0, len(m.Rivers))
+	cw, ch := cv.Size()
+	r := cam.Scale
+	off := func(x0, y0, x1, y1, pad float64) bool {
+		return max(x0, x1) < -pad || max(y0, y1) < -pad || min(x0, x1) > float64(cw)+pad || min(y0, y1) > float64(ch)+pad
+	}
+	edges := make([]rules.Edge, 0, max(len(m.Rivers), len(m.Roads)))
 	for e := range m.Rivers {
 		edges = append(edges, e)
 	}
 	SortEdges(edges)
 	for _, e := range edges {
 		x0, y0, x1, y1 := EdgeSegment(cam, e.A, e.B)
-		width := w
+		width := math.Max(1, r/10)
 		if m.Rivers[e] == rules.MajorRiver {
-			width *= 1.8
+			width = math.Max(2.2, r/3.6)
+		}
+		if off(x0, y0, x1, y1, width) {
+			continue
 		}
 		b.Line(x0, y0, x1, y1, width, pal.River)
+		if width >= 4 { // round the bends of a wide river
+			b.Disc(x0, y0, width/2, pal.River)
+			b.Disc(x1, y1, width/2, pal.River)
+		}
 	}
 	b.Flush()
 	edges = edges[:0]
@@ -144,18 +159,57 @@ func Lines(cv Canvas, b *Batch, m *rules.Map, cam Camera, pal *Palette) {
 		edges = append(edges, e)
 	}
 	SortEdges(edges)
+	type seg struct{ x0, y0, x1, y1 float64 }
+	var roads, tracks []seg
 	for _, e := range edges {
-		ax, ay := Unit.Center(e.A)
-		bx, by := Unit.Center(e.B)
-		x0, y0 := cam.ToScreen(ax, ay)
-		x1, y1 := cam.ToScreen(bx, by)
-		c, width := pal.Road, w
-		if m.Roads[e] == rules.Track {
-			c, width = pal.Track, w*0.6
+		x0, y0 := cam.ToScreen(Unit.Center(e.A))
+		x1, y1 := cam.ToScreen(Unit.Center(e.B))
+		if off(x0, y0, x1, y1, r) {
+			continue
 		}
-		b.Line(x0, y0, x1, y1, width, c)
+		if m.Roads[e] == rules.Track {
+			tracks = append(tracks, seg{x0, y0, x1, y1})
+		} else {
+			roads = append(roads, seg{x0, y0, x1, y1})
+		}
+	}
+	tw := math.Max(1.2, r/12)
+	dash, gap := math.Max(3, r*0.32), math.Max(2, r*0.2)
+	for _, s := range tracks {
+		dashed(b, s.x0, s.y0, s.x1, s.y1, tw, dash, gap, pal.Track)
+	}
+	rw := math.Max(2.2, r/6)  // the road's fill
+	cs := math.Max(0.9, r/22) // its casing, each side
+	for _, pass := range []struct {
+		w float64
+		c color.RGBA
+	}{{rw + 2*cs, pal.RoadCase}, {rw, pal.Road}} {
+		for _, s := range roads {
+			b.Line(s.x0, s.y0, s.x1, s.y1, pass.w, pass.c)
+			if rw >= 3 { // joins without notches
+				b.Disc(s.x0, s.y0, pass.w/2, pass.c)
+				b.Disc(s.x1, s.y1, pass.w/2, pass.c)
+			}
+		}
 	}
 	b.Flush()
+}
+
+// dashed adds a dashed line from (x0, y0) to (x1, y1), w wide, in dashes
+// and gaps of the lengths given, centred on the segment so that dashes of
+// joined segments meet at hex centres alike.
+func dashed(b *Batch, x0, y0, x1, y1, w, dash, gap float64, c color.RGBA) {
+	n := math.Hypot(x1-x0, y1-y0)
+	if n == 0 {
+		return
+	}
+	ux, uy := (x1-x0)/n, (y1-y0)/n
+	k := math.Max(1, math.Round((n+gap)/(dash+gap)))
+	d := (n + gap) / k // dash and gap, stretched to fit a whole number
+	dl := d * dash / (dash + gap)
+	for t := 0.0; t+dl <= n+1e-6; t += d {
+		b.Line(x0+ux*t, y0+uy*t, x0+ux*(t+dl), y0+uy*(t+dl), w, c)
+	}
 }
 
 // SortEdges puts edges in a fixed order, so that a map is drawn the same
