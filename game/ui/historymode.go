@@ -316,11 +316,7 @@ func (h *HistoryMode) Draw(dst *ebiten.Image) {
 	dst.Fill(color.RGBA{70, 80, 90, 255})
 	h.terrain.draw(dst, h.a.scratch(dst), h.sc.Setup.Map, nil, h.cam, pal, false)
 	h.drawArrows(dst)
-	// The places' names stay on the map: clear of the bar, the panel and
-	// the timeline.
-	mw, mh := h.mapArea()
-	area := paint.Box{Y: float64(h.a.barH), W: mw, H: mh - float64(h.a.barH)}
-	paint.Marks(canvas(dst), h.a.scratch(dst), h.view, h.cam, pal, paint.MarkOptions{FontSize: h.a.small.Size, Area: area})
+	paint.Marks(canvas(dst), h.a.scratch(dst), h.view, h.cam, pal, h.markOptions())
 	h.drawBar(dst)
 	h.drawNarration(dst)
 	h.drawTimeline(dst)
@@ -330,3 +326,11 @@ func (h *HistoryMode) Draw(dst *ebiten.Image) {
 
 // Leave frees the map's picture.
 func (h *HistoryMode) Leave() { h.terrain.free() }
+
+// markOptions are how the places and counters are drawn: the places'
+// names on the map, clear of the bar, the panel and the timeline.
+func (h *HistoryMode) markOptions() paint.MarkOptions {
+	mw, mh := h.mapArea()
+	area := paint.Box{Y: float64(h.a.barH), W: mw, H: mh - float64(h.a.barH)}
+	return paint.MarkOptions{FontSize: h.a.small.Size, Area: area}
+}

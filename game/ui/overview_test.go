@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"strings"
 	"testing"
@@ -272,4 +273,39 @@ func TestBriefingGoldenFrame(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareGolden(t, data, "testdata/briefing.png")
+}
+
+// TestHistoryNamesClearOfTimeline: with a place just above the timeline,
+// history mode's names all stay on the map: under the bar, left of the
+// panel, above the timeline.
+func TestHistoryNamesClearOfTimeline(t *testing.T) {
+	h := historyOf(t, "manas-1945")
+	mw, mh := h.mapArea()
+	var dihua rules.Place
+	for _, pl := range h.view.Places {
+		if pl.ID == "dihua" {
+			dihua = pl
+		}
+	}
+	// Dihua a few pixels above the timeline, in the middle of the map.
+	h.cam.Scale = 30
+	wx, wy := paint.Unit.Center(dihua.Hex)
+	h.cam.X, h.cam.Y = wx-mw/2/h.cam.Scale, wy-(mh-8)/h.cam.Scale
+	img, err := paint.NewImage(1280, 800, color.White)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l paint.Layout
+	o := h.markOptions()
+	o.Layout = &l
+	var b paint.Batch
+	paint.Marks(img, b.On(img), h.view, h.cam, h.a.palette(), o)
+	if len(l.Labels) == 0 {
+		t.Fatal("no names drawn")
+	}
+	for _, lb := range l.Labels {
+		if lb.Y < float64(h.a.barH) || lb.Y+lb.H > mh || lb.X < 0 || lb.X+lb.W > mw {
+			t.Errorf("%q at %+v leaves the map (%.0f wide, from %d down to %.0f)", lb.Text, lb.Box, mw, h.a.barH, mh)
+		}
+	}
 }
