@@ -87,15 +87,7 @@ func (p *Play) barParts(v *rules.View) []barPart {
 	}
 	parts = append(parts, barPart{text: fmt.Sprintf("    turn %d/%d   %s   %s    ", v.Turn, v.Turns, v.TurnTime(v.Turn).Format("2 Jan 2006 15:04"), v.WeatherAt(v.Turn)), ink: barDim})
 	if v.Over {
-		w := "nobody"
-		if v.Winner != "" {
-			w = p.shortName(v.Winner)
-		}
-		why := ""
-		if v.Reason != "" {
-			why = " (" + p.sc.Named(v.Reason) + ")"
-		}
-		parts = append(parts, barPart{text: fmt.Sprintf("game over: %s wins%s, Enter for the result    ", w, why), ink: barWhite})
+		parts = append(parts, barPart{text: p.gameOverWords(v.Winner, v.Reason), ink: barWhite})
 	} else {
 		active := v.ActiveSide()
 		who := "(you)"
@@ -159,4 +151,18 @@ func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
 		}
 	}
 	p.drawButtons(dst)
+}
+
+// gameOverWords are the bar's words for the end of the game: who won, and
+// why, the verb agreeing with the winner.
+func (p *Play) gameOverWords(winner, reason string) string {
+	w := "nobody"
+	if winner != "" {
+		w = p.shortName(winner)
+	}
+	why := ""
+	if reason != "" {
+		why = " (" + p.sc.Named(reason) + ")"
+	}
+	return fmt.Sprintf("game over: %s%s, Enter for the result    ", says(w, "win"), why)
 }

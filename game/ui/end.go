@@ -83,7 +83,7 @@ func resultTitle(sc *scenario.Scenario, r match.Result, over bool) string {
 	}
 	t := sc.Title + ": nobody: a draw"
 	if r.Winner != "" {
-		t = sc.Title + ": " + sc.SideName(r.Winner) + " wins"
+		t = sc.Title + ": " + says(sc.SideName(r.Winner), "win")
 	}
 	if r.Reason != "" {
 		t += " (" + sc.Named(r.Reason) + ")"

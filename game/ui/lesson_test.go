@@ -178,7 +178,7 @@ func TestResultTitle(t *testing.T) {
 	_, p := lessonPlay(t, &now)
 	sc := p.sc
 	won := resultTitle(sc, match.Result{Winner: "insurgents", Reason: "holds police, power", Turns: 20}, true)
-	if want := sc.Title + ": " + sc.SideName("insurgents") + " wins (holds Central police station, Power station)"; won != want {
+	if want := sc.Title + ": " + sc.SideName("insurgents") + " win (holds Central police station, Power station)"; won != want {
 		t.Errorf("a win reads %q, want %q", won, want)
 	}
 	out := resultTitle(sc, match.Result{Reason: "provincial has no units left"}, true)

@@ -42,7 +42,7 @@ func TestLoadKeepsLogAndZoom(t *testing.T) {
 	if got := loaded[:len(loaded)-1]; !slices.Equal(got, events) {
 		t.Errorf("the loaded log is not the played one:\n%s\n--- played:\n%s", strings.Join(got, "\n"), strings.Join(events, "\n"))
 	}
-	if !strings.Contains(strings.Join(loaded, "\n"), "attack Nilka county garrison") {
+	if !strings.Contains(strings.Join(loaded, "\n"), "attacks Nilka county garrison") {
 		t.Error("the attack is not in the loaded log")
 	}
 	if q.cam != p.cam {

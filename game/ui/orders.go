@@ -26,6 +26,12 @@ type selection struct {
 	cost    int // the path's march minutes
 	to      hex.Hex
 	leave   bool // the attack, if it wins, may advance out of a place the side holds (Space)
+	// allFactors shows every factor of the preview, not the three that
+	// weigh most (a click on the panel's row says which).
+	allFactors bool
+	// supplyWhy is the panel's reason the unit is off its supply line, as
+	// worked out for the state supplyKey names.
+	supplyKey, supplyWhy string
 }
 
 // Apply gives a person's command for the side to move and shows what
@@ -34,7 +40,7 @@ func (p *Play) Apply(cmd rules.Command) error {
 	evs, err := p.m.Give(cmd)
 	p.view, p.sel.path = nil, nil
 	if err != nil {
-		p.say("cannot: " + err.Error())
+		p.say(p.refused(err))
 		return err
 	}
 	p.record(evs)
@@ -105,8 +111,14 @@ var aiTicks = [...]int{1, 30, 12, 5, 2, 1}
 
 // updateAI plays the AI's turn step by step, after each animation, unless
 // a story waits to be read; Enter or Space skips to its end. It reports
-// whether the input went to it.
+// whether the input went to it. Before that it takes a click on the
+// preview's row that lists every factor, or the three that weigh most.
 func (p *Play) updateAI(in Input) bool {
+	if in.Click && p.sel.preview != nil {
+		if r := p.panelRowAt(in.MouseX, in.MouseY); r != nil && r.toggle {
+			p.sel.allFactors = !p.sel.allFactors // every factor of the preview, or the three
+		}
+	}
 	animating := p.stepAnim()
 	if p.m.PersonToMove() || p.m.Over() || len(p.stories) > 0 {
 		return false
@@ -184,7 +196,8 @@ func (p *Play) weighAttack(h hex.Hex) {
 		p.sel.preview, p.sel.target, p.sel.leave = &pre, h, false
 		p.sayAdvance()
 	} else {
-		p.say("cannot attack: " + err.Error())
+		advice, _ := p.advise(err)
+		p.say("cannot attack " + p.placeName(h) + ": " + advice)
 	}
 }
 
@@ -211,9 +224,9 @@ func (p *Play) advanceNote() string {
 		return ""
 	}
 	if p.sel.leave {
-		return fmt.Sprintf("if it wins, %s advances out of %s and leaves it empty (Space: stay)", goes.Name, p.placeName(goes.Hex))
+		return fmt.Sprintf("if it wins, %s out of %s and %s it empty (Space: stay)", says(goes.Name, "advance"), p.placeName(goes.Hex), verbOf(goes.Name, "leave"))
 	}
-	return fmt.Sprintf("if it wins, %s stays to hold %s (Space: advance out of it)", goes.Name, p.placeName(goes.Hex))
+	return fmt.Sprintf("if it wins, %s to hold %s (Space: advance out of it)", says(goes.Name, "stay"), p.placeName(goes.Hex))
 }
 
 // sayAdvance says advanceNote in the log, if there is a choice.
@@ -263,6 +276,7 @@ func (p *Play) hoverPath() {
 // under the pointer as a line (its march time is written over the map
 // after: drawRouteTime).
 func (p *Play) drawSelection(dst *ebiten.Image) {
+	p.drawTarget(dst)
 	reach := p.reachHexes()
 	if len(reach) == 0 {
 		return
@@ -351,6 +365,18 @@ func (p *Play) reachHexes() []hex.Hex {
 	slices.SortFunc(out, hex.Compare)
 	return out
 }
+
+// drawTarget rings the hex whose attack is weighed, round its counter.
+func (p *Play) drawTarget(dst *ebiten.Image) {
+	if p.sel.preview == nil {
+		return
+	}
+	tx, ty := p.cam.ToScreen(paint.Unit.Center(p.sel.target))
+	vector.StrokeCircle(dst, float32(tx), float32(ty), float32(p.cam.Scale*0.82), float32(max(3, p.cam.Scale*0.12)), targetInk, true)
+}
+
+// targetInk marks the hex whose attack is weighed.
+var targetInk = color.RGBA{210, 30, 30, 255}
 
 // marchTime writes march minutes as hours and minutes.
 func marchTime(min int) string { return fmt.Sprintf("%d h %02d min", min/60, min%60) }

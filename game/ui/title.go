@@ -273,8 +273,11 @@ func (st *SettingsScreen) labels() {
 		pal = "colour-blind safe (Okabe-Ito)"
 	}
 	speed := fmt.Sprintf("%d of 5", st.s.Speed)
-	if st.s.Speed >= 5 {
+	switch {
+	case st.s.Speed >= 5:
 		speed = "5 of 5: at once"
+	case st.s.Speed <= 1:
+		speed = "1 of 5: slowest"
 	}
 	full := "off"
 	if st.s.Fullscreen {
@@ -282,7 +285,7 @@ func (st *SettingsScreen) labels() {
 	}
 	st.menu.items[0] = fmt.Sprintf("Interface size\t< %.0f%% >   (F3 / F4)", 100*st.s.Scale)
 	st.menu.items[1] = "Colours\t< " + pal + " >   (F2)"
-	st.menu.items[2] = "AI turns shown\t< " + speed + " >   ([ and ])"
+	st.menu.items[2] = "AI's turn shown at speed\t< " + speed + " >   ([ and ])"
 	st.menu.items[3] = "Full screen\t< " + full + " >   (F11)"
 }
 

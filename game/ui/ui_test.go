@@ -86,7 +86,7 @@ func TestPlayScene(t *testing.T) {
 	p.Select("band-mounted")
 	p.ClickHex(nilka)
 	p.ClickHex(nilka)
-	if !strings.Contains(strings.Join(p.Log(), "\n"), "attack Nilka county garrison") {
+	if !strings.Contains(strings.Join(p.Log(), "\n"), "attacks Nilka county garrison") {
 		t.Fatalf("the second click did not attack:\n%s", strings.Join(p.Log(), "\n"))
 	}
 	if p.Undo() {
