@@ -676,7 +676,7 @@ func (p *Play) drawHelpLegend(dst *ebiten.Image, x, y, w, bottom float64) {
 	u := 24 * p.uiScale()
 	var titles [3]string
 	var cols [3][]legendItem
-	for ; ; u -= 0.5 {
+	for ; ; u = math.Floor(u*0.93*2) / 2 { // a few sizes tried, each wrapped once and kept
 		titles, cols = p.legendColumns(dst, u)
 		fits := true
 		for _, c := range cols {
