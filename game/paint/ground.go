@@ -30,16 +30,23 @@ func Hexes(cv Canvas, b *Batch, m *rules.Map, visible []bool, cam Camera, pal *P
 		if !on(sx, sy) {
 			continue
 		}
-		// Each hex a shade lighter or darker than the next, by a hash of its
-		// place, so that broad stretches of one ground do not look flat.
-		c := Shade(pal.Terrain[ter], 0.97+0.012*float64(mix(uint32(i))%6))
+		c := pal.Terrain[ter]
 		fog := visible != nil && !visible[i]
 		for k := range 6 {
 			corners[k] = cornerColour(m, hx, ter, c, k, pal)
 		}
 		centre := c
+		if ter != rules.Lake { // still water is one colour
+			// Broad stretches of one ground mottled, lighter here and darker
+			// there, smoothly across hexes, so that they do not look flat.
+			wx, wy := Unit.Center(hx)
+			centre = Shade(c, mottle(wx, wy))
+			for k := range 6 {
+				corners[k] = Shade(corners[k], mottle(wx+Corners[k][0], wy+Corners[k][1]))
+			}
+		}
 		if ter.Info().Relief != rules.Flat {
-			centre = lit(c, rl.centre[i])
+			centre = lit(centre, rl.centre[i])
 			for k := range 6 {
 				corners[k] = lit(corners[k], rl.corner[i][k])
 			}
@@ -68,6 +75,27 @@ func Hexes(cv Canvas, b *Batch, m *rules.Map, visible []bool, cam Camera, pal *P
 		}
 	}
 	b.Flush()
+}
+
+// mottle is how light the ground is drawn at world point (x, y), from
+// 0.96 to 1.04: value noise of two sizes, a few hexes and about one, the
+// same wherever it is asked for, so that it runs on across hexes.
+func mottle(x, y float64) float64 {
+	return 0.96 + 0.05*valueNoise(x/3.1, y/3.1, 0x3c6ef372) + 0.03*valueNoise(x/1.1, y/1.1, 0xa54ff53a)
+}
+
+// valueNoise is smooth noise from 0 to 1 over the plane, from values
+// hashed at the whole points and blended between them.
+func valueNoise(x, y float64, salt uint32) float64 {
+	x0, y0 := math.Floor(x), math.Floor(y)
+	fx, fy := x-x0, y-y0
+	sx, sy := fx*fx*(3-2*fx), fy*fy*(3-2*fy)
+	v := func(i, j float64) float64 {
+		return float64(mix(uint32(int32(i))*0x8da6b343^uint32(int32(j))*0xd8163841^salt)%1024) / 1023
+	}
+	a := v(x0, y0) + (v(x0+1, y0)-v(x0, y0))*sx
+	b := v(x0, y0+1) + (v(x0+1, y0+1)-v(x0, y0+1))*sx
+	return a + (b-a)*sy
 }
 
 // blendLand is how far the ground's colour at a hex's corner goes towards

@@ -58,7 +58,9 @@ var ColourBlind = func() Palette {
 	return p
 }()
 
-// Shade darkens a colour by f (0..1).
+// Shade darkens a colour by f (0..1); above 1 it lightens it, each
+// channel at most 255.
 func Shade(c color.RGBA, f float64) color.RGBA {
-	return color.RGBA{uint8(float64(c.R) * f), uint8(float64(c.G) * f), uint8(float64(c.B) * f), c.A}
+	ch := func(v uint8) uint8 { return uint8(min(255, float64(v)*f)) }
+	return color.RGBA{ch(c.R), ch(c.G), ch(c.B), c.A}
 }
