@@ -44,7 +44,7 @@ func (b *Batch) texture(m *rules.Map, h hex.Hex, ter rules.Terrain, cam Camera, 
 	case ter == rules.Desert:
 		b.sand(x, y, r, c, seed)
 	case ter == rules.Marsh:
-		b.marsh(x, y, r, c, seed, pal)
+		b.marsh(cam, h, c, seed, pal)
 	case ter == rules.Glacier:
 		if r >= 11 {
 			b.peaks(x, y, r, c, seed, 0.9, 0.28)
@@ -169,25 +169,26 @@ func (b *Batch) sand(x, y, r float64, c color.RGBA, seed uint32) {
 	}
 }
 
-// marsh adds a marsh's sign: short strokes of standing water in rows and,
-// at a larger size, tufts of reeds.
-func (b *Batch) marsh(x, y, r float64, c color.RGBA, seed uint32, pal *Palette) {
-	water := lerp(c, pal.River, 0.45)
-	w := math.Max(1, r/14)
-	for row := -1; row <= 1; row++ {
-		ry := y + float64(row)*r*0.3
-		off := float64((int(seed)+row)&1) * r * 0.2
-		for k := -1; k <= 0; k++ {
-			x0 := x + float64(k)*r*0.42 + off
-			b.Line(x0, ry, x0+r*0.3, ry, w, water)
-		}
-	}
+// marsh adds a marsh's sign: short strokes of standing water in rows laid
+// on the world, so that they run on from hex to hex, and at a larger size
+// tufts of reeds scattered over it.
+func (b *Batch) marsh(cam Camera, h hex.Hex, c color.RGBA, seed uint32, pal *Palette) {
+	r := cam.Scale
+	water := lerp(c, pal.River, 0.5)
+	lw := math.Max(1, r/14) / r // a stroke, in world units
+	b.cells(cam, h, cellGrid{du: 0.42, dv: 0.26, gapU: 0.16, gapV: 0.26 - lw, stagger: true}, func(i, j int) (color.RGBA, bool) {
+		return water, mix(uint32(int32(i))*0x27d4eb2f^uint32(int32(j))*0x165667b1^0x3a)%5 < 3
+	})
 	if r < 14 {
 		return
 	}
+	x, y := cam.ToScreen(Unit.Center(h))
 	ink := Shade(c, 0.7)
-	for _, o := range [][2]float64{{-0.3, -0.1}, {0.25, 0.2}} {
-		b.tuft(x+o[0]*r, y+o[1]*r, r*0.1, w*0.8, ink)
+	for k := range 2 + int(seed%2) {
+		s := mix(seed + uint32(k)*0x51ed27)
+		tx := x + (float64(s&255)/255-0.5)*r*1.1
+		ty := y + (float64(s>>8&255)/255-0.5)*r*0.9
+		b.tuft(tx, ty, r*0.1, lw*r*0.8, ink)
 	}
 }
 
