@@ -8,13 +8,14 @@ import (
 	"slices"
 )
 
-// Hexes fills every hex of the map with its terrain colour, the colours of
+// Hexes fills every hex of the map with its terrain colour, mottled
+// lighter and darker smoothly across hexes (mottle), the colours of
 // neighbouring land blended at the hexes' corners so that the ground runs
-// on as on a map rather than in tiles (water keeps its shore), the relief
-// shaded in light from the north-west (see relief), hexes out of sight
-// dimmed; then the texture of its ground where there is room (see
-// texture), with the grid as a thin ring inside each hex, in batches of
-// plain triangles.
+// on as on a map rather than in tiles (water keeps its shore); hills,
+// mountains, passes and glaciers shaded in light from the north-west (see
+// relief); hexes out of sight dimmed; then the texture of its ground where
+// there is room (see texture), with the grid as a thin ring inside each
+// hex, in batches of plain triangles.
 func Hexes(cv Canvas, b *Batch, m *rules.Map, visible []bool, cam Camera, pal *Palette, grid bool) {
 	w, h := cv.Size()
 	grid = grid && cam.Scale >= 8

@@ -10,16 +10,17 @@ import (
 	"ili/game/rules"
 )
 
-// texture adds the pattern of ground ter to the hex h of radius r at
-// (x, y) whose ground colour is c, drawn as maps of the country draw it and
-// more finely the larger the hex: strips of fields with rows of poplars in
-// the oases, stippled sand and dunes in the desert, reeds and standing
-// water in marshes, crevasses on glaciers, the shore and its waterline on
-// lakes, tufts of grass on the steppe, blocks of houses in towns and
-// cities, and the signs of hills, mountains and passes. It is kept faint,
-// a little darker or lighter than the ground, so that counters, names and
-// places stand out; hexes smaller than 6 pixels get only the towns'
-// blocks. seed, from the hex's place, scatters the patterns.
+// texture adds the pattern of ground ter to hex h, seen through cam, whose
+// ground colour is c, drawn as maps of the country draw it and more finely
+// the larger the hex: a patchwork of fields with rows of poplars in the
+// oases, streets of houses in towns and cities, and rows of standing water
+// in marshes, all three laid on the world so that they run on from hex to
+// hex; stippled sand and dunes in the desert, peaks on mountains and
+// glaciers (with crevasses), rounded hills, the sign of a pass, the shore
+// and its waterline on lakes, tufts of grass on the steppe. It is kept
+// faint, a little darker or lighter than the ground, so that counters,
+// names and places stand out; hexes smaller than 6 pixels get only the
+// towns' blocks. seed, from the hex's place, scatters the patterns.
 func (b *Batch) texture(m *rules.Map, h hex.Hex, ter rules.Terrain, cam Camera, c color.RGBA, seed uint32, pal *Palette) {
 	x, y := cam.ToScreen(Unit.Center(h))
 	r := cam.Scale
