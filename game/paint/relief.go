@@ -11,19 +11,22 @@ import (
 // The ground's relief is shaded as on a printed map: light from the
 // north-west, 45 degrees above the horizon, falls on a surface whose height
 // is that of the ground in each hex (rules.TerrainInfo.Height for hills,
-// mountains, passes and glaciers, a little rougher in mountains), and the
-// slopes facing the light are lightened, those turned from it darkened.
-// The slope is worked out at each hex's centre (from its six neighbours)
-// and at each of its corners (from the three hexes that meet there), so a
-// hex gets a shade per corner and the shades run smoothly across hexes
-// from ridge to valley; flat ground keeps its colour.
+// mountains, passes and glaciers, rising the farther inland of flat ground
+// a hex lies, see elevation), and the slopes facing the light are
+// lightened, those turned from it darkened. The slope is worked out at
+// each hex's centre (from its six neighbours, half and half with its
+// corners') and at each of its corners (from the three hexes that meet
+// there), so a hex gets a shade per corner and the shades run smoothly
+// across the high ground from ridge to valley. Flat ground (plain, fields,
+// desert, marsh, towns) and water are not shaded: they keep their colours,
+// and the foot of the high ground its edge.
 
 // heightScale is how steep the relief is drawn: world units of height per
 // level of rules.TerrainInfo.Height, against hexes of size 1.
 const heightScale = 0.45
 
-// The light: from the north-west (up and left on the map), at lightAlt
-// radians above the horizon.
+// The light: from the north-west (up and left on the map), 45 degrees
+// above the horizon.
 var lightX, lightY, lightZ = func() (x, y, z float64) {
 	const alt = math.Pi / 4
 	return -math.Cos(alt) / math.Sqrt2, -math.Cos(alt) / math.Sqrt2, math.Sin(alt)
