@@ -57,10 +57,13 @@ func BenchmarkGround(b *testing.B) {
 	b.ReportMetric(float64(t.tris)/float64(b.N), "triangles/op")
 }
 
-// countTarget counts the triangles it is given.
-type countTarget struct{ tris int }
+// countTarget counts the triangles and vertices it is given.
+type countTarget struct{ tris, verts int }
 
-func (c *countTarget) Triangles(vs []Vertex, is []uint16)                { c.tris += len(is) / 3 }
+func (c *countTarget) Triangles(vs []Vertex, is []uint16) {
+	c.tris += len(is) / 3
+	c.verts += len(vs)
+}
 func (c *countTarget) Size() (int, int)                                  { return 1920 * 4, 1080 * 4 }
 func (c *countTarget) Measure(s string, size float64) (w, h float64)     { return 0, 0 }
 func (c *countTarget) Draw(s string, x, y, size float64, c2 color.Color) {}

@@ -20,9 +20,9 @@ type cellGrid struct {
 }
 
 // cells adds the cells of g that fall in hex h, each clipped to the hex
-// and filled with the colour fill gives it (row j, cell i of the row); the
+// (rim pixels inside its edge) and filled with the colour fill gives it (row j, cell i of the row); the
 // cells fill leaves out (false) are not drawn.
-func (b *Batch) cells(cam Camera, h hex.Hex, g cellGrid, fill func(i, j int) (color.RGBA, bool)) {
+func (b *Batch) cells(cam Camera, h hex.Hex, rim float64, g cellGrid, fill func(i, j int) (color.RGBA, bool)) {
 	wx, wy := Unit.Center(h)
 	sx, sy := cam.ToScreen(wx, wy)
 	r := cam.Scale
@@ -34,6 +34,7 @@ func (b *Batch) cells(cam Camera, h hex.Hex, g cellGrid, fill func(i, j int) (co
 		return [2]float64{(u*ux + v*vx - cam.X) * r, (u*uy + v*vy - cam.Y) * r}
 	}
 	var poly, tmp [16][2]float64
+	inner := (r - rim) / r * math.Sqrt(3) / 2 // the hex's sides from its centre
 	for j := math.Floor((v0 - 1) / g.dv); j <= math.Floor((v0+1)/g.dv); j++ {
 		off := 0.0
 		if g.stagger {
@@ -46,8 +47,19 @@ func (b *Batch) cells(cam Camera, h hex.Hex, g cellGrid, fill func(i, j int) (co
 				continue
 			}
 			ua, ub := i*g.du+off+g.gapU/2, (i+1)*g.du+off-g.gapU/2
+			// Measured from the hex's centre (world units): a cell beyond the
+			// hex's corners is left out; one within its sides needs no
+			// clipping.
+			du, dv := (ua+ub)/2-u0, (va+vb)/2-v0
+			reach := math.Hypot(du, dv) + math.Hypot(ub-ua, vb-va)/2
+			if reach-math.Hypot(ub-ua, vb-va) > 1 {
+				continue
+			}
 			poly[0], poly[1], poly[2], poly[3] = at(ua, va), at(ub, va), at(ub, vb), at(ua, vb)
-			n := clipToHex(poly[:], 4, tmp[:], sx, sy, r)
+			n := 4
+			if reach > inner {
+				n = clipToHex(poly[:], 4, tmp[:], sx, sy, r-rim)
+			}
 			if n < 3 {
 				continue
 			}

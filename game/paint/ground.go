@@ -13,52 +13,36 @@ import (
 // neighbouring land blended at the hexes' corners so that the ground runs
 // on as on a map rather than in tiles (water keeps its shore); hills,
 // mountains, passes and glaciers shaded in light from the north-west (see
-// relief); hexes out of sight dimmed; then the texture of its ground where
-// there is room (see texture), with the grid as a thin ring inside each
-// hex, in batches of plain triangles.
+// relief); hexes out of sight dimmed; with grid, each hex outlined by a
+// thin band inside its edge, drawn with it; then the texture of its ground
+// where there is room (see texture). All in batches of plain triangles,
+// few enough that the window can redraw the ground at a change of zoom
+// within a frame (Ebiten keeps a frame's vertices, and the buffer at its
+// largest after).
 func Hexes(cv Canvas, b *Batch, m *rules.Map, visible []bool, cam Camera, pal *Palette, grid bool) {
 	w, h := cv.Size()
-	grid = grid && cam.Scale >= 8
-	rl := reliefOf(m)
+	rim := 0.0 // the grid, drawn with each hex
+	if grid && cam.Scale >= 8 {
+		rim = 0.5
+	}
+	g := groundOf(m, pal)
 	r := cam.Scale
 	on := func(sx, sy float64) bool {
 		return sx >= -r && sy >= -r && sx <= float64(w)+r && sy <= float64(h)+r
 	}
-	var corners [6]color.RGBA
-	for i, ter := range m.Terrain {
-		hx := m.HexAt(i)
-		sx, sy := cam.ToScreen(Unit.Center(hx))
+	for i := range m.Terrain {
+		sx, sy := cam.ToScreen(Unit.Center(m.HexAt(i)))
 		if !on(sx, sy) {
 			continue
 		}
-		c := pal.Terrain[ter]
-		fog := visible != nil && !visible[i]
-		for k := range 6 {
-			corners[k] = cornerColour(m, hx, ter, c, k, pal)
-		}
-		centre := c
-		if ter != rules.Lake { // still water is one colour
-			// Broad stretches of one ground mottled, lighter here and darker
-			// there, smoothly across hexes, so that they do not look flat.
-			wx, wy := Unit.Center(hx)
-			centre = Shade(c, mottle(wx, wy))
-			for k := range 6 {
-				corners[k] = Shade(corners[k], mottle(wx+Corners[k][0], wy+Corners[k][1]))
-			}
-		}
-		if ter.Info().Relief != rules.Flat {
-			centre = lit(centre, rl.centre[i])
-			for k := range 6 {
-				corners[k] = lit(corners[k], rl.corner[i][k])
-			}
-		}
-		if fog {
+		centre, corners := g.centre[i], g.corner[i]
+		if visible != nil && !visible[i] {
 			centre = Shade(centre, FogShade) // out of sight: dimmed
 			for k := range corners {
 				corners[k] = Shade(corners[k], FogShade)
 			}
 		}
-		b.hexShaded(sx, sy, r, centre, &corners)
+		b.hexShaded(sx, sy, r, centre, &corners, rim, pal.Grid)
 	}
 	for i, ter := range m.Terrain {
 		hx := m.HexAt(i)
@@ -70,10 +54,7 @@ func Hexes(cv Canvas, b *Batch, m *rules.Map, visible []bool, cam Camera, pal *P
 		if visible != nil && !visible[i] {
 			c = Shade(c, FogShade)
 		}
-		b.texture(m, hx, ter, cam, c, mix(uint32(i)*7919), pal)
-		if grid {
-			b.Ring(sx, sy, r, 0.5, pal.Grid)
-		}
+		b.texture(m, hx, ter, cam, c, mix(uint32(i)*7919), pal, rim)
 	}
 	b.Flush()
 }
@@ -162,12 +143,9 @@ func Lines(cv Canvas, b *Batch, m *rules.Map, cam Camera, pal *Palette) {
 	off := func(x0, y0, x1, y1, pad float64) bool {
 		return max(x0, x1) < -pad || max(y0, y1) < -pad || min(x0, x1) > float64(cw)+pad || min(y0, y1) > float64(ch)+pad
 	}
-	edges := make([]rules.Edge, 0, max(len(m.Rivers), len(m.Roads)))
-	for e := range m.Rivers {
-		edges = append(edges, e)
-	}
-	SortEdges(edges)
-	for _, e := range edges {
+	g := groundOf(m, pal)
+	bends := map[[2]float64]bool{}
+	for _, e := range g.rivers {
 		x0, y0, x1, y1 := EdgeSegment(cam, e.A, e.B)
 		width := math.Max(1, r/10)
 		if m.Rivers[e] == rules.MajorRiver {
@@ -178,19 +156,18 @@ func Lines(cv Canvas, b *Batch, m *rules.Map, cam Camera, pal *Palette) {
 		}
 		b.Line(x0, y0, x1, y1, width, pal.River)
 		if width >= 4 { // round the bends of a wide river
-			b.Disc(x0, y0, width/2, pal.River)
-			b.Disc(x1, y1, width/2, pal.River)
+			for _, p := range [2][2]float64{{x0, y0}, {x1, y1}} {
+				if !bends[p] {
+					bends[p] = true
+					b.knot(p[0], p[1], width/2, pal.River)
+				}
+			}
 		}
 	}
 	b.Flush()
-	edges = edges[:0]
-	for e := range m.Roads {
-		edges = append(edges, e)
-	}
-	SortEdges(edges)
 	type seg struct{ x0, y0, x1, y1 float64 }
 	var roads, tracks []seg
-	for _, e := range edges {
+	for _, e := range g.roads {
 		x0, y0 := cam.ToScreen(Unit.Center(e.A))
 		x1, y1 := cam.ToScreen(Unit.Center(e.B))
 		if off(x0, y0, x1, y1, r) {
@@ -213,15 +190,34 @@ func Lines(cv Canvas, b *Batch, m *rules.Map, cam Camera, pal *Palette) {
 		w float64
 		c color.RGBA
 	}{{rw + 2*cs, pal.RoadCase}, {rw, pal.Road}} {
+		joins := map[[2]float64]bool{}
 		for _, s := range roads {
 			b.Line(s.x0, s.y0, s.x1, s.y1, pass.w, pass.c)
-			if rw >= 3 { // joins without notches
-				b.Disc(s.x0, s.y0, pass.w/2, pass.c)
-				b.Disc(s.x1, s.y1, pass.w/2, pass.c)
+			if rw < 3 {
+				continue
+			}
+			for _, p := range [2][2]float64{{s.x0, s.y0}, {s.x1, s.y1}} {
+				if !joins[p] { // joins without notches, one to a hex
+					joins[p] = true
+					b.knot(p[0], p[1], pass.w/2, pass.c)
+				}
 			}
 		}
 	}
 	b.Flush()
+}
+
+// knot adds a small filled octagon of radius rad at (x, y): the round join
+// of thick lines, cheaper than a Disc.
+func (b *Batch) knot(x, y, rad float64, c color.RGBA) {
+	base := b.room(8)
+	for k := range 8 {
+		a := (float64(k) + 0.5) * math.Pi / 4
+		b.vs = append(b.vs, vertex(x+rad*math.Cos(a), y+rad*math.Sin(a), c))
+	}
+	for k := uint16(1); k < 7; k++ {
+		b.is = append(b.is, base, base+k, base+k+1)
+	}
 }
 
 // dashed adds a dashed line from (x0, y0) to (x1, y1), w wide, in dashes

@@ -226,14 +226,45 @@ func lerp(a, b color.RGBA, t float64) color.RGBA {
 }
 
 // hexShaded adds a filled hex of radius r at (x, y): centre is the colour
-// at its middle, corners[k] at its corner k, blended between them.
-func (b *Batch) hexShaded(x, y, r float64, centre color.RGBA, corners *[6]color.RGBA) {
-	base := b.room(7)
+// at its middle, corners[k] at its corner k, blended between them. With
+// rim above 0, the hex's outline (the grid) is drawn in the same
+// triangles: a band rim pixels wide inside its edge, darkening towards the
+// edge by twice the grid's ink (ink), as dark as a ring of ink all across.
+func (b *Batch) hexShaded(x, y, r float64, centre color.RGBA, corners *[6]color.RGBA, rim float64, ink color.RGBA) {
+	if rim <= 0 {
+		base := b.room(7)
+		b.vs = append(b.vs, vertex(x, y, centre))
+		for k := range 6 {
+			b.vs = append(b.vs, vertex(x+r*Corners[k][0], y+r*Corners[k][1], corners[k]))
+		}
+		for k := range 6 {
+			b.is = append(b.is, base, base+1+uint16(k), base+1+uint16((k+1)%6))
+		}
+		return
+	}
+	base := b.room(13)
+	in := max(0, r-rim)
 	b.vs = append(b.vs, vertex(x, y, centre))
 	for k := range 6 {
-		b.vs = append(b.vs, vertex(x+r*Corners[k][0], y+r*Corners[k][1], corners[k]))
+		b.vs = append(b.vs, vertex(x+in*Corners[k][0], y+in*Corners[k][1], corners[k]))
 	}
 	for k := range 6 {
-		b.is = append(b.is, base, base+1+uint16(k), base+1+uint16((k+1)%6))
+		b.vs = append(b.vs, vertex(x+r*Corners[k][0], y+r*Corners[k][1], inked(corners[k], ink)))
 	}
+	for k := range uint16(6) {
+		i0, i1 := base+1+k, base+1+(k+1)%6
+		o0, o1 := i0+6, i1+6
+		b.is = append(b.is, base, i0, i1, o0, o1, i0, i0, o1, i1)
+	}
+}
+
+// inked is c under twice the ink of the premultiplied colour ink.
+func inked(c, ink color.RGBA) color.RGBA {
+	if ink.A == 0 {
+		return c
+	}
+	a := float64(ink.A) / 255
+	f := min(1, 2*a)
+	solid := color.RGBA{uint8(float64(ink.R) / a), uint8(float64(ink.G) / a), uint8(float64(ink.B) / a), 255}
+	return lerp(c, solid, f)
 }

@@ -20,15 +20,18 @@ import (
 // and its waterline on lakes, tufts of grass on the steppe. It is kept
 // faint, a little darker or lighter than the ground, so that counters,
 // names and places stand out; hexes smaller than 6 pixels get only the
-// towns' blocks. seed, from the hex's place, scatters the patterns.
-func (b *Batch) texture(m *rules.Map, h hex.Hex, ter rules.Terrain, cam Camera, c color.RGBA, seed uint32, pal *Palette) {
+// towns' blocks. seed, from the hex's place, scatters the patterns; the
+// patterns laid on the world stay rim pixels inside the hex's edge (the
+// grid's band). Each hex gets a few vertices only, about ten on average at
+// the opening zoom, as the window pays for every vertex of a frame.
+func (b *Batch) texture(m *rules.Map, h hex.Hex, ter rules.Terrain, cam Camera, c color.RGBA, seed uint32, pal *Palette, rim float64) {
 	x, y := cam.ToScreen(Unit.Center(h))
 	r := cam.Scale
 	w := math.Max(1, r/14) // a stroke
 	jx := (float64(seed%7) - 3) * r * 0.04
 	switch {
 	case (ter == rules.Town || ter == rules.City) && r >= 10:
-		b.blocks(cam, h, ter, c)
+		b.blocks(cam, h, ter, c, rim)
 	case ter == rules.Town && r >= 5:
 		ink := Shade(c, 0.72)
 		for _, o := range [][2]float64{{-0.28, -0.12}, {0.04, 0.06}, {-0.12, 0.28}} {
@@ -41,11 +44,11 @@ func (b *Batch) texture(m *rules.Map, h hex.Hex, ter rules.Terrain, cam Camera, 
 		}
 	case r < 6:
 	case ter == rules.Farm && r >= 9:
-		b.fields(cam, h, c)
+		b.fields(cam, h, c, rim)
 	case ter == rules.Desert:
 		b.sand(x, y, r, c, seed)
 	case ter == rules.Marsh:
-		b.marsh(cam, h, c, seed, pal)
+		b.marsh(cam, h, c, seed, pal, rim)
 	case ter == rules.Glacier:
 		if r >= 11 {
 			b.peaks(x, y, r, c, seed, 0.9, 0.28)
@@ -61,9 +64,13 @@ func (b *Batch) texture(m *rules.Map, h hex.Hex, ter rules.Terrain, cam Camera, 
 		}
 	case ter == rules.Lake:
 		b.shore(m, h, x, y, r, c)
-	case ter == rules.Plain && r >= 14:
+	case ter == rules.Plain && r >= 16 && seed%3 == 0:
 		ink := Shade(c, 0.86)
-		for k := range 3 {
+		n := 1 // a tuft in a hex in three, two in a large one
+		if r >= 40 {
+			n = 2
+		}
+		for k := range n {
 			s := mix(seed + uint32(k)*17)
 			tx := x + (float64(s%100)/100-0.5)*r*1.1
 			ty := y + (float64(s/100%100)/100-0.5)*r*1.1
@@ -83,11 +90,13 @@ func (b *Batch) texture(m *rules.Map, h hex.Hex, ter rules.Terrain, cam Camera, 
 	}
 }
 
-// tuft adds a tuft of grass or reeds: three short strokes from (x, y) up.
+// tuft adds a tuft of grass or reeds s high from (x, y): three blades,
+// w wide at the foot, tapering to points.
 func (b *Batch) tuft(x, y, s, w float64, c color.RGBA) {
-	b.Line(x, y, x, y-s*1.2, w, c)
-	b.Line(x, y, x-s*0.7, y-s*0.9, w, c)
-	b.Line(x, y, x+s*0.7, y-s*0.9, w, c)
+	base := b.room(6)
+	b.vs = append(b.vs, vertex(x-w/2, y, c), vertex(x+w/2, y, c), vertex(x, y-w, c),
+		vertex(x-s*0.75, y-s*0.9, c), vertex(x, y-s*1.25, c), vertex(x+s*0.75, y-s*0.9, c))
+	b.is = append(b.is, base, base+2, base+3, base, base+1, base+4, base+2, base+1, base+5)
 }
 
 // fields adds an oasis's fields: a patchwork of strips of crops, green,
@@ -95,15 +104,15 @@ func (b *Batch) tuft(x, y, s, w float64, c color.RGBA) {
 // from hex to hex, turned one way in one stretch of the oasis and another
 // in the next; and in a larger hex the rows of poplars along the ditches
 // between them.
-func (b *Batch) fields(cam Camera, h hex.Hex, c color.RGBA) {
+func (b *Batch) fields(cam Camera, h hex.Hex, c color.RGBA, rim float64) {
 	col, row := h.Offset()
 	region := mix(uint32(int32(col/4))*0x85ebca6b ^ uint32(int32(row/3))*0xc2b2ae35)
 	a := float64(region%6) * math.Pi / 6
 	light := lerp(c, color.RGBA{225, 236, 160, 255}, 0.13)
 	dark := Shade(c, 0.93)
 	ripe := lerp(c, color.RGBA{222, 206, 130, 255}, 0.24)
-	g := cellGrid{angle: a, du: 1.1, dv: 0.5, stagger: true}
-	b.cells(cam, h, g, func(i, j int) (color.RGBA, bool) {
+	g := cellGrid{angle: a, du: 1.45, dv: 0.6, stagger: true}
+	b.cells(cam, h, rim, g, func(i, j int) (color.RGBA, bool) {
 		switch mix(uint32(int32(i))*0x27d4eb2f^uint32(int32(j))*0x165667b1^region) % 10 {
 		case 4, 5, 9:
 			return light, true
@@ -114,29 +123,29 @@ func (b *Batch) fields(cam Camera, h hex.Hex, c color.RGBA) {
 		}
 		return c, false
 	})
-	if cam.Scale < 18 {
+	if cam.Scale < 32 {
 		return
 	}
 	lw := math.Max(1, cam.Scale/22) / cam.Scale
 	trees := Shade(c, 0.8)
-	b.cells(cam, h, cellGrid{angle: a, du: 1e3, dv: 2 * g.dv, gapV: 2*g.dv - lw}, func(i, j int) (color.RGBA, bool) {
-		return trees, mix(uint32(int32(j))^region)%3 != 0
+	b.cells(cam, h, rim, cellGrid{angle: a, du: 1e3, dv: 2 * g.dv, gapV: 2*g.dv - lw}, func(i, j int) (color.RGBA, bool) {
+		return trees, mix(uint32(int32(j))^region)%2 == 0
 	})
 }
 
 // blocks adds the blocks of houses of a town or a city, in a grid of
 // streets laid on the world: a city's closely packed, a town's scattered.
-func (b *Batch) blocks(cam Camera, h hex.Hex, ter rules.Terrain, c color.RGBA) {
+func (b *Batch) blocks(cam Camera, h hex.Hex, ter rules.Terrain, c color.RGBA, rim float64) {
 	if ter == rules.City {
-		b.cells(cam, h, cellGrid{du: 0.46, dv: 0.36, gapU: 0.09, gapV: 0.09}, func(i, j int) (color.RGBA, bool) {
+		b.cells(cam, h, rim, cellGrid{du: 0.62, dv: 0.5, gapU: 0.11, gapV: 0.11}, func(i, j int) (color.RGBA, bool) {
 			k := mix(uint32(int32(i))*0x27d4eb2f ^ uint32(int32(j))*0x165667b1)
 			return Shade(c, 0.78+0.025*float64(k%4)), k%9 != 0
 		})
 		return
 	}
-	b.cells(cam, h, cellGrid{du: 0.34, dv: 0.3, gapU: 0.12, gapV: 0.12, stagger: true}, func(i, j int) (color.RGBA, bool) {
+	b.cells(cam, h, rim, cellGrid{du: 0.44, dv: 0.4, gapU: 0.16, gapV: 0.16, stagger: true}, func(i, j int) (color.RGBA, bool) {
 		k := mix(uint32(int32(i))*0x27d4eb2f ^ uint32(int32(j))*0x165667b1 ^ 0x7a)
-		return Shade(c, 0.78+0.03*float64(k%3)), k%5 < 2
+		return Shade(c, 0.78+0.03*float64(k%3)), k%3 == 0
 	})
 }
 
@@ -144,8 +153,15 @@ func (b *Batch) blocks(cam Camera, h hex.Hex, ter rules.Terrain, c color.RGBA) {
 // larger size the crests of dunes.
 func (b *Batch) sand(x, y, r float64, c color.RGBA, seed uint32) {
 	dark := Shade(c, 0.76)
-	n := int(math.Min(30, math.Max(4, r*r/24)))
-	sz := math.Max(0.9, r/20)
+	// A few grains: the window pays for every vertex of a frame.
+	n := 3
+	switch {
+	case r >= 40:
+		n = 6
+	case r >= 24:
+		n = 4
+	}
+	sz := math.Max(1.1, r/16)
 	for k := range n {
 		s := mix(seed + uint32(k)*0x9e37)
 		dx := (float64(s%1000)/1000 - 0.5) * 1.6
@@ -153,9 +169,10 @@ func (b *Batch) sand(x, y, r float64, c color.RGBA, seed uint32) {
 		if dx*dx+dy*dy > 0.7 { // keep within the hex, roughly
 			dx, dy = dx*0.6, dy*0.6
 		}
-		b.Rect(x+dx*r-sz/2, y+dy*r-sz/2, sz, sz, dark)
+		gx, gy := x+dx*r, y+dy*r
+		b.tri(gx-sz/2, gy+sz/2, gx+sz/2, gy+sz/2, gx, gy-sz/2, dark)
 	}
-	if r < 20 || seed%3 == 0 {
+	if r < 20 || seed%2 == 0 {
 		return
 	}
 	// A dune: a crest bent like a crescent, its horns downwind (south-east).
@@ -164,28 +181,28 @@ func (b *Batch) sand(x, y, r float64, c color.RGBA, seed uint32) {
 	s := mix(seed ^ 0x5bd1)
 	cx := x + (float64(s%100)/100-0.5)*r*0.6
 	cy := y + (float64(s/100%100)/100-0.5)*r*0.6
-	p := [][2]float64{{-0.3, 0.12}, {-0.14, -0.06}, {0.1, -0.1}, {0.3, 0.06}}
-	for k := 0; k+1 < len(p); k++ {
-		b.Line(cx+p[k][0]*r, cy+p[k][1]*r, cx+p[k+1][0]*r, cy+p[k+1][1]*r, w, crest)
-	}
+	base := b.room(4)
+	b.vs = append(b.vs, vertex(cx-r*0.3, cy+r*0.12, crest), vertex(cx, cy-r*0.1-w, crest),
+		vertex(cx+r*0.3, cy+r*0.08, crest), vertex(cx, cy-r*0.1+w, crest))
+	b.is = append(b.is, base, base+1, base+3, base+1, base+2, base+3)
 }
 
 // marsh adds a marsh's sign: short strokes of standing water in rows laid
 // on the world, so that they run on from hex to hex, and at a larger size
 // tufts of reeds scattered over it.
-func (b *Batch) marsh(cam Camera, h hex.Hex, c color.RGBA, seed uint32, pal *Palette) {
+func (b *Batch) marsh(cam Camera, h hex.Hex, c color.RGBA, seed uint32, pal *Palette, rim float64) {
 	r := cam.Scale
 	water := lerp(c, pal.River, 0.5)
 	lw := math.Max(1, r/14) / r // a stroke, in world units
-	b.cells(cam, h, cellGrid{du: 0.42, dv: 0.26, gapU: 0.16, gapV: 0.26 - lw, stagger: true}, func(i, j int) (color.RGBA, bool) {
-		return water, mix(uint32(int32(i))*0x27d4eb2f^uint32(int32(j))*0x165667b1^0x3a)%5 < 3
+	b.cells(cam, h, rim, cellGrid{du: 0.55, dv: 0.4, gapU: 0.2, gapV: 0.4 - lw, stagger: true}, func(i, j int) (color.RGBA, bool) {
+		return water, mix(uint32(int32(i))*0x27d4eb2f^uint32(int32(j))*0x165667b1^0x3a)%2 == 0
 	})
 	if r < 14 {
 		return
 	}
 	x, y := cam.ToScreen(Unit.Center(h))
 	ink := Shade(c, 0.7)
-	for k := range 2 + int(seed%2) {
+	for k := range 1 + int(seed%2) {
 		s := mix(seed + uint32(k)*0x51ed27)
 		tx := x + (float64(s&255)/255-0.5)*r*1.1
 		ty := y + (float64(s>>8&255)/255-0.5)*r*0.9
@@ -236,19 +253,24 @@ var (
 
 // heights draws peaks, or hills, of the outline given (see peaks).
 func (b *Batch) heights(x, y, r float64, c color.RGBA, seed uint32, height, strength float64, outline *[7][2]float64) {
-	type pk struct{ dx, dy, s, top float64 }
+	type pk struct {
+		dx, dy, s, top float64
+		fine           bool // drawn with the whole outline, not a triangle a face
+	}
+	// One peak, or a second smaller one in every other hex once there is
+	// room; the first drawn whole in a large hex.
 	n, size := 1, 1.25
-	switch {
-	case r >= 24:
-		n, size = 3, 0.8
-	case r >= 14:
+	if r >= 14 && seed>>11%2 == 0 {
 		n, size = 2, 1
 	}
-	var ps [3]pk
+	var ps [2]pk
 	for k := range n {
 		h := mix(seed + uint32(k)*0x632be5ab)
 		u := func(shift uint) float64 { return float64(h>>shift&255)/255 - 0.5 } // -0.5..0.5
-		ps[k] = pk{u(0) * 0.9, u(8)*0.7 + 0.18, size * (0.85 + 0.5*u(16)), 0.3 * u(24)}
+		ps[k] = pk{u(0) * 0.9, u(8)*0.7 + 0.18, size * (0.85 + 0.5*u(16)), 0.3 * u(24), k == 0 && r >= 20}
+		if k == 1 {
+			ps[k].s *= 0.75
+		}
 		if n == 1 {
 			ps[k].dx, ps[k].dy = ps[k].dx*0.4, ps[k].dy*0.3+0.18
 		}
@@ -267,22 +289,29 @@ func (b *Batch) heights(x, y, r float64, c color.RGBA, seed uint32, height, stre
 			return px + ox*wd, py + outline[k][1]*ht
 		}
 		fx := px + footX*wd
-		if r < 20 {
-			// Small: a face each side, two triangles (what the headless
-			// painter pays is the triangles' bounds, not their area).
+		if !p.fine {
+			// A face each side, a triangle each (what the headless painter
+			// pays is the triangles' bounds, not their area).
 			sx, sy := pt(3)
 			b.tri(fx, py, px-wd, py, sx, sy, lightFace)
 			b.tri(fx, py, sx, sy, px+wd, py, darkFace)
 			continue
 		}
-		for k := 0; k+1 < len(outline); k++ {
-			ink := lightFace
-			if k >= 3 {
-				ink = darkFace
+		// Each face a fan from the foot of the line between them: the west
+		// face over points 0 to 3, the east face over 3 to 6.
+		for _, face := range [2]struct {
+			from int
+			ink  color.RGBA
+		}{{0, lightFace}, {3, darkFace}} {
+			base := b.room(5)
+			b.vs = append(b.vs, vertex(fx, py, face.ink))
+			for k := face.from; k <= face.from+3; k++ {
+				ax, ay := pt(k)
+				b.vs = append(b.vs, vertex(ax, ay, face.ink))
 			}
-			ax, ay := pt(k)
-			bx, by := pt(k + 1)
-			b.tri(fx, py, ax, ay, bx, by, ink)
+			for k := uint16(1); k <= 3; k++ {
+				b.is = append(b.is, base, base+k, base+k+1)
+			}
 		}
 	}
 }
