@@ -730,24 +730,11 @@ func drawable(r rune) bool {
 // has every letter of the bundled entries (go test ./assets checks it), so
 // they come out whole, Chinese, Cyrillic and Arabic script too.
 func shown(s string) string {
-	clean := true
-	for _, r := range s {
-		if !drawable(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	out := latin(s)
+	if out == s {
 		return strings.Join(strings.Fields(s), " ")
 	}
-	var b strings.Builder
-	for _, r := range s {
-		if drawable(r) {
-			b.WriteRune(r)
-		}
-	}
-	out := strings.Join(strings.Fields(b.String()), " ")
-	for _, empty := range []string{"()", "( )", "[]", "//", "( //", "(, )", "(,)", "·,", "· ,"} {
+	for _, empty := range []string{"//", "( //", "(, )", "(,)", "·,", "· ,"} {
 		out = strings.ReplaceAll(out, empty, "")
 	}
 	out = strings.Join(strings.Fields(out), " ")
