@@ -33,13 +33,8 @@ func TestDebriefInTheBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range v.Console {
-		if strings.HasPrefix(m, "error") || strings.HasPrefix(m, "exception") || strings.HasPrefix(m, "warning") {
-			t.Errorf("the console says: %s", m)
-		}
-	}
-	if len(v.Broken) > 0 {
-		t.Errorf("pictures that did not load: %v", v.Broken)
+	for _, p := range v.Problems() {
+		t.Error(p)
 	}
 	pages, err := browser.Pages(v.PDF, 40)
 	if err != nil {
@@ -48,10 +43,8 @@ func TestDebriefInTheBrowser(t *testing.T) {
 	if len(pages) < 3 {
 		t.Errorf("the debrief prints on %d pages", len(pages))
 	}
-	for i, p := range pages {
-		if ink := browser.Inked(p); ink < 0.01 {
-			t.Errorf("page %d of %d is blank (%.2f%% inked)", i+1, len(pages), 100*ink)
-		}
+	if blank := browser.Blank(pages, 0.01); len(blank) > 0 {
+		t.Errorf("pages %v of %d are blank", blank, len(pages))
 	}
 	if len(pages) > 0 {
 		comparePage(t, pages[0], "testdata/debrief-page1.png")

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"ili/internal/browser"
@@ -30,13 +29,8 @@ func TestInTheBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range v.Console {
-		if strings.HasPrefix(m, "error") || strings.HasPrefix(m, "exception") || strings.HasPrefix(m, "warning") {
-			t.Errorf("the console says: %s", m)
-		}
-	}
-	if len(v.Broken) > 0 {
-		t.Errorf("pictures that did not load: %v", v.Broken)
+	for _, p := range v.Problems() {
+		t.Error(p)
 	}
 	pages, err := browser.Pages(v.PDF, 30)
 	if err != nil {
@@ -45,9 +39,7 @@ func TestInTheBrowser(t *testing.T) {
 	if len(pages) < 10 {
 		t.Errorf("the encyclopedia prints on %d pages", len(pages))
 	}
-	for i, p := range pages {
-		if ink := browser.Inked(p); ink < 0.003 {
-			t.Errorf("page %d of %d is blank (%.2f%% inked)", i+1, len(pages), 100*ink)
-		}
+	if blank := browser.Blank(pages, 0.003); len(blank) > 0 {
+		t.Errorf("pages %v of %d are blank", blank, len(pages))
 	}
 }

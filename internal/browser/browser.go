@@ -186,3 +186,30 @@ func Inked(img image.Image) float64 {
 	}
 	return float64(n) / float64(b.Dx()*b.Dy())
 }
+
+// Problems are what a page should not have: the console's errors, warnings
+// and uncaught exceptions, and the pictures that did not load.
+func (v *Visit) Problems() []string {
+	var out []string
+	for _, m := range v.Console {
+		if strings.HasPrefix(m, "error") || strings.HasPrefix(m, "exception") || strings.HasPrefix(m, "warning") {
+			out = append(out, "the console says: "+m)
+		}
+	}
+	for _, src := range v.Broken {
+		out = append(out, "a picture did not load: "+src)
+	}
+	return out
+}
+
+// Blank lists the pages (from 1) with less than the share min of their
+// pixels inked.
+func Blank(pages []image.Image, min float64) []int {
+	var out []int
+	for i, p := range pages {
+		if Inked(p) < min {
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
