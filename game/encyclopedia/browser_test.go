@@ -25,21 +25,8 @@ func TestInTheBrowser(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	v, err := browser.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range v.Problems() {
-		t.Error(p)
-	}
-	pages, err := browser.Pages(v.PDF, 30)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, pages := browser.Printed(t, path, 30, 0.003)
 	if len(pages) < 10 {
 		t.Errorf("the encyclopedia prints on %d pages", len(pages))
-	}
-	if blank := browser.Blank(pages, 0.003); len(blank) > 0 {
-		t.Errorf("pages %v of %d are blank", blank, len(pages))
 	}
 }

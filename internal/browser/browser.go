@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -212,4 +213,27 @@ func Blank(pages []image.Image, min float64) []int {
 		}
 	}
 	return out
+}
+
+// Printed opens the page at path, fails t for each of its Problems, prints
+// it and returns the visit and its pages as pictures at dpi, failing t for
+// each page with less than minInk of it inked: the checks every page ili
+// writes must pass.
+func Printed(t testing.TB, path string, dpi int, minInk float64) (*Visit, []image.Image) {
+	t.Helper()
+	v, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range v.Problems() {
+		t.Error(p)
+	}
+	pages, err := Pages(v.PDF, dpi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if blank := Blank(pages, minInk); len(blank) > 0 {
+		t.Errorf("pages %v of %d of %s are blank", blank, len(pages), filepath.Base(path))
+	}
+	return v, pages
 }
