@@ -243,8 +243,8 @@ func (c *Class) page() classPage {
 	if len(sc.Applied) > 0 {
 		p.Setup += "; what-if variants: " + variantNames(sc, sc.Applied)
 	}
-	if !sc.From.IsZero() {
-		p.Setup += "; taken up from the record at " + sc.From.Format("15:04 on 2 January 2006")
+	if up := sc.TakenUp(); up != "" {
+		p.Setup += "; " + up
 	}
 	p.Setup = sentence(p.Setup)
 	for _, g := range c.Games {

@@ -168,8 +168,8 @@ func (d *Debrief) setupLine() string {
 	if len(d.Record.Variants) > 0 {
 		s += "; what-if variants: " + variantNames(sc, d.Record.Variants)
 	}
-	if !sc.From.IsZero() {
-		s += "; taken up from the record at " + sc.From.Format("15:04 on 2 January 2006")
+	if up := sc.TakenUp(); up != "" {
+		s += "; " + up
 	}
 	return sentence(s)
 }

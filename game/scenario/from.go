@@ -23,13 +23,34 @@ func ParseFrom(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a date to take command from; give one such as 1944-11-10, or 1944-11-10T18:00 for a time of day", s)
 }
 
-// TakenFrom is the moment a game taken up from the record begins, in the
-// form Options.From reads, or "" for a game from the start.
+// TakenAt is the moment a game taken up from the record (Options.From)
+// begins, the start of its first turn; ok is false for a game from the
+// start.
+func (sc *Scenario) TakenAt() (at time.Time, ok bool) {
+	if sc.Setup.FirstTurn <= 1 {
+		return time.Time{}, false
+	}
+	return sc.Setup.TurnTime(sc.Setup.FirstTurn), true
+}
+
+// TakenFrom is TakenAt in the form Options.From reads, or "" for a game
+// from the start.
 func (sc *Scenario) TakenFrom() string {
-	if sc.From.IsZero() {
+	at, ok := sc.TakenAt()
+	if !ok {
 		return ""
 	}
-	return sc.From.Format(FromLayouts[1])
+	return at.Format(FromLayouts[1])
+}
+
+// TakenUp says where a game was taken up from the record, for a heading:
+// "taken up from the record at 18:00 on 9 November 1944", or "".
+func (sc *Scenario) TakenUp() string {
+	at, ok := sc.TakenAt()
+	if !ok {
+		return ""
+	}
+	return "taken up from the record at " + at.Format(layout)
 }
 
 // turnFrom is the turn a game taken up at the moment from begins: the
@@ -65,7 +86,6 @@ func (sc *Scenario) takeFrom(from time.Time) error {
 	if t == 1 {
 		return nil // the game from the start
 	}
-	sc.From = sc.Setup.TurnTime(t)
 	sit := sc.SituationAt(t)
 	opening := sc.Opening()
 	for i := range sc.Places {
@@ -139,7 +159,7 @@ func (sc *Scenario) tellSoFar(t int) {
 		}
 		steps = append(steps, st)
 	}
-	at := sc.From.Format(layout)
+	at := sc.Setup.TurnTime(t).Format(layout)
 	var full strings.Builder
 	fmt.Fprintf(&full, "This game takes up the record at %s. What had happened by then, by the sources named:", at)
 	for _, st := range steps {

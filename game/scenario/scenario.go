@@ -37,9 +37,6 @@ type Scenario struct {
 	History     History
 	Variants    []Variant // every variant the file offers
 	Applied     []string  // the variants applied to this load
-	// From is the start of the turn a game taken up from the record begins
-	// (Options.From), zero for a game from the start.
-	From      time.Time
 	PlaceInfo map[string]PlaceInfo
 	UnitNotes map[string]string
 

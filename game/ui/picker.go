@@ -316,8 +316,8 @@ func (s *Setup) Draw(dst *ebiten.Image) {
 	s.layout()
 	x, mw := s.menu.x, s.menu.w
 	title := s.sc.Title
-	if !s.sc.From.IsZero() {
-		title += ", taken up from the record at " + s.sc.From.Format("15:04 on 2 January 2006")
+	if up := s.sc.TakenUp(); up != "" {
+		title += ", " + up
 	}
 	drawText(dst, title, x, 36, a.title, color.White)
 	s.menu.draw(dst)
