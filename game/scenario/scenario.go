@@ -37,8 +37,8 @@ type Scenario struct {
 	History     History
 	Variants    []Variant // every variant the file offers
 	Applied     []string  // the variants applied to this load
-	PlaceInfo map[string]PlaceInfo
-	UnitNotes map[string]string
+	PlaceInfo   map[string]PlaceInfo
+	UnitNotes   map[string]string
 
 	Setup  *rules.Setup
 	Units  []rules.Unit
