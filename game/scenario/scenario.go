@@ -348,7 +348,7 @@ func (b *build) readVictory(v *Table) {
 		sd.Hold, paths = t.Strings("hold")
 		for i, id := range sd.Hold {
 			if _, ok := b.places[id]; !ok {
-				t.ErrorAt(paths[i], "hold names place %q, which no [[place]] defines", id)
+				t.ErrorAt(paths[i], "hold names place %q, which no [[place]] defines%s", id, DidYouMean(id, sortedKeys(b.places)))
 			}
 		}
 		if len(sd.Hold) == 0 {
@@ -370,7 +370,7 @@ func (b *build) readPlan(t *Table) rules.PlanStep {
 	ps := rules.PlanStep{Side: b.sideRef(t, "side", true), Place: t.Str("place", true), FromTurn: 1}
 	t.Name("plan step", ps.Place)
 	if _, ok := b.places[ps.Place]; !ok && ps.Place != "" {
-		t.Errorf("place", "names %q, which no [[place]] defines", ps.Place)
+		t.Errorf("place", "names %q, which no [[place]] defines%s", ps.Place, DidYouMean(ps.Place, sortedKeys(b.places)))
 	}
 	if from, ok := t.Date("from", false); ok {
 		b.checkDate(t, "from", from)
@@ -430,7 +430,7 @@ func supplyMode(root *Table, cat *Catalogue) *rules.Mode {
 	}
 	mode := cat.Modes[id]
 	if mode == nil {
-		root.Errorf("supply_mode", "names %q, which the unit catalogue does not define", id)
+		root.Errorf("supply_mode", "names %q, which the unit catalogue does not define%s", id, DidYouMean(id, sortedKeys(cat.Modes)))
 		mode = &rules.Mode{ID: id}
 	}
 	return mode
@@ -471,8 +471,8 @@ func (b *build) readRiver(rt *Table) {
 // readRoad reads one [[map.road]]: a road or a track through neighbouring
 // hexes; where two cross, the better kind stands.
 func (b *build) readRoad(rt *Table) {
+	rt.Name("road", rt.Str("name", false))
 	kind := []rules.Road{rules.MainRoad, rules.Track}[rt.Choice("kind", true, "road", "track")]
-	rt.Str("name", false)
 	var prev hex.Hex
 	for i, e := range rt.list("path", "hexes such as [6, 5]") {
 		path := index(rt.KeyPath("path"), i)
@@ -499,8 +499,8 @@ func (b *build) readRoad(rt *Table) {
 // readFort reads one [[map.fort]]: built defences, prepared or fortified, on
 // a list of hexes.
 func (b *build) readFort(ft *Table) {
+	ft.Name("fort", ft.Str("name", false))
 	p := []rules.Posture{rules.Prepared, rules.Fortified}[ft.Choice("posture", true, "prepared", "fortified")]
-	ft.Str("name", false)
 	for i, e := range ft.list("hexes", "hexes such as [6, 5]") {
 		path := index(ft.KeyPath("hexes"), i)
 		if v, ok := b.d.intList(path, ft.What+": hex", e, 2); ok {
@@ -521,7 +521,7 @@ func (b *build) unitHex(t *Table) (hex.Hex, bool) {
 		if i, found := b.places[place]; found {
 			h, ok = b.sc.Places[i].Hex, true
 		} else {
-			t.Errorf("place", "names %q, which no [[place]] defines", place)
+			t.Errorf("place", "names %q, which no [[place]] defines%s", place, DidYouMean(place, sortedKeys(b.places)))
 		}
 		if t.Has("hex") {
 			t.Errorf("hex", "is given with place; give one or the other")
@@ -550,7 +550,7 @@ func (b *build) sourceRef(t *Table, key string, required bool) string {
 	k := t.Str(key, required)
 	if k != "" {
 		if _, ok := b.sc.Sources[k]; !ok {
-			t.Errorf(key, "names source %q, which no [[source]] defines", k)
+			t.Errorf(key, "names source %q, which no [[source]] defines%s", k, DidYouMean(k, sortedKeys(b.sc.Sources)))
 		}
 	}
 	return k
@@ -559,7 +559,7 @@ func (b *build) sourceRef(t *Table, key string, required bool) string {
 func (b *build) sideRef(t *Table, key string, required bool) string {
 	id := t.Str(key, required)
 	if id != "" && !b.sides[id] {
-		t.Errorf(key, "names side %q, which no [[side]] defines", id)
+		t.Errorf(key, "names side %q, which no [[side]] defines%s", id, DidYouMean(id, sortedKeys(b.sides)))
 	}
 	return id
 }
@@ -605,7 +605,7 @@ func (b *build) readMap(t *Table) {
 			}
 			ter, ok := rules.ParseTerrain(name)
 			if !ok {
-				lt.Errorf(ch, "is %q; use one of %v", name, rules.TerrainNames())
+				lt.Errorf(ch, "is %q; use one of %v%s", name, rules.TerrainNames(), DidYouMean(name, rules.TerrainNames()))
 				continue
 			}
 			legend[ch] = ter
@@ -738,7 +738,7 @@ func (b *build) readUnit(t *Table) (rules.Unit, bool) {
 	typ := t.Str("type", true)
 	u.Type = b.cat.Types[typ]
 	if u.Type == nil && typ != "" {
-		t.Errorf("type", "names %q, which the unit catalogue does not have (it has %v)", typ, b.cat.TypeIDs())
+		t.Errorf("type", "names %q, which the unit catalogue does not have (it has %v)%s", typ, b.cat.TypeIDs(), DidYouMean(typ, b.cat.TypeIDs()))
 	}
 	u.Commander = t.Str("commander", false)
 	u.Source = b.sourceRef(t, "source", true)
@@ -817,7 +817,7 @@ func (b *build) readEvent(t *Table) rules.Narrative {
 	n.CapturedPlace = t.Str("captured", false)
 	if n.CapturedPlace != "" {
 		if _, ok := b.places[n.CapturedPlace]; !ok {
-			t.Errorf("captured", "names place %q, which no [[place]] defines", n.CapturedPlace)
+			t.Errorf("captured", "names place %q, which no [[place]] defines%s", n.CapturedPlace, DidYouMean(n.CapturedPlace, sortedKeys(b.places)))
 		}
 	}
 	n.CapturedBy = b.sideRef(t, "by", false)
@@ -835,7 +835,7 @@ func (b *build) readHistory(t *Table) History {
 	h.Source = b.sourceRef(t, "source", true)
 	if w := t.Str("winner", true); w != "draw" {
 		if w != "" && !b.sides[w] {
-			t.Errorf("winner", "names side %q, which no [[side]] defines (or use \"draw\")", w)
+			t.Errorf("winner", "names side %q, which no [[side]] defines (or use \"draw\")%s", w, DidYouMean(w, append(sortedKeys(b.sides), "draw")))
 		}
 		h.Winner = w
 	}
@@ -844,10 +844,10 @@ func (b *build) readHistory(t *Table) History {
 		for _, place := range holds.keys() {
 			side := holds.Str(place, false)
 			if _, ok := b.places[place]; !ok {
-				holds.Errorf(place, "is not a place of this scenario")
+				holds.Errorf(place, "is not a place of this scenario%s", DidYouMean(place, sortedKeys(b.places)))
 			}
 			if side != "" && !b.sides[side] {
-				holds.Errorf(place, "names side %q, which no [[side]] defines", side)
+				holds.Errorf(place, "names side %q, which no [[side]] defines%s", side, DidYouMean(side, sortedKeys(b.sides)))
 			}
 			h.Holds[place] = side
 		}
@@ -885,10 +885,10 @@ func (b *build) readCheckpoint(t *Table) (c Checkpoint, in bool) {
 	c = Checkpoint{Place: t.Str("place", true), Side: t.Str("held_by", true), Turn: b.sc.Turns + 1,
 		Source: b.sourceRef(t, "source", true), Note: t.Str("note", false)}
 	if _, ok := b.places[c.Place]; !ok && c.Place != "" {
-		t.Errorf("place", "names place %q, which no [[place]] defines", c.Place)
+		t.Errorf("place", "names place %q, which no [[place]] defines%s", c.Place, DidYouMean(c.Place, sortedKeys(b.places)))
 	}
 	if c.Side != "" && !b.sides[c.Side] {
-		t.Errorf("held_by", "names side %q, which no [[side]] defines (or \"\" for nobody)", c.Side)
+		t.Errorf("held_by", "names side %q, which no [[side]] defines (or \"\" for nobody)%s", c.Side, DidYouMean(c.Side, sortedKeys(b.sides)))
 	}
 	on, ok, in := b.recordDate(t, false)
 	if ok {

@@ -260,10 +260,18 @@ func (t *Table) Done() {
 	sort.Strings(unknown)
 	sort.Strings(known)
 	for _, k := range unknown {
+		fix := "check its spelling"
+		if len(t.r.Errs) >= maxErrors {
+			t.r.more++ // past the errors kept: not worth a suggestion
+			continue
+		}
+		if s := Suggest(k, known); s != "" {
+			fix = fmt.Sprintf("did you mean %q?", s)
+		}
 		if t.r.terse {
-			t.Errorf(k, "is not a known key here; check its spelling")
+			t.Errorf(k, "is not a known key here; %s", fix)
 		} else {
-			t.Errorf(k, "is not a known key here; check its spelling (known keys: %s)", strings.Join(known, ", "))
+			t.Errorf(k, "is not a known key here; %s (known keys: %s)", fix, strings.Join(known, ", "))
 		}
 	}
 }
@@ -377,7 +385,7 @@ func (t *Table) Choice(key string, required bool, options ...string) int {
 		list = "one of " + list
 	}
 	if _, isStr := v.(string); isStr {
-		t.Errorf(key, "is %q; use %s", s, list)
+		t.Errorf(key, "is %q; use %s%s", s, list, DidYouMean(s, options))
 	} else {
 		t.Errorf(key, "must be a string, not %s; use %s", TypeName(v), list)
 	}
