@@ -132,6 +132,7 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 		return nil, err
 	}
 	sc.Applied = append([]string(nil), opt.Variants...)
+	sc.Warnings = d.Warnings()
 	sc.TextHash = TextHash(src)
 	if opt.From != "" {
 		from, err := ParseFrom(opt.From)

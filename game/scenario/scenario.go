@@ -39,6 +39,9 @@ type Scenario struct {
 	Applied     []string  // the variants applied to this load
 	PlaceInfo   map[string]PlaceInfo
 	UnitNotes   map[string]string
+	// Warnings are doubts about the file that did not stop it loading,
+	// such as a date without a time of day, in file order.
+	Warnings Errors
 
 	Setup  *rules.Setup
 	Units  []rules.Unit

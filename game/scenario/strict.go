@@ -17,18 +17,25 @@ import (
 	"ili/game/files"
 )
 
-// Error is one problem in a file, at a line and column.
+// Error is one problem in a file, at a line and column. A warning is a
+// doubt, not a mistake: the file is taken as it reads, and the warning says
+// how.
 type Error struct {
-	File string
-	Pos  Pos
-	Msg  string
+	File    string
+	Pos     Pos
+	Msg     string
+	Warning bool
 }
 
 func (e Error) Error() string {
-	if e.Pos.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	msg := e.Msg
+	if e.Warning {
+		msg = "warning: " + msg
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
+	if e.Pos.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, msg)
 }
 
 // Errors is every problem found in a file, in file order; one per line.
@@ -62,7 +69,10 @@ type Reader struct {
 	File string
 	At   Positions
 	Errs Errors
-	more int // errors past maxErrors, counted and not kept
+	// Warns are the doubts about what the file says that do not stop it
+	// being read (a date without a time of day), in the order found.
+	Warns Errors
+	more  int // errors past maxErrors, counted and not kept
 	// The scenario's own ways: place stands in for At.Near, as variants and
 	// --set overrides move values away from where the file has them, and
 	// gives what the message begins with; terse keeps the wording its tests
@@ -144,16 +154,39 @@ func (r *Reader) Errorf(path, format string, args ...any) {
 		r.more++
 		return
 	}
-	msg := fmt.Sprintf(format, args...)
-	var at Pos
-	if r.place != nil {
-		var label string
-		at, label = r.place(path)
-		msg = label + msg
-	} else {
-		at = r.At.Near(path)
-	}
+	at, msg := r.where(path, fmt.Sprintf(format, args...))
 	r.Errs = append(r.Errs, Error{File: r.File, Pos: at, Msg: msg})
+}
+
+// Warnf records a warning at path, where Errorf would record an error.
+func (r *Reader) Warnf(path, format string, args ...any) {
+	if len(r.Warns) >= maxErrors {
+		return
+	}
+	at, msg := r.where(path, fmt.Sprintf(format, args...))
+	r.Warns = append(r.Warns, Error{File: r.File, Pos: at, Msg: msg, Warning: true})
+}
+
+// where is the position of path and msg as said there: after the label of
+// the --set that gave the value, if one did.
+func (r *Reader) where(path, msg string) (Pos, string) {
+	if r.place == nil {
+		return r.At.Near(path), msg
+	}
+	at, label := r.place(path)
+	return at, label + msg
+}
+
+// Warnings returns the warnings in file order, or nil if there are none.
+func (r *Reader) Warnings() Errors {
+	if len(r.Warns) == 0 {
+		return nil
+	}
+	sort.SliceStable(r.Warns, func(i, j int) bool {
+		a, b := r.Warns[i].Pos, r.Warns[j].Pos
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
+	return r.Warns
 }
 
 // Sorted returns the errors in file order; past the thousandth, a last one
@@ -393,7 +426,9 @@ func (t *Table) Choice(key string, required bool, options ...string) int {
 }
 
 // Date reads a moment of the game's clock: a TOML date or local date-time
-// (1944-11-07 or 1944-11-07T06:00:00), or a string of one.
+// (1944-11-07 or 1944-11-07T06:00:00), or a string of one. A date without
+// a time of day is taken as midnight, with a warning: turns, arrivals and
+// events begin at hours, and midnight is seldom the one meant.
 func (t *Table) Date(key string, required bool) (time.Time, bool) {
 	v, ok := t.Get(key, required)
 	if !ok {
@@ -401,16 +436,30 @@ func (t *Table) Date(key string, required bool) (time.Time, bool) {
 	}
 	switch x := v.(type) {
 	case time.Time:
-		return t.clock(key, x)
+		d, ok := t.clock(key, x)
+		if ok && x.Location().String() == "date-local" {
+			t.warnMidnight(key, d)
+		}
+		return d, ok
 	case string:
 		for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {
 			if d, err := time.Parse(layout, x); err == nil {
+				if layout == "2006-01-02" {
+					t.warnMidnight(key, d)
+				}
 				return d, true
 			}
 		}
 	}
 	t.Errorf(key, "must be a date such as 1944-11-07 or 1944-11-07T06:00:00, not %s", TypeName(v))
 	return time.Time{}, false
+}
+
+// warnMidnight warns that key, a date d without a time of day, is taken as
+// midnight.
+func (t *Table) warnMidnight(key string, d time.Time) {
+	t.r.Warnf(t.KeyPath(key), "%s: key %q is %s, a date without a time of day, so it is taken as midnight (%s); give the hour, such as %s",
+		t.What, key, d.Format("2006-01-02"), d.Format("2006-01-02T15:04:05"), d.Add(6*time.Hour).Format("2006-01-02T15:04:05"))
 }
 
 // clock reads a TOML date or local date-time as the game's clock, which is
