@@ -79,6 +79,9 @@ type Reader struct {
 	// pin ("is missing", and an unknown key without the known ones).
 	place func(path string) (Pos, string)
 	terse bool
+	// watch, if set, is told how each key is read (see KeyRead), for the
+	// reference and the schema.
+	watch func(KeyRead)
 }
 
 // Decode checks the size and shape of src, a TOML text, decodes it and
@@ -265,6 +268,7 @@ func (t *Table) ErrorAt(path, format string, args ...any) {
 
 // Get reads the value of key, which is an error to leave out if required.
 func (t *Table) Get(key string, required bool) (any, bool) {
+	t.note(key, KeyRead{Required: required})
 	t.used[key] = true
 	v, ok := t.m[key]
 	if !ok && required {
@@ -311,6 +315,7 @@ func (t *Table) Done() {
 
 // Str reads a string as it is written.
 func (t *Table) Str(key string, required bool) string {
+	t.note(key, KeyRead{Kind: kindString, Required: required})
 	v, ok := t.Get(key, required)
 	if !ok {
 		return ""
@@ -326,6 +331,7 @@ func (t *Table) Str(key string, required bool) string {
 // single spaces, paragraphs parted by a blank line, blanks at the ends
 // dropped. A required text must have some.
 func (t *Table) Text(key string, required bool) string {
+	t.note(key, KeyRead{Kind: kindText, Required: required})
 	var paras []string
 	for _, p := range strings.Split(strings.ReplaceAll(t.Str(key, required), "\r\n", "\n"), "\n\n") {
 		if p = strings.Join(strings.Fields(p), " "); p != "" {
@@ -340,6 +346,7 @@ func (t *Table) Text(key string, required bool) string {
 
 // Int reads a whole number from lo to hi; def if it is missing or wrong.
 func (t *Table) Int(key string, required bool, def, lo, hi int) int {
+	t.note(key, KeyRead{Kind: kindInteger, Required: required, Default: int64(def), Min: float64(lo), Max: float64(hi), HasRange: true})
 	v, ok := t.Get(key, required)
 	if !ok {
 		return def
@@ -359,6 +366,7 @@ func (t *Table) Int(key string, required bool, def, lo, hi int) int {
 // Number reads a number, whole or decimal, from lo to hi; def if it is
 // missing or wrong.
 func (t *Table) Number(key string, required bool, def, lo, hi float64) float64 {
+	t.note(key, KeyRead{Kind: kindNumber, Required: required, Default: def, Min: lo, Max: hi, HasRange: true})
 	v, ok := t.Get(key, required)
 	if !ok {
 		return def
@@ -388,6 +396,7 @@ func AsNumber(v any) (float64, bool) {
 
 // Bool reads true or false; def if it is missing or wrong.
 func (t *Table) Bool(key string, def bool) bool {
+	t.note(key, KeyRead{Kind: kindBoolean, Default: def})
 	v, ok := t.Get(key, false)
 	if !ok {
 		return def
@@ -403,6 +412,7 @@ func (t *Table) Bool(key string, def bool) bool {
 // Choice reads a string that must be one of options and returns its index:
 // 0 if it is missing or wrong.
 func (t *Table) Choice(key string, required bool, options ...string) int {
+	t.note(key, KeyRead{Kind: kindChoice, Required: required, Default: options[0], Options: options})
 	v, ok := t.Get(key, required)
 	if !ok {
 		return 0
@@ -430,6 +440,7 @@ func (t *Table) Choice(key string, required bool, options ...string) int {
 // a time of day is taken as midnight, with a warning: turns, arrivals and
 // events begin at hours, and midnight is seldom the one meant.
 func (t *Table) Date(key string, required bool) (time.Time, bool) {
+	t.note(key, KeyRead{Kind: kindDate, Required: required})
 	v, ok := t.Get(key, required)
 	if !ok {
 		return time.Time{}, false
@@ -481,6 +492,7 @@ func (t *Table) clock(key string, x time.Time) (time.Time, bool) {
 
 // Strings reads a list of strings, and the path of each for errors about it.
 func (t *Table) Strings(key string) (list, paths []string) {
+	t.note(key, KeyRead{Kind: kindStrings})
 	v, ok := t.Get(key, false)
 	if !ok {
 		return nil, nil
@@ -503,6 +515,7 @@ func (t *Table) Strings(key string) (list, paths []string) {
 
 // Sub reads a table, written [key] (within the table's own header).
 func (t *Table) Sub(key string, required bool) *Table {
+	t.note(key, KeyRead{Kind: kindTable, Required: required})
 	v, ok := t.Get(key, required)
 	if !ok {
 		return nil
@@ -521,6 +534,7 @@ func (t *Table) Sub(key string, required bool) *Table {
 
 // Tables reads an array of tables, written [[key]]: "key 1", "key 2"...
 func (t *Table) Tables(key string) []*Table {
+	t.note(key, KeyRead{Kind: kindTables})
 	v, ok := t.Get(key, false)
 	if !ok {
 		return nil
@@ -552,6 +566,7 @@ var arrayIndex = regexp.MustCompile(`\[[0-9]+\]`)
 
 // Year reads a year, a whole number (1945) or a string ("undated", "c. 1950").
 func (t *Table) Year(key string) string {
+	t.note(key, KeyRead{Kind: kindYear})
 	v, ok := t.Get(key, false)
 	switch y := v.(type) {
 	case int64:
