@@ -775,14 +775,14 @@ func (b *build) readUnit(t *Table) (rules.Unit, bool) {
 	u.Hex, ok = b.unitHex(t)
 	arrive, hasArrive := t.Date("arrive", false)
 	if hasArrive {
-		b.checkDate(t, "arrive", arrive)
+		b.checkFires(t, "arrive", arrive, "the unit would never arrive")
 		u.ArriveTurn = b.sc.Setup.TurnOf(arrive)
 		if arrive.After(b.sc.Start) {
 			u.Status = rules.Pending
 		}
 	}
 	if withdraw, ok := t.Date("withdraw", false); ok {
-		b.checkDate(t, "withdraw", withdraw)
+		b.checkFires(t, "withdraw", withdraw, "the unit would never leave")
 		u.WithdrawTurn = b.sc.Setup.TurnOf(withdraw)
 		if hasArrive && !withdraw.After(arrive) {
 			t.Errorf("withdraw", "is not after its arrival; the dates are out of order")
@@ -814,7 +814,7 @@ func (b *build) readEvent(t *Table) rules.Narrative {
 	n.Text = t.Str("text", true)
 	n.Source = b.sourceRef(t, "source", true)
 	if d, ok := t.Date("date", false); ok {
-		b.checkDate(t, "date", d)
+		b.checkFires(t, "date", d, "the event would never fire")
 		n.Turn = b.sc.Setup.TurnOf(d)
 	}
 	n.CapturedPlace = t.Str("captured", false)
