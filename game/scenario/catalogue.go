@@ -53,8 +53,21 @@ func ParseCatalogue(file string, src []byte) (*Catalogue, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFormat(raw, d, "unit catalogue"); err != nil {
+		return nil, err
+	}
+	c := decodeCatalogue(raw, d)
+	if err := d.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// decodeCatalogue reads a decoded catalogue; its errors are d's.
+func decodeCatalogue(raw map[string]any, d *decoder) *Catalogue {
 	c := &Catalogue{Modes: map[string]*rules.Mode{}, Types: map[string]*rules.UnitType{}, Sources: map[string]Source{}}
 	root := d.Table("", "the catalogue", raw)
+	readFormat(root)
 	for _, t := range root.Tables("source") {
 		s := ReadSource(t)
 		if _, dup := c.Sources[s.Key]; dup {
@@ -121,10 +134,7 @@ func ParseCatalogue(file string, src []byte) (*Catalogue, error) {
 		t.Done()
 	}
 	root.Done()
-	if err := d.Err(); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return c
 }
 
 // TypeIDs lists the catalogue's unit types in order.

@@ -29,6 +29,7 @@ const (
 // to its watcher, from which the reference and the schema are made.
 type KeyRead struct {
 	Path     string // the key's path without indices ("unit.men"); a key that is data is "*"
+	Table    string // the path of the table it stands in
 	Kind     string
 	Required bool
 	Default  any // the value a missing key stands for; nil if none
@@ -44,11 +45,21 @@ func (t *Table) note(key string, r KeyRead) {
 	if t.r.watch == nil {
 		return
 	}
-	r.Path = arrayIndex.ReplaceAllString(t.Path, "")
+	r.Table = arrayIndex.ReplaceAllString(t.Path, "")
+	r.Path = r.Table
 	if key != "" {
-		r.Path = join(r.Path, key)
+		r.Path = wild(r.Table, key)
 	}
 	t.r.watch(r)
+}
+
+// wild is the path of key in table, unquoted: the paths of the reference
+// name keys as a file writes them, and "*" stands for any key.
+func wild(table, key string) string {
+	if table == "" {
+		return key
+	}
+	return table + "." + key
 }
 
 // Key is a key of a file as the decoder reads it, over every read of it.
@@ -99,8 +110,8 @@ func (ks *Keys) Watch(r KeyRead) {
 		ks.data[r.Path] = true
 		return
 	}
-	if i := strings.LastIndexByte(r.Path, '.'); i >= 0 && ks.data[r.Path[:i]] {
-		r.Path = r.Path[:i] + ".*"
+	if ks.data[r.Table] && r.Path != r.Table {
+		r.Path = wild(r.Table, "*")
 	}
 	k := ks.byKey[r.Path]
 	if k == nil {

@@ -109,6 +109,9 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFormat(raw, d, "scenario"); err != nil {
+		return nil, err
+	}
 	stamp(raw)
 	d.fileUnits = map[string]bool{}
 	for _, u := range tablesOf(raw["unit"]) {

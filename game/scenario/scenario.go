@@ -39,6 +39,8 @@ type Scenario struct {
 	Applied     []string  // the variants applied to this load
 	PlaceInfo   map[string]PlaceInfo
 	UnitNotes   map[string]string
+	Roads       []Road // the map's roads and tracks as the file gives them, by name
+	Forts       []Fort
 	// Warnings are doubts about the file that did not stop it loading,
 	// such as a date without a time of day, in file order.
 	Warnings Errors
@@ -244,6 +246,7 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 	sc := &Scenario{File: d.File, Sources: map[string]Source{}, PlaceInfo: map[string]PlaceInfo{}, UnitNotes: map[string]string{}}
 	b.sc = sc
 	root := d.Table("", "the scenario", raw)
+	readFormat(root)
 	sc.ID = root.Str("id", true)
 	if sc.ID != "" && !idPattern.MatchString(sc.ID) {
 		root.Errorf("id", "is %q; use lower-case letters, digits and hyphens, such as ghulja-1944", sc.ID)
@@ -474,8 +477,10 @@ func (b *build) readRiver(rt *Table) {
 // readRoad reads one [[map.road]]: a road or a track through neighbouring
 // hexes; where two cross, the better kind stands.
 func (b *build) readRoad(rt *Table) {
-	rt.Name("road", rt.Str("name", false))
+	name := rt.Str("name", false)
+	rt.Name("road", name)
 	kind := []rules.Road{rules.MainRoad, rules.Track}[rt.Choice("kind", true, "road", "track")]
+	road := Road{Name: name, Kind: kind}
 	var prev hex.Hex
 	for i, e := range rt.list("path", "hexes such as [6, 5]") {
 		path := index(rt.KeyPath("path"), i)
@@ -487,6 +492,7 @@ func (b *build) readRoad(rt *Table) {
 		if !ok {
 			continue
 		}
+		road.Path = append(road.Path, h)
 		if i > 0 {
 			if !hex.Adjacent(prev, h) {
 				rt.ErrorAt(path, "step %d,%d is not next to the step before it", v[0], v[1])
@@ -496,22 +502,27 @@ func (b *build) readRoad(rt *Table) {
 		}
 		prev = h
 	}
+	b.sc.Roads = append(b.sc.Roads, road)
 	rt.Done()
 }
 
 // readFort reads one [[map.fort]]: built defences, prepared or fortified, on
 // a list of hexes.
 func (b *build) readFort(ft *Table) {
-	ft.Name("fort", ft.Str("name", false))
+	name := ft.Str("name", false)
+	ft.Name("fort", name)
 	p := []rules.Posture{rules.Prepared, rules.Fortified}[ft.Choice("posture", true, "prepared", "fortified")]
+	fort := Fort{Name: name, Posture: p}
 	for i, e := range ft.list("hexes", "hexes such as [6, 5]") {
 		path := index(ft.KeyPath("hexes"), i)
 		if v, ok := b.d.intList(path, ft.What+": hex", e, 2); ok {
 			if h, ok := b.hexAt(path, ft.What, "hexes", v[0], v[1]); ok {
 				b.m.Fort[b.m.Index(h)] = p
+				fort.Hexes = append(fort.Hexes, h)
 			}
 		}
 	}
+	b.sc.Forts = append(b.sc.Forts, fort)
 	ft.Done()
 }
 
