@@ -87,6 +87,7 @@ func init() {
 		"report":       cmdReport,
 		"encyclopedia": cmdEncyclopedia,
 		"shot":         cmdShot,
+		"hex":          cmdHex,
 		"help":         cmdHelp,
 		"-h":           cmdHelp,
 		"--help":       cmdHelp,
