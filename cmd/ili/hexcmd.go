@@ -84,7 +84,9 @@ func writeSpot(w io.Writer, sc *scenario.Scenario, s scenario.Spot, lat, lon flo
 	clat, clon := sc.Projection.LatLon(s.Hex)
 	east, south := sc.Projection.KmFromOrigin(lat, lon)
 	ceast, csouth := sc.Projection.KmFromOrigin(clat, clon)
-	line := func(key, format string, args ...any) { fmt.Fprintf(w, "%-9s%s\n", key+":", fmt.Sprintf(format, args...)) }
+	line := func(key, format string, args ...any) {
+		fmt.Fprintf(w, "%-9s%s\n", key+":", fmt.Sprintf(format, args...))
+	}
 	line("hex", "%s of %s: %s lies %.1f km from its centre (%s)", rules.Label(s.Hex), sc.ID, latLon(lat, lon),
 		math.Hypot(east-ceast, south-csouth), latLon(round4(clat), round4(clon)))
 	if p := s.Place; p != nil {
