@@ -64,7 +64,6 @@ func TestMisspeltKeysAndValuesSuggested(t *testing.T) {
 		{"road kind", `kind = "track"`, `kind = "trak"`, `did you mean "track"?`},
 		{"side", "side = \"west\"\ntype = \"cavalry\"", "side = \"wset\"\ntype = \"cavalry\"", `drill.toml:130:1: unit "w-cav": key "side" names side "wset", which no [[side]] defines; did you mean "west"?`},
 		{"place", `place = "west-depot"`, `place = "west-dept"`, `did you mean "west-depot"?`},
-		{"terrain", "[map]\n", "[map.legend]\n\"*\" = \"hils\"\n\n[map]\n", `is "hils"; use one of`},
 		{"surprise", `surprise = "minor"`, `surprise = "minr"`, `did you mean "minor"?`},
 	}
 	for _, tt := range tests {
@@ -79,6 +78,20 @@ func TestMisspeltKeysAndValuesSuggested(t *testing.T) {
 			t.Errorf("no error reads %q; got:\n%v", tt.want, errs)
 		})
 	}
+}
+
+// TestMisspeltTerrainSuggested: a legend's terrain close to a known one.
+func TestMisspeltTerrainSuggested(t *testing.T) {
+	old, new := "[map]\n", "[map.legend]\n\"*\" = \"hils\"\n\n[map]\n"
+	if strings.Contains(string(mustRead(t)), "[map.legend]") { // the file has a legend of its own
+		old, new = "[map.legend]", "[map.legend]\n\"*\" = \"hils\" #"
+	}
+	for _, e := range parseDrill(t, old, new, Options{}) {
+		if strings.Contains(e.Msg, `is "hils"; use one of`) && strings.HasSuffix(e.Msg, `; did you mean "hills"?`) {
+			return
+		}
+	}
+	t.Errorf("no suggestion for the terrain \"hils\": %v", parseDrill(t, old, new, Options{}))
 }
 
 // TestMisspeltVariantSuggested: a variant, or a unit a --set names, that is
@@ -98,10 +111,10 @@ func TestMisspeltVariantSuggested(t *testing.T) {
 // fort names it by its name where it has one, by its number where not.
 func TestMapErrorsNameRoadsRiversAndForts(t *testing.T) {
 	tests := []struct{ name, old, new, want string }{
-		{"named road", "kind = \"road\"\npath = [[1,3], [2,3]", "name = \"West road\"\nkind = \"road\"\npath = [[1,3], [4,3]",
-			`drill.toml:45:16: road "West road": step 4,3 is not next to the step before it`},
-		{"unnamed road", "kind = \"road\"\npath = [[1,3], [2,3]", "kind = \"road\"\npath = [[1,3], [4,3]",
-			`drill.toml:44:16: road 1: step 4,3 is not next to the step before it`},
+		{"named road", "kind = \"track\"\npath = [[1,3], [1,2]", "name = \"Pass track\"\nkind = \"track\"\npath = [[1,3], [3,2]",
+			`drill.toml:49:16: road "Pass track": step 3,2 is not next to the step before it`},
+		{"unnamed road", "kind = \"track\"\npath = [[1,3], [1,2]", "kind = \"track\"\npath = [[1,3], [3,2]",
+			`drill.toml:48:16: road 2: step 3,2 is not next to the step before it`},
 		{"named road off the map", "kind = \"track\"\npath = [[1,3]", "name = \"Pass track\"\nkind = \"track\"\npath = [[1,30]",
 			`drill.toml:49:9: road "Pass track": key "path" puts it at 1,30, off the 12x8 map`},
 		{"river", "edges = [[2,4, 2,5]", "edges = [[2,4, 2,6]", `drill.toml:40:10: river "Brook": edge 2,4-2,6 joins hexes that are not neighbours`},
