@@ -66,7 +66,7 @@ func golden(t *testing.T, file, got string) {
 
 // TestHexNoProjection: a scenario without a projection says what to add.
 func TestHexNoProjection(t *testing.T) {
-	name := drillWith(t, "[projection]\norigin_lat = 44.0\norigin_lon = 82.0\n", "")
+	name := drillWith(t, "[projection]\norigin_lat = 44.0\norigin_lon = 82.0\nstandard_lat = 44.0\n", "")
 	src, _ := os.ReadFile(name)
 	src = bytes.ReplaceAll(src, []byte("lat = 43.93\nlon = 82.04\n"), nil)
 	if err := os.WriteFile(name, src, 0o644); err != nil {

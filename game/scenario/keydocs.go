@@ -29,10 +29,12 @@ type keyDoc struct {
 }
 
 // tableDoc says what a table is, and the rules across its keys that a
-// schema can state (anyOf, oneOf, dependentRequired, if/then).
+// schema can state (anyOf, oneOf, dependentRequired, if/then). MinItems is
+// the fewest tables of an array the decoder accepts, where it checks that.
 type tableDoc struct {
-	Effect string
-	Rules  map[string]any
+	Effect   string
+	Rules    map[string]any
+	MinItems int
 }
 
 // terrainList is the terrain names, for the texts that list them.
@@ -103,14 +105,14 @@ func scenarioDocs() map[string]keyDoc {
 			Type: "list of strings", Schema: map[string]any{"type": "array", "items": map[string]any{"type": "string"}}},
 		"map.legend.*": {Effect: "A map character (the key, quoted: `\"~\" = \"lake\"`) and the terrain it stands for, one of " + terrainList() + ". The legend adds to the default one (" + defaultLegendText() + ") and overrides it where they share a character.",
 			Type: "terrain name", Schema: map[string]any{"enum": anyList(rules.TerrainNames())}},
-		"map.river.name": {Effect: "The river's name, shown when a unit crosses it and on the map."},
+		"map.river.name": {Effect: "Its name, as the game calls it where it describes the ground."},
 		"map.river.size": {Effect: "A minor river slows crossings and helps a defender behind it; a major one also stops trucks and modes that cannot cross major rivers, except at a bridge (a road across the edge)."},
 		"map.river.edges": {Effect: "The hex edges the river runs along, each as the two neighbouring hexes it parts: [col,row, col,row].",
 			Type: "list of [col,row, col,row]", Schema: map[string]any{"type": "array", "items": map[string]any{"type": "array", "items": map[string]any{"type": "integer", "minimum": 0}, "minItems": 4, "maxItems": 4}}},
 		"map.road.kind":    {Effect: "A road (the mode's road speed; a bridge where it crosses a river) or a track (the mode's track speed). Where two cross, the better kind stands."},
-		"map.road.name":    {Effect: "The road's name, for the reader of the file."},
+		"map.road.name":    {Effect: "Its name, as the game calls it where it describes the ground."},
 		"map.road.path":    {Effect: "The hexes it runs through, each next to the one before: [[col,row], ...].", Type: "list of [col, row]", Schema: hexesSchema()},
-		"map.fort.name":    {Effect: "The defences' name, for the reader of the file."},
+		"map.fort.name":    {Effect: "Their name, as the game calls them where it describes the ground."},
 		"map.fort.posture": {Effect: fmt.Sprintf("How strong the built defences are: a unit in one of these hexes defends at least prepared (as if dug in %d hours) or fortified (%d hours), whatever it dug itself.", rules.PreparedHours, rules.FortifiedHours)},
 		"map.fort.hexes":   {Effect: "The hexes the defences cover.", Type: "list of [col, row]", Schema: hexesSchema()},
 
@@ -124,9 +126,9 @@ func scenarioDocs() map[string]keyDoc {
 
 		"place.id":         {Effect: "The place's id; units, events, the plan and the record name it."},
 		"place.name":       {Effect: "The name shown on the map, with other names in brackets where the sources use them (\"Nilka (Gongha)\")."},
-		"place.kind":       {Effect: "What it is (town, city, pass, bridge, border, airfield...), as the panel and the encyclopedia name it."},
+		"place.kind":       {Effect: "What it is (town, city, pass, bridge, border, airfield...), as the game names it where it describes the place."},
 		"place.source":     {Effect: "The [[source]] that locates it or gives its importance."},
-		"place.note":       {Effect: "A note shown with the place in the encyclopedia."},
+		"place.note":       {Effect: "A note on the place, shown where the game describes it."},
 		"place.lat":        {Effect: "Latitude in degrees north. With [projection], lat and lon place it on the map: hex may then be left out, and if it is given it must be at most one hex from where they put it.", Need: "with lon"},
 		"place.lon":        {Effect: "Longitude in degrees east (see lat).", Need: "with lat"},
 		"place.hex":        {Effect: "Its hex, [col, row].", Need: "unless lat and lon are given and the scenario has [projection]"},
@@ -146,7 +148,7 @@ func scenarioDocs() map[string]keyDoc {
 		"unit.type":      {Effect: "Its type in the unit catalogue (scenarios/units.toml): how it moves, sees and carries supply."},
 		"unit.commander": {Effect: "Its commander's name, shown in the panel and linked to the encyclopedia."},
 		"unit.source":    {Effect: "The [[source]] its strength comes from; where sources disagree, the other figure belongs in a variant that says whose it is."},
-		"unit.note":      {Effect: "A note on the unit's figures (whose estimate, what it counts), shown with the unit."},
+		"unit.note":      {Effect: "A note on the unit's figures (whose estimate, what it counts), for the reader of the file."},
 		"unit.men":       {Effect: "Men under arms at the start."},
 		"unit.guns":      {Effect: "Artillery pieces and mortars."},
 		"unit.mgs":       {Effect: "Machine guns."},
@@ -159,7 +161,7 @@ func scenarioDocs() map[string]keyDoc {
 		"unit.dug_hours": {Effect: fmt.Sprintf("Hours the unit has already dug in where it starts: %d or more is a prepared defence, %d or more fortified.", rules.PreparedHours, rules.FortifiedHours)},
 		"unit.supply_days": {Effect: "Days of supply it carries at the start; off the supply net it uses a turn's worth each turn, and back on the net it refills to its type's supply_days.",
 			Default: "the type's supply_days"},
-		"unit.place":    {Effect: "Where it starts (or arrives): a place's id, instead of hex."},
+		"unit.place":    {Effect: "Where it starts (or arrives): a place's id.", Need: "unless hex is given; give one or the other"},
 		"unit.hex":      {Effect: "Where it starts (or arrives): [col, row], on ground a unit can stand on.", Need: "unless place is given; give one or the other"},
 		"unit.arrive":   {Effect: "A reinforcement: the date whose turn it arrives on at its hex or place. A date at the start puts it on the map from the start."},
 		"unit.withdraw": {Effect: "The date whose turn it leaves the map by order of the scenario (it does not count as lost); after arrive if both are given."},
@@ -176,10 +178,10 @@ func scenarioDocs() map[string]keyDoc {
 
 		"victory.casualty_vp":       {Effect: "Victory points a side earns for each 1,000 enemy men lost (killed, wounded, missing or captured), counted with the places' points whenever points decide the game; 0: losses earn nothing."},
 		"victory.sudden_death.side": {Effect: "The side that wins at once by holding every place in hold at the end of a turn."},
-		"victory.sudden_death.hold": {Effect: "The ids of the places it must hold, at least one."},
+		"victory.sudden_death.hold": {Effect: "The ids of the places it must hold, at least one.", Must: true, Type: "list of place ids", Schema: map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "minItems": 1}},
 		"victory.sudden_death.from": {Effect: "The date from whose turn on the sudden death counts.", Default: "the first turn"},
 
-		"plan.side":  {Effect: "The side whose plan it is; the AI follows it with `--plan`, or when the game is set up to follow the historical plan."},
+		"plan.side":  {Effect: "The side whose plan it is."},
 		"plan.place": {Effect: "The place the side was trying to reach, take or hold (or leave the map by, at an exit)."},
 		"plan.from":  {Effect: "The date from whose turn the step is in force.", Default: "the first turn"},
 		"plan.until": {Effect: "The date whose turn is the last the step is in force.", Default: "to the end"},
@@ -240,7 +242,7 @@ func scenarioTables() map[string]tableDoc {
 		"map.river":  {Effect: "A river along hex edges."},
 		"map.road":   {Effect: "A road or track through neighbouring hexes."},
 		"map.fort":   {Effect: "Built defences on a list of hexes."},
-		"side":       {Effect: "A party to the fight; a scenario has at least two."},
+		"side":       {Effect: "A party to the fight; a scenario has at least two.", MinItems: 2},
 		"place": {Effect: "A named location: a town, a pass, a depot, an exit. Places carry the victory points, the supply sources and the exits.",
 			Rules: map[string]any{"anyOf": []any{req("hex"), req("lat", "lon")}, "dependentRequired": map[string]any{"lat": []any{"lon"}, "lon": []any{"lat"}, "exit": []any{"exit_vp"}}}},
 		"weather": {Effect: "A spell of weather from a date on."},

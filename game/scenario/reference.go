@@ -168,11 +168,27 @@ func (r Reference) heading(path string) string {
 // row writes a key's row of the table.
 func (r Reference) row(b *strings.Builder, k *Key) {
 	d := docOf(r.docs, k)
+	need := requiredText(k, d)
+	if k.Kind == kindTable || k.Kind == kindTables {
+		td := r.tables[k.Path]
+		d = keyDoc{Effect: firstSentence(td.Effect), Type: strings.TrimSuffix(typeText(k, d), " of tables") + ", " + r.heading(k.Path)}
+		if td.MinItems > 0 {
+			need = fmt.Sprintf("yes, at least %d", td.MinItems)
+		}
+	}
 	name := "`" + k.Name() + "`"
 	if k.Name() == "*" {
 		name = "any key"
 	}
-	fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", name, cell(typeText(k, d)), cell(requiredText(k, d)), cell(defaultText(k, d)), cell(d.Effect))
+	fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", name, cell(typeText(k, d)), cell(need), cell(defaultText(k, d)), cell(d.Effect))
+}
+
+// firstSentence is the first sentence of a text.
+func firstSentence(s string) string {
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1]
+	}
+	return s
 }
 
 // cell makes text safe within a table's cell.

@@ -78,7 +78,7 @@ func (b *schemaBuilder) object(path string) map[string]any {
 // required reports whether a key is required whatever the other keys say.
 func (b *schemaBuilder) required(k *Key) bool {
 	d := b.docs[k.Path]
-	return d.Must || k.Required && d.Need == ""
+	return d.Must || k.Required && d.Need == "" || b.tables[k.Path].MinItems > 0
 }
 
 // value is the schema of one key's value.
@@ -138,7 +138,11 @@ func (b *schemaBuilder) kindSchema(k *Key) map[string]any {
 	case kindTable:
 		return b.object(k.Path)
 	case kindTables:
-		return map[string]any{"type": "array", "items": b.object(k.Path)}
+		s := map[string]any{"type": "array", "items": b.object(k.Path)}
+		if n := b.tables[k.Path].MinItems; n > 0 {
+			s["minItems"] = n
+		}
+		return s
 	}
 	return map[string]any{}
 }
