@@ -33,15 +33,6 @@ func (n names) unit(id string) string {
 	return id
 }
 
-// units names several units, each by name.
-func (n names) units(ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = n.unit(id)
-	}
-	return out
-}
-
 // logbook is each person's log, by side: the lines of what their side may
 // know. A game of AIs alone keeps one log, under "", of everything.
 type logbook map[string][]string
