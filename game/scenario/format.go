@@ -34,16 +34,19 @@ func checkFormat(doc map[string]any, d *decoder, what string) error {
 	return nil
 }
 
-// migrate brings a document of format from up to Format, one version at a
-// time, and marks it as of Format.
-func migrate(doc map[string]any, from int) {
-	for v := from; v < Format; v++ {
-		if m := migrations[v]; m != nil {
+// migrate brings a document of format from up to Format.
+func migrate(doc map[string]any, from int) { migrateTo(doc, from, Format, migrations) }
+
+// migrateTo brings a document of format from up to format to, one version
+// at a time by steps[v], and marks it as of format to.
+func migrateTo(doc map[string]any, from, to int, steps map[int]func(map[string]any)) {
+	for v := from; v < to; v++ {
+		if m := steps[v]; m != nil {
 			m(doc)
 		}
 	}
-	if from < Format {
-		doc["format"] = int64(Format)
+	if from < to {
+		doc["format"] = int64(to)
 	}
 }
 
