@@ -37,6 +37,26 @@ type tableDoc struct {
 	MinItems int
 }
 
+// impassableText names the terrain no unit can enter ("glacier and lake").
+func impassableText() string {
+	var names []string
+	for i, name := range rules.TerrainNames() {
+		if rules.Terrain(i).Info().Impassable {
+			names = append(names, name)
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + ", where no unit can go,"
+}
+
+// idSchema is the schema of an id the decoder checks: lower-case letters,
+// digits and hyphens.
+func idSchema() map[string]any {
+	return map[string]any{"type": "string", "pattern": idPattern.String()}
+}
+
 // terrainList is the terrain names, for the texts that list them.
 func terrainList() string { return strings.Join(rules.TerrainNames(), ", ") }
 
@@ -85,7 +105,7 @@ func withSources[T any](docs map[string]T, shared map[string]T) map[string]T {
 // scenarioDocs describes every key of a scenario file.
 func scenarioDocs() map[string]keyDoc {
 	return withSources(map[string]keyDoc{
-		"id":          {Effect: "The scenario's id: lower-case letters, digits and hyphens (`nilka-1944`); a bundled scenario's file is named after it, and `ili play ID` finds it."},
+		"id":          {Effect: "The scenario's id: lower-case letters, digits and hyphens (`nilka-1944`); a bundled scenario's file is named after it, and `ili play ID` finds it.", Type: "id", Schema: idSchema()},
 		"title":       {Effect: "The title, as the list, the set-up screen and the debrief show it."},
 		"description": {Effect: "What the battle was and what the sources disagree on, shown when a player picks it."},
 		"start":       {Effect: "When turn 1 begins: a local date-time in Xinjiang such as 1944-10-05T06:00:00 (no offset from UTC). Every other date of the file must fall from start to the end of the last turn."},
@@ -116,7 +136,7 @@ func scenarioDocs() map[string]keyDoc {
 		"map.fort.posture": {Effect: fmt.Sprintf("How strong the built defences are: a unit in one of these hexes defends at least prepared (as if dug in %d hours) or fortified (%d hours), whatever it dug itself.", rules.PreparedHours, rules.FortifiedHours)},
 		"map.fort.hexes":   {Effect: "The hexes the defences cover.", Type: "list of [col, row]", Schema: hexesSchema()},
 
-		"side.id":                 {Effect: "The side's id: lower-case letters, digits and hyphens. Units, places and the record name it."},
+		"side.id":                 {Effect: "The side's id: lower-case letters, digits and hyphens. Units, places and the record name it.", Type: "id", Schema: idSchema()},
 		"side.name":               {Effect: "The side's name, as the sources name it."},
 		"side.briefing":           {Effect: "The side's view of the situation and its orders, shown before play."},
 		"side.supply_reach_hours": {Effect: "How many hours of march (in the scenario's supply_mode) a supply line may run from one of the side's supply sources to a unit. A unit off the line eats into its own supply; once that is gone its morale falls each turn."},
@@ -142,7 +162,7 @@ func scenarioDocs() map[string]keyDoc {
 		"weather.from": {Effect: "The date from whose turn the weather holds, until the next [[weather]]. List the spells in date order; before the first it is clear."},
 		"weather.kind": {Effect: "The weather, which changes the attacker's combat power in every fight while it holds (each kind has its factor in the combat model)."},
 
-		"unit.id":        {Effect: "The unit's id: lower-case letters, digits and hyphens, unique in the scenario."},
+		"unit.id":        {Effect: "The unit's id: lower-case letters, digits and hyphens, unique in the scenario.", Type: "id", Schema: idSchema()},
 		"unit.name":      {Effect: "The name the sources give the formation."},
 		"unit.side":      {Effect: "The [[side]] it fights for."},
 		"unit.type":      {Effect: "Its type in the unit catalogue (scenarios/units.toml): how it moves, sees and carries supply."},
@@ -291,7 +311,7 @@ func catalogueDocs() map[string]keyDoc {
 func catalogueTables() map[string]tableDoc {
 	return withSources(map[string]tableDoc{
 		"mode":       {Effect: "A way of moving with its speed in km a day on each terrain, on roads and on tracks; the engine turns the speeds into movement for any scenario's hex size and turn length."},
-		"mode.speed": {Effect: "Speed off roads on each terrain, in km a day: every terrain a unit can enter (" + terrainList() + "). Impassable terrain may be given only as 0."},
+		"mode.speed": {Effect: "Speed off roads on each terrain a unit can enter, in km a day; " + impassableText() + " may be given only as 0."},
 		"type": {Effect: "A unit type that scenarios build their orders of battle from.",
 			Rules: map[string]any{"if": map[string]any{"properties": map[string]any{"class": map[string]any{"const": "aircraft"}}}, "else": req("mode")}},
 	}, sourceTables)

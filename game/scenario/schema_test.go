@@ -142,6 +142,7 @@ func TestSchemaRefusesMistakes(t *testing.T) {
 		{"exit without exit_vp", "exit_vp = 1\n", ""},
 		{"misspelt key in a change", "men = 2500", "mne = 2500"},
 		{"misspelt legend terrain", `o = "farm"`, `o = "frm"`},
+		{"id not lower-case", `id = "w-inf"`, `id = "W inf"`},
 		{"one side", "[[side]]\nid = \"east\"", "[[sides]]\nid = \"east\""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
