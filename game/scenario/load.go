@@ -113,12 +113,7 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 		return nil, err
 	}
 	stamp(raw)
-	d.fileUnits = map[string]bool{}
-	for _, u := range tablesOf(raw["unit"]) {
-		if id, ok := u["id"].(string); ok {
-			d.fileUnits[id] = true
-		}
-	}
+	d.fileUnits = fileUnitIDs(raw)
 	for _, v := range opt.Variants {
 		if err := applyVariant(raw, d, v); err != nil {
 			return nil, err
@@ -147,6 +142,18 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 		}
 	}
 	return sc, nil
+}
+
+// fileUnitIDs are the ids of the file's units before any variant, which
+// the record may name though a variant removes them.
+func fileUnitIDs(raw map[string]any) map[string]bool {
+	ids := map[string]bool{}
+	for _, u := range tablesOf(raw["unit"]) {
+		if id, ok := u["id"].(string); ok {
+			ids[id] = true
+		}
+	}
+	return ids
 }
 
 // overlaid lists the arrays of tables that variants and --set can change.

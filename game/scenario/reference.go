@@ -40,12 +40,7 @@ func WatchScenario(ks *Keys, file string, src []byte, cat *Catalogue) error {
 	}
 	d.watch = ks.Watch
 	stamp(raw)
-	d.fileUnits = map[string]bool{}
-	for _, u := range tablesOf(raw["unit"]) {
-		if id, ok := u["id"].(string); ok {
-			d.fileUnits[id] = true
-		}
-	}
+	d.fileUnits = fileUnitIDs(raw)
 	decodeScenario(raw, d, cat)
 	return d.Err()
 }
