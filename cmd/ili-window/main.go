@@ -193,7 +193,7 @@ func benchPlay(opt ui.Options, frames, w, h int, stdout, stderr io.Writer) int {
 }
 
 func cmdShot(args []string, stdout, stderr io.Writer) int {
-	fs := cli.NewFlags("shot", "shot SCENARIO --out FILE.png [--size WxH] [--ui-scale PERCENT] [--layout FILE.json] [--side ID] [--variant V]... [--from DATE]", stderr)
+	fs := cli.NewFlags("shot", "shot SCENARIO --out FILE.png [--size WxH] [--ui-scale PERCENT] [--layout FILE.json] [--side ID] [--variant V]... [--from DATE] [--no-fog] [--no-stories] [--turn N] [--labels all]", stderr)
 	out := fs.String("out", "", "the PNG file to write")
 	size := fs.String("size", "1280x800", "the picture's size, WIDTHxHEIGHT")
 	uiScale := fs.Int("ui-scale", 100, "the interface's size in percent, from 75 to 300, as in the settings")
@@ -202,6 +202,11 @@ func cmdShot(args []string, stdout, stderr io.Writer) int {
 	var variants cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
 	from := fs.String("from", "", "draw the game taken up from the record at this date, such as 1944-11-10")
+	var look ui.ShotOptions
+	fs.BoolVar(&look.NoFog, "no-fog", false, "draw every side's units and the whole map, whichever side's view it is")
+	fs.BoolVar(&look.NoStories, "no-stories", false, "leave the scenario's stories out of the log too (a shot never opens one over the map)")
+	fs.IntVar(&look.Turn, "turn", 0, "play the game on to the start of turn N, every side by the AI at normal level, and draw it then")
+	labels := fs.String("labels", "", "all: find room for every place's name, farther from its mark if need be")
 	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
@@ -217,10 +222,15 @@ func cmdShot(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "--ui-scale %d: give the interface's size in percent, from 75 to 300, such as 150.\n", *uiScale)
 		return cli.Usage
 	}
-	if _, err := scenario.Load(fs.Arg(0), scenario.Options{Variants: variants, From: *from}); err != nil {
+	sc, err := scenario.Load(fs.Arg(0), scenario.Options{Variants: variants, From: *from})
+	if err != nil {
 		return cli.Report(stderr, err)
 	}
-	so := ui.ShotOptions{Width: w, Height: h, Scale: float64(*uiScale) / 100}
+	if code := checkShotLook(sc, look.Turn, *labels, stderr); code != cli.OK {
+		return code
+	}
+	so := ui.ShotOptions{Width: w, Height: h, Scale: float64(*uiScale) / 100, NoFog: look.NoFog, NoStories: look.NoStories,
+		AllLabels: *labels == "all", Turn: look.Turn}
 	data, drawn, err := ui.Shot(ui.Options{Scenario: fs.Arg(0), Side: *side, Variants: variants, From: *from, Seed: 1}, so)
 	if err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
@@ -240,6 +250,22 @@ func cmdShot(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "ili: %v\n", err)
 			return cli.Bad
 		}
+	}
+	return cli.OK
+}
+
+// checkShotLook checks ili shot's --turn and --labels against the
+// scenario: a turn it has (from the one a game taken up with --from
+// begins on), and labels all or none.
+func checkShotLook(sc *scenario.Scenario, turn int, labels string, stderr io.Writer) int {
+	first := max(1, sc.Setup.FirstTurn)
+	if turn != 0 && (turn < first || turn > sc.Turns) {
+		fmt.Fprintf(stderr, "--turn %d: %s has turns %d to %d; give one of them.\n", turn, sc.ID, first, sc.Turns)
+		return cli.Usage
+	}
+	if labels != "" && labels != "all" {
+		fmt.Fprintf(stderr, "--labels %q: give --labels all to name every place where room allows, or leave it out.\n", labels)
+		return cli.Usage
 	}
 	return cli.OK
 }

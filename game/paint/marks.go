@@ -20,6 +20,10 @@ type MarkOptions struct {
 	Selected string          // the unit whose counter is framed as chosen
 	Hide     map[string]bool // units not drawn (on the move, say)
 	Layout   *Layout         // when not nil, the counters and names drawn are appended to it
+	// AllLabels gives a name that finds no room beside its mark one a little
+	// farther off, tied to the mark by a thin line, where room allows (a
+	// map preview for authors: ili shot --labels all).
+	AllLabels bool
 }
 
 // Marks draws the places' marks and names and the counters over a map:
@@ -33,7 +37,7 @@ func Marks(cv Canvas, b *Batch, v *rules.View, cam Camera, pal *Palette, o MarkO
 		w, h := cv.Size()
 		area = Box{0, 0, float64(w), float64(h)}
 	}
-	drawPlaces(cv, b, v, cam, pal, o.FontSize, area, stacks, o.Layout)
+	drawPlaces(cv, b, v, cam, pal, placeOptions{o.FontSize, area, o.AllLabels}, stacks, o.Layout)
 	drawCounters(cv, b, v, pal, stacks, o.Selected, o.Layout)
 }
 
@@ -50,7 +54,15 @@ func Marks(cv Canvas, b *Batch, v *rules.View, cam Camera, pal *Palette, o MarkO
 // points kept), and where that finds no room either, it is left out.
 // Places whose mark lies wholly outside the area get no name.
 func Places(cv Canvas, b *Batch, v *rules.View, cam Camera, pal *Palette, fontSize float64, right float64) {
-	drawPlaces(cv, b, v, cam, pal, fontSize, Box{0, -1e6, right, 2e6}, stacksOf(v, cam, "", nil), nil)
+	drawPlaces(cv, b, v, cam, pal, placeOptions{fontSize: fontSize, area: Box{0, -1e6, right, 2e6}}, stacksOf(v, cam, "", nil), nil)
+}
+
+// placeOptions say how the places' names are laid out: their size, the
+// area they stay within, and whether a name may go farther off its mark.
+type placeOptions struct {
+	fontSize float64
+	area     Box
+	all      bool
 }
 
 // placeMark is a place's mark on the canvas: its centre and half its width.
@@ -65,7 +77,7 @@ func (m placeMark) box() Box { return Box{m.x - m.radius, m.y - m.radius, 2 * m.
 // PlaceLabels returns where Places puts the places' names, without
 // drawing them: for a screen that draws marks of its own clear of them.
 func PlaceLabels(t Text, v *rules.View, cam Camera, fontSize float64, right float64) []LabelBox {
-	_, labels := layoutPlaces(t, v, cam, fontSize, Box{0, -1e6, right, 2e6}, stacksOf(v, cam, "", nil))
+	_, labels := layoutPlaces(t, v, cam, placeOptions{fontSize: fontSize, area: Box{0, -1e6, right, 2e6}}, stacksOf(v, cam, "", nil))
 	return labels
 }
 
@@ -74,7 +86,7 @@ func PlaceLabels(t Text, v *rules.View, cam Camera, fontSize float64, right floa
 func placeRadius(scale float64) float64 { return math.Max(3, scale/5) }
 
 // layoutPlaces works out the places' marks and where their names go.
-func layoutPlaces(t Text, v *rules.View, cam Camera, fontSize float64, area Box, stacks []stack) ([]placeMark, []LabelBox) {
+func layoutPlaces(t Text, v *rules.View, cam Camera, o placeOptions, stacks []stack) ([]placeMark, []LabelBox) {
 	var taken []Box
 	stackAt := map[hex.Hex]Box{}
 	for _, s := range stacks {
@@ -98,29 +110,141 @@ func layoutPlaces(t Text, v *rules.View, cam Camera, fontSize float64, area Box,
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(i, j int) int { return importance(marks[j].p) - importance(marks[i].p) })
+	fixed := len(taken) // the counters and the marks; the names come after
 	var labels []LabelBox
+	var left []int // the places with no room for a name beside their mark
 	for _, i := range order {
 		m := marks[i]
-		if !m.box().Overlaps(area) {
+		if !m.box().Overlaps(o.area) {
 			continue
 		}
 		e, onStack := stackAt[m.p.Hex]
-		for _, s := range labelForms(m.p) {
-			tw, th := t.Measure(s, fontSize)
-			box, ok := placeLabel(m, e, onStack, tw+2, th, area, taken)
-			if ok {
-				taken = append(taken, box)
-				labels = append(labels, LabelBox{Text: s, Place: m.p.ID, Box: box})
-				break
-			}
+		if lb, ok := nearLabel(t, m, e, onStack, o, taken); ok {
+			taken = append(taken, lb.Box)
+			labels = append(labels, lb)
+		} else {
+			left = append(left, i)
+		}
+	}
+	for _, i := range left {
+		if !o.all {
+			break
+		}
+		if lb, ok := farForms(t, marks[i], o, taken, taken[:fixed]); ok {
+			taken = append(taken, lb.Box)
+			labels = append(labels, lb)
 		}
 	}
 	return marks, labels
 }
 
-func drawPlaces(cv Canvas, b *Batch, v *rules.View, cam Camera, pal *Palette, fontSize float64, area Box, stacks []stack, l *Layout) {
-	marks, labels := layoutPlaces(cv, v, cam, fontSize, area, stacks)
+// nearLabel finds room for a place's name, in each of its forms, beside
+// its mark.
+func nearLabel(t Text, m placeMark, e Box, onStack bool, o placeOptions, taken []Box) (LabelBox, bool) {
+	for _, s := range labelForms(m.p) {
+		tw, th := t.Measure(s, o.fontSize)
+		if box, ok := placeLabel(m, e, onStack, tw+2, th, o.area, taken); ok {
+			return LabelBox{Text: s, Place: m.p.ID, Box: box}, true
+		}
+	}
+	return LabelBox{}, false
+}
+
+// farForms finds room for a place's name, in each of its forms, a little
+// farther from its mark (see farLabel).
+func farForms(t Text, m placeMark, o placeOptions, taken, marks []Box) (LabelBox, bool) {
+	for _, s := range labelForms(m.p) {
+		tw, th := t.Measure(s, o.fontSize)
+		if box, ok := farLabel(m, tw+2, th, o.area, taken, marks); ok {
+			return LabelBox{Text: s, Place: m.p.ID, Box: box}, true
+		}
+	}
+	return LabelBox{}, false
+}
+
+// farLabel finds room for a name w by h up to four lines of text away
+// from its place's mark m, below, above or to either side of it, nearest
+// first, within the area, clear of every box taken, its leader crossing
+// none of the marks and counters.
+func farLabel(m placeMark, w, h float64, area Box, taken, marks []Box) (Box, bool) {
+	mk := m.box()
+	g := labelGap
+	for k := 1.0; k <= 4; k++ {
+		d := k * (h + g)
+		for _, c := range [][2]float64{
+			{m.x - w/2, mk.Y + mk.H + g + d},   // below
+			{m.x - w/2, mk.Y - g - h - d},      // above
+			{mk.X + mk.W + g + d, m.y - h/2},   // right
+			{mk.X - g - w - d, m.y - h/2},      // left
+			{mk.X + mk.W + d, mk.Y + mk.H + d}, // below right
+			{mk.X - w - d, mk.Y + mk.H + d},    // below left
+			{mk.X + mk.W + d, mk.Y - h - d},    // above right
+			{mk.X - w - d, mk.Y - h - d},       // above left
+		} {
+			box := Box{c[0], c[1], w, h}
+			if box.Inside(area) && clearOf(box, taken) && leaderClear(m, box, marks) {
+				return box, true
+			}
+		}
+	}
+	return Box{}, false
+}
+
+// leader is the line that ties a name set off its mark to the mark: from
+// the mark's edge to the nearest point of the name's box; ok is false when
+// the name is beside the mark, and needs none.
+func leader(m placeMark, box Box) (x0, y0, x1, y1 float64, ok bool) {
+	x1 = math.Max(box.X, math.Min(m.x, box.X+box.W))
+	y1 = math.Max(box.Y, math.Min(m.y, box.Y+box.H))
+	dx, dy := x1-m.x, y1-m.y
+	d := math.Hypot(dx, dy)
+	if d <= m.radius+labelGap+1.5 {
+		return 0, 0, 0, 0, false
+	}
+	return m.x + dx/d*m.radius, m.y + dy/d*m.radius, x1, y1, true
+}
+
+// leaderClear reports whether the leader from m to a name at box crosses
+// none of the marks and counters, its own mark aside.
+func leaderClear(m placeMark, box Box, marks []Box) bool {
+	x0, y0, x1, y1, ok := leader(m, box)
+	if !ok {
+		return true
+	}
+	own := m.box()
+	n := int(math.Hypot(x1-x0, y1-y0)/2) + 1
+	for i := 1; i < n; i++ {
+		x, y := x0+(x1-x0)*float64(i)/float64(n), y0+(y1-y0)*float64(i)/float64(n)
+		pt := Box{x, y, 0.01, 0.01}
+		if pt.Overlaps(own) {
+			continue
+		}
+		for _, t := range marks {
+			if t.Overlaps(pt) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// clearOf reports whether box, with a pixel's margin, overlaps none of taken.
+func clearOf(box Box, taken []Box) bool {
+	spaced := Box{box.X - 1, box.Y - 1, box.W + 2, box.H + 2}
+	for _, t := range taken {
+		if t.Overlaps(spaced) {
+			return false
+		}
+	}
+	return true
+}
+
+func drawPlaces(cv Canvas, b *Batch, v *rules.View, cam Camera, pal *Palette, o placeOptions, stacks []stack, l *Layout) {
+	marks, labels := layoutPlaces(cv, v, cam, o, stacks)
 	r := placeRadius(cam.Scale)
+	if o.all {
+		drawLeaders(b, marks, labels)
+	}
 	for _, m := range marks {
 		col := color.RGBA{60, 60, 60, 255}
 		if i := v.SideIndex(m.p.Owner); i >= 0 {
@@ -140,10 +264,24 @@ func drawPlaces(cv Canvas, b *Batch, v *rules.View, cam Camera, pal *Palette, fo
 	}
 	b.Flush()
 	for _, lb := range labels {
-		cv.Draw(lb.Text, lb.X+1, lb.Y, fontSize, pal.Text)
+		cv.Draw(lb.Text, lb.X+1, lb.Y, o.fontSize, pal.Text)
 	}
 	if l != nil {
 		l.Labels = append(l.Labels, labels...)
+	}
+}
+
+// drawLeaders ties each name set off its mark to the mark with a thin
+// dark line, from the mark's edge to the nearest point of the name.
+func drawLeaders(b *Batch, marks []placeMark, labels []LabelBox) {
+	at := map[string]placeMark{}
+	for _, m := range marks {
+		at[m.p.ID] = m
+	}
+	for _, lb := range labels {
+		if x0, y0, x1, y1, ok := leader(at[lb.Place], lb.Box); ok {
+			b.Line(x0, y0, x1, y1, 1.2, color.RGBA{40, 40, 40, 220})
+		}
 	}
 }
 

@@ -70,6 +70,8 @@ type Play struct {
 	fitUI float64
 	// layout, when not nil, is filled with what each frame drew where.
 	layout *paint.Layout
+	// look is how a shot for authors draws the game (preview.go).
+	look shotLook
 }
 
 // newPlay begins a game of the scenario the options name and plays the
@@ -322,7 +324,7 @@ func (p *Play) currentView() *rules.View {
 		return p.view
 	}
 	p.view = p.m.View(p.viewer())
-	if !p.hasPerson() {
+	if !p.hasPerson() || p.look.reveal {
 		p.view = p.watched(p.view)
 	}
 	return p.view
@@ -483,7 +485,7 @@ func (p *Play) drawMap(dst *ebiten.Image, v *rules.View) {
 	}
 	area := paint.Box{X: 0, Y: float64(p.a.barH), W: float64(p.w - p.a.panelW), H: float64(p.h - p.a.barH)}
 	paint.Marks(canvas(dst), p.a.scratch(dst), v, p.cam, pal, paint.MarkOptions{
-		FontSize: p.a.small.Size, Area: area, Selected: p.sel.unit, Hide: p.sliding(), Layout: p.layout})
+		FontSize: p.a.small.Size, Area: area, Selected: p.sel.unit, Hide: p.sliding(), Layout: p.layout, AllLabels: p.look.allLabels})
 	if p.layout != nil {
 		p.layout.Panels = p.panels(v)
 	}

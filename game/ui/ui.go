@@ -323,6 +323,12 @@ func (g *shotGame) Layout(int, int) (int, int) { return g.w, g.h }
 type ShotOptions struct {
 	Width, Height int
 	Scale         float64
+	// For a scenario's author: NoFog draws every side's units and the whole
+	// map; NoStories leaves the stories out of the log too; Turn (above 1)
+	// plays the game on, every side by the AI, to that turn's start; and
+	// AllLabels looks farther for room for the places' names.
+	NoFog, NoStories, AllLabels bool
+	Turn                        int
 }
 
 // Shot renders a game of the scenario as it opens, Width x Height, as a
@@ -358,7 +364,16 @@ func shotPlay(opt Options, so ShotOptions) (*Play, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.stories, p.anims = nil, nil
+	p.look = shotLook{reveal: so.NoFog, allLabels: so.AllLabels}
+	if so.Turn > p.m.Turn() {
+		if err := p.advanceTo(so.Turn); err != nil {
+			return nil, err
+		}
+	}
+	if so.NoStories {
+		p.dropStories()
+	}
+	p.stories, p.anims, p.view = nil, nil, nil
 	p.layout = &paint.Layout{}
 	p.Resize(so.Width, so.Height)
 	return p, nil
