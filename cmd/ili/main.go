@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -67,7 +68,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	f, ok := commands[cmd]
 	if !ok {
-		fmt.Fprintf(stderr, "ili: unknown command %q; run 'ili help' to see the commands.\n", cmd)
+		fmt.Fprintf(stderr, "ili: unknown command %q; run 'ili help' to see the commands%s\n", cmd, didYouMeanCommand(cmd))
 		return cli.Usage
 	}
 	return f(args, stdout, stderr)
@@ -92,6 +93,23 @@ func init() {
 		"-h":           cmdHelp,
 		"--help":       cmdHelp,
 	}
+}
+
+// didYouMeanCommand is what the error about an unknown command adds: a
+// command or a bundled scenario close to it, or a full stop.
+func didYouMeanCommand(cmd string) string {
+	var names []string
+	for name := range commands {
+		if !strings.HasPrefix(name, "-") {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	names = append(names, scenario.Bundled()...) // ili SCENARIO plays it
+	if s := scenario.DidYouMean(cmd, names); s != "" {
+		return s
+	}
+	return "."
 }
 
 // isHelp reports whether an argument asks for the usage: help, -h or

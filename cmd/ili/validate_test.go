@@ -69,3 +69,18 @@ func TestValidateWarns(t *testing.T) {
 		t.Errorf("stdout:\n%s", stdout)
 	}
 }
+
+// TestCommandSuggested: a misspelt command or bundled scenario gets "did
+// you mean".
+func TestCommandSuggested(t *testing.T) {
+	for _, c := range []struct{ arg, want string }{
+		{"valdiate", `ili: unknown command "valdiate"; run 'ili help' to see the commands; did you mean "validate"?`},
+		{"nilka-1945", `ili: unknown command "nilka-1945"; run 'ili help' to see the commands; did you mean "nilka-1944"?`},
+		{"frobnicate", `ili: unknown command "frobnicate"; run 'ili help' to see the commands.`},
+	} {
+		code, _, stderr := runCLI(c.arg)
+		if code != cli.Usage || strings.TrimSpace(stderr) != c.want {
+			t.Errorf("ili %s: exit %d, %q; want %q", c.arg, code, stderr, c.want)
+		}
+	}
+}

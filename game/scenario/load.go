@@ -63,7 +63,7 @@ func Read(name string) (string, []byte, error) {
 	}
 	src, err := scenarios.FS.ReadFile(name + ".toml")
 	if err != nil {
-		return name, nil, notFoundError{fmt.Sprintf("%q is neither a bundled scenario nor a .toml file; run 'ili list' to see the scenarios", name)}
+		return name, nil, notFoundError{fmt.Sprintf("%q is neither a bundled scenario nor a .toml file; run 'ili list' to see the scenarios%s", name, DidYouMean(name, Bundled()))}
 	}
 	return "scenarios/" + name + ".toml", src, nil
 }
