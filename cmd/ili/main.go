@@ -28,10 +28,12 @@ Usage:
   ili [play] [SCENARIO]     open the game (SCENARIO: a bundled id or a .toml file;
                             ili play --load SAVE.json opens a saved game)
   ili list                  list the bundled scenarios
-  ili validate [FILE...]    check scenario and lesson files; with no FILE, every bundled
-                            scenario, the encyclopedia and the campaign
+  ili validate [FILE...]    check scenario and lesson files: mistakes and warnings as
+                            file:line:col lines, each file's variants listed; with no FILE,
+                            every bundled scenario, the encyclopedia and the campaign
   ili calibrate FILE.csv    run the combat model on historical engagements
   ili sim SCENARIO          play AI-against-AI batches and sum up the outcomes
+                            (--log SEED prints one game's log, every event seen)
   ili sim merge FILE...     join batches split by seed range
   ili replay SAVE...        replay saved games without a window, check them, print their results
   ili history SCENARIO      print the documented course of events by turn [--format text|json]
@@ -41,6 +43,8 @@ Usage:
                             write the encyclopedia as one HTML page, DIR/encyclopedia.html
                             (DIR: the current folder unless given; made if missing)
   ili shot SCENARIO --out FILE.png [--size WxH]   draw the game's first frame
+                            (for authors: --no-fog --no-stories --turn N --labels all)
+  ili hex LAT LON SCENARIO  what the scenario has at a point: hex, place, ground, roads
 
 Run 'ili COMMAND -h' for a command's options.
 `
