@@ -36,6 +36,7 @@ Usage:
                             (--log SEED prints one game's log, every event seen)
   ili sim merge FILE...     join batches split by seed range
   ili replay SAVE...        replay saved games without a window, check them, print their results
+                            (--log prints each game's log first)
   ili history SCENARIO      print the documented course of events by turn [--format text|json]
   ili report SAVE --out DIR write a saved game's debrief: one HTML page with its maps and charts
                             (--class SAVES... sums up a class's games on one page)

@@ -9,14 +9,17 @@ import (
 
 	"ili/cmd/internal/cli"
 	"ili/game/match"
+	"ili/game/rules"
 	"ili/game/save"
+	"ili/game/words"
 )
 
 // cmdReplay replays saved games without a window, checks the state hash at
 // the start of every turn, and prints each game's result; the first file
 // that does not replay ends it with one sentence and exit code 1.
 func cmdReplay(args []string, stdout, stderr io.Writer) int {
-	fs := cli.NewFlags("replay", "replay SAVE.json...", stderr)
+	fs := cli.NewFlags("replay", "replay SAVE.json... [--log]", stderr)
+	logged := fs.Bool("log", false, "print each game's log before its result, as the window writes it for a game of AIs alone: every event")
 	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
@@ -31,6 +34,9 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 			return cli.Bad
 		}
 		m, err := g.Replay()
+		if err == nil && *logged {
+			err = printLog(stdout, g.Record)
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "ili: %s does not replay: %v\n", name, replayProblem(err))
 			return cli.Bad
@@ -38,6 +44,22 @@ func cmdReplay(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s: %s\n", name, resultLine(m, g.Final != ""))
 	}
 	return cli.OK
+}
+
+// printLog replays a record, which has replayed once already, and prints
+// every event of it as the window's log writes it.
+func printLog(w io.Writer, rec match.Record) error {
+	sc, err := match.ScenarioOf(rec)
+	if err != nil {
+		return err
+	}
+	log := words.NewLog(sc)
+	_, err = match.ReplayWatched(sc, rec, func(_ *match.Match, evs []rules.Event) {
+		for _, e := range evs {
+			fmt.Fprintln(w, log.Line(e))
+		}
+	})
+	return err
 }
 
 // replayProblem says where and how a replay failed.

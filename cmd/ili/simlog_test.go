@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -66,5 +67,23 @@ func TestSimLogRefused(t *testing.T) {
 		if code != cli.Usage || !strings.Contains(stderr, c.want) {
 			t.Errorf("%v: exit %d, %q; want %d and %q", c.args, code, stderr, cli.Usage, c.want)
 		}
+	}
+}
+
+// TestReplayLog: ili replay --log prints a kept game's log, the same lines
+// ili sim --log prints for its seed, then its result.
+func TestReplayLog(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runCLI("sim", "nilka-1944", "--runs", "1", "--seed", "7", "--keep", dir, "--format", "csv"); code != cli.OK {
+		t.Fatalf("sim --keep: exit %d: %s", code, stderr)
+	}
+	kept := filepath.Join(dir, "nilka-1944-seed7.json")
+	code, replayed, stderr := runCLI("replay", kept, "--log")
+	if code != cli.OK {
+		t.Fatalf("replay --log: exit %d: %s", code, stderr)
+	}
+	_, logged, _ := runCLI("sim", "nilka-1944", "--log", "7")
+	if !strings.HasPrefix(replayed, logged) || !strings.HasPrefix(replayed[len(logged):], kept+": nilka-1944, seed 7") {
+		t.Errorf("replay --log printed:\n%s\nwant the sim's log:\n%s\nthen the result", replayed, logged)
 	}
 }
