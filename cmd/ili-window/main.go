@@ -205,7 +205,7 @@ func cmdShot(args []string, stdout, stderr io.Writer) int {
 	var look ui.ShotOptions
 	fs.BoolVar(&look.NoFog, "no-fog", false, "draw every side's units and the whole map, whichever side's view it is")
 	fs.BoolVar(&look.NoStories, "no-stories", false, "leave the scenario's stories out of the log too (a shot never opens one over the map)")
-	fs.IntVar(&look.Turn, "turn", 0, "play the game on to the start of turn N, every side by the AI at normal level, and draw it then")
+	fs.IntVar(&look.Turn, "turn", 0, "play the game on, every side by the AI at normal level, to the side's phase of turn N, and draw it then")
 	labels := fs.String("labels", "", "all: find room for every place's name, farther from its mark if need be")
 	if code, ok := cli.Parse(fs, args); !ok {
 		return code

@@ -19,12 +19,12 @@ type shotLook struct {
 	allLabels bool
 }
 
-// advanceTo plays the game on to the start of turn n (or its end, if that
-// comes first): every side by the AI, a person's at normal level, each
-// command's events logged and shown as in play.
+// advanceTo plays the game on to the person's phase of turn n (or its end,
+// if that comes first): every side by the AI, a person's at normal level
+// until turn n, each command's events logged as in play.
 func (p *Play) advanceTo(n int) error {
 	stand := map[string]*ai.Player{} // the AIs that stand in for people
-	for i := 0; p.m.Turn() < n && !p.m.Over(); i++ {
+	for i := 0; !p.m.Over() && (p.m.Turn() < n || !p.m.PersonToMove()); i++ {
 		if i > maxShotCommands {
 			return fmt.Errorf("the game did not reach turn %d within %d commands", n, maxShotCommands)
 		}

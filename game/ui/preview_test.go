@@ -21,8 +21,8 @@ func TestShotForAuthors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.m.Turn() != 3 {
-		t.Errorf("the shot is of turn %d, want 3", p.m.Turn())
+	if p.m.Turn() != 3 || p.m.ToMove() != "insurgents" {
+		t.Errorf("the shot is of turn %d, %s to move; want turn 3, the insurgents' phase", p.m.Turn(), p.m.ToMove())
 	}
 	truth := p.m.Truth()
 	shown := p.currentView()

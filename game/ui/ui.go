@@ -325,7 +325,8 @@ type ShotOptions struct {
 	Scale         float64
 	// For a scenario's author: NoFog draws every side's units and the whole
 	// map; NoStories leaves the stories out of the log too; Turn (above 1)
-	// plays the game on, every side by the AI, to that turn's start; and
+	// plays the game on, every side by the AI, to the side's phase of that
+	// turn; and
 	// AllLabels looks farther for room for the places' names.
 	NoFog, NoStories, AllLabels bool
 	Turn                        int
