@@ -25,6 +25,7 @@ Usage:
   ili list                  list the bundled scenarios
   ili validate [FILE...]    check scenario files; with no FILE, every bundled one
   ili calibrate FILE.csv    run the combat model on historical engagements
+  ili fit FILE.csv          fit the combat model's odds and losses, cross-validated
   ili sim SCENARIO          play AI-against-AI batches and sum up the outcomes
   ili sim merge FILE...     join batches split by seed range
   ili replay SAVE...        replay saved games without a window, check them, print their results
@@ -67,6 +68,7 @@ func init() {
 		"list":      cmdList,
 		"validate":  cmdValidate,
 		"calibrate": cmdCalibrate,
+		"fit":       cmdFit,
 		"sim":       cmdSim,
 		"replay":    cmdReplay,
 		"shot":      cmdShot,

@@ -146,7 +146,7 @@ func parseRow(get func(string) string) (Engagement, string) {
 		e.CasD = int(v)
 	}
 	e.Post = get("post")
-	in := rules.CombatInput{Hours: 24 * e.Days}
+	in := rules.CombatInput{Hours: 24 * e.Days, Year: e.Year}
 	in.Attacker = rules.Force{Men: e.A, Quality: 1, Morale: 0.7, Supplied: true}
 	in.Defender = rules.Force{Men: e.D, Quality: 1, Morale: 0.7, Supplied: true}
 	switch e.Post {
