@@ -14,3 +14,9 @@ func alive(int) bool { return true }
 func keepOwner(string, fs.FileInfo) {}
 
 func syncDir(string) {}
+
+func writable(string) bool { return true }
+
+func foreignLink(string) error { return nil }
+
+const newMode = 0o644

@@ -1,3 +1,5 @@
+//go:build unix
+
 package files
 
 import (
@@ -46,8 +48,8 @@ func TestWriteReplacesAndKeepsMode(t *testing.T) {
 	if err := Write(name, []byte("old")); err != nil {
 		t.Fatal(err)
 	}
-	if info, _ := os.Stat(name); info.Mode().Perm() != 0o644 {
-		t.Errorf("a new file has mode %v, want 0644", info.Mode().Perm())
+	if info, _ := os.Stat(name); info.Mode().Perm() != newMode {
+		t.Errorf("a new file has mode %v, want %v (0666 less the umask)", info.Mode().Perm(), newMode)
 	}
 	if err := os.Chmod(name, 0o600); err != nil {
 		t.Fatal(err)
@@ -251,5 +253,52 @@ func TestStdout(t *testing.T) {
 	got, _ := io.ReadAll(r)
 	if err != nil || string(got) != "to the pipe" {
 		t.Errorf("writing - gave %q, %v", got, err)
+	}
+}
+
+// TestWriteRefusesWhatAShellWould: a read-only file, and a link another
+// user made in a shared folder, are refused and left as they are.
+func TestWriteRefusesWhatAShellWould(t *testing.T) {
+	dir := t.TempDir()
+	if os.Geteuid() != 0 {
+		ro := filepath.Join(dir, "ro.txt")
+		os.WriteFile(ro, []byte("keep"), 0o444)
+		if err := Write(ro, []byte("x")); err == nil || read(t, ro) != "keep" {
+			t.Errorf("a read-only file was replaced: %v", err)
+		}
+		return
+	}
+	shared := filepath.Join(dir, "shared")
+	os.Mkdir(shared, 0o777)
+	os.Chmod(shared, 0o777|fs.ModeSticky)
+	mine := filepath.Join(dir, "mine.txt")
+	os.WriteFile(mine, []byte("keep"), 0o600)
+	link := filepath.Join(shared, "report.txt")
+	if err := os.Symlink(mine, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Lchown(link, 65534, 65534); err != nil {
+		t.Skipf("cannot give the link to another user: %v", err)
+	}
+	if err := Write(link, []byte("report")); err == nil || read(t, mine) != "keep" {
+		t.Errorf("another user's link in a shared folder was followed: %v", err)
+	}
+}
+
+// TestWriteToAnOpenFile: /dev/fd/N writes to the process's open file as
+// it is (appending where it appends), never replacing what it names.
+func TestWriteToAnOpenFile(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "app.log")
+	os.WriteFile(name, []byte("earlier line\n"), 0o644)
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := Write("/dev/fd/"+strconv.Itoa(int(f.Fd())), []byte("report\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, name); got != "earlier line\nreport\n" {
+		t.Errorf("the log holds %q", got)
 	}
 }

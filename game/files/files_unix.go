@@ -4,8 +4,12 @@ package files
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -39,3 +43,44 @@ func syncDir(dir string) {
 		d.Close()
 	}
 }
+
+// writable reports whether this process may write the file, as a shell's
+// > would: a read-only file is refused even though a rename could replace it.
+func writable(name string) bool { return syscall.Access(name, 2) == nil }
+
+// foreignLink refuses a link that another user made in a shared folder (one
+// anybody may write to, with the sticky bit), which Linux's
+// protected_symlinks refuses to follow: another user's link in /tmp must not
+// turn our output onto a file of ours.
+func foreignLink(name string) error {
+	link, err := os.Lstat(name)
+	if err != nil || link.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	dir, err := os.Stat(filepath.Dir(name))
+	if err != nil || dir.Mode()&fs.ModeSticky == 0 || dir.Mode().Perm()&0o002 == 0 {
+		return nil
+	}
+	l, ok1 := link.Sys().(*syscall.Stat_t)
+	d, ok2 := dir.Sys().(*syscall.Stat_t)
+	if ok1 && ok2 && int(l.Uid) != os.Geteuid() && l.Uid != d.Uid {
+		return fmt.Errorf("cannot write %s: it is a link another user made in a shared folder; remove it or choose another name", name)
+	}
+	return nil
+}
+
+// newMode is the mode of a new file: 0666 less the umask, as a shell gives.
+var newMode = func() fs.FileMode {
+	if data, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			if v, ok := strings.CutPrefix(line, "Umask:"); ok {
+				if m, err := strconv.ParseUint(strings.TrimSpace(v), 8, 32); err == nil {
+					return 0o666 &^ fs.FileMode(m)
+				}
+			}
+		}
+	}
+	old := syscall.Umask(0o022) // no /proc: read it by setting it, at start, and put it back
+	syscall.Umask(old)
+	return 0o666 &^ fs.FileMode(old)
+}()

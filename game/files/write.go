@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 )
 
 // Stdout is the name that means standard output to Create and Write.
@@ -22,6 +24,7 @@ type Writer struct {
 	mode   fs.FileMode // the mode the file ends with
 	old    fs.FileInfo // the file replaced, nil for a new one
 	direct bool        // writing straight to standard output, a device or a FIFO
+	stream bool        // one of the process's own open files, never closed here
 	err    error       // the first write error
 }
 
@@ -42,12 +45,18 @@ func Write(name string, data []byte) error {
 
 // Create starts writing name. A new or regular file (or a link to one) is
 // written to a temporary file beside it, which Commit renames over it with
-// the old file's mode; a link stays a link. Standard output ("-" or
-// /dev/stdout), a character device or a FIFO is written to directly. A
-// folder, a disk device or a socket is refused with a sentence.
+// the old file's mode (a new one's is 0666 less the umask); a link stays a
+// link. Standard output ("-", /dev/stdout), standard error and the
+// process's open files (/dev/fd/N) are written to as they are open, and a
+// character device or a FIFO is written to directly. A read-only file, a
+// link another user made in a shared folder, a folder, a disk device or a
+// socket is refused with a sentence.
 func Create(name string) (*Writer, error) {
-	if name == Stdout || name == "/dev/stdout" {
-		return &Writer{f: os.Stdout, buf: bufio.NewWriter(os.Stdout), name: "standard output", direct: true}, nil
+	if f := stream(name); f != nil {
+		return &Writer{f: f, buf: bufio.NewWriter(f), name: name, direct: true, stream: true}, nil
+	}
+	if err := foreignLink(name); err != nil {
+		return nil, err
 	}
 	info, err := os.Stat(name)
 	switch {
@@ -56,6 +65,9 @@ func Create(name string) (*Writer, error) {
 	case err != nil:
 		return nil, fmt.Errorf("cannot write %s: %w", name, err)
 	case info.Mode().IsRegular():
+		if !writable(name) {
+			return nil, fmt.Errorf("cannot write %s: it is read-only; make it writable or choose another name", name)
+		}
 		target, err := filepath.EvalSymlinks(name)
 		if err != nil {
 			return nil, fmt.Errorf("cannot write %s: %w", name, err)
@@ -67,6 +79,24 @@ func Create(name string) (*Writer, error) {
 	return nil, fmt.Errorf("cannot write %s: it is %s; give the name of a file", name, kind(info.Mode()))
 }
 
+// stream returns the process's own open file that name means, or nil.
+func stream(name string) *os.File {
+	switch name {
+	case Stdout, "/dev/stdout":
+		return os.Stdout
+	case "/dev/stderr":
+		return os.Stderr
+	}
+	for _, dir := range []string{"/dev/fd/", "/proc/self/fd/"} {
+		if rest, ok := strings.CutPrefix(name, dir); ok {
+			if fd, err := strconv.Atoi(rest); err == nil && fd >= 0 {
+				return os.NewFile(uintptr(fd), name)
+			}
+		}
+	}
+	return nil
+}
+
 // replace starts a temporary file beside target that Commit renames over it.
 func replace(name, target string, old fs.FileInfo) (*Writer, error) {
 	dir := filepath.Dir(target)
@@ -75,7 +105,7 @@ func replace(name, target string, old fs.FileInfo) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot write %s: %w", name, pathless(err))
 	}
-	w := &Writer{f: f, buf: bufio.NewWriterSize(f, 64<<10), name: name, target: target, mode: 0o644, old: old}
+	w := &Writer{f: f, buf: bufio.NewWriterSize(f, 64<<10), name: name, target: target, mode: newMode, old: old}
 	if old != nil {
 		w.mode = old.Mode().Perm()
 	}
@@ -133,7 +163,7 @@ func (w *Writer) Commit() error {
 }
 
 func (w *Writer) finishDirect() error {
-	if w.f != os.Stdout {
+	if !w.stream {
 		if err := w.f.Close(); err != nil && w.err == nil {
 			w.err = fmt.Errorf("cannot write %s: %w", w.name, pathless(err))
 		}
@@ -159,7 +189,7 @@ func (w *Writer) finishTemp() error {
 // Abort drops what was written: the named file stays as it was.
 func (w *Writer) Abort() {
 	if w.direct {
-		if w.f != os.Stdout {
+		if !w.stream {
 			w.f.Close()
 		}
 		return

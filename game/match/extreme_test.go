@@ -38,13 +38,43 @@ func extreme(t *testing.T) *scenario.Scenario {
 	return sc
 }
 
+// bigNilka is nilka-1944 with a unit of 300,000 men on each side, which a
+// review found playing another game on 386 (a share of prisoners passed 32
+// bits).
+func bigNilka(t *testing.T) *scenario.Scenario {
+	t.Helper()
+	src, err := os.ReadFile("../../scenarios/nilka-1944.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(src)
+	at := strings.Index(text, "[[event]]")
+	var b strings.Builder
+	b.WriteString(text[:at])
+	for i, s := range []struct{ side, where string }{{"insurgents", "hex = [13, 11]"}, {"provincial", "place = \"nilka\""}} {
+		fmt.Fprintf(&b, "[[unit]]\nid = \"big-%d\"\nname = \"Big %d\"\nside = %q\ntype = \"infantry\"\n%s\nmen = 300000\nquality = 100\nmorale = 100\nsource = \"est\"\n\n", i, i, s.side, s.where)
+	}
+	b.WriteString(text[at:])
+	sc, err := scenario.Parse("big-nilka.toml", []byte(b.String()), scenario.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
 // TestExtremeStacksAgreeOnEveryMachine plays the extreme drill between two
 // AIs and compares the state hash after every command with the one
 // recorded on amd64: make test runs it as a 386 build too, where a sum
 // that passes 32 bits would change the game.
 func TestExtremeStacksAgreeOnEveryMachine(t *testing.T) {
-	sc := extreme(t)
-	m := aiGame(t, sc, 11)
+	t.Run("drill", func(t *testing.T) { agree(t, extreme(t), 11, "testdata/extreme.golden") })
+	t.Run("nilka", func(t *testing.T) { agree(t, bigNilka(t), 1, "testdata/big-nilka.golden") })
+}
+
+// agree plays sc between two AIs from seed and compares how it ends with
+// the golden file.
+func agree(t *testing.T, sc *scenario.Scenario, seed uint64, file string) {
+	m := aiGame(t, sc, seed)
 	if err := m.PlayOut(); err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +89,6 @@ func TestExtremeStacksAgreeOnEveryMachine(t *testing.T) {
 		t.Fatal("the extreme stacks never fought; the test shows nothing")
 	}
 	got := fmt.Sprintf("%s after %d turns, %d commands, %d attacks; men lost %v\n", rec.Final, m.Turn(), len(rec.Commands), fought, m.Result().Losses)
-	file := "testdata/extreme.golden"
 	if *update {
 		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
 			t.Fatal(err)

@@ -363,7 +363,7 @@ func (s *State) applyLosses(units []*Unit, l Losses, frac float64) []Event {
 		given := 0
 		for i, u := range units {
 			if left > 0 {
-				capt[i] = min(u.Men-men[i], l.Captured*(u.Men-men[i])/left)
+				capt[i] = min(u.Men-men[i], int(int64(l.Captured)*int64(u.Men-men[i])/int64(left))) // past 32 bits in large stacks
 				given += capt[i]
 			}
 		}

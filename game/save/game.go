@@ -14,10 +14,12 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"ili/game/files"
 	"ili/game/match"
+	"ili/game/scenario"
 )
 
 // Format names the layout of a saved game. Read refuses the layout before
@@ -70,23 +72,37 @@ type Entry struct {
 	Time time.Time // when the file was written
 }
 
+// MaxListed is how many saved games List reads, the newest first; older
+// ones are listed unread.
+const MaxListed = 500
+
 // List returns the saved games in dir, newest first. A missing folder is
 // an empty list; files that are not saved games are listed with the error.
+// Its games hold what a list shows, not their commands: open one with
+// Read. Only the newest MaxListed are read, one at a time, so a folder of
+// many large files costs the time to read them but not the memory.
 func List(dir string) ([]Entry, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
 		return nil, err
 	}
-	var out []Entry
-	for _, name := range names {
-		e := Entry{Path: name}
+	out := make([]Entry, len(names))
+	for i, name := range names {
+		out[i].Path = name
 		if fi, err := os.Stat(name); err == nil {
-			e.Time = fi.ModTime()
+			out[i].Time = fi.ModTime()
 		}
-		e.Game, e.Err = Read(name)
-		out = append(out, e)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Time.After(out[j].Time) })
+	for i := range out {
+		if i >= MaxListed {
+			out[i].Err = fmt.Errorf("not read: only the newest %d saved games are listed", MaxListed)
+			continue
+		}
+		if out[i].Game, out[i].Err = Read(out[i].Path); out[i].Game != nil {
+			out[i].Game.Commands, out[i].Game.Refused, out[i].Game.Hashes = nil, nil, nil
+		}
+	}
 	return out, nil
 }
 
@@ -123,10 +139,32 @@ func Read(name string) (*Game, error) {
 	default:
 		return nil, fmt.Errorf("%s was saved by another version of ili (its format is not %s); it cannot be loaded", name, Format)
 	}
+	if err := g.plain(); err != nil {
+		return nil, fmt.Errorf("%s is not a saved game of ili: %w", name, err)
+	}
 	if len(g.Hashes) == 0 || g.Final == "" {
 		return nil, fmt.Errorf("%s has no state hashes to check its replay against, so it is not loaded; saves of ili always have them", name)
 	}
 	return &g, nil
+}
+
+// plain checks the names a save gives, which the game prints: none may
+// hold a control character (a terminal escape among them), and a scenario
+// file must come with its text's hash, so that nothing else is read as it.
+func (g *Game) plain() error {
+	names := append(append([]string{g.Scenario, g.Title}, g.Variants...), g.Set...)
+	for _, st := range g.Seats {
+		names = append(names, st.Side, st.AI)
+	}
+	for _, n := range names {
+		if strings.ContainsFunc(n, unicode.IsControl) {
+			return errors.New("a name in it holds control characters")
+		}
+	}
+	if scenario.IsFile(g.Scenario) && g.ScenarioHash == "" {
+		return errors.New("it names a scenario file without the hash of its text, so the file is not read")
+	}
+	return nil
 }
 
 // notSaved says why data is not a saved game: where its JSON breaks, or

@@ -83,10 +83,12 @@ func saved(t *testing.T, edit func(g *Game)) string {
 
 func TestReadRefusesWhatItCannotCheck(t *testing.T) {
 	cases := map[string]func(*Game){
-		"no hashes":              func(g *Game) { g.Hashes = nil },
-		"no hash after the last": func(g *Game) { g.Final = "" },
-		"the first layout":       func(g *Game) { g.Format = "ili-save/1" },
-		"another layout":         func(g *Game) { g.Format = "ili-save/9" },
+		"no hashes":               func(g *Game) { g.Hashes = nil },
+		"no hash after the last":  func(g *Game) { g.Final = "" },
+		"the first layout":        func(g *Game) { g.Format = "ili-save/1" },
+		"another layout":          func(g *Game) { g.Format = "ili-save/9" },
+		"an escape in a name":     func(g *Game) { g.Scenario = "\x1b]0;owned\anilka-1944" },
+		"a file without its hash": func(g *Game) { g.Scenario, g.ScenarioHash = "/tmp/other.toml", "" },
 	}
 	for what, edit := range cases {
 		if _, err := Read(saved(t, edit)); err == nil {

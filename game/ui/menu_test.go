@@ -109,7 +109,11 @@ func TestGameMenu(t *testing.T) {
 	// Move on, then load the saved game back from the menu.
 	p.ClickHex(hex.FromOffset(11, 7))
 	p.ClickHex(hex.FromOffset(11, 7))
-	saved := len(list[0].Game.Commands)
+	whole, err := save.Read(list[0].Path) // the list keeps no commands
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := len(whole.Commands)
 	sc = press(t, p, KeyMenu, KeyDown, KeyDown, KeyEnter)
 	ls, ok := sc.(*LoadScreen)
 	if !ok {

