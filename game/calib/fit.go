@@ -97,7 +97,7 @@ var (
 // constrained fits with fit, then fixes at zero every coefficient that came
 // out on the wrong side of its direction and fits the rest again, until
 // none does: a prior that puts no weight on the wrong side.
-func constrained(x [][]float64, signs []int, fit func([][]float64) []float64) []float64 {
+func constrained(x [][]float64, signs []int, fit func(sub [][]float64, cols []int) []float64) []float64 {
 	k := len(x[0])
 	free := make([]bool, k)
 	for j := range free {
@@ -117,7 +117,7 @@ func constrained(x [][]float64, signs []int, fit func([][]float64) []float64) []
 				sub[i][c] = r[j]
 			}
 		}
-		b := fit(sub)
+		b := fit(sub, cols)
 		full := make([]float64, k)
 		wrong := false
 		for c, j := range cols {
@@ -136,6 +136,18 @@ func constrained(x [][]float64, signs []int, fit func([][]float64) []float64) []
 // lambda times the squared coefficients (the intercept is free): a ridge
 // prior that every factor's effect is small until the data say otherwise.
 func fitLogistic(x [][]float64, y []bool, lambda float64) []float64 {
+	k := len(x[0])
+	w, c := make([]float64, k), make([]float64, k)
+	for j := 1; j < k; j++ {
+		w[j] = lambda
+	}
+	return fitLogisticPrior(x, y, w, c)
+}
+
+// fitLogisticPrior maximises the mean log-likelihood of y given the rows x
+// less the sum of w[j]·(b[j]-c[j])²: a normal prior on each coefficient
+// centred on c[j], as strong as w[j].
+func fitLogisticPrior(x [][]float64, y []bool, w, c []float64) []float64 {
 	n, k := float64(len(x)), len(x[0])
 	f := func(b []float64) float64 {
 		s := 0.0
@@ -147,11 +159,15 @@ func fitLogistic(x [][]float64, y []bool, lambda float64) []float64 {
 				s += log1pExp(z)
 			}
 		}
-		return s/n + lambda*dot(b[1:], b[1:])
+		s /= n
+		for j := range b {
+			s += w[j] * (b[j] - c[j]) * (b[j] - c[j])
+		}
+		return s
 	}
 	grad := func(g, b []float64) {
 		for j := range g {
-			g[j] = 0
+			g[j] = 2 * w[j] * (b[j] - c[j])
 		}
 		for i, r := range x {
 			p := logistic(dot(b, r))
@@ -162,9 +178,6 @@ func fitLogistic(x [][]float64, y []bool, lambda float64) []float64 {
 			for j := range r {
 				g[j] += (p - t) * r[j] / n
 			}
-		}
-		for j := 1; j < k; j++ {
-			g[j] += 2 * lambda * b[j]
 		}
 	}
 	res, err := optimize.Minimize(optimize.Problem{Func: f, Grad: grad}, make([]float64, k), &optimize.Settings{GradientThreshold: 1e-10}, &optimize.BFGS{})

@@ -39,7 +39,7 @@ func ridgeFit(x [][]float64, y []float64, lambda float64, side int) ([]float64, 
 		signs = lossSignsD
 	}
 	var sigma float64
-	b := constrained(x, signs, func(sub [][]float64) []float64 {
+	b := constrained(x, signs, func(sub [][]float64, _ []int) []float64 {
 		c, s := fitRidge(sub, y, lambda)
 		sigma = s
 		return c
