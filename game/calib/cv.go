@@ -17,12 +17,12 @@ type FitOptions struct {
 
 // Scores are how well predicted chances of an attacker win match the record.
 type Scores struct {
-	N                    int
-	Brier, LogLoss       float64
-	BaseBrier, BaseLog   float64 // always predicting the attacker's share of wins
-	Accuracy             float64
-	Slope, Intercept     float64 // a logistic refit of the record on the model's log-odds
-	LossErrA, LossErrD   float64 // median over battles of model/record daily rate, either way
+	N                  int
+	Brier, LogLoss     float64
+	BaseBrier, BaseLog float64 // always predicting the attacker's share of wins
+	Accuracy           float64
+	Slope, Intercept   float64 // a logistic refit of the record on the model's log-odds
+	LossErrA, LossErrD float64 // median over battles of model/record daily rate, either way
 }
 
 // Fitted is a fit of the model's odds and losses to engagements.
@@ -46,8 +46,8 @@ func logisticFit(x [][]float64, y []bool, lambda float64) []float64 {
 			if j > 0 {
 				w[i] = lambda
 			}
-			if j == ratioCol {
-				w[i], c[i] = lambda+RatioPriorWeight, RatioPrior
+			if j == ratioCol && FixedRatio != 0 {
+				w[i], c[i] = 1e4, FixedRatio
 			}
 		}
 		return fitLogisticPrior(sub, y, w, c)
@@ -116,10 +116,10 @@ func fitOdds(cs []case_, k, repeats int, rng *rand.Rand) (oddsModel, float64, [2
 		splits[r] = folds(len(cs), k, rng)
 	}
 	best, bestLoss := 0.0, math.Inf(1)
-	var bestLogits []float64
+	var bestRows [][]float64
 	var bestY []bool
 	for _, lambda := range lambdas {
-		var logits []float64
+		var rows [][]float64
 		var ys []bool
 		for _, sp := range splits {
 			for _, f := range sp {
@@ -127,23 +127,40 @@ func fitOdds(cs []case_, k, repeats int, rng *rand.Rand) (oddsModel, float64, [2
 				x, y := oddsData(train)
 				b := oddsModel(logisticFit(x, y, lambda))
 				for _, c := range test {
-					logits, ys = append(logits, b.logit(c.sit)), append(ys, c.win)
+					fixed := FixedRatio * c.sit.LnR
+					rows, ys = append(rows, []float64{1, b.logit(c.sit) - fixed, fixed}), append(ys, c.win)
 				}
 			}
 		}
-		if l := logLoss(logits, ys); l < bestLoss {
-			best, bestLoss, bestLogits, bestY = lambda, l, logits, ys
+		if l := logLossRows(rows, ys); l < bestLoss {
+			best, bestLoss, bestRows, bestY = lambda, l, rows, ys
 		}
 	}
-	recal := fitLogistic(pairRows(bestLogits), bestY, 0)
+	// The recalibration scales the fitted terms; a fixed slope in ln R
+	// stays as it is.
+	recal := fitLogisticPrior(bestRows, bestY, []float64{0, 0, 1e4}, []float64{0, 0, 1})
 	x, y := oddsData(cs)
 	b := oddsModel(logisticFit(x, y, best))
 	for j := range b {
-		b[j] *= recal[1]
+		if j != ratioCol || FixedRatio == 0 {
+			b[j] *= recal[1]
+		}
 	}
 	b[0] += recal[0]
 	return b, best, [2]float64{recal[0], recal[1]}
 }
+
+// logLossRows is the log-loss of rows {1, fitted log-odds, fixed part}.
+func logLossRows(rows [][]float64, y []bool) float64 {
+	logits := make([]float64, len(rows))
+	for i, r := range rows {
+		logits[i] = r[1] + r[2]
+	}
+	return logLoss(logits, y)
+}
+
+// FixedRatio, when not 0, is the odds' slope in ln R, held and not fitted.
+var FixedRatio = 0.0
 
 // pairRows turns log-odds into rows {1, log-odds} for a refit.
 func pairRows(logits []float64) [][]float64 {
