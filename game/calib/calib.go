@@ -293,7 +293,7 @@ func resolveMany(e Engagement, m *rules.Model, reps int, seed uint64, casA, casD
 			}
 		}
 	}
-	res := Result{Engagement: e, PWin: float64(wins) / float64(reps)}
+	res := Result{Engagement: e, PWin: m.PWin(e.Input)} // the odds exactly, not their share of the draws
 	res.CasAMedian = median(casA)
 	res.CasDMedian = median(casD)
 	if decided > 0 {
