@@ -40,6 +40,8 @@ bench: setup
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz=FuzzLoad -fuzztime=60s ./game/scenario
+	$(GO) test -run '^$$' -fuzz=FuzzLocate -fuzztime=60s ./game/scenario
+	$(GO) test -run '^$$' -fuzz=FuzzRead -fuzztime=60s ./game/save
 
 clean:
 	rm -rf bin

@@ -51,22 +51,24 @@ func TestOnlyUIImportsEbiten(t *testing.T) {
 // below lists, for every package under game/, the packages of ours it may
 // use: the one-way flow ui -> whatif -> save -> match -> ai, scenario ->
 // rules -> hex, with ai and scenario side by side and calib on rules alone;
-// files, which reads and writes every file, is at the bottom beside hex.
+// files, which reads and writes every file, and stats are at the bottom
+// beside hex.
 var below = func() map[string][]string {
-	files := []string{"ili/game/files"}
+	bottom := []string{"ili/game/files", "ili/game/stats"}
 	hex := []string{"ili/game/hex"}
 	rules := append([]string{"ili/game/rules"}, hex...)
-	scenario := append(append([]string{"ili/game/scenario", "ili/scenarios"}, rules...), files...)
+	scenario := append(append([]string{"ili/game/scenario", "ili/scenarios"}, rules...), bottom...)
 	match := append([]string{"ili/game/match", "ili/game/ai"}, scenario...)
 	save := append([]string{"ili/game/save"}, match...)
 	whatif := append([]string{"ili/game/whatif"}, save...)
 	return map[string][]string{
 		"ili/game/files":           nil,
+		"ili/game/stats":           nil,
 		"ili/game/hex":             nil,
 		"ili/game/rules":           hex,
 		"ili/game/rules/rulestest": rules,
 		"ili/game/scenario":        scenario[1:],
-		"ili/game/calib":           rules,
+		"ili/game/calib":           append([]string{"ili/game/stats"}, rules...),
 		"ili/game/ai":              rules,
 		"ili/game/match":           match[1:],
 		"ili/game/save":            save[1:],

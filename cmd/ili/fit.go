@@ -17,17 +17,21 @@ import (
 // and prints the in-sample and cross-validated figures; --out writes the
 // parameters as game/rules/combat.json holds them.
 func cmdFit(args []string, stdout, stderr io.Writer) int {
-	fs := cli.NewFlags("fit", "fit FILE.csv [--folds K] [--repeats R] [--seed S] [--out combat.json]", stderr)
+	fs := cli.NewFlags("fit", "fit FILE.csv [--folds K] [--repeats R] [--seed S] [--ratio B] [--out combat.json]", stderr)
 	folds := fs.Int("folds", 5, "parts the cross-validation splits the engagements into, from 2 to 20")
 	repeats := fs.Int("repeats", 10, "times the cross-validation is repeated on other splits, from 1 to 100")
 	seed := fs.Uint64("seed", 1, "seed of the splits")
 	out := fs.String("out", "", "write the fitted model's parameters to FILE (- for standard output)")
+	ratio := fs.Float64("ratio", calib.HeldRatio, "the odds' slope in ln R, held and not fitted; 0 fits it to the file")
 	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	switch {
 	case fs.NArg() != 1:
 		fmt.Fprintln(stderr, "ili fit needs one CSV file of engagements, such as shared/data/cdb90/calibration.csv.")
+		return cli.Usage
+	case !(*ratio >= 0 && *ratio <= 3):
+		fmt.Fprintf(stderr, "--ratio is %v; give a slope from 0 (fitted) to 3.\n", *ratio)
 		return cli.Usage
 	case *folds < 2 || *folds > 20 || *repeats < 1 || *repeats > 100:
 		fmt.Fprintf(stderr, "--folds is %d and --repeats %d; give folds from 2 to 20 and repeats from 1 to 100.\n", *folds, *repeats)
@@ -37,7 +41,7 @@ func cmdFit(args []string, stdout, stderr io.Writer) int {
 	if code != cli.OK {
 		return code
 	}
-	f := calib.FitModel(engs, &rules.Default, calib.FitOptions{Folds: *folds, Repeats: *repeats, Seed: *seed})
+	f := calib.FitModel(engs, &rules.Default, calib.FitOptions{Folds: *folds, Repeats: *repeats, Seed: *seed, Ratio: *ratio})
 	writeFit(stdout, fs.Arg(0), len(engs), *folds, *repeats, f)
 	if *out != "" {
 		data, _ := json.MarshalIndent(f.Model, "", " ")
@@ -88,8 +92,12 @@ func writeFit(w io.Writer, name string, n, folds, repeats int, f calib.Fitted) {
 	fmt.Fprintf(w, "\nThe cross-validated figures are nested: every battle is predicted by a fit, penalty and\nrecalibration chosen without it. Penalties: odds %g, losses %g; recalibration of the log-odds: %.3f + %.3f x.\n",
 		f.LambdaOdds, f.LambdaLoss, f.RecalA, f.RecalS)
 	o := f.Model.Odds
-	fmt.Fprintf(w, "\nLog-odds of an attacker win: %.3f; prepared %+.3f, fortified %+.3f, delaying %+.3f; ln R x %.3f;\nsurprise x %.3f a level, the defender's x %.3f; air superiority x %.3f; before 1900 %+.3f\n",
-		o.Bias, o.Posture[1], o.Posture[2], o.Posture[3], o.Ratio, o.Surprise, o.DefenderSurprise, o.Air, o.Era)
+	held := ""
+	if f.HeldRatio != 0 {
+		held = " (held, not fitted)"
+	}
+	fmt.Fprintf(w, "\nLog-odds of an attacker win: %.3f; prepared %+.3f, fortified %+.3f, delaying %+.3f; ln R x %.3f%s;\nsurprise x %.3f a level, the defender's x %.3f; air superiority x %.3f; before 1900 %+.3f\n",
+		o.Bias, o.Posture[1], o.Posture[2], o.Posture[3], o.Ratio, held, o.Surprise, o.DefenderSurprise, o.Air, o.Era)
 	for _, l := range []struct {
 		side string
 		m    rules.LossModel

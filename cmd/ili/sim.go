@@ -133,7 +133,7 @@ func (r *simRun) batch(extra []string, enc whatif.Encoder) (*whatif.Report, int)
 		return nil, code
 	}
 	set := whatif.Setup{Scenario: sc, Name: r.name, Set: r.sets, Levels: levels, FollowPlans: r.plans}
-	meta := whatif.Meta{Scenario: sc.ID, ScenarioText: r.text, Variants: vs, Set: r.sets, AI: names}
+	meta := whatif.Meta{Scenario: sc.ID, Variants: vs, Set: r.sets, AI: names}
 	prog := newProgress(r.stderr, r.runs)
 	opt := whatif.Options{Runs: r.runs, Seed: r.seed, Workers: r.workers, Progress: prog.update, Keep: r.keepDir(extra)}
 	rep, err := whatif.Stream(set, meta, opt, enc)

@@ -146,6 +146,14 @@ func parseRow(get func(string) string) (Engagement, string) {
 		e.CasD = int(v)
 	}
 	e.Post = get("post")
+	e.Input = e.input(get)
+	return e, ""
+}
+
+// input builds the model's view of an engagement from its row: the two
+// forces at average quality and morale, the defender's posture, the ground
+// and the weather, surprise, air superiority and the weapons.
+func (e *Engagement) input(get func(string) string) rules.CombatInput {
 	in := rules.CombatInput{Hours: 24 * e.Days, Year: e.Year}
 	in.Attacker = rules.Force{Men: e.A, Quality: 1, Morale: 0.7, Supplied: true}
 	in.Defender = rules.Force{Men: e.D, Quality: 1, Morale: 0.7, Supplied: true}
@@ -162,6 +170,14 @@ func parseRow(get func(string) string) (Engagement, string) {
 		in.Posture = rules.Hasty
 		e.Defaults = append(e.Defaults, "posture=hasty")
 	}
+	conditions(get, &in)
+	e.weapons(get, &in)
+	return in
+}
+
+// conditions reads the ground, the weather and the season, surprise and air
+// superiority of a row into in.
+func conditions(get func(string) string, in *rules.CombatInput) {
 	switch get("relief") {
 	case "R":
 		in.Relief = rules.Rolling
@@ -209,6 +225,11 @@ func parseRow(get func(string) string) (Engagement, string) {
 	if v, err := strconv.ParseFloat(get("aeroa"), 64); err == nil && (v == 1 || v == -1) {
 		in.Air = int(v)
 	}
+}
+
+// weapons reads the guns, tanks and cavalry of a row into in.
+func (e *Engagement) weapons(get func(string) string, in *rules.CombatInput) {
+	a, d := float64(e.A), float64(e.D)
 	// Weapons: a count known for one side only is given to the other in
 	// proportion to its men, so that an unknown never favours a side.
 	pair := func(ka, kd string) (int, int) {
@@ -231,8 +252,6 @@ func parseRow(get func(string) string) (Engagement, string) {
 	in.Attacker.Cavalry, in.Defender.Cavalry = pair("cavA", "cavD")
 	in.Attacker.Cavalry = min(in.Attacker.Cavalry, e.A)
 	in.Defender.Cavalry = min(in.Defender.Cavalry, e.D)
-	e.Input = in
-	return e, ""
 }
 
 // Result is the model's verdict on one engagement over many resolutions.

@@ -73,7 +73,7 @@ func TestModelMatchesRecord(t *testing.T) {
 // most 0.225 and 0.015 below the base rate's, calibration slope 0.8-1.2.
 func TestFitFigures(t *testing.T) {
 	engs := loadCalibration(t)
-	f := FitModel(engs, &rules.Default, FitOptions{Folds: 5, Repeats: 10, Seed: 1})
+	f := FitModel(engs, &rules.Default, FitOptions{Folds: 5, Repeats: 10, Seed: 1, Ratio: HeldRatio})
 	got, _ := json.Marshal(struct{ O, A, D any }{f.Model.Odds, f.Model.LossA, f.Model.LossD})
 	want, _ := json.Marshal(struct{ O, A, D any }{rules.Default.Odds, rules.Default.LossA, rules.Default.LossD})
 	if string(got) != string(want) {
@@ -151,21 +151,6 @@ func res(p float64, win, a, d int) Result {
 }
 
 func near(got, want, tol float64) bool { return math.Abs(got-want) <= tol }
-
-func TestWilson(t *testing.T) {
-	for _, c := range []struct {
-		k, n   int
-		lo, hi float64
-	}{{5, 10, 0.2366, 0.7634}, {0, 10, 0, 0.2775}, {10, 10, 0.7225, 1}, {1, 1, 0.2065, 1}, {50, 100, 0.4038, 0.5962}} {
-		lo, hi := Wilson(c.k, c.n)
-		if !near(lo, c.lo, 5e-5) || !near(hi, c.hi, 5e-5) {
-			t.Errorf("Wilson(%d, %d) = %.4f-%.4f, want %.4f-%.4f", c.k, c.n, lo, hi, c.lo, c.hi)
-		}
-	}
-	if lo, hi := Wilson(0, 0); !math.IsNaN(lo) || !math.IsNaN(hi) {
-		t.Errorf("Wilson(0, 0) = %v-%v, want NaN", lo, hi)
-	}
-}
 
 // TestScores: Brier, log-loss and accuracy of four hand-made predictions,
 // a draw counting as no attacker win and a p of 0 clipped.

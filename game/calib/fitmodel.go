@@ -87,9 +87,9 @@ type part struct {
 	recal        [2]float64
 }
 
-func fitPart(cs []case_, k, repeats int, rng *rand.Rand) part {
+func fitPart(cs []case_, k, repeats int, ratio float64, rng *rand.Rand) part {
 	var p part
-	p.odds, p.lambdaOdds, p.recal = fitOdds(cs, k, repeats, rng)
+	p.odds, p.lambdaOdds, p.recal = fitOdds(cs, k, repeats, ratio, rng)
 	p.lossA, p.lambdaLoss = fitLoss(cs, 0, k, repeats, rng)
 	p.lossD, _ = fitLoss(cs, 1, k, repeats, rng)
 	return p
@@ -104,23 +104,23 @@ func FitModel(engs []Engagement, base *rules.Model, opt FitOptions) Fitted {
 	k, repeats := max(opt.Folds, 2), max(opt.Repeats, 1)
 	cs := cases(engs, base)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0xf17))
-	p := fitPart(cs, k, repeats, rng)
-	f := Fitted{Model: p.apply(*base), LambdaOdds: p.lambdaOdds, LambdaLoss: p.lambdaLoss, RecalA: p.recal[0], RecalS: p.recal[1]}
+	p := fitPart(cs, k, repeats, opt.Ratio, rng)
+	f := Fitted{Model: p.apply(*base), LambdaOdds: p.lambdaOdds, LambdaLoss: p.lambdaLoss, RecalA: p.recal[0], RecalS: p.recal[1], HeldRatio: opt.Ratio}
 	f.InSample = p.score(cs)
-	f.CV = nested(cs, k, repeats, rng)
+	f.CV = nested(cs, k, repeats, opt.Ratio, rng)
 	return f
 }
 
 // nested cross-validates the whole fit: each fold is predicted by a fit
 // (penalties and recalibration chosen within its training part, with two
 // inner repeats) that never saw it; the scores are averaged over repeats.
-func nested(cs []case_, k, repeats int, rng *rand.Rand) Scores {
+func nested(cs []case_, k, repeats int, ratio float64, rng *rand.Rand) Scores {
 	var sum Scores
 	for range repeats {
 		var pred []prediction
 		for _, f := range folds(len(cs), k, rng) {
 			train, test := split(cs, f)
-			p := fitPart(train, k, 2, rng)
+			p := fitPart(train, k, 2, ratio, rng)
 			pred = append(pred, p.predict(test)...)
 		}
 		sum = sum.add(scoreOf(pred))

@@ -2,6 +2,7 @@ package calib
 
 import (
 	"fmt"
+	"ili/game/stats"
 	"io"
 	"math"
 	"text/tabwriter"
@@ -36,7 +37,7 @@ func (s Summary) writeScores(w io.Writer) {
 		fmt.Fprintln(w, "calibration       cannot be fitted (too few engagements, one outcome or one prediction only, or outcomes separated)")
 	} else {
 		fmt.Fprintf(w, "calibration       slope %.2f (95%% %.2f-%.2f), intercept %+.2f (95%% %+.2f to %+.2f)\n",
-			s.Slope, s.Slope-z95*s.SlopeSE, s.Slope+z95*s.SlopeSE, s.Intercept, s.Intercept-z95*s.InterceptSE, s.Intercept+z95*s.InterceptSE)
+			s.Slope, s.Slope-stats.Z95*s.SlopeSE, s.Slope+stats.Z95*s.SlopeSE, s.Intercept, s.Intercept-stats.Z95*s.InterceptSE, s.Intercept+stats.Z95*s.InterceptSE)
 		fmt.Fprint(w, "                  (1 and 0 are calibrated, a slope below 1 overconfident")
 		if s.Clipped > 0 {
 			fmt.Fprintf(w, "; the %d clipped predictions enter at logit ±%.1f", s.Clipped, logOdds(1))

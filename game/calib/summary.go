@@ -2,6 +2,7 @@ package calib
 
 import (
 	"fmt"
+	"ili/game/stats"
 	"io"
 	"math"
 	"sort"
@@ -95,9 +96,6 @@ type Summary struct {
 // ClipP bounds predicted probabilities away from 0 and 1 for the log-loss
 // and the calibration fit.
 const ClipP = 1e-6
-
-// z95 is the standard normal quantile of a two-sided 95% interval.
-const z95 = 1.959963984540054
 
 // Summarize compares results with the record.
 func Summarize(results []Result) Summary {
@@ -294,19 +292,6 @@ func calibrationInformation(xs []float64, a, b float64) (h00, h01, h11 float64) 
 	return h00, h01, h11
 }
 
-// Wilson is the Wilson score 95% interval of a share of k successes in n
-// trials; NaN for n = 0.
-func Wilson(k, n int) (lo, hi float64) {
-	if n <= 0 {
-		return math.NaN(), math.NaN()
-	}
-	p, nf := float64(k)/float64(n), float64(n)
-	z2 := z95 * z95
-	centre := (p + z2/(2*nf)) / (1 + z2/nf)
-	half := z95 / (1 + z2/nf) * math.Sqrt(p*(1-p)/nf+z2/(4*nf*nf))
-	return math.Max(0, centre-half), math.Min(1, centre+half)
-}
-
 // binStats compares win rates in each force-ratio bin and counts the bins
 // whose mean prediction is outside the record's 95% interval.
 func binStats(results []Result) ([]BinStat, int) {
@@ -322,7 +307,7 @@ func binStats(results []Result) ([]BinStat, int) {
 				bs.Wins += int(attackerWon(r))
 			}
 		}
-		bs.Lo95, bs.Hi95 = Wilson(bs.Wins, bs.N)
+		bs.Lo95, bs.Hi95 = stats.Wilson(bs.Wins, bs.N)
 		if bs.N > 0 {
 			bs.Model = sum / float64(bs.N)
 			bs.Record = float64(bs.Wins) / float64(bs.N)
@@ -358,7 +343,7 @@ func Reliability(results []Result, groups int) []Decile {
 		}
 		d.Predicted /= float64(d.N)
 		d.Observed = float64(d.Wins) / float64(d.N)
-		d.Lo95, d.Hi95 = Wilson(d.Wins, d.N)
+		d.Lo95, d.Hi95 = stats.Wilson(d.Wins, d.N)
 		out = append(out, d)
 	}
 	return out

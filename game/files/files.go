@@ -7,11 +7,13 @@
 package files
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"unicode/utf8"
 )
 
 // Sizes that callers pass to Read.
@@ -103,4 +105,15 @@ func size(n int64) string {
 		return fmt.Sprintf("%d MB", n>>20)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// LineCol is where byte offset off of a file's data stands: its line and
+// its column in characters, both from 1. An offset past the end stands at
+// the end.
+func LineCol(data []byte, off int) (line, col int) {
+	off = max(0, min(off, len(data)))
+	before := data[:off]
+	line = 1 + bytes.Count(before, []byte("\n"))
+	col = 1 + utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+	return line, col
 }

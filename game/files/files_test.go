@@ -298,7 +298,24 @@ func TestWriteToAnOpenFile(t *testing.T) {
 	if err := Write("/dev/fd/"+strconv.Itoa(int(f.Fd())), []byte("report\n")); err != nil {
 		t.Fatal(err)
 	}
-	if got := read(t, name); got != "earlier line\nreport\n" {
+	// The descriptor stays the process's: collecting the writer's file must
+	// not close it.
+	runtime.GC()
+	runtime.GC()
+	time.Sleep(20 * time.Millisecond)
+	if _, err := f.WriteString("later line\n"); err != nil {
+		t.Errorf("the open file was closed under its owner: %v", err)
+	}
+	if got := read(t, name); got != "earlier line\nreport\nlater line\n" {
 		t.Errorf("the log holds %q", got)
+	}
+}
+
+func TestLineCol(t *testing.T) {
+	data := []byte("ab\nçd\n")
+	for _, c := range []struct{ off, line, col int }{{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {5, 2, 2}, {99, 3, 1}, {-4, 1, 1}} {
+		if line, col := LineCol(data, c.off); line != c.line || col != c.col {
+			t.Errorf("LineCol(%d) = %d:%d, want %d:%d", c.off, line, col, c.line, c.col)
+		}
 	}
 }

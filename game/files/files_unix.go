@@ -84,3 +84,14 @@ var newMode = func() fs.FileMode {
 	syscall.Umask(old)
 	return 0o666 &^ fs.FileMode(old)
 }()
+
+// dup opens a duplicate of the process's descriptor fd, for a writer to
+// close when done without closing fd itself.
+func dup(fd int, name string) (*os.File, error) {
+	d, err := syscall.Dup(fd)
+	if err != nil {
+		return nil, err
+	}
+	syscall.CloseOnExec(d)
+	return os.NewFile(uintptr(d), name), nil
+}

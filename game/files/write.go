@@ -52,8 +52,12 @@ func Write(name string, data []byte) error {
 // link another user made in a shared folder, a folder, a disk device or a
 // socket is refused with a sentence.
 func Create(name string) (*Writer, error) {
-	if f := stream(name); f != nil {
-		return &Writer{f: f, buf: bufio.NewWriter(f), name: name, direct: true, stream: true}, nil
+	if f, err := stream(name); f != nil || err != nil {
+		if err != nil {
+			return nil, fmt.Errorf("cannot write %s: %w", name, pathless(err))
+		}
+		own := f != os.Stdout && f != os.Stderr // a duplicate of the descriptor, closed when done
+		return &Writer{f: f, buf: bufio.NewWriter(f), name: name, direct: true, stream: !own}, nil
 	}
 	if err := foreignLink(name); err != nil {
 		return nil, err
@@ -79,22 +83,25 @@ func Create(name string) (*Writer, error) {
 	return nil, fmt.Errorf("cannot write %s: it is %s; give the name of a file", name, kind(info.Mode()))
 }
 
-// stream returns the process's own open file that name means, or nil.
-func stream(name string) *os.File {
+// stream returns the process's own open file that name means, or nil: the
+// standard output or error as they are, any other open descriptor as a
+// duplicate of it (an *os.File made from the descriptor itself would close
+// it when collected).
+func stream(name string) (*os.File, error) {
 	switch name {
-	case Stdout, "/dev/stdout":
-		return os.Stdout
-	case "/dev/stderr":
-		return os.Stderr
+	case Stdout, "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+		return os.Stdout, nil
+	case "/dev/stderr", "/dev/fd/2", "/proc/self/fd/2":
+		return os.Stderr, nil
 	}
 	for _, dir := range []string{"/dev/fd/", "/proc/self/fd/"} {
 		if rest, ok := strings.CutPrefix(name, dir); ok {
 			if fd, err := strconv.Atoi(rest); err == nil && fd >= 0 {
-				return os.NewFile(uintptr(fd), name)
+				return dup(fd, name)
 			}
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // replace starts a temporary file beside target that Commit renames over it.

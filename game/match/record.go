@@ -83,7 +83,7 @@ func (e *ReplayError) Unwrap() error { return e.Err }
 // brought back to where it stood.
 func Replay(rec Record) (*Match, error) {
 	sc, err := loadScenario(rec)
-	if errors.Is(err, ErrIncomplete) || errors.Is(err, ErrNotItsScenario) {
+	if errors.Is(err, ErrNotItsScenario) {
 		return nil, err
 	}
 	if err != nil {

@@ -32,6 +32,17 @@ type Hold struct {
 	Game    string `json:"game"`
 }
 
+// Check is one checkpoint of the record's course of events beside the game:
+// who held the place at the start of the checkpoint's turn, in history and
+// in the game (as the game ended, when it ended before that turn).
+type Check struct {
+	Place   string `json:"place"`
+	Turn    int    `json:"turn"`
+	History string `json:"history"`
+	Game    string `json:"game"`
+	End     bool   `json:"end,omitempty"` // judged at the end of the game, after its last turn
+}
+
 // Result is how a game stands, or how it ended: what the result screen
 // shows and the batches count.
 type Result struct {
@@ -44,7 +55,11 @@ type Result struct {
 	Captures   []Capture         `json:"captures"`
 	Holds      []Hold            `json:"holds,omitempty"` // in the order of place IDs
 	Historical bool              `json:"historical"`
-	Commands   int               `json:"commands"`
+	// Course holds the checkpoints the game has reached (all of them once
+	// it is over); CourseScore is the share it holds as the record does.
+	Course      []Check `json:"course,omitempty"`
+	CourseScore float64 `json:"course_score,omitempty"`
+	Commands    int     `json:"commands"`
 	// Refused counts the AI's commands the rules refused (a fault of the
 	// AI, each of which ended its phase); the record holds them.
 	Refused int `json:"refused,omitempty"`
@@ -71,6 +86,7 @@ func (m *Match) Result() Result {
 		}
 	}
 	r.Holds = m.holds()
+	r.Course, r.CourseScore = m.course()
 	r.Historical = s.Over && m.historical(r.Holds)
 	return r
 }
@@ -87,6 +103,44 @@ func (m *Match) holds() []Hold {
 	}
 	slices.SortFunc(out, func(a, b Hold) int { return strings.Compare(a.Place, b.Place) })
 	return out
+}
+
+// course judges the checkpoints of the record's course of events that the
+// game has reached: who held each place at the start of its turn.
+func (m *Match) course() ([]Check, float64) {
+	var out []Check
+	agree := 0
+	for _, c := range m.sc.History.Course {
+		if c.Turn > m.state.Turn && !m.state.Over {
+			continue
+		}
+		ch := Check{Place: c.Place, Turn: c.Turn, History: c.Side, Game: m.ownerBefore(c.Place, c.Turn), End: c.Turn > m.sc.Turns}
+		if ch.Game == ch.History {
+			agree++
+		}
+		out = append(out, ch)
+	}
+	if len(out) == 0 {
+		return nil, 0
+	}
+	return out, float64(agree) / float64(len(out))
+}
+
+// ownerBefore is the side that held a place at the start of a turn: its
+// owner at the start of the game, then each capture before that turn.
+func (m *Match) ownerBefore(place string, turn int) string {
+	owner := ""
+	for _, p := range m.sc.Places {
+		if p.ID == place {
+			owner = p.Owner
+		}
+	}
+	for _, c := range m.captures {
+		if c.Place == place && c.Turn < turn {
+			owner = c.Side
+		}
+	}
+	return owner
 }
 
 // historical reports whether a finished game matches what happened: the

@@ -5,7 +5,6 @@
 package save
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,7 +14,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"ili/game/files"
 	"ili/game/match"
@@ -172,24 +170,15 @@ func (g *Game) plain() error {
 func notSaved(name string, data []byte, err error) error {
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) {
-		line, col := lineCol(data, syn.Offset-1) // the offset is after the byte that broke it
+		line, col := files.LineCol(data, int(syn.Offset)-1) // the offset is after the byte that broke it
 		return fmt.Errorf("%s:%d:%d: this is not a saved game of ili: its JSON breaks off here", name, line, col)
 	}
 	var typ *json.UnmarshalTypeError
 	if errors.As(err, &typ) {
-		line, col := lineCol(data, typ.Offset)
+		line, col := files.LineCol(data, int(typ.Offset))
 		return fmt.Errorf("%s:%d:%d: this is not a saved game of ili: %s should be %s, not %s", name, line, col, typ.Field, typ.Type, strings.Fields(typ.Value + " value")[0])
 	}
 	return fmt.Errorf("%s is not a saved game of ili: its JSON does not read", name)
-}
-
-// lineCol turns a byte offset into a line and a column, both from 1.
-func lineCol(data []byte, off int64) (int, int) {
-	off = max(0, min(off, int64(len(data))))
-	before := data[:off]
-	line := 1 + bytes.Count(before, []byte("\n"))
-	col := 1 + utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
-	return line, col
 }
 
 // Replay rebuilds the saved game by replaying its commands, checking the

@@ -1,8 +1,8 @@
 package scenario
 
 import (
-	"bytes"
 	"fmt"
+	"ili/game/files"
 	"math"
 	"sort"
 	"strings"
@@ -86,9 +86,8 @@ func parse(file string, src []byte) (map[string]any, *decoder, error) {
 
 // posOf returns the line and column of byte offset i of src.
 func posOf(src []byte, i int) Pos {
-	line := 1 + bytes.Count(src[:i], []byte("\n"))
-	start := bytes.LastIndexByte(src[:i], '\n') + 1
-	return Pos{line, 1 + utf8.RuneCount(src[start:i])}
+	line, col := files.LineCol(src, i)
+	return Pos{line, col}
 }
 
 // checkKeys reports every key below path that holds a control character, and

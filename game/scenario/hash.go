@@ -20,4 +20,4 @@ func IsFile(name string) bool { return isPath(name) }
 
 // IsTOML reports whether a file's name ends in .toml, as every scenario
 // file's must when a record names it.
-func IsTOML(name string) bool { return strings.HasSuffix(strings.ToLower(name), ".toml") }
+func IsTOML(name string) bool { return strings.HasSuffix(name, ".toml") }

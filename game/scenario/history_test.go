@@ -96,8 +96,9 @@ func TestSeedFiguresOffered(t *testing.T) {
 	if u := unit(manas, "soviet-volunteers"); u == nil || u.Men != 2500 || u.WithdrawTurn == 0 {
 		t.Error("manas-1945 needs the 500 officers and 2,000 men of the Red Army, withdrawn at the halt")
 	}
-	if men(manas, "osman-north", "osman-south") != 20000 || men(mustLoad(t, "manas-1945", "osman-1200"), "osman-north", "osman-south") != 1200 {
-		t.Error("manas-1945 should field the seed's 20,000 horsemen and offer far fewer")
+	if men(manas, "osman-north", "osman-south") != 2000 || men(mustLoad(t, "manas-1945", "wikipedia-20000"), "osman-north", "osman-south") != 20000 ||
+		men(mustLoad(t, "manas-1945", "osman-1200"), "osman-north", "osman-south") != 1200 {
+		t.Error("manas-1945 should field FRUS's 2,000 Kazakhs of 1944 and offer Wikipedia's 20,000 horsemen and the 1947 households")
 	}
 	if !strings.Contains(allText(manas), "60,000") || !strings.Contains(allText(manas), "about 15,000") {
 		t.Error("manas-1945 should state the 60,000 and offer Zhu Shaoliang's 15,000")

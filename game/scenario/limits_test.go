@@ -24,3 +24,19 @@ func TestTooManyUnits(t *testing.T) {
 		t.Fatalf("a scenario of %d units: %v", MaxUnits+8, err)
 	}
 }
+
+// TestCheckpointErrors: a checkpoint of the course of events names a place,
+// a side and a date of the scenario, each error at its line.
+func TestCheckpointErrors(t *testing.T) {
+	drill, err := os.ReadFile("testdata/drill.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(drill), "[history.holds]", "[[history.checkpoint]]\nplace = \"atlantis\"\nheld_by = \"zog\"\non = 1950-01-01T06:00:00\nsource = \"drill\"\n\n[history.holds]", 1)
+	_, err = Parse("c.toml", []byte(text), Options{})
+	for _, want := range []string{`names place "atlantis"`, `names side "zog"`, `outside the scenario`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("no error says %s: %v", want, err)
+		}
+	}
+}

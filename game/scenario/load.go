@@ -204,32 +204,7 @@ func applyVariant(raw map[string]any, d *decoder, id string) error {
 		raw["unit"] = append(tablesOf(raw["unit"]), add)
 	}
 	for j, ch := range tablesOf(v["change"]) {
-		cpath := index(join(vpath, "change"), j)
-		kind, target := "", ""
-		for _, k := range overlaid { // first match: a unit's change may move it to a place
-			if s, ok := ch[k].(string); ok {
-				kind, target = k, s
-				break
-			}
-		}
-		if kind == "" {
-			fail(cpath, "each change must name the unit, event, place or side it changes")
-			continue
-		}
-		m := findTable(raw, kind, target)
-		if m == nil {
-			fail(join(cpath, kind), "there is no %s %q to change", kind, target)
-			continue
-		}
-		for k, val := range ch {
-			if k == kind || k == originKey {
-				continue
-			}
-			m[k] = val
-			if origin, ok := m[originKey].(string); ok {
-				d.pos.move(join(origin, k), join(cpath, k))
-			}
-		}
+		applyChange(raw, d, ch, index(join(vpath, "change"), j), fail)
 	}
 	if set, ok := v["set"].(map[string]any); ok {
 		for k, val := range set {
@@ -241,6 +216,36 @@ func applyVariant(raw map[string]any, d *decoder, id string) error {
 		return errs
 	}
 	return nil
+}
+
+// applyChange applies one of a variant's changes, at cpath in the file, to
+// the unit, event, place or side it names; fail reports what is wrong.
+func applyChange(raw map[string]any, d *decoder, ch map[string]any, cpath string, fail func(path, format string, args ...any)) {
+	kind, target := "", ""
+	for _, k := range overlaid { // first match: a unit's change may move it to a place
+		if s, ok := ch[k].(string); ok {
+			kind, target = k, s
+			break
+		}
+	}
+	if kind == "" {
+		fail(cpath, "each change must name the unit, event, place or side it changes")
+		return
+	}
+	m := findTable(raw, kind, target)
+	if m == nil {
+		fail(join(cpath, kind), "there is no %s %q to change", kind, target)
+		return
+	}
+	for k, val := range ch {
+		if k == kind || k == originKey {
+			continue
+		}
+		m[k] = val
+		if origin, ok := m[originKey].(string); ok {
+			d.pos.move(join(origin, k), join(cpath, k))
+		}
+	}
 }
 
 func findTable(raw map[string]any, kind, id string) map[string]any {

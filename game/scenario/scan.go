@@ -285,18 +285,23 @@ func (s *scanner) value(f frame) {
 }
 
 // array reads [a, b, ...]: each element stands where its value starts.
-func (s *scanner) array(f frame) {
+func (s *scanner) array(f frame) { s.items(']', func() { s.element(f) }) }
+
+// items reads the comma-separated items of an array or an inline table up to
+// close, with item reading each; every step consumes text, so what is not
+// TOML is stepped over rather than looped on.
+func (s *scanner) items(close byte, item func()) {
 	s.next()
 	for s.more() {
 		s.blank()
 		start := s.i
 		switch s.peek() {
-		case ']':
+		case close:
 			s.next()
 			return
 		case ',':
 		default:
-			s.element(f)
+			item()
 			s.blank()
 		}
 		if s.peek() == ',' {
@@ -324,28 +329,7 @@ func (s *scanner) element(f frame) {
 
 // inline reads an inline table, { a = 1, b.c = 2 }, which TOML 1.1 lets run
 // over lines and end with a comma.
-func (s *scanner) inline(f frame) {
-	s.next()
-	for s.more() {
-		s.blank()
-		start := s.i
-		switch s.peek() {
-		case '}':
-			s.next()
-			return
-		case ',':
-		default:
-			s.keyValue(f)
-			s.blank()
-		}
-		if s.peek() == ',' {
-			s.next()
-		}
-		if s.i == start && s.more() {
-			s.next() // not TOML; step over it
-		}
-	}
-}
+func (s *scanner) inline(f frame) { s.items('}', func() { s.keyValue(f) }) }
 
 // quoted reads a one-line string, basic or literal, and returns its text as
 // written (escapes and all) and whether it was closed before the line ended.

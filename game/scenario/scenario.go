@@ -6,6 +6,7 @@ package scenario
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"time"
 
 	"ili/game/hex"
@@ -49,6 +50,19 @@ type History struct {
 	Epilogue string
 	Source   string
 	Holds    map[string]string // place ID -> side that held it at the end
+	// Course is the dated record of who held what, in date order.
+	Course []Checkpoint
+}
+
+// Checkpoint is one step of the documented course of events: the side that
+// held a place at the start of a turn, by the record.
+type Checkpoint struct {
+	Place  string
+	Side   string    // the side that held it ("" for nobody)
+	On     time.Time // the date the record gives
+	Turn   int       // the turn of that date, Turns+1 for the end; a game over before it is judged as it ended
+	Source string
+	Note   string
 }
 
 // Variant is a what-if overlay a scenario offers.
@@ -122,23 +136,9 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 	b.lastDay = sc.End
 	sc.HexKm = root.number("hex_km", true, 1, 0.1, 50)
 	fog := root.boolean("fog", true)
-	supplyMode := root.str("supply_mode", false)
-	if supplyMode == "" {
-		supplyMode = "foot"
-	}
-	mode := cat.Modes[supplyMode]
-	if mode == nil {
-		root.errorf("supply_mode", "names %q, which the unit catalogue does not define", supplyMode)
-		mode = &rules.Mode{ID: supplyMode}
-	}
+	mode := supplyMode(root, cat)
 	if p := root.sub("projection", false); p != nil {
-		sc.Projection = &Projection{
-			OriginLat:   p.number("origin_lat", true, 0, -90, 90),
-			OriginLon:   p.number("origin_lon", true, 0, -180, 180),
-			HexKm:       sc.HexKm,
-			StandardLat: p.number("standard_lat", false, 0, -80, 80),
-		}
-		p.done()
+		sc.Projection = readProjection(p, sc.HexKm)
 	}
 	for _, t := range root.tables("source") {
 		s := readSource(t)
@@ -167,95 +167,252 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 		}
 	}
 	for _, t := range root.tables("weather") {
-		from, _ := t.date("from", true)
-		w := rules.Weather{FromTurn: setup.TurnOf(from)}
-		w.Kind = rules.WeatherKind(t.choice("kind", true, 0, rules.WeatherNames()...))
-		if n := len(setup.Weather); n > 0 && w.FromTurn < setup.Weather[n-1].FromTurn {
-			t.errorf("from", "is earlier than the weather before it; list weather in date order")
-		}
-		b.checkDate(t, "from", from)
-		setup.Weather = append(setup.Weather, w)
-		t.done()
+		setup.Weather = append(setup.Weather, b.readWeather(t))
 	}
-	for i, t := range root.tables("unit") {
-		if i == MaxUnits {
-			t.d.errorf(t.path, "%s: a scenario may have at most %d units, with its variants; merge small ones into larger ones", t.what, MaxUnits)
-			break
-		}
-		if u, ok := b.readUnit(t); ok {
-			sc.Units = append(sc.Units, u)
-			b.unitPaths = append(b.unitPaths, t.path)
-		}
-	}
+	b.readUnits(root.tables("unit"))
 	b.checkStacks()
 	for _, t := range root.tables("event") {
 		setup.Narrative = append(setup.Narrative, b.readEvent(t))
 	}
 	if v := root.sub("victory", false); v != nil {
-		setup.Victory.CasualtyVP = v.integer("casualty_vp", false, 0, 0, 1000)
-		for _, t := range v.tables("sudden_death") {
-			sd := rules.SuddenDeath{Side: b.sideRef(t, "side", true), Hold: t.strings("hold"), FromTurn: 1}
-			for i, id := range sd.Hold {
-				if _, ok := b.places[id]; !ok {
-					t.d.errorf(index(t.keyPath("hold"), i), "%s: hold names place %q, which no [[place]] defines", t.what, id)
-				}
-			}
-			if len(sd.Hold) == 0 {
-				t.errorf("hold", "must list at least one place")
-			}
-			if from, ok := t.date("from", false); ok {
-				b.checkDate(t, "from", from)
-				sd.FromTurn = setup.TurnOf(from)
-			}
-			setup.Victory.SuddenDeath = append(setup.Victory.SuddenDeath, sd)
-			t.done()
-		}
-		v.done()
+		b.readVictory(v)
 	}
 	for _, t := range root.tables("plan") {
-		ps := rules.PlanStep{Side: b.sideRef(t, "side", true), Place: t.str("place", true), FromTurn: 1}
-		t.name("plan step", ps.Place)
-		if _, ok := b.places[ps.Place]; !ok && ps.Place != "" {
-			t.errorf("place", "names %q, which no [[place]] defines", ps.Place)
-		}
-		if from, ok := t.date("from", false); ok {
-			b.checkDate(t, "from", from)
-			ps.FromTurn = setup.TurnOf(from)
-		}
-		if until, ok := t.date("until", false); ok {
-			b.checkDate(t, "until", until)
-			ps.UntilTurn = setup.TurnOf(until)
-			if ps.UntilTurn < ps.FromTurn {
-				t.errorf("until", "is before from; the dates are out of order")
-			}
-		}
-		ps.Value = t.integer("value", false, 10, 1, 1000)
-		t.str("note", false)
-		setup.Plans = append(setup.Plans, ps)
-		t.done()
+		setup.Plans = append(setup.Plans, b.readPlan(t))
 	}
 	if h := root.sub("history", true); h != nil {
 		sc.History = b.readHistory(h)
 	}
 	for _, t := range root.tables("variant") {
-		v := Variant{ID: t.str("id", true)}
-		t.name("variant", v.ID)
-		v.Title = t.str("title", true)
-		v.Description = t.str("description", true)
-		v.Source = b.sourceRef(t, "source", false)
-		for _, k := range []string{"remove", "remove_events", "add", "change", "set"} {
-			t.get(k, false) // checked when the variant is applied
-		}
-		for _, o := range sc.Variants {
-			if o.ID == v.ID {
-				t.errorf("id", "%q is used twice", v.ID)
-			}
-		}
-		sc.Variants = append(sc.Variants, v)
-		t.done()
+		sc.Variants = append(sc.Variants, b.readVariant(t))
 	}
 	root.done()
 	return sc
+}
+
+// readWeather reads one [[weather]]: from a date, a kind, in date order.
+func (b *build) readWeather(t *table) rules.Weather {
+	setup := b.sc.Setup
+	from, _ := t.date("from", true)
+	w := rules.Weather{FromTurn: setup.TurnOf(from)}
+	w.Kind = rules.WeatherKind(t.choice("kind", true, 0, rules.WeatherNames()...))
+	if n := len(setup.Weather); n > 0 && w.FromTurn < setup.Weather[n-1].FromTurn {
+		t.errorf("from", "is earlier than the weather before it; list weather in date order")
+	}
+	b.checkDate(t, "from", from)
+	t.done()
+	return w
+}
+
+// readUnits reads the [[unit]] tables, at most MaxUnits of them.
+func (b *build) readUnits(tables []*table) {
+	for i, t := range tables {
+		if i == MaxUnits {
+			t.d.errorf(t.path, "%s: a scenario may have at most %d units, with its variants; merge small ones into larger ones", t.what, MaxUnits)
+			break
+		}
+		if u, ok := b.readUnit(t); ok {
+			b.sc.Units = append(b.sc.Units, u)
+			b.unitPaths = append(b.unitPaths, t.path)
+		}
+	}
+}
+
+// readVictory reads [victory]: the points a thousand men lost are worth and
+// the sudden deaths.
+func (b *build) readVictory(v *table) {
+	setup := b.sc.Setup
+	setup.Victory.CasualtyVP = v.integer("casualty_vp", false, 0, 0, 1000)
+	for _, t := range v.tables("sudden_death") {
+		sd := rules.SuddenDeath{Side: b.sideRef(t, "side", true), Hold: t.strings("hold"), FromTurn: 1}
+		for i, id := range sd.Hold {
+			if _, ok := b.places[id]; !ok {
+				t.d.errorf(index(t.keyPath("hold"), i), "%s: hold names place %q, which no [[place]] defines", t.what, id)
+			}
+		}
+		if len(sd.Hold) == 0 {
+			t.errorf("hold", "must list at least one place")
+		}
+		if from, ok := t.date("from", false); ok {
+			b.checkDate(t, "from", from)
+			sd.FromTurn = setup.TurnOf(from)
+		}
+		setup.Victory.SuddenDeath = append(setup.Victory.SuddenDeath, sd)
+		t.done()
+	}
+	v.done()
+}
+
+// readPlan reads one [[plan]] step: a side, a place, a window and a value.
+func (b *build) readPlan(t *table) rules.PlanStep {
+	setup := b.sc.Setup
+	ps := rules.PlanStep{Side: b.sideRef(t, "side", true), Place: t.str("place", true), FromTurn: 1}
+	t.name("plan step", ps.Place)
+	if _, ok := b.places[ps.Place]; !ok && ps.Place != "" {
+		t.errorf("place", "names %q, which no [[place]] defines", ps.Place)
+	}
+	if from, ok := t.date("from", false); ok {
+		b.checkDate(t, "from", from)
+		ps.FromTurn = setup.TurnOf(from)
+	}
+	if until, ok := t.date("until", false); ok {
+		b.checkDate(t, "until", until)
+		ps.UntilTurn = setup.TurnOf(until)
+		if ps.UntilTurn < ps.FromTurn {
+			t.errorf("until", "is before from; the dates are out of order")
+		}
+	}
+	ps.Value = t.integer("value", false, 10, 1, 1000)
+	t.str("note", false)
+	t.done()
+	return ps
+}
+
+// readVariant reads one [[variant]]'s description; what it changes is
+// checked when it is applied.
+func (b *build) readVariant(t *table) Variant {
+	v := Variant{ID: t.str("id", true)}
+	t.name("variant", v.ID)
+	v.Title = t.str("title", true)
+	v.Description = t.str("description", true)
+	v.Source = b.sourceRef(t, "source", false)
+	for _, k := range []string{"remove", "remove_events", "add", "change", "set"} {
+		t.get(k, false)
+	}
+	for _, o := range b.sc.Variants {
+		if o.ID == v.ID {
+			t.errorf("id", "%q is used twice", v.ID)
+		}
+	}
+	t.done()
+	return v
+}
+
+// readProjection reads [projection]: where the map's origin lies on the earth.
+func readProjection(p *table, hexKm float64) *Projection {
+	pr := &Projection{
+		OriginLat:   p.number("origin_lat", true, 0, -90, 90),
+		OriginLon:   p.number("origin_lon", true, 0, -180, 180),
+		HexKm:       hexKm,
+		StandardLat: p.number("standard_lat", false, 0, -80, 80),
+	}
+	p.done()
+	return pr
+}
+
+// supplyMode is the mode of movement supply lines are traced in: on foot
+// unless the scenario names another of the catalogue's.
+func supplyMode(root *table, cat *Catalogue) *rules.Mode {
+	id := root.str("supply_mode", false)
+	if id == "" {
+		id = "foot"
+	}
+	mode := cat.Modes[id]
+	if mode == nil {
+		root.errorf("supply_mode", "names %q, which the unit catalogue does not define", id)
+		mode = &rules.Mode{ID: id}
+	}
+	return mode
+}
+
+// readRiver reads one [[map.river]]: a size, a name, the hex edges it runs along.
+func (b *build) readRiver(rt *table) {
+	name := rt.str("name", false)
+	rt.name("river", name)
+	size := rules.River(rt.choice("size", true, 0, "minor", "major") + 1)
+	for i, e := range rt.list("edges", "edges such as [6, 5, 7, 5]") {
+		path := index(rt.keyPath("edges"), i)
+		v, ok := b.d.intList(path, rt.what+": edge", e, 4)
+		if !ok {
+			continue
+		}
+		a, ok1 := b.hexAt(path, rt.what, "edges", v[0], v[1])
+		c, ok2 := b.hexAt(path, rt.what, "edges", v[2], v[3])
+		if !ok1 || !ok2 {
+			continue
+		}
+		if !hex.Adjacent(a, c) {
+			b.d.errorf(path, "%s: edge %d,%d-%d,%d joins hexes that are not neighbours", rt.what, v[0], v[1], v[2], v[3])
+			continue
+		}
+		edge := rules.EdgeOf(a, c)
+		b.m.Rivers[edge] = size
+		if name != "" {
+			if b.m.RiverNames == nil {
+				b.m.RiverNames = map[rules.Edge]string{}
+			}
+			b.m.RiverNames[edge] = name
+		}
+	}
+	rt.done()
+}
+
+// readRoad reads one [[map.road]]: a road or a track through neighbouring
+// hexes; where two cross, the better kind stands.
+func (b *build) readRoad(rt *table) {
+	kind := []rules.Road{rules.MainRoad, rules.Track}[rt.choice("kind", true, 0, "road", "track")]
+	rt.str("name", false)
+	var prev hex.Hex
+	for i, e := range rt.list("path", "hexes such as [6, 5]") {
+		path := index(rt.keyPath("path"), i)
+		v, ok := b.d.intList(path, rt.what+": path step", e, 2)
+		if !ok {
+			continue
+		}
+		h, ok := b.hexAt(path, rt.what, "path", v[0], v[1])
+		if !ok {
+			continue
+		}
+		if i > 0 {
+			if !hex.Adjacent(prev, h) {
+				b.d.errorf(path, "%s: step %d,%d is not next to the step before it", rt.what, v[0], v[1])
+			} else if old := b.m.Roads[rules.EdgeOf(prev, h)]; old < kind {
+				b.m.Roads[rules.EdgeOf(prev, h)] = kind
+			}
+		}
+		prev = h
+	}
+	rt.done()
+}
+
+// readFort reads one [[map.fort]]: built defences, prepared or fortified, on
+// a list of hexes.
+func (b *build) readFort(ft *table) {
+	p := []rules.Posture{rules.Prepared, rules.Fortified}[ft.choice("posture", true, 0, "prepared", "fortified")]
+	ft.str("name", false)
+	for i, e := range ft.list("hexes", "hexes such as [6, 5]") {
+		path := index(ft.keyPath("hexes"), i)
+		if v, ok := b.d.intList(path, ft.what+": hex", e, 2); ok {
+			if h, ok := b.hexAt(path, ft.what, "hexes", v[0], v[1]); ok {
+				b.m.Fort[b.m.Index(h)] = p
+			}
+		}
+	}
+	ft.done()
+}
+
+// unitHex reads where a unit stands: at a place, or at a hex a unit can
+// stand on; ok is false when neither is given rightly.
+func (b *build) unitHex(t *table) (hex.Hex, bool) {
+	var h hex.Hex
+	ok := false
+	if place := t.str("place", false); place != "" {
+		if i, found := b.places[place]; found {
+			h, ok = b.sc.Places[i].Hex, true
+		} else {
+			t.errorf("place", "names %q, which no [[place]] defines", place)
+		}
+		if _, both := t.m["hex"]; both {
+			t.errorf("hex", "is given with place; give one or the other")
+		}
+	} else {
+		h, ok = b.hexRef(t, "hex", true)
+	}
+	if ok && b.m != nil && !b.m.Passable(h) {
+		c, r := h.Offset()
+		t.errorf("hex", "puts it at %d,%d on %s, where no unit can stand", c, r, b.m.At(h))
+	}
+	return h, ok
 }
 
 func (b *build) checkDate(t *table, key string, d time.Time) {
@@ -364,72 +521,13 @@ func (b *build) readMap(t *table) {
 		}
 	}
 	for _, rt := range t.tables("river") {
-		name := rt.str("name", false)
-		rt.name("river", name)
-		size := rules.River(rt.choice("size", true, 0, "minor", "major") + 1)
-		for i, e := range rt.list("edges", "edges such as [6, 5, 7, 5]") {
-			path := index(rt.keyPath("edges"), i)
-			v, ok := b.d.intList(path, rt.what+": edge", e, 4)
-			if !ok {
-				continue
-			}
-			a, ok1 := b.hexAt(path, rt.what, "edges", v[0], v[1])
-			c, ok2 := b.hexAt(path, rt.what, "edges", v[2], v[3])
-			if !ok1 || !ok2 {
-				continue
-			}
-			if !hex.Adjacent(a, c) {
-				b.d.errorf(path, "%s: edge %d,%d-%d,%d joins hexes that are not neighbours", rt.what, v[0], v[1], v[2], v[3])
-				continue
-			}
-			edge := rules.EdgeOf(a, c)
-			b.m.Rivers[edge] = size
-			if name != "" {
-				if b.m.RiverNames == nil {
-					b.m.RiverNames = map[rules.Edge]string{}
-				}
-				b.m.RiverNames[edge] = name
-			}
-		}
-		rt.done()
+		b.readRiver(rt)
 	}
 	for _, rt := range t.tables("road") {
-		kind := []rules.Road{rules.MainRoad, rules.Track}[rt.choice("kind", true, 0, "road", "track")]
-		rt.str("name", false)
-		var prev hex.Hex
-		for i, e := range rt.list("path", "hexes such as [6, 5]") {
-			path := index(rt.keyPath("path"), i)
-			v, ok := b.d.intList(path, rt.what+": path step", e, 2)
-			if !ok {
-				continue
-			}
-			h, ok := b.hexAt(path, rt.what, "path", v[0], v[1])
-			if !ok {
-				continue
-			}
-			if i > 0 {
-				if !hex.Adjacent(prev, h) {
-					b.d.errorf(path, "%s: step %d,%d is not next to the step before it", rt.what, v[0], v[1])
-				} else if old := b.m.Roads[rules.EdgeOf(prev, h)]; old < kind {
-					b.m.Roads[rules.EdgeOf(prev, h)] = kind
-				}
-			}
-			prev = h
-		}
-		rt.done()
+		b.readRoad(rt)
 	}
 	for _, ft := range t.tables("fort") {
-		p := []rules.Posture{rules.Prepared, rules.Fortified}[ft.choice("posture", true, 0, "prepared", "fortified")]
-		ft.str("name", false)
-		for i, e := range ft.list("hexes", "hexes such as [6, 5]") {
-			path := index(ft.keyPath("hexes"), i)
-			if v, ok := b.d.intList(path, ft.what+": hex", e, 2); ok {
-				if h, ok := b.hexAt(path, ft.what, "hexes", v[0], v[1]); ok {
-					b.m.Fort[b.m.Index(h)] = p
-				}
-			}
-		}
-		ft.done()
+		b.readFort(ft)
 	}
 	t.done()
 }
@@ -550,25 +648,8 @@ func (b *build) readUnit(t *table) (rules.Unit, bool) {
 	if u.Type != nil && u.Type.Class == rules.Aircraft && u.Aircraft == 0 {
 		t.errorf("aircraft", "is missing: an air unit needs its aircraft counted")
 	}
-	var h hex.Hex
-	ok := false
-	if place := t.str("place", false); place != "" {
-		if i, found := b.places[place]; found {
-			h, ok = b.sc.Places[i].Hex, true
-		} else {
-			t.errorf("place", "names %q, which no [[place]] defines", place)
-		}
-		if _, both := t.m["hex"]; both {
-			t.errorf("hex", "is given with place; give one or the other")
-		}
-	} else {
-		h, ok = b.hexRef(t, "hex", true)
-	}
-	if ok && b.m != nil && !b.m.Passable(h) {
-		c, r := h.Offset()
-		t.errorf("hex", "puts it at %d,%d on %s, where no unit can stand", c, r, b.m.At(h))
-	}
-	u.Hex = h
+	var ok bool
+	u.Hex, ok = b.unitHex(t)
 	arrive, hasArrive := t.date("arrive", false)
 	if hasArrive {
 		b.checkDate(t, "arrive", arrive)
@@ -652,6 +733,33 @@ func (b *build) readHistory(t *table) History {
 		}
 		holds.done()
 	}
+	for _, ct := range t.tables("checkpoint") {
+		h.Course = append(h.Course, b.readCheckpoint(ct))
+	}
+	slices.SortStableFunc(h.Course, func(a, b Checkpoint) int { return a.Turn - b.Turn })
 	t.done()
 	return h
+}
+
+// readCheckpoint reads one [[history.checkpoint]]: place, held_by (a side,
+// or "" for nobody), on (a date within the scenario; without it, the end),
+// source and note. A checkpoint is judged at the start of its date's turn,
+// one at the end after the last turn.
+func (b *build) readCheckpoint(t *table) Checkpoint {
+	c := Checkpoint{Place: t.str("place", true), Side: t.str("held_by", true), Turn: b.sc.Turns + 1,
+		Source: b.sourceRef(t, "source", true), Note: t.str("note", false)}
+	if _, ok := b.places[c.Place]; !ok && c.Place != "" {
+		t.errorf("place", "names place %q, which no [[place]] defines", c.Place)
+	}
+	if c.Side != "" && !b.sides[c.Side] {
+		t.errorf("held_by", "names side %q, which no [[side]] defines (or \"\" for nobody)", c.Side)
+	}
+	if on, ok := t.date("on", false); ok {
+		b.checkDate(t, "on", on)
+		c.On, c.Turn = on, b.sc.Setup.TurnOf(on)
+	} else {
+		c.On = b.lastDay
+	}
+	t.done()
+	return c
 }

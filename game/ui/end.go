@@ -78,6 +78,7 @@ func historyLines(sc *scenario.Scenario, r match.Result) []string {
 		hist = sideName(sc, sc.History.Winner)
 	}
 	out := append([]string{"IN HISTORY: " + hist + " won.", ""}, held...)
+	out = append(out, courseLines(sc, r)...)
 	out = append(out, "(* where your game differs)", "")
 	for _, para := range strings.Split(strings.TrimSpace(sc.History.Summary)+"\n\n"+strings.TrimSpace(sc.History.Epilogue), "\n\n") {
 		out = append(out, strings.Join(strings.Fields(para), " "), "")
@@ -86,6 +87,46 @@ func historyLines(sc *scenario.Scenario, r match.Result) []string {
 		out = append(out, latin("Source: "+src.Author+", "+src.Title))
 	}
 	return out
+}
+
+// courseLines set the game beside the record's course of events, date by
+// date: who held each place at the start of that day's turn.
+func courseLines(sc *scenario.Scenario, r match.Result) []string {
+	if len(r.Course) == 0 {
+		return nil
+	}
+	out := []string{"", fmt.Sprintf("THE COURSE OF EVENTS: your game held %.0f%% of the record's dates as they were.", 100*r.CourseScore)}
+	for _, c := range r.Course {
+		date := ""
+		for _, h := range sc.History.Course {
+			if h.Place == c.Place && h.Turn == c.Turn {
+				date = h.On.Format("2 Jan 2006")
+			}
+		}
+		mark := " "
+		if c.Game != c.History {
+			mark = "*"
+		}
+		out = append(out, fmt.Sprintf("%s %s, %s: %s in history, %s in your game", mark, date, placeName(sc, c.Place),
+			shortSide(sc, orNobody(c.History)), shortSide(sc, orNobody(c.Game))))
+	}
+	return out
+}
+
+func orNobody(side string) string {
+	if side == "" {
+		return "nobody"
+	}
+	return side
+}
+
+func placeName(sc *scenario.Scenario, id string) string {
+	for _, p := range sc.Places {
+		if p.ID == id {
+			return p.Name
+		}
+	}
+	return id
 }
 
 // Update implements scene.

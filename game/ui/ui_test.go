@@ -235,7 +235,7 @@ func TestEndScreen(t *testing.T) {
 		t.Fatalf("Enter at the end opened %T", next)
 	}
 	all := strings.Join(e.lines, "\n")
-	for _, want := range []string{"IN HISTORY", "victory points", "men lost", "Ghulja itself rose"} {
+	for _, want := range []string{"IN HISTORY", "victory points", "men lost", "Ghulja itself rose", "THE COURSE OF EVENTS", "7 Oct 1944, Nilka (Gongha): Provincial garrison in history"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the result lacks %q:\n%s", want, all)
 		}

@@ -260,5 +260,27 @@ func writeTables(w io.Writer, r *Report) {
 		}
 		fmt.Fprintf(tw, "%s\t%.0f%%\t%.0f (%.0f-%.0f)\t\n", p, 100*ps.Changed.Share, ps.FirstTurn.Median, ps.FirstTurn.Q1, ps.FirstTurn.Q3)
 	}
+	writeCourse(tw, s)
 	tw.Flush()
+}
+
+// writeCourse lists the record's checkpoints and how often runs held each
+// as the record does.
+func writeCourse(tw io.Writer, s Summary) {
+	if len(s.Course) == 0 {
+		return
+	}
+	fmt.Fprintf(tw, "\nCOURSE OF EVENTS\tTURN\tHELD BY, BY THE RECORD\tSO IN RUNS\n")
+	for _, c := range s.Course {
+		by := c.History
+		if by == "" {
+			by = "nobody"
+		}
+		turn := fmt.Sprint(c.Turn)
+		if c.End {
+			turn = "end"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.0f%% (%.0f-%.0f%%)\n", c.Place, turn, by, 100*c.Held.Share, 100*c.Held.Lo, 100*c.Held.Hi)
+	}
+	fmt.Fprintf(tw, "course score\t\t\t%.2f\n", s.CourseScore)
 }

@@ -15,7 +15,7 @@ func batchJSON(t testing.TB, seed uint64, runs int) []byte {
 	set := setupFor(t, "nilka-1944", ai.Random, ai.Random)
 	var buf bytes.Buffer
 	enc, _ := NewEncoder("json", &buf)
-	if _, err := Stream(set, Meta{Scenario: "nilka-1944", ScenarioText: []byte("x")}, Options{Runs: runs, Seed: seed}, enc); err != nil {
+	if _, err := Stream(set, Meta{Scenario: "nilka-1944"}, Options{Runs: runs, Seed: seed}, enc); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

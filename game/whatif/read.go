@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"ili/game/files"
 	"reflect"
 	"strings"
 )
@@ -116,9 +117,8 @@ func typeName(t reflect.Type) string {
 
 // errorAt is an error at a byte offset of data.
 func errorAt(name string, data []byte, off int, msg string) error {
-	c := cursor{data: data, line: 1, col: 1}
-	p := c.at(max(0, off))
-	return &Error{File: name, Line: p.line, Col: p.col, Msg: msg}
+	line, col := files.LineCol(data, off)
+	return &Error{File: name, Line: line, Col: col, Msg: msg}
 }
 
 // errKey is an error at the value of one of the report's keys.

@@ -1,19 +1,17 @@
 package whatif
 
 import (
-	"fmt"
-	"hash/fnv"
+	"ili/game/stats"
 	"math"
 )
 
 // Meta is what identifies a batch besides its results.
 type Meta struct {
-	Scenario     string
-	ScenarioText []byte // the scenario file, whose hash guards merges
-	Variants     []string
-	Set          []string
-	AI           map[string]string
-	Seed         uint64
+	Scenario string
+	Variants []string
+	Set      []string
+	AI       map[string]string
+	Seed     uint64
 }
 
 // NewReport builds the report of a finished batch.
@@ -26,7 +24,7 @@ func NewReport(set Setup, meta Meta, b Batch) *Report {
 // newHead is what identifies a batch of runs games of the setup.
 func newHead(set Setup, meta Meta, runs int) Head {
 	sc := set.Scenario
-	h := Head{Format: FormatVersion, Scenario: meta.Scenario, ScenarioHash: textHash(meta.ScenarioText),
+	h := Head{Format: FormatVersion, Scenario: meta.Scenario, ScenarioHash: sc.TextHash, // the scenario text's, which guards merges
 		Variants: nonNil(meta.Variants), Set: nonNil(meta.Set), AI: meta.AI, Runs: runs, Seed: meta.Seed}
 	for _, s := range sc.Setup.Sides {
 		h.Sides = append(h.Sides, s.ID)
@@ -76,12 +74,6 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func textHash(b []byte) string {
-	h := fnv.New64a()
-	h.Write(b)
-	return fmt.Sprintf("%016x", h.Sum64())
-}
-
 // Difference compares one outcome between two batches.
 type Difference struct {
 	Outcome     string
@@ -98,7 +90,7 @@ func Compare(a, b *Report) []Difference {
 		d := Difference{Outcome: name, A: x, B: y, Diff: y.Share - x.Share}
 		p := float64(x.Count+y.Count) / float64(nx+ny)
 		if se := math.Sqrt(p * (1 - p) * (1/float64(nx) + 1/float64(ny))); se > 0 {
-			d.Significant = math.Abs(d.Diff)/se > 1.959964
+			d.Significant = math.Abs(d.Diff)/se > stats.Z95
 		}
 		out = append(out, d)
 	}

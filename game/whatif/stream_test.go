@@ -81,6 +81,22 @@ func summarizeSorted(sides, places []string, results []Result) Summary {
 	}
 	s.Historical = wilson(hist, n)
 	s.HistoricalShare = s.Historical.Share
+	if n > 0 && len(results[0].Course) > 0 {
+		sum := 0.0
+		for _, r := range results {
+			sum += r.CourseScore
+		}
+		for i, c := range results[0].Course {
+			agree := 0
+			for _, r := range results {
+				if i < len(r.Course) && r.Course[i].Place == c.Place && r.Course[i].Game == r.Course[i].History {
+					agree++
+				}
+			}
+			s.Course = append(s.Course, CheckStat{Place: c.Place, Turn: c.Turn, History: c.History, Held: wilson(agree, n), End: c.End})
+		}
+		s.CourseScore = sum / float64(n)
+	}
 	s.Turns = spreadSorted(turns)
 	return s
 }
@@ -137,7 +153,7 @@ func TestTallyMatchesSorted(t *testing.T) {
 // reads the streamed JSON back.
 func TestStreamWritesWhatRunWrites(t *testing.T) {
 	set := setupFor(t, "nilka-1944", ai.Normal, ai.Easy)
-	meta := Meta{Scenario: "nilka-1944", ScenarioText: []byte("x"), AI: map[string]string{"insurgents": "normal", "provincial": "easy"}}
+	meta := Meta{Scenario: "nilka-1944", AI: map[string]string{"insurgents": "normal", "provincial": "easy"}}
 	opt := Options{Runs: 12, Seed: 9, Workers: 3}
 	b, err := Run(set, opt)
 	if err != nil {

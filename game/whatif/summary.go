@@ -1,8 +1,6 @@
 package whatif
 
-import (
-	"math"
-)
+import "ili/game/stats"
 
 // Share is a proportion with its 95% Wilson confidence interval.
 type Share struct {
@@ -17,13 +15,8 @@ func wilson(k, n int) Share {
 	if n == 0 {
 		return Share{}
 	}
-	const z = 1.959964
-	p := float64(k) / float64(n)
-	nf := float64(n)
-	d := 1 + z*z/nf
-	c := (p + z*z/(2*nf)) / d
-	h := z * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf)) / d
-	return Share{Share: p, Lo: math.Max(0, c-h), Hi: math.Min(1, c+h), Count: k}
+	lo, hi := stats.Wilson(k, n)
+	return Share{Share: float64(k) / float64(n), Lo: lo, Hi: hi, Count: k}
 }
 
 // Spread is the median and quartiles of a quantity over runs.
@@ -55,6 +48,20 @@ type Summary struct {
 	// runs with any: a fault of the AI, each of which ended that AI's phase.
 	Refused     int `json:"refused,omitempty"`
 	RefusedRuns int `json:"refused_runs,omitempty"`
+	// Course is each checkpoint of the record's course of events with the
+	// share of runs that held it as the record does; CourseScore is the
+	// mean over runs of the share of checkpoints each held so.
+	Course      []CheckStat `json:"course,omitempty"`
+	CourseScore float64     `json:"course_score,omitempty"`
+}
+
+// CheckStat is one checkpoint of the course of events over a batch.
+type CheckStat struct {
+	Place   string `json:"place"`
+	Turn    int    `json:"turn"`
+	History string `json:"history"` // the side that held it by the record
+	Held    Share  `json:"held"`    // runs in which that side held it then
+	End     bool   `json:"end,omitempty"`
 }
 
 // Summarize sums up results; elapsed seconds give the speed (0: unknown).

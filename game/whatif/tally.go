@@ -18,6 +18,9 @@ type Tally struct {
 	losses, vp    map[string]counts
 	turns         counts
 	first         map[string]counts // by place: the turn of its first change
+	course        []CheckStat       // the record's checkpoints, as the first run gave them
+	agree         []int             // by checkpoint: runs that held it as the record does
+	courseSum     float64           // the runs' course scores, summed
 }
 
 // counts is how many runs gave each value of a quantity.
@@ -62,6 +65,23 @@ func (t *Tally) Add(r Result) {
 			f[c.Turn]++
 		}
 	}
+	t.addCourse(r)
+}
+
+// addCourse counts a run's checkpoints of the course of events in.
+func (t *Tally) addCourse(r Result) {
+	if t.course == nil && len(r.Course) > 0 {
+		for _, c := range r.Course {
+			t.course = append(t.course, CheckStat{Place: c.Place, Turn: c.Turn, History: c.History, End: c.End})
+		}
+		t.agree = make([]int, len(r.Course))
+	}
+	for i, c := range r.Course {
+		if i < len(t.agree) && c.Place == t.course[i].Place && c.Game == c.History {
+			t.agree[i]++
+		}
+	}
+	t.courseSum += r.CourseScore
 }
 
 // firstCapture tells whether captures[i] is the first change of its place.
@@ -96,6 +116,13 @@ func (t *Tally) Summary(seconds float64) Summary {
 	}
 	s.Historical = wilson(t.hist, n)
 	s.HistoricalShare = s.Historical.Share
+	for i, c := range t.course {
+		c.Held = wilson(t.agree[i], n)
+		s.Course = append(s.Course, c)
+	}
+	if len(t.course) > 0 && n > 0 {
+		s.CourseScore = t.courseSum / float64(n)
+	}
 	s.Turns = t.turns.spread()
 	if seconds > 0 {
 		s.RunsPerSecond = float64(n) / seconds

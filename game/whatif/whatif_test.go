@@ -77,11 +77,11 @@ func TestReportFormats(t *testing.T) {
 
 func TestMergeSplitBatches(t *testing.T) {
 	set := setupFor(t, "nilka-1944", ai.Normal, ai.Normal)
-	meta := Meta{Scenario: "nilka-1944", ScenarioText: []byte("x"), Seed: 1}
+	meta := Meta{Scenario: "nilka-1944", Seed: 1}
 	whole, _ := Run(set, Options{Runs: 6, Seed: 1})
 	a, _ := Run(set, Options{Runs: 3, Seed: 1})
 	b, _ := Run(set, Options{Runs: 3, Seed: 4})
-	ra, rb := NewReport(set, meta, a), NewReport(set, Meta{Scenario: "nilka-1944", ScenarioText: []byte("x"), Seed: 4}, b)
+	ra, rb := NewReport(set, meta, a), NewReport(set, Meta{Scenario: "nilka-1944", Seed: 4}, b)
 	m, err := Merge([]*Report{rb, ra})
 	if err != nil {
 		t.Fatal(err)

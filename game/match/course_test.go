@@ -1,0 +1,80 @@
+package match_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"ili/game/scenario"
+)
+
+// drillWithCourse is the drill with a record of who held the city and the
+// bridge: at the start, mid-game and at the end.
+func drillWithCourse(t *testing.T) *scenario.Scenario {
+	t.Helper()
+	src, err := os.ReadFile("../scenario/testdata/drill.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(src), "[history.holds]", `[[history.checkpoint]]
+place = "city"
+held_by = "east"
+on = 1945-09-01T06:00:00
+source = "drill"
+
+[[history.checkpoint]]
+place = "bridge"
+held_by = "west"
+on = 1945-09-03T06:00:00
+source = "drill"
+
+[[history.checkpoint]]
+place = "city"
+held_by = "west"
+source = "drill"
+note = "At the end."
+
+[history.holds]`, 1)
+	sc, err := scenario.Parse("drill.toml", []byte(text), scenario.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+// TestCourseOfEvents: a finished game judges every checkpoint of the
+// record: the one on the first day by the owners the game began with, the
+// last by the owners it ended with, and its score is the share it matched.
+func TestCourseOfEvents(t *testing.T) {
+	sc := drillWithCourse(t)
+	if len(sc.History.Course) != 3 || sc.History.Course[1].Turn != 5 || sc.History.Course[2].Turn != sc.Turns+1 {
+		t.Fatalf("the course read as %+v", sc.History.Course)
+	}
+	for seed := uint64(1); seed <= 10; seed++ {
+		m := aiGame(t, sc, seed)
+		if err := m.PlayOut(); err != nil {
+			t.Fatal(err)
+		}
+		r := m.Result()
+		if len(r.Course) != 3 || r.Course[0].Game != "east" {
+			t.Fatalf("seed %d: the course is %+v", seed, r.Course)
+		}
+		agree := 0
+		for _, c := range r.Course {
+			if c.Game == c.History {
+				agree++
+			}
+		}
+		if r.CourseScore != float64(agree)/3 {
+			t.Errorf("seed %d: course score %.2f for %d of 3", seed, r.CourseScore, agree)
+		}
+		// The last checkpoint is judged after the last turn: by the city's
+		// owner at the end of the game, which the record's holds read from
+		// the state, not from the captures the course is built on.
+		for _, h := range r.Holds {
+			if h.Place == "city" && h.Game != r.Course[2].Game {
+				t.Errorf("seed %d: the city ends held by %q, the course says %q", seed, h.Game, r.Course[2].Game)
+			}
+		}
+	}
+}
