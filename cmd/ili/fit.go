@@ -98,6 +98,9 @@ func writeFit(w io.Writer, name string, n, folds, repeats int, f calib.Fitted) {
 	}
 	fmt.Fprintf(w, "\nLog-odds of an attacker win: %.3f; prepared %+.3f, fortified %+.3f, delaying %+.3f; ln R x %.3f%s;\nsurprise x %.3f a level, the defender's x %.3f; air superiority x %.3f; before 1900 %+.3f\n",
 		o.Bias, o.Posture[1], o.Posture[2], o.Posture[3], o.Ratio, held, o.Surprise, o.DefenderSurprise, o.Air, o.Era)
+	d := f.Model.DecisionDays
+	fmt.Fprintf(w, "Battles of %.0f men decided after %.2f days on average against a hasty defence, %.2f prepared, %.2f fortified,\n  %.2f delaying; days x (men/%.0f)^%.3f\n",
+		f.Model.DecisionMen, d[0], d[1], d[2], d[3], f.Model.DecisionMen, f.Model.DecisionSize)
 	for _, l := range []struct {
 		side string
 		m    rules.LossModel

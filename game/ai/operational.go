@@ -22,7 +22,7 @@ type tuning struct {
 
 var tunings = map[Level]tuning{
 	Easy:   {trials: 12, minWin: 0.75, minTrade: 3, caution: 0.3, noise: 4, minEV: 4, alone: true},
-	Normal: {trials: 40, minWin: 0.55, minTrade: 2, caution: 1, supply: true, minEV: 1},
+	Normal: {trials: 40, minWin: 0.45, minTrade: 1.5, caution: 1, supply: true, minEV: 1},
 	Hard:   {trials: 100, minWin: 0.55, minTrade: 2, caution: 1.2, supply: true, minEV: 0.8},
 }
 
@@ -109,7 +109,10 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 				p.previews[key] = pre
 			}
 		}
-		win := pre.Odds[rules.DefenderRetreats] + pre.Odds[rules.DefenderRouts] + pre.Odds[rules.DefenderSurrenders]
+		// The chance of winning the battle, fought on until it is decided:
+		// a fight of a few hours rarely decides it, and the odds of those
+		// that are decided are the battle's.
+		win := pre.Expected.PWin
 		// The attack's worth in victory points: the place it may take, and
 		// the men each side would lose (each side scores the other's losses).
 		place := 0.0

@@ -74,8 +74,8 @@ func TestModelMatchesRecord(t *testing.T) {
 func TestFitFigures(t *testing.T) {
 	engs := loadCalibration(t)
 	f := FitModel(engs, &rules.Default, FitOptions{Folds: 5, Repeats: 10, Seed: 1, Ratio: HeldRatio})
-	got, _ := json.Marshal(struct{ O, A, D any }{f.Model.Odds, f.Model.LossA, f.Model.LossD})
-	want, _ := json.Marshal(struct{ O, A, D any }{rules.Default.Odds, rules.Default.LossA, rules.Default.LossD})
+	got, _ := json.Marshal(struct{ O, A, D, T any }{f.Model.Odds, f.Model.LossA, f.Model.LossD, []any{f.Model.DecisionDays, f.Model.DecisionMen, f.Model.DecisionSize}})
+	want, _ := json.Marshal(struct{ O, A, D, T any }{rules.Default.Odds, rules.Default.LossA, rules.Default.LossD, []any{rules.Default.DecisionDays, rules.Default.DecisionMen, rules.Default.DecisionSize}})
 	if string(got) != string(want) {
 		t.Errorf("the fit gives\n%s\nbut combat.json holds\n%s\n(run ili fit FILE --out game/rules/combat.json if the change is intended)", got, want)
 	}

@@ -14,6 +14,7 @@ import (
 type case_ struct {
 	sit          rules.Situation
 	days         float64
+	men          float64 // both sides'
 	win          bool
 	rateA, rateD float64
 }
@@ -21,7 +22,7 @@ type case_ struct {
 func cases(engs []Engagement, m *rules.Model) []case_ {
 	out := make([]case_, len(engs))
 	for i, e := range engs {
-		c := case_{sit: m.Situation(e.Input), days: float64(max(e.Days, 1)), win: e.Win == 1, rateA: math.NaN(), rateD: math.NaN()}
+		c := case_{sit: m.Situation(e.Input), days: float64(max(e.Days, 1)), men: float64(e.A + e.D), win: e.Win == 1, rateA: math.NaN(), rateD: math.NaN()}
 		if e.CasA > 0 {
 			c.rateA = float64(e.CasA) / float64(e.A) / c.days
 		}

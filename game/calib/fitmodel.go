@@ -85,6 +85,7 @@ type part struct {
 	lambdaOdds   float64
 	lambdaLoss   float64
 	recal        [2]float64
+	decision     decision
 }
 
 func fitPart(cs []case_, k, repeats int, ratio float64, rng *rand.Rand) part {
@@ -92,7 +93,49 @@ func fitPart(cs []case_, k, repeats int, ratio float64, rng *rand.Rand) part {
 	p.odds, p.lambdaOdds, p.recal = fitOdds(cs, k, repeats, ratio, rng)
 	p.lossA, p.lambdaLoss = fitLoss(cs, 0, k, repeats, rng)
 	p.lossD, _ = fitLoss(cs, 1, k, repeats, rng)
+	p.decision = fitDecision(cs)
 	return p
+}
+
+// decision is how long battles last before they are decided, by posture,
+// at a battle of refMen men, and how that grows with the men engaged.
+type decision struct {
+	days   [4]float64
+	refMen float64
+	size   float64
+}
+
+// eulerGamma is how far the mean log of an exponential length falls below
+// the log of its mean.
+const eulerGamma = 0.5772156649
+
+// fitDecision regresses the log of each battle's length (its recorded
+// whole days read as ending mid-way through the last) on the posture and
+// the log of the men engaged, and reads the mean lengths of exponentially
+// distributed battles from it.
+func fitDecision(cs []case_) decision {
+	x, y := make([][]float64, len(cs)), make([]float64, len(cs))
+	meanLn := 0.0
+	for _, c := range cs {
+		meanLn += math.Log(c.men) / float64(len(cs))
+	}
+	for i, c := range cs {
+		row := []float64{1, 0, 0, 0, math.Log(c.men) - meanLn}
+		if c.sit.Posture > 0 {
+			row[c.sit.Posture] = 1
+		}
+		x[i], y[i] = row, math.Log(c.days-0.5)
+	}
+	b, _ := fitRidge(x, y, 0)
+	d := decision{refMen: math.Exp(meanLn), size: b[4]}
+	for p := range d.days {
+		off := 0.0
+		if p > 0 {
+			off = b[p]
+		}
+		d.days[p] = math.Exp(b[0] + off + eulerGamma)
+	}
+	return d
 }
 
 // FitModel fits the odds and the losses of base to the engagements (its
@@ -141,5 +184,9 @@ func (p part) apply(m rules.Model) rules.Model {
 			Days: r(c[5]), Won: r(c[6]), Era: r(c[7]), Sigma: r(l.sigma)}
 	}
 	m.LossA, m.LossD = loss(p.lossA), loss(p.lossD)
+	for i, d := range p.decision.days {
+		m.DecisionDays[i] = math.Round(d*100) / 100
+	}
+	m.DecisionMen, m.DecisionSize = math.Round(p.decision.refMen), r(p.decision.size)
 	return m
 }

@@ -151,7 +151,10 @@ type CombatResult struct {
 	Outcome Outcome
 	// PWin is the chance, before the dice, that the attacker wins (the
 	// defender retreats, routs or surrenders).
-	PWin             float64
+	PWin float64
+	// PDecide is the chance that the fight is decided within its hours;
+	// undecided, the defender holds and the battle goes on.
+	PDecide          float64
 	Attacker         Losses
 	Defender         Losses
 	PowerA, PowerD   float64
@@ -194,11 +197,16 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 	won := rng.Float64() < res.PWin
 	za, zd := normal(rng), normal(rng)
 	days := float64(max(in.Hours, 1)) / 24
+	res.PDecide = m.pDecide(sit.Posture, days, in.Attacker.Men+in.Defender.Men)
+	decided := rng.Float64() < res.PDecide
 	before := float64(max(in.Elapsed, 0)) / 24
 	fa := math.Min(m.MaxLossPerFight, m.LossA.fraction(sit, won, before, days, za))
 	fd := math.Min(m.MaxLossPerFight, m.LossD.fraction(sit, won, before, days, zd))
 	res.AttackerFraction, res.DefenderFraction = fa, fd
 	res.Outcome = m.outcome(in, sit, won, fa, fd)
+	if !decided {
+		res.Outcome = DefenderHolds
+	}
 	res.Attacker = m.lossesOf(in.Attacker, fa, 0)
 	captured := [...]float64{DefenderRetreats: 0.1, DefenderRouts: 0.3, DefenderSurrenders: 1}
 	capt := 0.0
@@ -225,6 +233,19 @@ func (m *Model) outcome(in CombatInput, sit Situation, won bool, fa, fd float64)
 		return AttackFails
 	}
 	return DefenderHolds
+}
+
+// pDecide is the chance that a fight of so many days against posture is
+// decided: the record's battles end at a steady rate, one in DecisionDays.
+func (m *Model) pDecide(posture Posture, days float64, men int) float64 {
+	mean := m.DecisionDays[posture]
+	if mean <= 0 {
+		return 1
+	}
+	if m.DecisionMen > 0 && men > 0 {
+		mean *= exp(mul(m.DecisionSize, ln(float64(men)/m.DecisionMen)))
+	}
+	return 1 - exp(-days/mean)
 }
 
 // PWin is the chance that the attacker wins the fight: the fitted odds

@@ -37,9 +37,18 @@ type Model struct {
 	MoraleSlope float64    `json:"morale_slope"`
 
 	// Odds says who wins; LossA and LossD what each side loses given that.
-	Odds  Odds      `json:"odds"`
-	LossA LossModel `json:"loss_attacker"`
-	LossD LossModel `json:"loss_defender"`
+	Odds Odds `json:"odds"`
+	// DecisionDays is how long a battle of DecisionMen men on both sides
+	// against each posture (hasty, prepared, fortified, delaying) lasts on
+	// average before it is decided, and DecisionSize how that grows with
+	// the men engaged (days times (men/DecisionMen)^DecisionSize): a fight
+	// of h hours is decided with chance 1 - exp(-h/24/days) and otherwise
+	// goes on, the defender holding. 0 days decides every fight.
+	DecisionDays [4]float64 `json:"decision_days"`
+	DecisionMen  float64    `json:"decision_men"`
+	DecisionSize float64    `json:"decision_size"`
+	LossA        LossModel  `json:"loss_attacker"`
+	LossD        LossModel  `json:"loss_defender"`
 
 	// MaxLossPerFight bounds the share of its men a side loses in one fight;
 	// RoutMargin and SurrenderRatio name how a beaten defender gives way.
