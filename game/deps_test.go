@@ -51,6 +51,7 @@ func TestOnlyUIImportsEbiten(t *testing.T) {
 // below lists, for every package under game/, the packages of ours it may
 // use: the one-way flow ui -> whatif -> save -> match -> ai, scenario ->
 // rules -> hex, with ai and scenario side by side and calib on rules alone;
+// history (the record replayed) stands on scenario beside ai, under match;
 // files, which reads and writes every file, and stats are at the bottom
 // beside hex.
 var below = func() map[string][]string {
@@ -58,7 +59,7 @@ var below = func() map[string][]string {
 	hex := []string{"ili/game/hex"}
 	rules := append([]string{"ili/game/rules"}, hex...)
 	scenario := append(append([]string{"ili/game/scenario", "ili/scenarios"}, rules...), bottom...)
-	match := append([]string{"ili/game/match", "ili/game/ai"}, scenario...)
+	match := append([]string{"ili/game/match", "ili/game/ai", "ili/game/history"}, scenario...)
 	save := append([]string{"ili/game/save"}, match...)
 	whatif := append([]string{"ili/game/whatif"}, save...)
 	return map[string][]string{
@@ -70,6 +71,7 @@ var below = func() map[string][]string {
 		"ili/game/scenario":        scenario[1:],
 		"ili/game/calib":           append([]string{"ili/game/stats"}, rules...),
 		"ili/game/ai":              rules,
+		"ili/game/history":         scenario,
 		"ili/game/match":           match[1:],
 		"ili/game/save":            save[1:],
 		"ili/game/whatif":          whatif[1:],

@@ -47,12 +47,14 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 }
 
 func cmdPlay(args []string, stdout, stderr io.Writer) int {
-	fs := cli.NewFlags("play", "play [SCENARIO|SAVE.json] [--side ID] [--variant V]... [--seed N] [--ai LEVEL|SIDE=LEVEL]... [--hotseat] [--load FILE] [--size WxH] [--bench-frames N]", stderr)
+	fs := cli.NewFlags("play", "play [SCENARIO|SAVE.json] [--side ID] [--variant V]... [--seed N] [--history] [--from DATE] [--ai LEVEL|SIDE=LEVEL]... [--hotseat] [--load FILE] [--size WxH] [--bench-frames N]", stderr)
 	side := fs.String("side", "", "the side to play (default: the first the AI does not)")
 	var variants, ais cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
 	fs.Var(&ais, "ai", "the opponent's level (random, greedy, easy, normal or hard), or SIDE=LEVEL to give a side to the AI; give every side to watch the AI play (repeatable)")
 	seed := fs.Uint64("seed", 1, "the game's random seed")
+	hist := fs.Bool("history", false, "open the scenario's documented course of events in history mode, to watch and to take command from")
+	from := fs.String("from", "", "take command from the record at this date, such as 1944-11-10 (or 1944-11-10T18:00): the game begins where the course of events stood then")
 	hotseat := fs.Bool("hotseat", false, "people play every side the AI does not, at one screen")
 	load := fs.String("load", "", "open a saved game (a run kept by 'ili sim --keep' too)")
 	colourBlind := fs.Bool("colour-blind", false, "a palette that stays clear under colour-vision deficiencies")
@@ -65,7 +67,7 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	if code != cli.OK {
 		return code
 	}
-	opt := ui.Options{Side: *side, Variants: variants, Seed: *seed, Hotseat: *hotseat, Opponent: ai.Normal,
+	opt := ui.Options{Side: *side, Variants: variants, From: *from, History: *hist, Seed: *seed, Hotseat: *hotseat, Opponent: ai.Normal,
 		ColourBlind: *colourBlind, Load: *load}
 	if fs.NArg() > 0 && strings.HasSuffix(fs.Arg(0), ".json") && opt.Load == "" {
 		opt.Load = fs.Arg(0)
@@ -75,7 +77,7 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	if opt.Load != "" {
 		var set []string
 		fs.Visit(func(f *flag.Flag) {
-			if f.Name == "seed" || f.Name == "side" || f.Name == "hotseat" {
+			if f.Name == "seed" || f.Name == "side" || f.Name == "hotseat" || f.Name == "from" || f.Name == "history" {
 				set = append(set, "--"+f.Name)
 			}
 		})
@@ -133,13 +135,17 @@ func checkPlay(opt *ui.Options, ais []string, stderr io.Writer) int {
 		return cli.OK // the window replays it before it opens, and says what fails
 	}
 	if opt.Scenario == "" {
+		if opt.From != "" || opt.History {
+			fmt.Fprintln(stderr, "--from and --history need a scenario, such as: ili play ghulja-1944 --history")
+			return cli.Usage
+		}
 		if len(ais) > 0 {
 			fmt.Fprintln(stderr, "--ai needs a scenario, such as: ili play nilka-1944 --ai hard")
 			return cli.Usage
 		}
 		return cli.OK
 	}
-	sc, err := scenario.Load(opt.Scenario, scenario.Options{Variants: opt.Variants})
+	sc, err := scenario.Load(opt.Scenario, scenario.Options{Variants: opt.Variants, From: opt.From})
 	if err != nil {
 		return cli.Report(stderr, err)
 	}
@@ -181,12 +187,13 @@ func benchPlay(opt ui.Options, frames, w, h int, stdout, stderr io.Writer) int {
 }
 
 func cmdShot(args []string, stdout, stderr io.Writer) int {
-	fs := cli.NewFlags("shot", "shot SCENARIO --out FILE.png [--size WxH] [--side ID] [--variant V]...", stderr)
+	fs := cli.NewFlags("shot", "shot SCENARIO --out FILE.png [--size WxH] [--side ID] [--variant V]... [--from DATE]", stderr)
 	out := fs.String("out", "", "the PNG file to write")
 	size := fs.String("size", "1280x800", "the picture's size, WIDTHxHEIGHT")
 	side := fs.String("side", "", "the side whose view to draw")
 	var variants cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
+	from := fs.String("from", "", "draw the game taken up from the record at this date, such as 1944-11-10")
 	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
@@ -198,10 +205,10 @@ func cmdShot(args []string, stdout, stderr io.Writer) int {
 	if code != cli.OK {
 		return code
 	}
-	if _, err := scenario.Load(fs.Arg(0), scenario.Options{Variants: variants}); err != nil {
+	if _, err := scenario.Load(fs.Arg(0), scenario.Options{Variants: variants, From: *from}); err != nil {
 		return cli.Report(stderr, err)
 	}
-	data, err := ui.Shot(ui.Options{Scenario: fs.Arg(0), Side: *side, Variants: variants, Seed: 1}, w, h)
+	data, err := ui.Shot(ui.Options{Scenario: fs.Arg(0), Side: *side, Variants: variants, From: *from, Seed: 1}, w, h)
 	if err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
 		return cli.Bad

@@ -141,7 +141,7 @@ func fifoOut(t *testing.T, dir string, sim func(...string) (int, string, string)
 // TestHelpOfEveryCommand: --help prints the usage and exits 0, and never
 // goes on to run the command.
 func TestHelpOfEveryCommand(t *testing.T) {
-	for _, c := range [][]string{{"sim"}, {"sim", "merge"}, {"validate"}, {"replay"}, {"calibrate"}, {"list"}} {
+	for _, c := range [][]string{{"sim"}, {"sim", "merge"}, {"validate"}, {"replay"}, {"calibrate"}, {"list"}, {"history"}} {
 		code, _, stderr := runCLI(append(c, "--help")...)
 		if code != cli.OK || !strings.Contains(stderr, "Usage: ili "+strings.Join(c, " ")) || strings.Contains(stderr, "internal error") {
 			t.Errorf("%v --help: exit %d, %q", c, code, stderr)
@@ -153,7 +153,7 @@ func TestHelpOfEveryCommand(t *testing.T) {
 // unknown flag, is one line and exit 2, not the whole usage.
 func TestFlagMistakesAreOneLine(t *testing.T) {
 	for _, c := range [][]string{{"sim", "nilka-1944", "--runs", "1e99"}, {"sim", "nilka-1944", "--workers", "99999999999999999999"},
-		{"validate", "--nope"}, {"calibrate", "--reps"}, {"sim", "merge", "--format"}} {
+		{"validate", "--nope"}, {"calibrate", "--reps"}, {"sim", "merge", "--format"}, {"history", "nilka-1944", "--nope"}} {
 		code, _, stderr := runCLI(c...)
 		if code != cli.Usage {
 			t.Errorf("%v: exit %d, want %d", c, code, cli.Usage)

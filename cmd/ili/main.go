@@ -29,6 +29,7 @@ Usage:
   ili sim SCENARIO          play AI-against-AI batches and sum up the outcomes
   ili sim merge FILE...     join batches split by seed range
   ili replay SAVE...        replay saved games without a window, check them, print their results
+  ili history SCENARIO      print the documented course of events by turn [--format text|json]
   ili shot SCENARIO --out FILE.png [--size WxH]   draw the game's first frame
 
 Run 'ili COMMAND -h' for a command's options.
@@ -71,6 +72,7 @@ func init() {
 		"fit":       cmdFit,
 		"sim":       cmdSim,
 		"replay":    cmdReplay,
+		"history":   cmdHistory,
 		"shot":      cmdShot,
 		"help":      cmdHelp,
 		"-h":        cmdHelp,

@@ -344,3 +344,36 @@ func TestKeepAndReplay(t *testing.T) {
 		t.Errorf("no file: exit %d, %q", code, stderr)
 	}
 }
+
+// TestSimFrom: ili sim --from plays every game from where the record stood
+// on that date; its report says so, its kept runs replay, a merge refuses
+// batches taken up at other dates, and a date outside the scenario or not a
+// date is one line that says what to give.
+func TestSimFrom(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	code, _, stderr := runCLI("sim", "ghulja-1944", "--from", "1944-11-10", "--runs", "2", "--format", "json", "--out", a, "--keep", filepath.Join(dir, "kept"))
+	if code != cli.OK {
+		t.Fatalf("sim --from: exit %d: %s", code, stderr)
+	}
+	if data, _ := os.ReadFile(a); !strings.Contains(string(data), `"from": "1944-11-10T00:00"`) {
+		t.Errorf("the report does not say where the games took up the record:\n%.300s", data)
+	}
+	kept, _ := filepath.Glob(filepath.Join(dir, "kept", "*.json"))
+	if code, stdout, stderr := runCLI(append([]string{"replay"}, kept...)...); code != cli.OK || len(kept) != 2 {
+		t.Errorf("replay of %d kept runs: exit %d\n%s%s", len(kept), code, stdout, stderr)
+	}
+	runCLI("sim", "ghulja-1944", "--runs", "2", "--format", "json", "--out", b)
+	if code, _, stderr := runCLI("sim", "merge", a, b); code != cli.Bad || !strings.Contains(stderr, "took up the record") {
+		t.Errorf("merge across dates: exit %d %q", code, stderr)
+	}
+	for _, c := range []struct{ from, want string }{
+		{"1944-12-10", "turns begin from 06:00 on 7 November 1944 to 12:00 on 13 November 1944"},
+		{"10/11/1944", "give one such as 1944-11-10"},
+	} {
+		code, _, stderr := runCLI("sim", "ghulja-1944", "--from", c.from, "--runs", "1")
+		if code != cli.Bad || !strings.Contains(stderr, c.want) || strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
+			t.Errorf("--from %s: exit %d, %q", c.from, code, stderr)
+		}
+	}
+}

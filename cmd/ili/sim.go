@@ -28,7 +28,7 @@ type simRun struct {
 	compare, keep       string
 	plans               bool
 	variants, sets, ais cli.List
-	name, file          string
+	name, file, from    string
 	text                []byte
 	stderr              io.Writer
 }
@@ -78,6 +78,7 @@ func readSim(args []string, stderr io.Writer) (*simRun, int) {
 	fs.StringVar(&r.keep, "keep", "", "write every run into the folder DIR as a saved game, for 'ili replay' and 'ili play --load'")
 	fs.Var(&r.variants, "variant", "a what-if variant to switch on (repeatable)")
 	fs.Var(&r.sets, "set", "override a value, such as turns=8 or unit.ID.men=900 (repeatable)")
+	fs.StringVar(&r.from, "from", "", "take up the record at this date, such as 1944-11-10 (or 1944-11-10T18:00): every game begins where the course of events stood then")
 	fs.Var(&r.ais, "ai", "SIDE=LEVEL: random, greedy, easy, normal or hard (repeatable; default normal)")
 	if code, ok := cli.Parse(fs, args); !ok {
 		return nil, code
@@ -124,7 +125,7 @@ func (r *simRun) flagProblem(args int) string {
 // its report with enc (nil: none) as the results come in.
 func (r *simRun) batch(extra []string, enc whatif.Encoder) (*whatif.Report, int) {
 	vs := append(append([]string(nil), r.variants...), extra...)
-	sc, err := scenario.Parse(r.file, r.text, scenario.Options{Variants: vs, Set: r.sets})
+	sc, err := scenario.Parse(r.file, r.text, scenario.Options{Variants: vs, Set: r.sets, From: r.from})
 	if err != nil {
 		return nil, cli.Report(r.stderr, err)
 	}

@@ -32,8 +32,11 @@ type Config struct {
 	Scenario string   `json:"scenario"`
 	Variants []string `json:"variants"`
 	Set      []string `json:"set,omitempty"`
-	Seed     uint64   `json:"seed"`
-	Seats    []Seat   `json:"seats"`
+	// From is the date a game taken up from the record begins at
+	// (scenario.Options.From), "" for a game from the start.
+	From  string `json:"from,omitempty"`
+	Seed  uint64 `json:"seed"`
+	Seats []Seat `json:"seats"`
 }
 
 // MaxCommands bounds a game: an AI that never ended its phase would
@@ -71,7 +74,7 @@ type undoPoint struct {
 
 // Load loads cfg's scenario and begins the match, as New does.
 func Load(cfg Config) (*Match, []rules.Event, error) {
-	sc, err := scenario.Load(cfg.Scenario, scenario.Options{Variants: cfg.Variants, Set: cfg.Set})
+	sc, err := scenario.Load(cfg.Scenario, scenario.Options{Variants: cfg.Variants, Set: cfg.Set, From: cfg.From})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -91,12 +94,13 @@ func New(sc *scenario.Scenario, cfg Config) (*Match, []rules.Event, error) {
 	m.rec = Record{Config: cfg, ScenarioHash: sc.TextHash, Hashes: map[string]string{}}
 	m.rec.Scenario = scenario.Canonical(cfg.Scenario)
 	m.rec.Variants = nonNil(cfg.Variants)
+	m.rec.From = sc.TakenFrom() // the scenario says where it was taken up
 	if err := m.seat(cfg.Seats); err != nil {
 		return nil, nil, err
 	}
 	evs := s.Begin()
 	m.noteCaptures(evs)
-	m.rec.Hashes["1"] = s.Hash()
+	m.rec.Hashes[fmt.Sprint(s.Turn)] = s.Hash()
 	return m, evs, nil
 }
 

@@ -118,7 +118,7 @@ func loadScenario(rec Record) (*scenario.Scenario, error) {
 		}
 		return nil, fmt.Errorf("%w: %s has changed since the game was played, or is another file", ErrNotItsScenario, rec.Scenario)
 	}
-	return scenario.Parse(file, src, scenario.Options{Variants: rec.Variants, Set: rec.Set})
+	return scenario.Parse(file, src, scenario.Options{Variants: rec.Variants, Set: rec.Set, From: rec.From})
 }
 
 // ReplayOn is Replay on a scenario already loaded as the record says.

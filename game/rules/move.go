@@ -147,6 +147,22 @@ func (s *State) PlanPath(id string, goal hex.Hex) (path []hex.Hex, cost int, ok 
 	return s.Map.Grid().Path(u.Hex, goal, mv.cost, s.minStep(u.Type.Mode), left)
 }
 
+// Route is the way a body moving by mode would march from one hex to another
+// over the ground alone, with no enemy and no zone of control in its way: the
+// cheapest path in march minutes, from and to included; nil if the ground
+// allows none.
+func (s *Setup) Route(mode *Mode, from, to hex.Hex) []hex.Hex {
+	if mode == nil || !s.Map.In(from) || !s.Map.In(to) {
+		return nil
+	}
+	cost := func(a, b hex.Hex) (int, bool) { return s.StepCost(mode, a, b) }
+	path, _, ok := s.Map.Grid().Path(from, to, cost, s.minStep(mode), -1)
+	if !ok {
+		return nil
+	}
+	return path
+}
+
 // minStep is the cheapest step a mode can ever take: a lower bound for A*.
 func (s *Setup) minStep(m *Mode) int {
 	best := max(m.Road, m.Track)

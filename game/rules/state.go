@@ -104,6 +104,9 @@ type Setup struct {
 	Start     time.Time // the start of turn 1
 	TurnHours int
 	Turns     int
+	// FirstTurn is the turn a game begins at (0 or 1: the first), for a
+	// game taken up from the record at a later date.
+	FirstTurn int
 	HexM      int // hex size, centre to centre, in metres
 	Fog       bool
 	Map       *Map

@@ -16,7 +16,7 @@ func (s *State) Begin() []Event {
 	}
 	s.version++
 	defer func() { s.version++ }()
-	s.Turn, s.Phase = 1, 0
+	s.Turn, s.Phase = max(1, s.FirstTurn), 0
 	for i := range s.Units {
 		u := &s.Units[i]
 		if u.Status == Pending && u.ArriveTurn <= 0 {

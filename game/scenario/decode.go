@@ -51,6 +51,12 @@ type decoder struct {
 	more int // errors past maxErrors, counted and not kept
 	// labels names where overridden values came from ("--set turns=3").
 	labels map[string]string
+	// fileUnits are the unit IDs of the file before any variant, so that
+	// the record may name a unit a variant removes.
+	fileUnits map[string]bool
+	// overlaid says that variants or --set overrides were applied, which
+	// may move the scenario's span away from the record's steps.
+	overlaid bool
 }
 
 // parse checks the size and shape of src, then runs the TOML parser over it

@@ -21,6 +21,9 @@ type Options struct {
 	Variants  []string   // variant IDs to apply, in order
 	Set       []string   // key=value overrides, applied after the variants
 	Catalogue *Catalogue // nil: the bundled catalogue
+	// From takes command from the record at that date (see ParseFrom):
+	// the game begins at the situation the course of events gives then.
+	From string
 }
 
 // ErrNotFound is returned for a scenario name that is neither bundled nor a file.
@@ -107,6 +110,12 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 		return nil, err
 	}
 	stamp(raw)
+	d.fileUnits = map[string]bool{}
+	for _, u := range tablesOf(raw["unit"]) {
+		if id, ok := u["id"].(string); ok {
+			d.fileUnits[id] = true
+		}
+	}
 	for _, v := range opt.Variants {
 		if err := applyVariant(raw, d, v); err != nil {
 			return nil, err
@@ -117,12 +126,22 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 			return nil, err
 		}
 	}
+	d.overlaid = len(opt.Variants)+len(opt.Set) > 0
 	sc := decodeScenario(raw, d, cat)
 	if len(d.errs) > 0 {
 		return nil, d.sorted()
 	}
 	sc.Applied = append([]string(nil), opt.Variants...)
 	sc.TextHash = TextHash(src)
+	if opt.From != "" {
+		from, err := ParseFrom(opt.From)
+		if err != nil {
+			return nil, err
+		}
+		if err := sc.takeFrom(from); err != nil {
+			return nil, err
+		}
+	}
 	return sc, nil
 }
 

@@ -35,8 +35,11 @@ type Scenario struct {
 	History     History
 	Variants    []Variant // every variant the file offers
 	Applied     []string  // the variants applied to this load
-	PlaceInfo   map[string]PlaceInfo
-	UnitNotes   map[string]string
+	// From is the start of the turn a game taken up from the record begins
+	// (Options.From), zero for a game from the start.
+	From      time.Time
+	PlaceInfo map[string]PlaceInfo
+	UnitNotes map[string]string
 
 	Setup  *rules.Setup
 	Units  []rules.Unit
@@ -52,6 +55,9 @@ type History struct {
 	Holds    map[string]string // place ID -> side that held it at the end
 	// Course is the dated record of who held what, in date order.
 	Course []Checkpoint
+	// Steps are the course of events as history mode replays it, in date
+	// order.
+	Steps []Step
 }
 
 // Checkpoint is one step of the documented course of events: the side that
@@ -93,6 +99,51 @@ func (sc *Scenario) Side(id string) *rules.Side {
 		}
 	}
 	return nil
+}
+
+// SideName is the name of the side id, or id when there is no such side.
+func (sc *Scenario) SideName(id string) string {
+	if sd := sc.Side(id); sd != nil {
+		return sd.Name
+	}
+	return id
+}
+
+// PlaceName is the name of the place id, or id when there is no such place.
+func (sc *Scenario) PlaceName(id string) string {
+	for _, p := range sc.Places {
+		if p.ID == id {
+			return p.Name
+		}
+	}
+	return id
+}
+
+// SourceName is the short name of the source key: its author, or the key
+// when it has none or there is no such source.
+func (sc *Scenario) SourceName(key string) string {
+	if src, ok := sc.Sources[key]; ok && src.Author != "" {
+		return src.Author
+	}
+	return key
+}
+
+// Unit returns the unit id as the scenario sets it up, or nil.
+func (sc *Scenario) Unit(id string) *rules.Unit {
+	for i := range sc.Units {
+		if sc.Units[i].ID == id {
+			return &sc.Units[i]
+		}
+	}
+	return nil
+}
+
+// UnitName is the name of the unit id, or id when there is no such unit.
+func (sc *Scenario) UnitName(id string) string {
+	if u := sc.Unit(id); u != nil {
+		return u.Name
+	}
+	return id
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -734,9 +785,12 @@ func (b *build) readHistory(t *table) History {
 		holds.done()
 	}
 	for _, ct := range t.tables("checkpoint") {
-		h.Course = append(h.Course, b.readCheckpoint(ct))
+		if c, in := b.readCheckpoint(ct); in {
+			h.Course = append(h.Course, c)
+		}
 	}
 	slices.SortStableFunc(h.Course, func(a, b Checkpoint) int { return a.Turn - b.Turn })
+	h.Steps = b.readSteps(t)
 	t.done()
 	return h
 }
@@ -744,9 +798,10 @@ func (b *build) readHistory(t *table) History {
 // readCheckpoint reads one [[history.checkpoint]]: place, held_by (a side,
 // or "" for nobody), on (a date within the scenario; without it, the end),
 // source and note. A checkpoint is judged at the start of its date's turn,
-// one at the end after the last turn.
-func (b *build) readCheckpoint(t *table) Checkpoint {
-	c := Checkpoint{Place: t.str("place", true), Side: t.str("held_by", true), Turn: b.sc.Turns + 1,
+// one at the end after the last turn. in is false for a checkpoint outside
+// a span that overrides moved.
+func (b *build) readCheckpoint(t *table) (c Checkpoint, in bool) {
+	c = Checkpoint{Place: t.str("place", true), Side: t.str("held_by", true), Turn: b.sc.Turns + 1,
 		Source: b.sourceRef(t, "source", true), Note: t.str("note", false)}
 	if _, ok := b.places[c.Place]; !ok && c.Place != "" {
 		t.errorf("place", "names place %q, which no [[place]] defines", c.Place)
@@ -754,12 +809,12 @@ func (b *build) readCheckpoint(t *table) Checkpoint {
 	if c.Side != "" && !b.sides[c.Side] {
 		t.errorf("held_by", "names side %q, which no [[side]] defines (or \"\" for nobody)", c.Side)
 	}
-	if on, ok := t.date("on", false); ok {
-		b.checkDate(t, "on", on)
+	on, ok, in := b.recordDate(t, false)
+	if ok {
 		c.On, c.Turn = on, b.sc.Setup.TurnOf(on)
 	} else {
 		c.On = b.lastDay
 	}
 	t.done()
-	return c
+	return c, in
 }

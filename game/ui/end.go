@@ -31,7 +31,7 @@ type End struct {
 func newEnd(a *app, m *match.Match) *End {
 	sc, r := m.Scenario(), m.Result()
 	e := &End{a: a, seed: m.Seed()}
-	name := func(id string) string { return sideName(sc, id) }
+	name := sc.SideName
 	winner := "nobody: a draw"
 	if r.Winner != "" {
 		winner = name(r.Winner) + " wins"
@@ -75,7 +75,7 @@ func historyLines(sc *scenario.Scenario, r match.Result) []string {
 	sort.Strings(held)
 	hist := "nobody clearly"
 	if sc.History.Winner != "" {
-		hist = sideName(sc, sc.History.Winner)
+		hist = sc.SideName(sc.History.Winner)
 	}
 	out := append([]string{"IN HISTORY: " + hist + " won.", ""}, held...)
 	out = append(out, courseLines(sc, r)...)

@@ -36,6 +36,10 @@ const (
 	KeySlower  // [: slower animation
 	KeyFaster  // ]: faster animation
 	KeyMenu    // M: the game's menu (Esc too, when nothing is selected)
+	KeyGhost   // H: the ghost of history on or off
+	KeyFirst   // Home: the course of events' start
+	KeyLast    // End: the course of events' end
+	KeyTake    // T: take command from the record here
 )
 
 // Input is one frame of input: what a scene reads. Tests make it by hand.
@@ -78,6 +82,7 @@ var keymap = map[ebiten.Key]Key{
 	ebiten.KeyF5: KeySave, ebiten.KeyF9: KeyLoad, ebiten.KeyU: KeyUndo, ebiten.KeyBackspace: KeyUndo,
 	ebiten.KeyF2: KeyPalette, ebiten.KeyF3: KeySmaller, ebiten.KeyF4: KeyLarger, ebiten.KeyF11: KeyFull, ebiten.KeyC: KeyCursor,
 	ebiten.KeyBracketLeft: KeySlower, ebiten.KeyBracketRight: KeyFaster, ebiten.KeyM: KeyMenu,
+	ebiten.KeyH: KeyGhost, ebiten.KeyHome: KeyFirst, ebiten.KeyEnd: KeyLast, ebiten.KeyT: KeyTake,
 }
 
 type inputReader struct {

@@ -145,7 +145,7 @@ func (p *Play) logLine(e rules.Event) string {
 	case rules.Advanced:
 		return fmt.Sprintf("%s advances into %s", n.unit(e.Unit), p.placeName(e.To))
 	case rules.PlaceCaptured:
-		return fmt.Sprintf("%s take %s", p.shortName(e.Side), p.placeTitle(e.Place))
+		return fmt.Sprintf("%s take %s", p.shortName(e.Side), p.sc.PlaceName(e.Place))
 	case rules.UnitEliminated:
 		return fmt.Sprintf("%s is broken (%s), %d captured", n.unit(e.Unit), e.Reason, e.Captured)
 	case rules.ReinforcementArrived:
@@ -167,8 +167,11 @@ func (p *Play) statusLine(e rules.Event) string {
 	case rules.UnitWithdrawn:
 		return n.unit(e.Unit) + " leaves by order"
 	case rules.UnitExited:
-		return fmt.Sprintf("%s leaves the map at %s with %d men (%d VP)", n.unit(e.Unit), p.placeTitle(e.Place), e.Men, e.VP)
+		return fmt.Sprintf("%s leaves the map at %s with %d men (%d VP)", n.unit(e.Unit), p.sc.PlaceName(e.Place), e.Men, e.VP)
 	case rules.NarrativeFired:
+		if e.Source == "" {
+			return e.Title
+		}
 		return fmt.Sprintf("%s [%s]", e.Title, e.Source)
 	}
 	return e.String()
@@ -182,31 +185,13 @@ func (p *Play) placeName(h hex.Hex) string {
 	return rules.Label(h)
 }
 
-// placeTitle is a place's name, or its ID.
-func (p *Play) placeTitle(id string) string {
-	for _, pl := range p.sc.Places {
-		if pl.ID == id {
-			return pl.Name
-		}
-	}
-	return id
-}
-
-// sideName is a side's name, or its ID when the scenario has no such side.
-func sideName(sc *scenario.Scenario, id string) string {
-	if sd := sc.Side(id); sd != nil {
-		return sd.Name
-	}
-	return id
-}
-
 // shortSide is a side's name without its bracketed note:
 // "Ili National Army (East Turkestan Republic)" is "Ili National Army".
 func shortSide(sc *scenario.Scenario, id string) string {
-	name, _, _ := strings.Cut(sideName(sc, id), " (")
+	name, _, _ := strings.Cut(sc.SideName(id), " (")
 	return name
 }
 
 // sideName and shortName name a side of this game's scenario.
-func (p *Play) sideName(side string) string  { return sideName(p.sc, side) }
+func (p *Play) sideName(side string) string  { return p.sc.SideName(side) }
 func (p *Play) shortName(side string) string { return shortSide(p.sc, side) }

@@ -140,7 +140,9 @@ type Setup struct {
 	side     int
 	opponent int // an AI level, or len(opponents)-1 for a person at the same screen
 	variants []bool
-	menu     *menu // side, opponent, each variant, the briefing, back
+	menu     *menu // side, opponent, each variant, the briefing, history mode, back
+	// back is the scene Esc and Back return to (nil: the picker).
+	back scene
 }
 
 var opponents = []string{"random", "greedy", "easy", "normal", "hard", "a person at this screen"}
@@ -160,7 +162,7 @@ func newSetup(a *app, opt Options) (scene, error) {
 		return nil, err
 	}
 	s := &Setup{a: a, opt: opt, sc: sc, opponent: int(ai.Normal), variants: make([]bool, len(sc.Variants))}
-	s.menu = newMenu(a, make([]string, 4+len(sc.Variants))...)
+	s.menu = newMenu(a, make([]string, 5+len(sc.Variants))...)
 	s.labels()
 	return s, nil
 }
@@ -176,7 +178,8 @@ func (s *Setup) labels() {
 		}
 		it[2+i] = box + " " + v.Title
 	}
-	it[len(it)-2] = "Read the briefing and begin"
+	it[len(it)-3] = "Read the briefing and begin"
+	it[len(it)-2] = "Watch the record: history mode"
 	it[len(it)-1] = "Back"
 }
 
@@ -202,20 +205,31 @@ func (s *Setup) Update(in Input) (scene, error) {
 	case in.Has(KeyQuit):
 		return nil, errQuit
 	case in.Has(KeyEscape):
-		return newPicker(s.a, s.opt), nil
+		return s.goBack(), nil
 	case step(in) != 0:
 		s.change(s.menu.at, step(in))
 	}
 	s.layout()
 	switch i := s.menu.update(in); {
 	case i == n-1:
-		return newPicker(s.a, s.opt), nil
-	case i == n-2 || i >= 0 && in.Has(KeyEnter):
-		return s.begin()
+		return s.goBack(), nil
+	case i == n-2:
+		return newHistoryMode(s.a, s.chosen())
+	case i == n-3 || i >= 0 && in.Has(KeyEnter):
+		return newBriefing(s.a, s.chosen())
 	case i >= 0:
 		s.change(i, 1)
 	}
 	return nil, nil
+}
+
+// goBack is the scene the set-up came from: the picker, or the history
+// mode a person takes command from.
+func (s *Setup) goBack() scene {
+	if s.back != nil {
+		return s.back
+	}
+	return newPicker(s.a, s.opt)
 }
 
 // layout places the lines for the screen's size.
@@ -224,8 +238,8 @@ func (s *Setup) layout() {
 	s.menu.place(w*0.05, 96, max(420, w*0.45))
 }
 
-// begin opens the briefing of the game as set up.
-func (s *Setup) begin() (scene, error) {
+// chosen are the options of the game as set up.
+func (s *Setup) chosen() Options {
 	opt := s.opt
 	opt.Side = s.sc.Setup.Sides[s.side].ID
 	opt.Hotseat = s.opponent == len(opponents)-1
@@ -238,7 +252,7 @@ func (s *Setup) begin() (scene, error) {
 			opt.Variants = append(opt.Variants, s.sc.Variants[i].ID)
 		}
 	}
-	return newBriefing(s.a, opt)
+	return opt
 }
 
 // Draw implements scene.
@@ -248,7 +262,11 @@ func (s *Setup) Draw(dst *ebiten.Image) {
 	dst.Fill(screenFill)
 	s.layout()
 	x, mw := s.menu.x, s.menu.w
-	drawText(dst, s.sc.Title, x, 36, a.title, color.White)
+	title := s.sc.Title
+	if !s.sc.From.IsZero() {
+		title += ", taken up from the record at " + s.sc.From.Format("15:04 on 2 January 2006")
+	}
+	drawText(dst, title, x, 36, a.title, color.White)
 	s.menu.draw(dst)
 	dx := x + mw + 30
 	var about []string

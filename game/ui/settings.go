@@ -14,6 +14,9 @@ type Settings struct {
 	ColourBlind bool    `json:"colour_blind"` // the Okabe-Ito palette
 	Speed       int     `json:"speed"`        // animation speed, 1 (slow) to 5 (instant)
 	Fullscreen  bool    `json:"fullscreen"`
+	// Ghost shows the ghost of history in play: where the record's main
+	// bodies stood on the turn's date and the places held otherwise.
+	Ghost bool `json:"ghost"`
 }
 
 // settingsFile is where settings live in the user's config folder.

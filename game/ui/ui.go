@@ -29,6 +29,8 @@ type Options struct {
 	Scenario string   // bundled id or path; "" opens the title screen
 	Side     string   // the side the person plays; "" the first one the AI does not
 	Variants []string // what-if variants
+	From     string   // take command from the record at this date ("" from the start)
+	History  bool     // open the scenario's course of events in history mode
 	Seed     uint64
 	Opponent ai.Level // the AI's level for the sides no person plays
 	Hotseat  bool     // a person plays every side the AI does not, at one screen
@@ -65,7 +67,7 @@ func (o Options) seats(sc *scenario.Scenario) []match.Seat {
 
 // config is the match the options set up.
 func (o Options) config(sc *scenario.Scenario) match.Config {
-	return match.Config{Scenario: o.Scenario, Variants: o.Variants, Seed: o.Seed, Seats: o.seats(sc)}
+	return match.Config{Scenario: o.Scenario, Variants: o.Variants, From: o.From, Seed: o.Seed, Seats: o.seats(sc)}
 }
 
 // ErrNoDisplay is returned when there is no display to open a window on.
@@ -264,6 +266,8 @@ func firstScene(a *app, opt Options) (scene, error) {
 	switch {
 	case opt.Load != "":
 		return loadPlay(a, opt.Load)
+	case opt.Scenario != "" && opt.History:
+		return newHistoryMode(a, opt)
 	case opt.Scenario != "":
 		return newPlay(a, opt)
 	}
@@ -335,7 +339,7 @@ func renderScene(sc scene, w, h int) ([]byte, error) {
 
 // loadScenario loads the scenario the options name.
 func loadScenario(opt Options) (*scenario.Scenario, error) {
-	return scenario.Load(opt.Scenario, scenario.Options{Variants: opt.Variants})
+	return scenario.Load(opt.Scenario, scenario.Options{Variants: opt.Variants, From: opt.From})
 }
 
 // apply changes the settings by the keys pressed and reports a change.

@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"bytes"
 	"flag"
 	"image"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -160,38 +158,18 @@ func abs(x float64) float64 {
 // compares the frame with testdata/nilka-preview.png (a few levels per
 // channel of tolerance for font rendering); -update rewrites it.
 func TestGoldenFrame(t *testing.T) {
+	if !ownProcess(t) {
+		return
+	}
 	p := nilkaAtTheGates(t)
 	p.ClickHex(hex.FromOffset(11, 7)) // open the preview
 	p.cam = Camera{X: 8, Y: 5, Scale: 26}
 	p.fitted = true
-	ranGame = true
 	data, err := renderScene(p, 1000, 700)
 	if err != nil {
 		t.Fatal(err)
 	}
-	const golden = "testdata/nilka-preview.png"
-	if *update {
-		if err := os.WriteFile(golden, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	got, err1 := png.Decode(bytes.NewReader(data))
-	exp, err2 := png.Decode(bytes.NewReader(want))
-	if err1 != nil || err2 != nil {
-		t.Fatal(err1, err2)
-	}
-	if got.Bounds() != exp.Bounds() {
-		t.Fatalf("size %v, golden %v", got.Bounds(), exp.Bounds())
-	}
-	if bad := differing(got, exp, 12); bad > got.Bounds().Dx()*got.Bounds().Dy()/200 {
-		os.WriteFile("testdata/nilka-preview.got.png", data, 0o644)
-		t.Errorf("%d pixels differ from %s by more than 12 levels; see testdata/nilka-preview.got.png, and run with -update if the change is intended", bad, golden)
-	}
+	compareGolden(t, data, "testdata/nilka-preview.png")
 }
 
 func differing(a, b image.Image, tol int) int {

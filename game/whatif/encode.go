@@ -16,6 +16,7 @@ type Head struct {
 	ScenarioHash string            `json:"scenario_hash"`
 	Variants     []string          `json:"variants"`
 	Set          []string          `json:"set"`
+	From         string            `json:"from,omitempty"` // the moment the games took up the record, "" for the start
 	AI           map[string]string `json:"ai"`
 	Runs         int               `json:"runs"`
 	Seed         uint64            `json:"seed"`
@@ -219,6 +220,9 @@ func (e *textEncoder) Tail(r *Report) error {
 	fmt.Fprintf(w, "%s", r.Scenario)
 	if len(r.Variants) > 0 {
 		fmt.Fprintf(w, " with %s", strings.Join(r.Variants, ", "))
+	}
+	if r.From != "" {
+		fmt.Fprintf(w, " taken up from the record at %s", r.From)
 	}
 	fmt.Fprintf(w, ": %d runs from seed %d", r.Runs, r.Seed)
 	if s.RunsPerSecond > 0 {

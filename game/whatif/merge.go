@@ -212,6 +212,8 @@ func (r *Report) matches(name string, first *Report, firstName string) error {
 		return r.errKey(name, "variants", "the batch has variants [%s], not [%s] like %s; %s", list(r.Variants), list(first.Variants), firstName, one)
 	case !slices.Equal(r.Set, first.Set):
 		return r.errKey(name, "set", "the batch has --set values [%s], not [%s] like %s; %s", list(r.Set), list(first.Set), firstName, one)
+	case r.From != first.From:
+		return r.errKey(name, "from", "the batch took up the record at %q, not at %q like %s; %s", r.From, first.From, firstName, one)
 	case !maps.Equal(r.AI, first.AI):
 		return r.errKey(name, "ai", "the batch has other AI levels (%s) than %s (%s); %s", levels(r.AI), firstName, levels(first.AI), one)
 	case !slices.Equal(r.Sides, first.Sides):

@@ -25,7 +25,7 @@ func NewReport(set Setup, meta Meta, b Batch) *Report {
 func newHead(set Setup, meta Meta, runs int) Head {
 	sc := set.Scenario
 	h := Head{Format: FormatVersion, Scenario: meta.Scenario, ScenarioHash: sc.TextHash, // the scenario text's, which guards merges
-		Variants: nonNil(meta.Variants), Set: nonNil(meta.Set), AI: meta.AI, Runs: runs, Seed: meta.Seed}
+		Variants: nonNil(meta.Variants), Set: nonNil(meta.Set), From: sc.TakenFrom(), AI: meta.AI, Runs: runs, Seed: meta.Seed}
 	for _, s := range sc.Setup.Sides {
 		h.Sides = append(h.Sides, s.ID)
 	}

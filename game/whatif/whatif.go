@@ -67,7 +67,7 @@ func Match(set Setup, seed uint64) (*match.Match, error) {
 	if name == "" {
 		name = set.Scenario.ID
 	}
-	cfg := match.Config{Scenario: name, Variants: set.Scenario.Applied, Set: set.Set, Seed: seed, Seats: set.Seats()}
+	cfg := match.Config{Scenario: name, Variants: set.Scenario.Applied, Set: set.Set, From: set.Scenario.TakenFrom(), Seed: seed, Seats: set.Seats()}
 	m, _, err := match.New(set.Scenario, cfg)
 	if err != nil {
 		return nil, err
