@@ -2,6 +2,8 @@ package ai
 
 import (
 	"fmt"
+	"math"
+	"slices"
 
 	"ili/game/hex"
 	"ili/game/rules"
@@ -31,6 +33,10 @@ var tunings = map[Level]tuning{
 func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Command, bool) {
 	t := tunings[p.Level]
 	pl := p.plan(w)
+	if cmd, ok := p.grab(q, w, pl); ok {
+		p.done[u.ID] = false
+		return cmd, true
+	}
 	if cmd, ok := p.bestAttack(q, w, t, pl); ok {
 		p.done[u.ID] = false // u has not had its turn yet
 		return cmd, true
@@ -74,16 +80,16 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 	}
 	for _, target := range sortedHexes(w.enemyAt) {
 		var group []string
-		advance := true
 		for _, id := range q.Attackers(target) {
 			m := w.unit[id]
 			if m == nil || m.Men == 0 || pl.exiting(id) {
 				continue
 			}
-			group = append(group, id)
-			if p.holds(w, m.Hex) {
-				advance = false // never march a garrison out of its place
+			// A garrison that attacks out loses the works it has dug.
+			if pl.garrison(m) && m.Posture(w.v.Map) > w.v.Map.FortAt(m.Hex) {
+				continue
 			}
+			group = append(group, id)
 		}
 		if len(group) == 0 {
 			continue
@@ -91,6 +97,9 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		if t.alone {
 			group = group[:1]
 		}
+		// The largest unit advances into a hex the defender leaves; it
+		// stays when that would leave a place worth more empty.
+		advance := !p.leavesEmpty(w, lead(w, group), placeVP(w, target))
 		cmd := rules.Attack(p.Side, target, advance, group...)
 		key := fmt.Sprint(target, group)
 		for _, e := range w.enemyAt[target] {
@@ -115,12 +124,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		win := pre.Expected.PWin
 		// The attack's worth in victory points: the place it may take, and
 		// the men each side would lose (each side scores the other's losses).
-		place := 0.0
-		for i := range w.v.Places {
-			if w.v.Places[i].Hex == target {
-				place = float64(w.v.Places[i].VP)
-			}
-		}
+		place := float64(placeVP(w, target))
 		casVP := float64(w.v.Victory.CasualtyVP) / 1000
 		ev := win*(place+0.5) + float64(pre.DefLoss[1]-pre.AttLoss[1])*casVP
 		trade := float64(pre.DefLoss[1]+1) / float64(pre.AttLoss[1]+1)
@@ -136,6 +140,64 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		}
 	}
 	return best, bestScore > 0
+}
+
+// grab moves a unit that has yet to act into an empty place worth points it
+// can reach this phase: the enemy's or nobody's, points for the walking in,
+// or the side's own, left empty with the enemy a turn away. The most
+// valuable place goes first, and the unit nearest it goes.
+func (p *Player) grab(q *rules.Query, w *world, pl plan) (rules.Command, bool) {
+	budget := int32(w.v.TurnHours * 60)
+	for _, place := range p.grabbable(w) {
+		var best *rules.Unit
+		bestD := budget + 1
+		vp := placeVP(w, place)
+		for _, u := range w.mine {
+			if u.Spent > 0 || u.Attacked || u.Type.Mode == nil || pl.exiting(u.ID) || pl.garrison(u) || p.done[u.ID+"@grab"] {
+				continue
+			}
+			if p.leavesEmpty(w, u, vp/2) { // never trade a place for a smaller one
+				continue
+			}
+			if d := distances(w.v, u.Type.Mode, place).at(w.v, u.Hex); d < bestD {
+				best, bestD = u, d
+			}
+		}
+		if best == nil {
+			continue
+		}
+		p.done[best.ID+"@grab"] = true // one try a unit and phase
+		if _, _, ok := q.PlanPath(best.ID, place); ok {
+			return rules.Move(p.Side, best.ID, place), true
+		}
+	}
+	return rules.Command{}, false
+}
+
+// grabbable lists the empty places worth taking or holding now, the most
+// valuable first.
+func (p *Player) grabbable(w *world) []hex.Hex {
+	type cand struct {
+		h  hex.Hex
+		vp int
+	}
+	var cs []cand
+	for i := range w.v.Places {
+		pl := &w.v.Places[i]
+		if pl.VP == 0 || pl.ExitFor != "" || !w.v.Seen(pl.Hex) || len(w.enemyAt[pl.Hex]) > 0 || len(w.mineAt[pl.Hex]) > 0 {
+			continue
+		}
+		if pl.Owner == p.Side && threatTurns(w, pl.Hex) > 1 {
+			continue
+		}
+		cs = append(cs, cand{pl.Hex, pl.VP})
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int { return b.vp - a.vp })
+	out := make([]hex.Hex, len(cs))
+	for i, c := range cs {
+		out[i] = c.h
+	}
+	return out
 }
 
 // objective is a place worth going to, for one side.
@@ -168,22 +230,33 @@ func (p *Player) objectives(w *world) []objective {
 			}
 		}
 	}
+	critical := p.critical(w)
 	for i := range w.v.Places {
 		pl := &w.v.Places[i]
 		switch {
+		case critical[pl.ID] > 0 && pl.Owner == p.Side:
+			// A place the enemy lacks for a sudden-death win, as far as
+			// it could reach it.
+			if t := threat(w, pl.Hex); t > 0 {
+				v := float64(pl.VP)*min(1.5, 0.5+t/2000) + critical[pl.ID]*min(1, 0.25+t/1000)
+				out = append(out, objective{at: pl.Hex, value: v, own: true})
+			}
+		case critical[pl.ID] > 0:
+			out = append(out, objective{at: pl.Hex, value: float64(pl.VP) + critical[pl.ID]})
 		case pl.ExitFor == p.Side && pl.ExitVP > 0:
 			out = append(out, objective{at: pl.Hex, value: float64(pl.ExitVP), exit: true})
 		case pl.ExitFor != "" && pl.ExitFor != p.Side:
 		case pl.VP == 0:
 		case pl.Owner == p.Side:
-			threat := 0.0
-			for _, e := range w.enemies {
-				if d := hex.Distance(e.Hex, pl.Hex); d <= 4 {
-					threat += float64(e.Men) / float64(1+d)
+			// A place wants holding by the enemy men who could reach it
+			// within two turns, an empty one most: the first enemy to walk
+			// in takes it.
+			if threat := threat(w, pl.Hex); threat > 0 {
+				v := float64(pl.VP) * min(1.5, 0.5+threat/2000)
+				if len(w.mineAt[pl.Hex]) == 0 {
+					v *= 2
 				}
-			}
-			if threat > 0 {
-				out = append(out, objective{at: pl.Hex, value: float64(pl.VP) * min(1.5, 0.5+threat/2000), own: true})
+				out = append(out, objective{at: pl.Hex, value: v, own: true})
 			}
 		default:
 			v := float64(pl.VP)
@@ -192,6 +265,49 @@ func (p *Player) objectives(w *world) []objective {
 				v *= 2
 			}
 			out = append(out, objective{at: pl.Hex, value: v})
+		}
+	}
+	return out
+}
+
+// critical values the places a sudden death turns on, by place ID: those
+// the side holds of an enemy's set when the enemy lacks no more than two
+// (or any the enemy holds, when it holds them all), and the last one the
+// side lacks of a set of its own of several places. A set is worth as much
+// as every place on the map together, shared among the places it lacks.
+func (p *Player) critical(w *world) map[string]float64 {
+	var out map[string]float64
+	all := 0
+	for _, pl := range w.v.Places {
+		all += pl.VP
+	}
+	owner := map[string]string{}
+	for _, pl := range w.v.Places {
+		owner[pl.ID] = pl.Owner
+	}
+	for _, sd := range w.v.Victory.SuddenDeath {
+		if w.v.Turn+2 < sd.FromTurn {
+			continue
+		}
+		var missing []string
+		for _, id := range sd.Hold {
+			if owner[id] != sd.Side {
+				missing = append(missing, id)
+			}
+		}
+		switch {
+		case sd.Side != p.Side && len(missing) == 0:
+			missing = sd.Hold
+		case sd.Side != p.Side && len(missing) <= 2:
+		case sd.Side == p.Side && len(sd.Hold) > 1 && len(missing) == 1:
+		default:
+			continue
+		}
+		if out == nil {
+			out = map[string]float64{}
+		}
+		for _, id := range missing {
+			out[id] += float64(all) / float64(len(missing))
 		}
 	}
 	return out
@@ -230,7 +346,11 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		}
 		if best >= 0 {
 			out[u.ID] = best
-			if !objs[best].exit { // an exit takes everyone
+			switch {
+			case objs[best].exit: // an exit takes everyone
+			case objs[best].own: // one unit holds a place; more add less
+				taken[best]++
+			default:
 				taken[best] += float64(u.Men) / o2need(objs[best])
 			}
 		}
@@ -238,39 +358,90 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 	return out
 }
 
-// holds reports whether h is a place worth points that the side owns.
-func (p *Player) holds(w *world, h hex.Hex) bool {
+// placeVP is the victory points of the place in h, 0 if none.
+func placeVP(w *world, h hex.Hex) int {
 	for i := range w.v.Places {
-		if pl := &w.v.Places[i]; pl.Hex == h && pl.Owner == p.Side && pl.VP > 0 {
-			return true
+		if w.v.Places[i].Hex == h {
+			return w.v.Places[i].VP
 		}
 	}
-	return false
+	return 0
 }
 
-// garrison reports whether u is the only unit of its side holding a place
-// worth points with an enemy within three hexes.
-func (p *Player) garrison(w *world, u *rules.Unit) bool {
-	var here *rules.Place
-	for i := range w.v.Places {
-		if pl := &w.v.Places[i]; pl.Hex == u.Hex && pl.Owner == p.Side && pl.VP > 0 {
-			here = pl
+// lead is the unit of an attacking group that advances after a win, as the
+// rules choose it: the largest that is not artillery, the first of equals.
+func lead(w *world, group []string) *rules.Unit {
+	var l *rules.Unit
+	for _, id := range group {
+		if u := w.unit[id]; u.Type.Class != rules.Artillery && (l == nil || u.Men > l.Men) {
+			l = u
 		}
 	}
-	if here == nil {
+	return l
+}
+
+// leavesEmpty reports whether u moving off would leave a place the side
+// owns, worth more than vp, with none of the side's units in it.
+func (p *Player) leavesEmpty(w *world, u *rules.Unit, vp int) bool {
+	if u == nil {
 		return false
 	}
+	held := placeVP(w, u.Hex)
+	if held == 0 || held <= vp {
+		return false
+	}
+	for i := range w.v.Places {
+		if pl := &w.v.Places[i]; pl.Hex == u.Hex && pl.Owner != p.Side {
+			return false
+		}
+	}
 	for _, m := range w.mineAt[u.Hex] {
-		if m.ID < u.ID && m.Type.Class != rules.Aircraft {
-			return false // another unit, first by ID, holds it
+		if m != u && m.Type.Class != rules.Aircraft {
+			return false
 		}
 	}
+	return true
+}
+
+// garrison reports whether u holds the place it stands in: its objective
+// is that place, the side's own.
+func (pl plan) garrison(u *rules.Unit) bool {
+	i, ok := pl.assign[u.ID]
+	return ok && pl.objs[i].own && pl.objs[i].at == u.Hex
+}
+
+// threat is the enemy men the side can see who could march to h within
+// two turns, each counted less the longer it would take.
+func threat(w *world, h hex.Hex) float64 {
+	sum := 0.0
+	budget := float64(w.v.TurnHours * 60)
 	for _, e := range w.enemies {
-		if hex.Distance(e.Hex, u.Hex) <= 3 {
-			return true
+		if e.Type.Mode == nil || e.Men == 0 {
+			continue
+		}
+		if d := distances(w.v, e.Type.Mode, h).at(w.v, e.Hex); d < unreachable {
+			if t := float64(d) / budget; t <= 2 {
+				sum += float64(e.Men) / (1 + t)
+			}
 		}
 	}
-	return false
+	return sum
+}
+
+// threatTurns is how many turns the nearest enemy the side can see would
+// need to march to h, over the ground alone; +Inf when none can.
+func threatTurns(w *world, h hex.Hex) float64 {
+	best := math.Inf(1)
+	budget := float64(w.v.TurnHours * 60)
+	for _, e := range w.enemies {
+		if e.Type.Mode == nil || e.Men == 0 {
+			continue
+		}
+		if d := distances(w.v, e.Type.Mode, h).at(w.v, e.Hex); d < unreachable {
+			best = min(best, float64(d)/budget)
+		}
+	}
+	return best
 }
 
 // behind reports whether the side trails on the points it can count: the
@@ -360,8 +531,8 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 	}
 	// A spent or cut-off unit falls back on its supply instead of pressing on.
 	weak := u.Morale < 25 || (!u.InSupply && u.SupplyHours == 0) || u.Men*4 < u.Strength()
-	// The last unit in a place worth points stays there while the enemy is near.
-	if !weak && p.garrison(w, u) {
+	// A unit holding its place stays there and digs in.
+	if !weak && pl.garrison(u) {
 		if u.Spent == 0 && u.Posture(w.v.Map) != rules.Fortified {
 			return rules.Entrench(p.Side, u.ID), true
 		}
