@@ -20,12 +20,13 @@ type tuning struct {
 	noise    float64 // random spread in move scores (easy plays sloppily)
 	minEV    float64 // ...or when the attack is worth this many victory points
 	alone    bool    // attacks with one unit at a time, never a combined attack
+	plan     float64 // weight of the side's historical plan beside its own reckoning
 }
 
 var tunings = map[Level]tuning{
-	Easy:   {trials: 12, minWin: 0.75, minTrade: 3, caution: 0.3, noise: 4, minEV: 4, alone: true},
-	Normal: {trials: 40, minWin: 0.45, minTrade: 1.5, caution: 1, supply: true, minEV: 1},
-	Hard:   {trials: 100, minWin: 0.55, minTrade: 2, caution: 1.2, supply: true, minEV: 0.8},
+	Easy:   {trials: 12, minWin: 0.75, minTrade: 3, caution: 0.3, noise: 4, minEV: 4, alone: true, plan: 0.5},
+	Normal: {trials: 40, minWin: 0.45, minTrade: 1.5, caution: 1, supply: true, minEV: 1, plan: 0.5},
+	Hard:   {trials: 100, minWin: 0.55, minTrade: 2, caution: 1.2, supply: true, minEV: 0.8, plan: 0.5},
 }
 
 // operational plays one decision: the best attack on offer if it is worth it,
@@ -97,25 +98,30 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		if t.alone {
 			group = group[:1]
 		}
-		// The largest unit advances into a hex the defender leaves; it
-		// stays when that would leave a place worth more empty.
-		advance := !p.leavesEmpty(w, lead(w, group), placeVP(w, target))
-		cmd := rules.Attack(p.Side, target, advance, group...)
-		key := fmt.Sprint(target, group)
-		for _, e := range w.enemyAt[target] {
-			key += fmt.Sprint(e.Men)
+		cmd, pre, ok := p.previewAttack(q, w, t, target, group)
+		if !ok {
+			continue
 		}
-		for _, id := range group {
-			key += fmt.Sprint(w.unit[id].Men, w.unit[id].Morale)
-		}
-		pre, cached := p.previews[key]
-		if !cached {
-			var err error
-			if pre, err = q.PreviewAttack(cmd, t.trials); err != nil {
-				continue
+		// Under odds this flat several attacks, each a throw of its own,
+		// take a place more often than one by all together: when they
+		// would, the unit likeliest to take it alone goes first.
+		if len(group) > 1 {
+			miss, bestTake := 1.0, -1.0
+			var one rules.Command
+			var onePre rules.Preview
+			for _, id := range group {
+				c, pr, ok := p.previewAttack(q, w, t, target, []string{id})
+				if !ok {
+					continue
+				}
+				tk := taken(pr)
+				miss *= 1 - tk
+				if tk > bestTake {
+					one, onePre, bestTake = c, pr, tk
+				}
 			}
-			if p.previews != nil {
-				p.previews[key] = pre
+			if 1-miss > taken(pre)+0.02 && bestTake >= 0 {
+				cmd, pre = one, onePre
 			}
 		}
 		// The chance of winning the battle, fought on until it is decided:
@@ -200,6 +206,39 @@ func (p *Player) grabbable(w *world) []hex.Hex {
 	return out
 }
 
+// previewAttack is the attack by group on target, advancing unless that
+// would leave a place worth more empty, and its preview, cached for the
+// phase by the men and morale on both sides.
+func (p *Player) previewAttack(q *rules.Query, w *world, t tuning, target hex.Hex, group []string) (rules.Command, rules.Preview, bool) {
+	// The largest unit advances into a hex the defender leaves; it stays
+	// when that would leave a place worth more empty.
+	advance := !p.leavesEmpty(w, lead(w, group), placeVP(w, target))
+	cmd := rules.Attack(p.Side, target, advance, group...)
+	key := fmt.Sprint(target, group)
+	for _, e := range w.enemyAt[target] {
+		key += fmt.Sprint(e.Men)
+	}
+	for _, id := range group {
+		key += fmt.Sprint(w.unit[id].Men, w.unit[id].Morale)
+	}
+	pre, cached := p.previews[key]
+	if !cached {
+		var err error
+		if pre, err = q.PreviewAttack(cmd, t.trials); err != nil {
+			return cmd, pre, false
+		}
+		if p.previews != nil {
+			p.previews[key] = pre
+		}
+	}
+	return cmd, pre, true
+}
+
+// taken is the chance that an attack drives the defender out this turn.
+func taken(pre rules.Preview) float64 {
+	return pre.Odds[rules.DefenderRetreats] + pre.Odds[rules.DefenderRouts] + pre.Odds[rules.DefenderSurrenders]
+}
+
 // objective is a place worth going to, for one side.
 type objective struct {
 	at    hex.Hex
@@ -210,9 +249,15 @@ type objective struct {
 
 func (p *Player) objectives(w *world) []objective {
 	var out []objective
-	// With FollowPlan the side's historical plan comes first while it is in force.
+	// The side's historical plan, while it is in force: with FollowPlan it
+	// comes first; otherwise it weighs as the side's intent beside the AI's
+	// own reckoning.
+	weight := tunings[p.Level].plan
+	if p.FollowPlan {
+		weight = 1
+	}
 	for _, st := range w.v.Plans {
-		if !p.FollowPlan || st.Side != p.Side || w.v.Turn < st.FromTurn || (st.UntilTurn > 0 && w.v.Turn > st.UntilTurn) {
+		if weight == 0 || st.Side != p.Side || w.v.Turn < st.FromTurn || (st.UntilTurn > 0 && w.v.Turn > st.UntilTurn) {
 			continue
 		}
 		for i := range w.v.Places {
@@ -221,12 +266,14 @@ func (p *Player) objectives(w *world) []objective {
 				continue
 			}
 			switch {
+			case pl.ExitFor == p.Side && !p.FollowPlan:
+				// The way home is an objective of its own already.
 			case pl.ExitFor == p.Side:
-				out = append(out, objective{at: pl.Hex, value: float64(st.Value), exit: true})
+				out = append(out, objective{at: pl.Hex, value: weight * float64(st.Value), exit: true})
 			case pl.Owner == p.Side:
-				out = append(out, objective{at: pl.Hex, value: float64(st.Value), own: true})
+				out = append(out, objective{at: pl.Hex, value: weight * float64(st.Value), own: true})
 			default:
-				out = append(out, objective{at: pl.Hex, value: float64(st.Value)})
+				out = append(out, objective{at: pl.Hex, value: weight * float64(st.Value)})
 			}
 		}
 	}
@@ -313,46 +360,109 @@ func (p *Player) critical(w *world) map[string]float64 {
 	return out
 }
 
-// assign gives each unit that has yet to move one objective: the most
-// valuable for the march it costs, each objective less attractive to later
-// units the more are already bound for it.
+// assign gives each unit one objective, the best pairing first: the most
+// valuable for the march it costs, each objective less attractive the more
+// units are already bound for it. A unit standing in a place it holds is
+// the first to be given it.
 func (p *Player) assign(w *world, objs []objective) map[string]int {
 	out := map[string]int{}
+	if len(objs) == 0 {
+		return out
+	}
 	taken := make([]float64, len(objs))
+	sent := make([]float64, len(objs))     // men bound for each objective so far
+	enemyMen := make([]float64, len(objs)) // the enemy men seen holding it
+	for i, o := range objs {
+		if !o.own && !o.exit {
+			for _, e := range w.enemyAt[o.at] {
+				enemyMen[i] += float64(e.Men)
+			}
+		}
+	}
+	left := float64((w.v.Turns-w.v.Turn+1)*w.v.TurnHours) / 24
+	// Once most of the side has left the map, the rest follow it out
+	// rather than stay behind to be cut off.
+	out_, on := 0, 0
+	for _, u := range w.v.Units {
+		switch {
+		case u.Side != p.Side:
+		case u.Status == rules.Withdrawn && u.ExitVP > 0:
+			out_ += u.Men
+		case u.Status == rules.Active:
+			on += u.Men
+		}
+	}
+	rearguard := out_ > on
+	// base[k][i] is what objective i is worth to unit k for its march
+	// alone; -1 where the unit cannot get there.
+	var units []*rules.Unit
+	var base [][]float64
 	for _, u := range w.mine {
 		if u.Type.Mode == nil {
 			continue
 		}
-		best, bestScore := -1, 0.0
+		row := make([]float64, len(objs))
 		for i, o := range objs {
 			d := distances(w.v, u.Type.Mode, o.at).at(w.v, u.Hex)
 			if d >= unreachable {
+				row[i] = -1
 				continue
 			}
 			days := float64(d) / 1440
-			v := o.value / (1 + days)
+			row[i] = o.value / (1 + days)
 			if o.exit {
 				// Every man brought home counts, however far home is, as
 				// long as there is time to get there.
-				v = o.value * float64(u.Men) / 1000 * 1.5 / (1 + days/10)
-				if left := float64((w.v.Turns-w.v.Turn+1)*w.v.TurnHours) / 24; days > left {
-					v *= 0.2
+				row[i] = o.value * float64(u.Men) / 1000 * 1.5 / (1 + days/10)
+				if days > left {
+					row[i] *= 0.2
+				}
+				if rearguard {
+					row[i] *= 5
 				}
 			}
-			sc := v / (1 + taken[i])
-			if sc > bestScore {
-				best, bestScore = i, sc
+		}
+		units = append(units, u)
+		base = append(base, row)
+	}
+	score := func(k, i int) float64 {
+		v := base[k][i]
+		if v <= 0 {
+			return 0
+		}
+		if held := enemyMen[i]; held > 0 {
+			// A place held by far more men than are bound for it is
+			// taken seldom, as the odds go: by the root of the ratio.
+			v *= math.Sqrt(min(1, (sent[i]+float64(units[k].Men))/held))
+		}
+		return v / (1 + taken[i])
+	}
+	done := make([]bool, len(units))
+	for range units {
+		bk, bi, bestScore := -1, -1, 0.0
+		for k := range units {
+			if done[k] {
+				continue
+			}
+			for i := range objs {
+				if sc := score(k, i); sc > bestScore {
+					bk, bi, bestScore = k, i, sc
+				}
 			}
 		}
-		if best >= 0 {
-			out[u.ID] = best
-			switch {
-			case objs[best].exit: // an exit takes everyone
-			case objs[best].own: // one unit holds a place; more add less
-				taken[best]++
-			default:
-				taken[best] += float64(u.Men) / o2need(objs[best])
-			}
+		if bk < 0 {
+			break
+		}
+		done[bk] = true
+		u := units[bk]
+		out[u.ID] = bi
+		sent[bi] += float64(u.Men)
+		switch {
+		case objs[bi].exit: // an exit takes everyone
+		case objs[bi].own: // one unit holds a place; more add less
+			taken[bi]++
+		default:
+			taken[bi] += float64(u.Men) / o2need(objs[bi])
 		}
 	}
 	return out
