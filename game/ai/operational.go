@@ -459,8 +459,8 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		sent[bi] += float64(u.Men)
 		switch {
 		case objs[bi].exit: // an exit takes everyone
-		case objs[bi].own: // one unit holds a place; more add less
-			taken[bi]++
+		case objs[bi].own: // one unit holds a place; more add little
+			taken[bi] += 2
 		default:
 			taken[bi] += float64(u.Men) / o2need(objs[bi])
 		}
