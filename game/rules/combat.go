@@ -153,8 +153,9 @@ type CombatResult struct {
 	// defender retreats, routs or surrenders).
 	PWin float64
 	// PDecide is the chance that the fight is decided within its hours;
-	// undecided, the defender holds and the battle goes on.
+	// undecided (Decided false), the defender holds and the battle goes on.
 	PDecide          float64
+	Decided          bool
 	Attacker         Losses
 	Defender         Losses
 	PowerA, PowerD   float64
@@ -199,6 +200,7 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 	days := float64(max(in.Hours, 1)) / 24
 	res.PDecide = m.pDecide(sit.Posture, days, in.Attacker.Men+in.Defender.Men)
 	decided := rng.Float64() < res.PDecide
+	res.Decided = decided
 	before := float64(max(in.Elapsed, 0)) / 24
 	fa := math.Min(m.MaxLossPerFight, m.LossA.fraction(sit, won, before, days, za))
 	fd := math.Min(m.MaxLossPerFight, m.LossD.fraction(sit, won, before, days, zd))
