@@ -109,6 +109,11 @@ func (p *Player) Next(q *rules.Query) rules.Command {
 			return cmd
 		}
 	}
+	if p.Level >= Easy {
+		if cmd, ok := p.finish(q, w); ok {
+			return cmd
+		}
+	}
 	return rules.EndPhase(p.Side)
 }
 

@@ -48,6 +48,13 @@ func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Com
 	return p.bestMove(q, w, u, t, pl)
 }
 
+// finish gives the attacks still worth making once every unit has had its
+// turn: a unit that marched up to the enemy late in the phase joins the
+// fight rather than stand beside it.
+func (p *Player) finish(q *rules.Query, w *world) (rules.Command, bool) {
+	return p.bestAttack(q, w, tunings[p.Level], p.plan(w))
+}
+
 // plan is the side's objectives and which unit goes to which, worked out once
 // per decision and read by both the attack and the move.
 type plan struct {
