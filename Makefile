@@ -15,7 +15,7 @@ test: setup vet fmt-check
 # The headless packages again as a 32-bit build, which must play the same
 # games as the 64-bit one (the golden hashes of game/match say so). A
 # machine whose kernel cannot run 386 programs says so and skips it.
-HEADLESS := ./game/hex ./game/rules/... ./game/scenario ./game/history ./game/match ./game/save ./game/files
+HEADLESS := ./game/hex ./game/rules/... ./game/scenario ./game/history ./game/campaign ./game/match ./game/save ./game/files ./game/paint ./game/encyclopedia
 test-386:
 	@if GOARCH=386 $(GO) test -count=1 -run '^$$' ./game/hex >/dev/null 2>&1; then \
 	  GOARCH=386 $(GO) test -count=1 $(HEADLESS) && GOARCH=386 $(GO) build -o /dev/null ./cmd/ili; \

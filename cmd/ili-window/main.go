@@ -4,6 +4,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"ili/cmd/internal/cli"
 	"ili/game/ai"
 	"ili/game/files"
+	"ili/game/lesson"
 	"ili/game/scenario"
 	"ili/game/ui"
 )
@@ -86,7 +88,11 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 			return cli.Usage
 		}
 	}
-	if code := checkPlay(&opt, ais, stderr); code != cli.OK {
+	if code, isLesson := checkLesson(&opt, fs, stderr); isLesson {
+		if code != cli.OK {
+			return code
+		}
+	} else if code := checkPlay(&opt, ais, stderr); code != cli.OK {
 		return code
 	}
 	if *benchFrames > 0 {
@@ -187,9 +193,11 @@ func benchPlay(opt ui.Options, frames, w, h int, stdout, stderr io.Writer) int {
 }
 
 func cmdShot(args []string, stdout, stderr io.Writer) int {
-	fs := cli.NewFlags("shot", "shot SCENARIO --out FILE.png [--size WxH] [--side ID] [--variant V]... [--from DATE]", stderr)
+	fs := cli.NewFlags("shot", "shot SCENARIO --out FILE.png [--size WxH] [--ui-scale PERCENT] [--layout FILE.json] [--side ID] [--variant V]... [--from DATE]", stderr)
 	out := fs.String("out", "", "the PNG file to write")
 	size := fs.String("size", "1280x800", "the picture's size, WIDTHxHEIGHT")
+	uiScale := fs.Int("ui-scale", 100, "the interface's size in percent, from 75 to 300, as in the settings")
+	layout := fs.String("layout", "", "also write what was drawn where, in pixels from the top left, to this JSON file: the counters, the places' names and the panels")
 	side := fs.String("side", "", "the side whose view to draw")
 	var variants cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
@@ -205,10 +213,15 @@ func cmdShot(args []string, stdout, stderr io.Writer) int {
 	if code != cli.OK {
 		return code
 	}
+	if *uiScale < 75 || *uiScale > 300 {
+		fmt.Fprintf(stderr, "--ui-scale %d: give the interface's size in percent, from 75 to 300, such as 150.\n", *uiScale)
+		return cli.Usage
+	}
 	if _, err := scenario.Load(fs.Arg(0), scenario.Options{Variants: variants, From: *from}); err != nil {
 		return cli.Report(stderr, err)
 	}
-	data, err := ui.Shot(ui.Options{Scenario: fs.Arg(0), Side: *side, Variants: variants, From: *from, Seed: 1}, w, h)
+	so := ui.ShotOptions{Width: w, Height: h, Scale: float64(*uiScale) / 100}
+	data, drawn, err := ui.Shot(ui.Options{Scenario: fs.Arg(0), Side: *side, Variants: variants, From: *from, Seed: 1}, so)
 	if err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
 		return cli.Bad
@@ -217,5 +230,46 @@ func cmdShot(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
 		return cli.Bad
 	}
+	if *layout != "" {
+		drawn.Round()
+		js, err := json.MarshalIndent(drawn, "", "  ")
+		if err == nil {
+			err = files.Write(*layout, append(js, '\n'))
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "ili: %v\n", err)
+			return cli.Bad
+		}
+	}
 	return cli.OK
+}
+
+// checkLesson opens a lesson file given as the scenario: a .toml file with
+// a [lesson] table. A lesson sets its game up itself, so the flags that
+// set one up are refused beside it.
+func checkLesson(opt *ui.Options, fs *flag.FlagSet, stderr io.Writer) (code int, isLesson bool) {
+	if !scenario.IsFile(opt.Scenario) || !scenario.IsTOML(opt.Scenario) {
+		return cli.OK, false
+	}
+	src, err := files.Read(opt.Scenario, scenario.MaxSize)
+	if err != nil || !lesson.IsLesson(src) {
+		return cli.OK, false // checkPlay reports a file that does not read
+	}
+	var set []string
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "side", "variant", "ai", "hotseat", "from", "history", "load":
+			set = append(set, "--"+f.Name)
+		}
+	})
+	if len(set) > 0 {
+		fmt.Fprintf(stderr, "%s is a lesson, which sets its game up itself: give it without %s.\n", opt.Scenario, strings.Join(set, " or "))
+		return cli.Usage, true
+	}
+	l, err := lesson.Parse(opt.Scenario, src)
+	if err != nil {
+		return cli.Report(stderr, err), true
+	}
+	opt.Lesson, opt.Scenario = l, ""
+	return cli.OK, true
 }

@@ -14,6 +14,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"ili/game/campaign"
+	"ili/game/encyclopedia"
+	"ili/game/files"
+	"ili/game/lesson"
 	"ili/game/scenario"
 )
 
@@ -23,13 +27,19 @@ Usage:
   ili [play] [SCENARIO]     open the game (SCENARIO: a bundled id or a .toml file;
                             ili play --load SAVE.json opens a saved game)
   ili list                  list the bundled scenarios
-  ili validate [FILE...]    check scenario files; with no FILE, every bundled one
+  ili validate [FILE...]    check scenario and lesson files; with no FILE, every bundled
+                            scenario, the encyclopedia and the campaign
   ili calibrate FILE.csv    run the combat model on historical engagements
   ili fit FILE.csv          fit the combat model's odds and losses, cross-validated
   ili sim SCENARIO          play AI-against-AI batches and sum up the outcomes
   ili sim merge FILE...     join batches split by seed range
   ili replay SAVE...        replay saved games without a window, check them, print their results
   ili history SCENARIO      print the documented course of events by turn [--format text|json]
+  ili report SAVE --out DIR write a saved game's debrief: one HTML page with its maps and charts
+                            (--class SAVES... sums up a class's games on one page)
+  ili encyclopedia [--out DIR]
+                            write the encyclopedia as one HTML page, DIR/encyclopedia.html
+                            (DIR: the current folder unless given; made if missing)
   ili shot SCENARIO --out FILE.png [--size WxH]   draw the game's first frame
 
 Run 'ili COMMAND -h' for a command's options.
@@ -47,6 +57,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			code = cli.Bad
 		}
 	}()
+	if len(args) > 0 && isHelp(args[0]) {
+		return cmdHelp(args[1:], stdout, stderr)
+	}
 	cmd := "play"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && !strings.HasSuffix(args[0], ".toml") && !strings.HasSuffix(args[0], ".json") {
 		if _, known := commands[args[0]]; known || !isScenarioName(args[0]) {
@@ -65,19 +78,31 @@ var commands map[string]func([]string, io.Writer, io.Writer) int
 
 func init() {
 	commands = map[string]func([]string, io.Writer, io.Writer) int{
-		"play":      cmdPlay,
-		"list":      cmdList,
-		"validate":  cmdValidate,
-		"calibrate": cmdCalibrate,
-		"fit":       cmdFit,
-		"sim":       cmdSim,
-		"replay":    cmdReplay,
-		"history":   cmdHistory,
-		"shot":      cmdShot,
-		"help":      cmdHelp,
-		"-h":        cmdHelp,
-		"--help":    cmdHelp,
+		"play":         cmdPlay,
+		"list":         cmdList,
+		"validate":     cmdValidate,
+		"calibrate":    cmdCalibrate,
+		"fit":          cmdFit,
+		"sim":          cmdSim,
+		"replay":       cmdReplay,
+		"history":      cmdHistory,
+		"report":       cmdReport,
+		"encyclopedia": cmdEncyclopedia,
+		"shot":         cmdShot,
+		"help":         cmdHelp,
+		"-h":           cmdHelp,
+		"--help":       cmdHelp,
 	}
+}
+
+// isHelp reports whether an argument asks for the usage: help, -h or
+// --help print it whatever follows, display or none.
+func isHelp(arg string) bool {
+	switch arg {
+	case "help", "-h", "-help", "--help":
+		return true
+	}
+	return false
 }
 
 func isScenarioName(s string) bool {
@@ -96,13 +121,75 @@ func cmdHelp(_ []string, stdout, _ io.Writer) int {
 
 // cmdPlay and cmdShot hand over to ili-window, the program with the game
 // window: a program that links Ebiten cannot even start without a display,
-// and every other command here must run headless.
+// and every other command here must run headless. A lesson file is checked
+// here first, since reading one needs no display: its mistakes come before
+// any word about the display.
 func cmdPlay(args []string, stdout, stderr io.Writer) int {
+	if code, asked := helpWithoutDisplay(args, stdout); asked {
+		return code
+	}
+	if name := playFile(args); scenario.IsFile(name) && scenario.IsTOML(name) {
+		if src, err := files.Read(name, scenario.MaxSize); err == nil && lesson.IsLesson(src) {
+			if _, err := lesson.Parse(name, src); err != nil {
+				return cli.Report(stderr, err)
+			}
+		}
+	}
 	return runWindow("play", args, stdout, stderr)
 }
 
+// playValueFlags are ili play's flags that take a value (see ili-window):
+// the argument after one of them, given without "=", is its value.
+var playValueFlags = map[string]bool{"side": true, "variant": true, "ai": true, "seed": true,
+	"from": true, "load": true, "size": true, "bench-frames": true}
+
+// playFile is the scenario, lesson or saved game ili play is given: its
+// first argument that is not a flag or a flag's value; "" if none.
+func playFile(args []string) string {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			if i+1 < len(args) {
+				return args[i+1]
+			}
+			return ""
+		}
+		if len(a) > 1 && a[0] == '-' {
+			if name := strings.TrimLeft(a, "-"); !strings.Contains(name, "=") && playValueFlags[name] {
+				i++
+			}
+			continue
+		}
+		return a
+	}
+	return ""
+}
+
 func cmdShot(args []string, stdout, stderr io.Writer) int {
+	if code, asked := helpWithoutDisplay(args, stdout); asked {
+		return code
+	}
 	return runWindow("shot", args, stdout, stderr)
+}
+
+// helpWithoutDisplay prints the usage for 'ili play -h' or 'ili shot -h'
+// on a machine without a display, where ili-window, which lists the
+// commands' options, cannot start; asked is false for any other command line.
+func helpWithoutDisplay(args []string, stdout io.Writer) (code int, asked bool) {
+	if hasDisplay() {
+		return cli.OK, false
+	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a != "help" && isHelp(a) {
+			fmt.Fprint(stdout, usage)
+			fmt.Fprintln(stdout, "\nThe game window's own options are listed by 'ili play -h' on a machine with a display (or under xvfb-run).")
+			return cli.OK, true
+		}
+	}
+	return cli.OK, false
 }
 
 // errNoDisplay is the one sentence for a machine without a display.
@@ -178,12 +265,19 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
-	files := fs.Args()
-	if len(files) == 0 {
-		files = scenario.Bundled()
+	names := fs.Args()
+	bundled := len(names) == 0
+	if bundled {
+		names = scenario.Bundled()
 	}
 	code := cli.OK
-	for _, name := range files {
+	for _, name := range names {
+		if isLesson, c := validateLesson(name, stdout, stderr); isLesson {
+			if c != cli.OK {
+				code = c
+			}
+			continue
+		}
 		sc, err := scenario.Load(name, scenario.Options{})
 		if err != nil {
 			cli.Report(stderr, err)
@@ -202,6 +296,51 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		fmt.Fprintf(stdout, "%s: ok (%d units, %d places, %d variants)\n", sc.File, len(sc.Units), len(sc.Places), len(sc.Variants))
+	}
+	if bundled {
+		if c := validateBundledData(stdout, stderr); c != cli.OK {
+			code = c
+		}
+	}
+	return code
+}
+
+// validateLesson checks a file that is a lesson (a .toml file with a
+// [lesson] table) as a lesson; isLesson is false for any other name, which
+// is then checked as a scenario.
+func validateLesson(name string, stdout, stderr io.Writer) (isLesson bool, code int) {
+	if !scenario.IsFile(name) || !scenario.IsTOML(name) {
+		return false, cli.OK
+	}
+	src, err := files.Read(name, scenario.MaxSize)
+	if err != nil || !lesson.IsLesson(src) {
+		return false, cli.OK // the scenario reader says what is wrong with a file that does not read
+	}
+	l, err := lesson.Parse(name, src)
+	if err != nil {
+		return true, cli.Report(stderr, err)
+	}
+	questions := fmt.Sprintf("%d questions", len(l.Questions))
+	if len(l.Questions) == 1 {
+		questions = "1 question"
+	}
+	fmt.Fprintf(stdout, "%s: ok (a lesson of %s, %s)\n", name, l.Scenario, questions)
+	return true, cli.OK
+}
+
+// validateBundledData checks the data bundled beside the scenarios: the
+// encyclopedia, against the scenarios, and the campaign.
+func validateBundledData(stdout, stderr io.Writer) int {
+	code := cli.OK
+	if enc, err := encyclopedia.Load(); err != nil {
+		code = cli.Report(stderr, err)
+	} else {
+		fmt.Fprintf(stdout, "encyclopedia: ok (%d entries)\n", len(enc.Entries))
+	}
+	if c, err := campaign.Load(); err != nil {
+		code = cli.Report(stderr, err)
+	} else {
+		fmt.Fprintf(stdout, "campaign: ok (%d stops, %d episodes)\n", len(c.Stops), len(c.Episodes))
 	}
 	return code
 }

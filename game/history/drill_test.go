@@ -53,7 +53,7 @@ func TestFrames(t *testing.T) {
 		t.Errorf("the bridge: %q on turn 2, %q on 3, %q on 8", c.At(2).Holders["bridge"], c.At(3).Holders["bridge"], c.At(8).Holders["bridge"])
 	}
 	f3 := c.At(3)
-	if len(f3.Arrows) != 1 || f3.Arrows[0].Unit != "w-inf" || f3.Arrows[0].From != at(2, 3) || f3.Arrows[0].To != at(6, 3) || f3.Bodies["w-inf"] != at(6, 3) {
+	if len(f3.Arrows) != 2 || f3.Arrows[0].Unit != "w-inf" || f3.Arrows[0].From != at(2, 3) || f3.Arrows[0].To != at(6, 3) || f3.Bodies["w-inf"] != at(6, 3) {
 		t.Errorf("turn 3's arrows %+v, w-inf at %v", f3.Arrows, f3.Bodies["w-inf"])
 	} else if r := f3.Arrows[0].Route; len(r) < 5 || r[0] != at(2, 3) || r[len(r)-1] != at(6, 3) {
 		t.Errorf("the infantry's route to the bridge is %v", r)
@@ -64,7 +64,7 @@ func TestFrames(t *testing.T) {
 			}
 		}
 	}
-	if c.At(5).Bodies["e-police"] != at(7, 3) || c.At(6).Bodies["e-police"] != at(8, 5) || len(c.At(4).Steps) != 0 {
+	if c.At(2).Bodies["e-police"] != at(7, 3) || c.At(5).Bodies["e-police"] != at(8, 4) || c.At(6).Bodies["e-police"] != at(8, 5) || len(c.At(4).Steps) != 0 {
 		t.Errorf("the police: %v on turn 5, %v on 6", c.At(5).Bodies["e-police"], c.At(6).Bodies["e-police"])
 	}
 	if _, ok := c.At(8).Bodies["w-air"]; ok {

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"ili/game/hex"
@@ -36,9 +37,14 @@ func (c *Course) Text(w io.Writer) error {
 			fmt.Fprintf(&b, "  %s: %s%s [%s]\n", stamp(s.On), title, oneLine(s.Text), s.Source)
 		}
 		for _, a := range f.Arrows {
-			fmt.Fprintf(&b, "  moves: %s from %s to %s\n", c.Scenario.UnitName(a.Unit), where(a.From), where(a.To))
+			fmt.Fprintf(&b, "  moves: %s from %s to %s\n", c.Scenario.UnitName(a.Unit), c.where(a.From), c.where(a.To))
 		}
 		prev := c.At(t - 1)
+		for _, id := range slices.Sorted(maps.Keys(f.Left)) {
+			if !prev.Left[id] {
+				fmt.Fprintf(&b, "  leaves the map: %s\n", c.Scenario.UnitName(id))
+			}
+		}
 		for _, id := range slices.Sorted(maps.Keys(f.Holders)) {
 			if f.Holders[id] != prev.Holders[id] {
 				fmt.Fprintf(&b, "  changes hands: %s to %s\n", c.Scenario.PlaceName(id), c.sideName(f.Holders[id]))
@@ -56,10 +62,12 @@ func (c *Course) Text(w io.Writer) error {
 	}
 	if len(cited) > 0 {
 		b.WriteString("\nSources:\n")
+		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		for _, k := range slices.Sorted(maps.Keys(cited)) {
 			s := sc.Sources[k]
-			fmt.Fprintf(&b, "  %-6s %s\n", k, strings.Join(nonEmpty(s.Author, s.Title, s.Year, s.URL), ", "))
+			fmt.Fprintf(tw, "  %s\t%s\n", k, strings.Join(nonEmpty(s.Author, s.Title, s.Year, s.URL), ", "))
 		}
+		tw.Flush()
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -67,16 +75,20 @@ func (c *Course) Text(w io.Writer) error {
 
 func (c *Course) holders(f Frame) string {
 	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	for _, id := range slices.Sorted(maps.Keys(f.Holders)) {
-		fmt.Fprintf(&b, "  %-28s %s\n", c.Scenario.PlaceName(id), c.sideName(f.Holders[id]))
+		fmt.Fprintf(tw, "  %s\t%s\n", c.Scenario.PlaceName(id), c.sideName(f.Holders[id]))
 	}
+	tw.Flush()
 	return b.String()
 }
 
 // jsonFrame is a frame as `ili history --format json` writes it.
 type jsonFrame struct {
-	Turn    int               `json:"turn"`
-	Date    string            `json:"date"`
+	Turn int    `json:"turn"`
+	Date string `json:"date"` // the start of the turn whose steps these are
+	At   string `json:"at"`   // the moment the holders and bodies are of: the turn's end
+
 	Holders map[string]string `json:"holders"`
 	Bodies  map[string][2]int `json:"bodies"`
 	Steps   []jsonStep        `json:"steps,omitempty"`
@@ -108,7 +120,7 @@ func (c *Course) JSON(w io.Writer) error {
 	}{Scenario: sc.ID, TurnHours: sc.TurnHours, Mismatches: []string{}}
 	for t := 0; t <= c.Turns(); t++ {
 		f := c.At(t)
-		jf := jsonFrame{Turn: t, Date: f.Date.Format(time.RFC3339), Holders: f.Holders, Bodies: map[string][2]int{}}
+		jf := jsonFrame{Turn: t, Date: f.Date.Format(time.RFC3339), At: sc.Setup.TurnTime(t + 1).Format(time.RFC3339), Holders: f.Holders, Bodies: map[string][2]int{}}
 		for id, h := range f.Bodies {
 			jf.Bodies[id] = offset(h)
 		}
@@ -141,9 +153,15 @@ func offset(h hex.Hex) [2]int {
 	return [2]int{col, row}
 }
 
-func where(h hex.Hex) string {
+// where names a hex: the place in it, or its column and row.
+func (c *Course) where(h hex.Hex) string {
 	col, row := h.Offset()
-	return fmt.Sprintf("%d,%d", col, row)
+	for _, p := range c.Scenario.Places {
+		if p.Hex == h {
+			return fmt.Sprintf("%s (%d,%d)", p.Name, col, row)
+		}
+	}
+	return fmt.Sprintf("hex %d,%d", col, row)
 }
 
 func day(t time.Time) string   { return t.Format("2 January 2006") }

@@ -98,3 +98,39 @@ func playAndReplay(t *testing.T, m *match.Match) {
 		t.Errorf("the replay of %s from %s ends otherwise", rec.Scenario, rec.From)
 	}
 }
+
+// TestReplayWatched: an observer of a replay sees the opening and every
+// command's events, each turn begun once, in order, and the same game.
+func TestReplayWatched(t *testing.T) {
+	m := aiGame(t, load(t, "nilka-1944"), 5)
+	if err := m.PlayOut(); err != nil {
+		t.Fatal(err)
+	}
+	rec := m.Record()
+	calls, turns := 0, []int{}
+	again, err := match.ReplayWatched(m.Scenario(), rec, func(w *match.Match, evs []rules.Event) {
+		calls++
+		for _, e := range evs {
+			if ts, ok := e.(rules.TurnStarted); ok {
+				turns = append(turns, ts.Turn)
+				if w.Turn() != ts.Turn {
+					t.Errorf("turn %d began, and the match observed is on turn %d", ts.Turn, w.Turn())
+				}
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != len(rec.Commands)-len(rec.Refused)+1 || again.Hash() != m.Hash() {
+		t.Errorf("%d calls for %d commands (%d refused)", calls, len(rec.Commands), len(rec.Refused))
+	}
+	for i, turn := range turns {
+		if turn != i+1 {
+			t.Fatalf("the turns began in the order %v", turns)
+		}
+	}
+	if len(turns) != m.Turn() {
+		t.Errorf("%d turns began, the game ended on turn %d", len(turns), m.Turn())
+	}
+}

@@ -63,6 +63,8 @@ type Match struct {
 	// undo holds the game before each of a person's moves since something
 	// was last learnt.
 	undo []undoPoint
+	// see is the observer of a replay, or nil.
+	see Observer
 }
 
 // undoPoint is the game before a move: a move that is taken back captured
@@ -183,6 +185,17 @@ func (m *Match) View(side string) *rules.View { return m.state.View(side) }
 
 // Query returns what side may ask of the game.
 func (m *Match) Query(side string) *rules.Query { return m.state.For(side) }
+
+// Truth is the game as it is, whatever any side can see: every unit, and
+// the whole map in sight.
+func (m *Match) Truth() *rules.View {
+	v := m.state.View(m.state.Sides[0].ID)
+	v.Units = slices.Clone(m.state.Units)
+	for i := range v.Visible {
+		v.Visible[i] = true
+	}
+	return v
+}
 
 // Known returns the events of evs that side may know of.
 func (m *Match) Known(side string, evs []rules.Event) []rules.Event { return m.state.Known(side, evs) }

@@ -82,6 +82,16 @@ func (e *ReplayError) Unwrap() error { return e.Err }
 // as the recorded game would have: the AI of a phase that was under way is
 // brought back to where it stood.
 func Replay(rec Record) (*Match, error) {
+	sc, err := ScenarioOf(rec)
+	if err != nil {
+		return nil, err
+	}
+	return ReplayOn(sc, rec)
+}
+
+// ScenarioOf loads the scenario a record was played on, as it was played:
+// with its variants, overrides and the date it was taken up from.
+func ScenarioOf(rec Record) (*scenario.Scenario, error) {
 	sc, err := loadScenario(rec)
 	if errors.Is(err, ErrNotItsScenario) {
 		return nil, err
@@ -93,7 +103,17 @@ func Replay(rec Record) (*Match, error) {
 		}
 		return nil, fmt.Errorf("its scenario %s does not load with its variants and overrides: %w", rec.Scenario, err)
 	}
-	return ReplayOn(sc, rec)
+	return sc, nil
+}
+
+// Observer sees a replayed game as it comes: the events of the opening,
+// then those of each command, with the match as it stands after them. It
+// must not change the match.
+type Observer func(m *Match, evs []rules.Event)
+
+// ReplayOn is Replay on a scenario already loaded as the record says.
+func ReplayOn(sc *scenario.Scenario, rec Record) (*Match, error) {
+	return ReplayWatched(sc, rec, nil)
 }
 
 // ErrNotItsScenario is wrapped by the error of a replay whose scenario file
@@ -121,11 +141,16 @@ func loadScenario(rec Record) (*scenario.Scenario, error) {
 	return scenario.Parse(file, src, scenario.Options{Variants: rec.Variants, Set: rec.Set, From: rec.From})
 }
 
-// ReplayOn is Replay on a scenario already loaded as the record says.
-func ReplayOn(sc *scenario.Scenario, rec Record) (*Match, error) {
-	m, _, err := New(sc, rec.Config)
+// ReplayWatched is ReplayOn with an observer (nil: none) that sees the
+// game's events as they come: what a debrief is made from.
+func ReplayWatched(sc *scenario.Scenario, rec Record, see Observer) (*Match, error) {
+	m, evs, err := New(sc, rec.Config)
 	if err != nil {
 		return nil, err
+	}
+	m.see = see
+	if see != nil {
+		see(m, evs)
 	}
 	if err := m.checkHash(rec); err != nil {
 		return nil, err
@@ -155,6 +180,7 @@ func ReplayOn(sc *scenario.Scenario, rec Record) (*Match, error) {
 	if rec.Final != m.state.Hash() {
 		return nil, &ReplayError{Turn: m.state.Turn, Command: len(rec.Commands), Err: ErrDiverged}
 	}
+	m.see = nil // the game plays on unobserved
 	return m, nil
 }
 
@@ -179,7 +205,7 @@ func (m *Match) aiGives(c rules.Command) bool {
 
 func sameCommand(a, b rules.Command) bool {
 	return a.Kind == b.Kind && a.Side == b.Side && a.Unit == b.Unit && a.To == b.To &&
-		slices.Equal(a.Units, b.Units) && a.Target == b.Target && a.Advance == b.Advance
+		slices.Equal(a.Units, b.Units) && a.Target == b.Target && a.Advance == b.Advance && a.Leave == b.Leave
 }
 
 // replayOne applies command i of rec, which must be refused exactly when
@@ -187,7 +213,10 @@ func sameCommand(a, b rules.Command) bool {
 func (m *Match) replayOne(rec Record, i int, wasRefused bool) error {
 	c := rec.Commands[i]
 	turn := m.state.Turn
-	_, err := m.apply(c)
+	evs, err := m.apply(c)
+	if err == nil && m.see != nil {
+		m.see(m, evs)
+	}
 	switch {
 	case err != nil && !wasRefused:
 		return &ReplayError{Turn: turn, Command: i + 1, Err: fmt.Errorf("%s is refused: %w", describe(c), err)}

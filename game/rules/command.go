@@ -29,6 +29,10 @@ type Command struct {
 	Units   []string    `json:"units,omitempty"`   // attack: the attackers
 	Target  hex.Hex     `json:"target,omitzero"`   // attack
 	Advance bool        `json:"advance,omitempty"` // attack: take the hex if it is emptied
+	// Leave, with Advance, lets the attacker that advances be the last of its
+	// side in a place the side holds. Without it no attacker empties such a
+	// place: another attacker advances, or none does.
+	Leave bool `json:"leave,omitempty"`
 }
 
 // Move orders unit to hex to.
@@ -301,19 +305,40 @@ func (s *State) attack(cmd Command) ([]Event, error) {
 		}
 	}
 	if cmd.Advance && s.occupant(cmd.Target) == "" {
-		var lead *Unit
-		for _, u := range att {
-			if u.Status == Active && u.Type.Class != Artillery && (lead == nil || u.Men > lead.Men) {
-				lead = u
-			}
-		}
-		if lead != nil {
+		if lead := s.advancer(att, cmd.Leave); lead != nil {
 			lead.Hex = cmd.Target
 			evs = append(evs, Advanced{Unit: lead.ID, To: cmd.Target})
 			evs = append(evs, s.capturePlace(lead.Side, cmd.Target)...)
 		}
 	}
 	return evs, nil
+}
+
+// advancer is the attacker that takes a hex its attack emptied: the largest
+// active one that is not artillery and, unless leave, not the last of its
+// side in a place the side holds; nil when there is none.
+func (s *State) advancer(att []*Unit, leave bool) *Unit {
+	var lead *Unit
+	for _, u := range att {
+		if u.Status == Active && u.Type.Class != Artillery && (leave || !s.lastHolder(u)) && (lead == nil || u.Men > lead.Men) {
+			lead = u
+		}
+	}
+	return lead
+}
+
+// lastHolder reports whether u stands in a place its side holds with no
+// other active unit of the side there: the place would be empty without it.
+func (s *State) lastHolder(u *Unit) bool {
+	if p := s.PlaceAt(u.Hex); p == nil || p.Owner != u.Side {
+		return false
+	}
+	for _, o := range s.UnitsAt(u.Hex) {
+		if o != u && o.Side == u.Side {
+			return false
+		}
+	}
+	return true
 }
 
 // applyLosses spreads a side's losses over its units in proportion to their
@@ -490,7 +515,13 @@ func (s *State) PreviewAttack(cmd Command, n int) (Preview, error) {
 		seen = s.visibility(cmd.Side)
 	}
 	in := s.combatInput(attackers, defenders, cmd.Target, seen)
-	rng := rand.New(rand.NewPCG(uint64(s.Turn)<<32|uint64(n), 0x5eed))
+	return Trials(in, n, uint64(s.Turn)<<32|uint64(n)), nil
+}
+
+// Trials resolves the fight in n times (n > 0) on a private generator of
+// the given seed and reports the odds of each outcome and the loss ranges.
+func Trials(in CombatInput, n int, seed uint64) Preview {
+	rng := rand.New(rand.NewPCG(seed, 0x5eed))
 	p := Preview{Input: in, Trials: n}
 	att := make([]int, n)
 	def := make([]int, n)
@@ -509,7 +540,7 @@ func (s *State) PreviewAttack(cmd Command, n int) (Preview, error) {
 	}
 	p.AttLoss = percentiles(att)
 	p.DefLoss = percentiles(def)
-	return p, nil
+	return p
 }
 
 func percentiles(x []int) [3]int {

@@ -50,6 +50,22 @@ func (q *Query) PreviewAttack(cmd Command, trials int) (Preview, error) {
 	return q.s.PreviewAttack(cmd, trials)
 }
 
+// Advancer returns the unit that would advance, were cmd, an attack by the
+// side, to empty its target now: by cmd.Leave, the last of the side in a
+// place it holds may be it or not. It is "" when none would or cmd is not an
+// attack the side could make (cmd.Advance is not read: the question is who).
+func (q *Query) Advancer(cmd Command) string {
+	cmd.Side = q.side
+	att, _, err := q.s.combatSetup(cmd)
+	if err != nil {
+		return ""
+	}
+	if u := q.s.advancer(att, cmd.Leave); u != nil {
+		return u.ID
+	}
+	return ""
+}
+
 // SupplyReach returns the hexes the side's supply lines reach now, with their
 // cost in march minutes from the nearest source.
 // Enemy units the side cannot see do not cut them here, though they cut the

@@ -38,6 +38,26 @@ type Game struct {
 	Turn   int           `json:"turn,omitempty"`  // the turn being played
 	Saved  time.Time     `json:"saved,omitzero"`
 	Result *match.Result `json:"result,omitempty"` // a finished game's result
+	// Lesson is the lesson the game was played in, with the student's
+	// answers to its questions; nil for a game outside a lesson.
+	Lesson *Lesson `json:"lesson,omitempty"`
+}
+
+// Lesson is what a saved game keeps of the lesson it was played in: which
+// lesson, who played, and the answers.
+type Lesson struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Student string   `json:"student,omitempty"`
+	Answers []Answer `json:"answers,omitempty"`
+}
+
+// Answer is a student's answer to one of a lesson's questions, with the
+// question as it was asked.
+type Answer struct {
+	Question string `json:"question"` // the question's id in the lesson
+	Asked    string `json:"asked"`    // its text
+	Text     string `json:"text"`
 }
 
 // FromMatch is the saved game of a match as it stands.

@@ -38,10 +38,10 @@ type Capture struct {
 }
 
 // readSteps reads the [[history.step]] tables in date order.
-func (b *build) readSteps(t *table) []Step {
+func (b *build) readSteps(t *Table) []Step {
 	var steps []Step
-	for i, st := range t.tables("step") {
-		st.what = fmt.Sprintf("history step %d", i+1)
+	for i, st := range t.Tables("step") {
+		st.What = fmt.Sprintf("history step %d", i+1)
 		if s, in := b.readStep(st); in {
 			steps = append(steps, s)
 		}
@@ -55,40 +55,40 @@ func (b *build) readSteps(t *table) []Step {
 // hex and, where the source gives the strength, men; or leave = true) and
 // [[history.step.capture]] (place, by) tables.
 // in is false for a step outside a span that overrides moved.
-func (b *build) readStep(t *table) (s Step, in bool) {
-	s = Step{Title: t.str("title", false), Text: t.str("text", true), Source: b.sourceRef(t, "source", true)}
+func (b *build) readStep(t *Table) (s Step, in bool) {
+	s = Step{Title: t.Str("title", false), Text: t.Str("text", true), Source: b.sourceRef(t, "source", true)}
 	on, ok, in := b.recordDate(t, true)
 	if ok {
 		s.On, s.Turn = on, b.sc.Setup.TurnOf(on)
 	}
-	for _, mt := range t.tables("move") {
-		mt.what = t.what + " " + mt.what
-		m := Move{Unit: mt.str("unit", true)}
-		if m.Leave = mt.boolean("leave", false); !m.Leave {
+	for _, mt := range t.Tables("move") {
+		mt.What = t.What + " " + mt.What
+		m := Move{Unit: mt.Str("unit", true)}
+		if m.Leave = mt.Bool("leave", false); !m.Leave {
 			m.Hex, _ = b.unitHex(mt)
-			m.Men = mt.integer("men", false, 0, 1, 300000)
+			m.Men = mt.Int("men", false, 0, 1, 300000)
 		}
-		mt.done()
+		mt.Done()
 		switch {
 		case m.Unit == "" || b.units[m.Unit]:
 			s.Moves = append(s.Moves, m)
-		case !mt.d.fileUnits[m.Unit]:
-			mt.errorf("unit", "names unit %q, which no [[unit]] defines", m.Unit)
+		case !b.d.fileUnits[m.Unit]:
+			mt.Errorf("unit", "names unit %q, which no [[unit]] defines", m.Unit)
 		} // a unit a variant removed is not moved
 	}
-	for _, ct := range t.tables("capture") {
-		ct.what = t.what + " " + ct.what
-		c := Capture{Place: ct.str("place", true), Side: ct.str("by", true)}
+	for _, ct := range t.Tables("capture") {
+		ct.What = t.What + " " + ct.What
+		c := Capture{Place: ct.Str("place", true), Side: ct.Str("by", true)}
 		if _, ok := b.places[c.Place]; !ok && c.Place != "" {
-			ct.errorf("place", "names place %q, which no [[place]] defines", c.Place)
+			ct.Errorf("place", "names place %q, which no [[place]] defines", c.Place)
 		}
 		if c.Side != "" && !b.sides[c.Side] {
-			ct.errorf("by", "names side %q, which no [[side]] defines (or \"\" for nobody)", c.Side)
+			ct.Errorf("by", "names side %q, which no [[side]] defines (or \"\" for nobody)", c.Side)
 		}
-		ct.done()
+		ct.Done()
 		s.Captures = append(s.Captures, c)
 	}
-	t.done()
+	t.Done()
 	return s, in
 }
 
@@ -96,8 +96,8 @@ func (b *build) readStep(t *table) (s Step, in bool) {
 // or a step. The file's own dates must fall within its span. Variants and
 // --set overrides may move the span, and an entry outside the moved span
 // is left out (in is false): the record has nothing for that what-if.
-func (b *build) recordDate(t *table, required bool) (on time.Time, ok, in bool) {
-	on, ok = t.date("on", required)
+func (b *build) recordDate(t *Table, required bool) (on time.Time, ok, in bool) {
+	on, ok = t.Date("on", required)
 	if !ok {
 		return on, false, true
 	}

@@ -58,7 +58,7 @@ func TestSetErrorsStandAtTheKey(t *testing.T) {
 // where the variant sets it.
 func TestVariantSetErrorsStandInTheVariant(t *testing.T) {
 	errs := parseDrill(t, "set = { turns = 6 }", "set = { turns = 0 }", Options{Variants: []string{"reinforced"}})
-	wantError(t, errs, `drill.toml:268:9: the scenario: key "turns" is 0; it must be from 1 to 1000`)
+	wantError(t, errs, `drill.toml:271:9: the scenario: key "turns" is 0; it must be from 1 to 1000`)
 }
 
 func TestSetRefused(t *testing.T) {

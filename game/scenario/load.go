@@ -128,8 +128,8 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 	}
 	d.overlaid = len(opt.Variants)+len(opt.Set) > 0
 	sc := decodeScenario(raw, d, cat)
-	if len(d.errs) > 0 {
-		return nil, d.sorted()
+	if err := d.Err(); err != nil {
+		return nil, err
 	}
 	sc.Applied = append([]string(nil), opt.Variants...)
 	sc.TextHash = TextHash(src)
@@ -196,7 +196,7 @@ func applyVariant(raw map[string]any, d *decoder, id string) error {
 	var errs Errors
 	fail := func(path, format string, args ...any) {
 		pos, _ := d.near(path, true)
-		errs = append(errs, Error{File: d.file, Pos: pos, Msg: label + ": " + fmt.Sprintf(format, args...)})
+		errs = append(errs, Error{File: d.File, Pos: pos, Msg: label + ": " + fmt.Sprintf(format, args...)})
 	}
 	remove := func(key, kind string) {
 		list, _ := v[key].([]any)

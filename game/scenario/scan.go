@@ -7,15 +7,16 @@ import (
 	"unicode/utf8"
 )
 
-// MaxSize is the longest text Parse reads, in bytes: thirty times the
-// longest bundled scenario, and small enough that a file of nothing but
-// short unknown keys costs the TOML library under 100 MB.
+// MaxSize is the longest text Decode reads (a scenario, the catalogue, the
+// campaign, an encyclopedia file), in bytes: thirty times the longest
+// bundled scenario, and small enough that a file of nothing but short
+// unknown keys costs the TOML library under 100 MB.
 const MaxSize = 1 << 20
 
-// MaxDepth is how deeply a value may sit in a scenario file, counting every
-// key and list index on its way down from the top: "[[unit]]" and "hex = [1, 2]"
-// put the 2 at unit[0].hex[1], four levels deep; the bundled scenarios go six
-// deep. The limit keeps a hostile file from costing the TOML library memory
+// MaxDepth is how deeply a value may sit in a file Decode reads, counting
+// every key and list index on its way down from the top: "[[unit]]" and
+// "hex = [1, 2]" put the 2 at unit[0].hex[1], four levels deep; the bundled
+// scenarios go six deep. The limit keeps a hostile file from costing the TOML library memory
 // that grows with the square of its depth.
 const MaxDepth = 32
 

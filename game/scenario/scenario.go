@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 
 	"ili/game/hex"
 	"ili/game/rules"
@@ -35,11 +37,8 @@ type Scenario struct {
 	History     History
 	Variants    []Variant // every variant the file offers
 	Applied     []string  // the variants applied to this load
-	// From is the start of the turn a game taken up from the record begins
-	// (Options.From), zero for a game from the start.
-	From      time.Time
-	PlaceInfo map[string]PlaceInfo
-	UnitNotes map[string]string
+	PlaceInfo   map[string]PlaceInfo
+	UnitNotes   map[string]string
 
 	Setup  *rules.Setup
 	Units  []rules.Unit
@@ -58,6 +57,20 @@ type History struct {
 	// Steps are the course of events as history mode replays it, in date
 	// order.
 	Steps []Step
+	// Losses are the figures the sources give for each side's losses in
+	// the scenario's span, each with what it counts.
+	Losses []Loss
+}
+
+// Loss is a figure of the record for a side's losses: Men of them (-1 when
+// the source gives no number), what it counts ("killed", "interned, with
+// their families"), by whose account.
+type Loss struct {
+	Side   string
+	Men    int
+	Counts string
+	Source string
+	Note   string
 }
 
 // Checkpoint is one step of the documented course of events: the side that
@@ -119,14 +132,69 @@ func (sc *Scenario) PlaceName(id string) string {
 	return id
 }
 
-// SourceName is the short name of the source key: its author, or the key
-// when it has none or there is no such source.
-func (sc *Scenario) SourceName(key string) string {
-	if src, ok := sc.Sources[key]; ok && src.Author != "" {
+// Cite is how a source is named in running text: "author, title", as the
+// stories and the panels print a source (an author that ends "in", such
+// as "..., as quoted in", runs on into the title without the comma); the
+// author or the title alone when the other is missing, and the key when
+// there is no such source.
+func (sc *Scenario) Cite(key string) string {
+	src, ok := sc.Sources[key]
+	switch {
+	case !ok || src.Author == "" && src.Title == "":
+		return key
+	case src.Title == "":
 		return src.Author
+	case src.Author == "":
+		return src.Title
+	case strings.HasSuffix(src.Author, " in"):
+		return src.Author + " " + src.Title
 	}
-	return key
+	return src.Author + ", " + src.Title
 }
+
+// Named is a text of the rules (a game's reason for ending, such as "holds
+// dihua, manas" or "ina has no units left on the map") with the ids of the
+// scenario's sides and places put as their names, for people to read.
+func (sc *Scenario) Named(s string) string {
+	var names []string // id, name pairs, longest ids first
+	for _, p := range sc.Places {
+		names = append(names, p.ID, p.Name)
+	}
+	for _, sd := range sc.Setup.Sides {
+		names = append(names, sd.ID, sd.Name)
+	}
+	words := strings.FieldsFunc(s, func(r rune) bool { return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') })
+	for _, w := range words {
+		for i := 0; i < len(names); i += 2 {
+			if w == names[i] {
+				s = replaceWord(s, w, names[i+1])
+			}
+		}
+	}
+	return s
+}
+
+// replaceWord replaces the whole word w in s (not within a longer word).
+func replaceWord(s, w, by string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, w)
+		if i < 0 {
+			return b.String() + s
+		}
+		before := i == 0 || !isWordRune(rune(s[i-1]))
+		after := i+len(w) == len(s) || !isWordRune(rune(s[i+len(w)]))
+		b.WriteString(s[:i])
+		if before && after {
+			b.WriteString(by)
+		} else {
+			b.WriteString(w)
+		}
+		s = s[i+len(w):]
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' }
 
 // Unit returns the unit id as the scenario sets it up, or nil.
 func (sc *Scenario) Unit(id string) *rules.Unit {
@@ -170,31 +238,31 @@ type build struct {
 
 func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 	b := &build{d: d, cat: cat, sides: map[string]bool{}, places: map[string]int{}, units: map[string]bool{}}
-	sc := &Scenario{File: d.file, Sources: map[string]Source{}, PlaceInfo: map[string]PlaceInfo{}, UnitNotes: map[string]string{}}
+	sc := &Scenario{File: d.File, Sources: map[string]Source{}, PlaceInfo: map[string]PlaceInfo{}, UnitNotes: map[string]string{}}
 	b.sc = sc
-	root := d.root(raw)
-	sc.ID = root.str("id", true)
+	root := d.Table("", "the scenario", raw)
+	sc.ID = root.Str("id", true)
 	if sc.ID != "" && !idPattern.MatchString(sc.ID) {
-		root.errorf("id", "is %q; use lower-case letters, digits and hyphens, such as ghulja-1944", sc.ID)
+		root.Errorf("id", "is %q; use lower-case letters, digits and hyphens, such as ghulja-1944", sc.ID)
 	}
-	sc.Title = root.str("title", true)
-	sc.Description = root.str("description", true)
-	start, _ := root.date("start", true)
+	sc.Title = root.Str("title", true)
+	sc.Description = root.Str("description", true)
+	start, _ := root.Date("start", true)
 	sc.Start = start
-	sc.Turns = root.integer("turns", true, 1, 1, 1000)
-	sc.TurnHours = root.integer("turn_hours", true, 24, 1, 168)
+	sc.Turns = root.Int("turns", true, 1, 1, 1000)
+	sc.TurnHours = root.Int("turn_hours", true, 24, 1, 168)
 	sc.End = start.Add(time.Duration(sc.Turns*sc.TurnHours) * time.Hour)
 	b.lastDay = sc.End
-	sc.HexKm = root.number("hex_km", true, 1, 0.1, 50)
-	fog := root.boolean("fog", true)
+	sc.HexKm = root.Number("hex_km", true, 1, 0.1, 50)
+	fog := root.Bool("fog", true)
 	mode := supplyMode(root, cat)
-	if p := root.sub("projection", false); p != nil {
+	if p := root.Sub("projection", false); p != nil {
 		sc.Projection = readProjection(p, sc.HexKm)
 	}
-	for _, t := range root.tables("source") {
-		s := readSource(t)
+	for _, t := range root.Tables("source") {
+		s := ReadSource(t)
 		if _, dup := sc.Sources[s.Key]; dup && s.Key != "" {
-			t.errorf("key", "%q is used twice", s.Key)
+			t.Errorf("key", "%q is used twice", s.Key)
 		}
 		sc.Sources[s.Key] = s
 	}
@@ -203,187 +271,189 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 		HexM: int(sc.HexKm*1000 + 0.5), Fog: fog, SupplyMode: mode,
 	}
 	sc.Setup = setup
-	b.readMap(root.sub("map", true))
+	b.readMap(root.Sub("map", true))
 	setup.Map = b.m
-	for _, t := range root.tables("side") {
+	for _, t := range root.Tables("side") {
 		setup.Sides = append(setup.Sides, b.readSide(t))
 	}
 	if len(setup.Sides) < 2 {
-		b.d.errorf("side", "the scenario needs at least two [[side]] tables")
+		b.d.Errorf("side", "the scenario needs at least two [[side]] tables")
 	}
-	for _, t := range root.tables("place") {
+	for _, t := range root.Tables("place") {
 		if p, ok := b.readPlace(t); ok {
 			b.places[p.ID] = len(sc.Places)
 			sc.Places = append(sc.Places, p)
 		}
 	}
-	for _, t := range root.tables("weather") {
+	for _, t := range root.Tables("weather") {
 		setup.Weather = append(setup.Weather, b.readWeather(t))
 	}
-	b.readUnits(root.tables("unit"))
+	b.readUnits(root.Tables("unit"))
 	b.checkStacks()
-	for _, t := range root.tables("event") {
+	for _, t := range root.Tables("event") {
 		setup.Narrative = append(setup.Narrative, b.readEvent(t))
 	}
-	if v := root.sub("victory", false); v != nil {
+	if v := root.Sub("victory", false); v != nil {
 		b.readVictory(v)
 	}
-	for _, t := range root.tables("plan") {
+	for _, t := range root.Tables("plan") {
 		setup.Plans = append(setup.Plans, b.readPlan(t))
 	}
-	if h := root.sub("history", true); h != nil {
+	if h := root.Sub("history", true); h != nil {
 		sc.History = b.readHistory(h)
 	}
-	for _, t := range root.tables("variant") {
+	for _, t := range root.Tables("variant") {
 		sc.Variants = append(sc.Variants, b.readVariant(t))
 	}
-	root.done()
+	root.Done()
 	return sc
 }
 
 // readWeather reads one [[weather]]: from a date, a kind, in date order.
-func (b *build) readWeather(t *table) rules.Weather {
+func (b *build) readWeather(t *Table) rules.Weather {
 	setup := b.sc.Setup
-	from, _ := t.date("from", true)
+	from, _ := t.Date("from", true)
 	w := rules.Weather{FromTurn: setup.TurnOf(from)}
-	w.Kind = rules.WeatherKind(t.choice("kind", true, 0, rules.WeatherNames()...))
+	w.Kind = rules.WeatherKind(t.Choice("kind", true, rules.WeatherNames()...))
 	if n := len(setup.Weather); n > 0 && w.FromTurn < setup.Weather[n-1].FromTurn {
-		t.errorf("from", "is earlier than the weather before it; list weather in date order")
+		t.Errorf("from", "is earlier than the weather before it; list weather in date order")
 	}
 	b.checkDate(t, "from", from)
-	t.done()
+	t.Done()
 	return w
 }
 
 // readUnits reads the [[unit]] tables, at most MaxUnits of them.
-func (b *build) readUnits(tables []*table) {
+func (b *build) readUnits(tables []*Table) {
 	for i, t := range tables {
 		if i == MaxUnits {
-			t.d.errorf(t.path, "%s: a scenario may have at most %d units, with its variants; merge small ones into larger ones", t.what, MaxUnits)
+			t.Errorf("", "a scenario may have at most %d units, with its variants; merge small ones into larger ones", MaxUnits)
 			break
 		}
 		if u, ok := b.readUnit(t); ok {
 			b.sc.Units = append(b.sc.Units, u)
-			b.unitPaths = append(b.unitPaths, t.path)
+			b.unitPaths = append(b.unitPaths, t.Path)
 		}
 	}
 }
 
 // readVictory reads [victory]: the points a thousand men lost are worth and
 // the sudden deaths.
-func (b *build) readVictory(v *table) {
+func (b *build) readVictory(v *Table) {
 	setup := b.sc.Setup
-	setup.Victory.CasualtyVP = v.integer("casualty_vp", false, 0, 0, 1000)
-	for _, t := range v.tables("sudden_death") {
-		sd := rules.SuddenDeath{Side: b.sideRef(t, "side", true), Hold: t.strings("hold"), FromTurn: 1}
+	setup.Victory.CasualtyVP = v.Int("casualty_vp", false, 0, 0, 1000)
+	for _, t := range v.Tables("sudden_death") {
+		sd := rules.SuddenDeath{Side: b.sideRef(t, "side", true), FromTurn: 1}
+		var paths []string
+		sd.Hold, paths = t.Strings("hold")
 		for i, id := range sd.Hold {
 			if _, ok := b.places[id]; !ok {
-				t.d.errorf(index(t.keyPath("hold"), i), "%s: hold names place %q, which no [[place]] defines", t.what, id)
+				t.ErrorAt(paths[i], "hold names place %q, which no [[place]] defines", id)
 			}
 		}
 		if len(sd.Hold) == 0 {
-			t.errorf("hold", "must list at least one place")
+			t.Errorf("hold", "must list at least one place")
 		}
-		if from, ok := t.date("from", false); ok {
+		if from, ok := t.Date("from", false); ok {
 			b.checkDate(t, "from", from)
 			sd.FromTurn = setup.TurnOf(from)
 		}
 		setup.Victory.SuddenDeath = append(setup.Victory.SuddenDeath, sd)
-		t.done()
+		t.Done()
 	}
-	v.done()
+	v.Done()
 }
 
 // readPlan reads one [[plan]] step: a side, a place, a window and a value.
-func (b *build) readPlan(t *table) rules.PlanStep {
+func (b *build) readPlan(t *Table) rules.PlanStep {
 	setup := b.sc.Setup
-	ps := rules.PlanStep{Side: b.sideRef(t, "side", true), Place: t.str("place", true), FromTurn: 1}
-	t.name("plan step", ps.Place)
+	ps := rules.PlanStep{Side: b.sideRef(t, "side", true), Place: t.Str("place", true), FromTurn: 1}
+	t.Name("plan step", ps.Place)
 	if _, ok := b.places[ps.Place]; !ok && ps.Place != "" {
-		t.errorf("place", "names %q, which no [[place]] defines", ps.Place)
+		t.Errorf("place", "names %q, which no [[place]] defines", ps.Place)
 	}
-	if from, ok := t.date("from", false); ok {
+	if from, ok := t.Date("from", false); ok {
 		b.checkDate(t, "from", from)
 		ps.FromTurn = setup.TurnOf(from)
 	}
-	if until, ok := t.date("until", false); ok {
+	if until, ok := t.Date("until", false); ok {
 		b.checkDate(t, "until", until)
 		ps.UntilTurn = setup.TurnOf(until)
 		if ps.UntilTurn < ps.FromTurn {
-			t.errorf("until", "is before from; the dates are out of order")
+			t.Errorf("until", "is before from; the dates are out of order")
 		}
 	}
-	ps.Value = t.integer("value", false, 10, 1, 1000)
-	t.str("note", false)
-	t.done()
+	ps.Value = t.Int("value", false, 10, 1, 1000)
+	t.Str("note", false)
+	t.Done()
 	return ps
 }
 
 // readVariant reads one [[variant]]'s description; what it changes is
 // checked when it is applied.
-func (b *build) readVariant(t *table) Variant {
-	v := Variant{ID: t.str("id", true)}
-	t.name("variant", v.ID)
-	v.Title = t.str("title", true)
-	v.Description = t.str("description", true)
+func (b *build) readVariant(t *Table) Variant {
+	v := Variant{ID: t.Str("id", true)}
+	t.Name("variant", v.ID)
+	v.Title = t.Str("title", true)
+	v.Description = t.Str("description", true)
 	v.Source = b.sourceRef(t, "source", false)
 	for _, k := range []string{"remove", "remove_events", "add", "change", "set"} {
-		t.get(k, false)
+		t.Get(k, false)
 	}
 	for _, o := range b.sc.Variants {
 		if o.ID == v.ID {
-			t.errorf("id", "%q is used twice", v.ID)
+			t.Errorf("id", "%q is used twice", v.ID)
 		}
 	}
-	t.done()
+	t.Done()
 	return v
 }
 
 // readProjection reads [projection]: where the map's origin lies on the earth.
-func readProjection(p *table, hexKm float64) *Projection {
+func readProjection(p *Table, hexKm float64) *Projection {
 	pr := &Projection{
-		OriginLat:   p.number("origin_lat", true, 0, -90, 90),
-		OriginLon:   p.number("origin_lon", true, 0, -180, 180),
+		OriginLat:   p.Number("origin_lat", true, 0, -90, 90),
+		OriginLon:   p.Number("origin_lon", true, 0, -180, 180),
 		HexKm:       hexKm,
-		StandardLat: p.number("standard_lat", false, 0, -80, 80),
+		StandardLat: p.Number("standard_lat", false, 0, -80, 80),
 	}
-	p.done()
+	p.Done()
 	return pr
 }
 
 // supplyMode is the mode of movement supply lines are traced in: on foot
 // unless the scenario names another of the catalogue's.
-func supplyMode(root *table, cat *Catalogue) *rules.Mode {
-	id := root.str("supply_mode", false)
+func supplyMode(root *Table, cat *Catalogue) *rules.Mode {
+	id := root.Str("supply_mode", false)
 	if id == "" {
 		id = "foot"
 	}
 	mode := cat.Modes[id]
 	if mode == nil {
-		root.errorf("supply_mode", "names %q, which the unit catalogue does not define", id)
+		root.Errorf("supply_mode", "names %q, which the unit catalogue does not define", id)
 		mode = &rules.Mode{ID: id}
 	}
 	return mode
 }
 
 // readRiver reads one [[map.river]]: a size, a name, the hex edges it runs along.
-func (b *build) readRiver(rt *table) {
-	name := rt.str("name", false)
-	rt.name("river", name)
-	size := rules.River(rt.choice("size", true, 0, "minor", "major") + 1)
+func (b *build) readRiver(rt *Table) {
+	name := rt.Str("name", false)
+	rt.Name("river", name)
+	size := rules.River(rt.Choice("size", true, "minor", "major") + 1)
 	for i, e := range rt.list("edges", "edges such as [6, 5, 7, 5]") {
-		path := index(rt.keyPath("edges"), i)
-		v, ok := b.d.intList(path, rt.what+": edge", e, 4)
+		path := index(rt.KeyPath("edges"), i)
+		v, ok := b.d.intList(path, rt.What+": edge", e, 4)
 		if !ok {
 			continue
 		}
-		a, ok1 := b.hexAt(path, rt.what, "edges", v[0], v[1])
-		c, ok2 := b.hexAt(path, rt.what, "edges", v[2], v[3])
+		a, ok1 := b.hexAt(path, rt.What, "edges", v[0], v[1])
+		c, ok2 := b.hexAt(path, rt.What, "edges", v[2], v[3])
 		if !ok1 || !ok2 {
 			continue
 		}
 		if !hex.Adjacent(a, c) {
-			b.d.errorf(path, "%s: edge %d,%d-%d,%d joins hexes that are not neighbours", rt.what, v[0], v[1], v[2], v[3])
+			rt.ErrorAt(path, "edge %d,%d-%d,%d joins hexes that are not neighbours", v[0], v[1], v[2], v[3])
 			continue
 		}
 		edge := rules.EdgeOf(a, c)
@@ -395,112 +465,112 @@ func (b *build) readRiver(rt *table) {
 			b.m.RiverNames[edge] = name
 		}
 	}
-	rt.done()
+	rt.Done()
 }
 
 // readRoad reads one [[map.road]]: a road or a track through neighbouring
 // hexes; where two cross, the better kind stands.
-func (b *build) readRoad(rt *table) {
-	kind := []rules.Road{rules.MainRoad, rules.Track}[rt.choice("kind", true, 0, "road", "track")]
-	rt.str("name", false)
+func (b *build) readRoad(rt *Table) {
+	kind := []rules.Road{rules.MainRoad, rules.Track}[rt.Choice("kind", true, "road", "track")]
+	rt.Str("name", false)
 	var prev hex.Hex
 	for i, e := range rt.list("path", "hexes such as [6, 5]") {
-		path := index(rt.keyPath("path"), i)
-		v, ok := b.d.intList(path, rt.what+": path step", e, 2)
+		path := index(rt.KeyPath("path"), i)
+		v, ok := b.d.intList(path, rt.What+": path step", e, 2)
 		if !ok {
 			continue
 		}
-		h, ok := b.hexAt(path, rt.what, "path", v[0], v[1])
+		h, ok := b.hexAt(path, rt.What, "path", v[0], v[1])
 		if !ok {
 			continue
 		}
 		if i > 0 {
 			if !hex.Adjacent(prev, h) {
-				b.d.errorf(path, "%s: step %d,%d is not next to the step before it", rt.what, v[0], v[1])
+				rt.ErrorAt(path, "step %d,%d is not next to the step before it", v[0], v[1])
 			} else if old := b.m.Roads[rules.EdgeOf(prev, h)]; old < kind {
 				b.m.Roads[rules.EdgeOf(prev, h)] = kind
 			}
 		}
 		prev = h
 	}
-	rt.done()
+	rt.Done()
 }
 
 // readFort reads one [[map.fort]]: built defences, prepared or fortified, on
 // a list of hexes.
-func (b *build) readFort(ft *table) {
-	p := []rules.Posture{rules.Prepared, rules.Fortified}[ft.choice("posture", true, 0, "prepared", "fortified")]
-	ft.str("name", false)
+func (b *build) readFort(ft *Table) {
+	p := []rules.Posture{rules.Prepared, rules.Fortified}[ft.Choice("posture", true, "prepared", "fortified")]
+	ft.Str("name", false)
 	for i, e := range ft.list("hexes", "hexes such as [6, 5]") {
-		path := index(ft.keyPath("hexes"), i)
-		if v, ok := b.d.intList(path, ft.what+": hex", e, 2); ok {
-			if h, ok := b.hexAt(path, ft.what, "hexes", v[0], v[1]); ok {
+		path := index(ft.KeyPath("hexes"), i)
+		if v, ok := b.d.intList(path, ft.What+": hex", e, 2); ok {
+			if h, ok := b.hexAt(path, ft.What, "hexes", v[0], v[1]); ok {
 				b.m.Fort[b.m.Index(h)] = p
 			}
 		}
 	}
-	ft.done()
+	ft.Done()
 }
 
 // unitHex reads where a unit stands: at a place, or at a hex a unit can
 // stand on; ok is false when neither is given rightly.
-func (b *build) unitHex(t *table) (hex.Hex, bool) {
+func (b *build) unitHex(t *Table) (hex.Hex, bool) {
 	var h hex.Hex
 	ok := false
-	if place := t.str("place", false); place != "" {
+	if place := t.Str("place", false); place != "" {
 		if i, found := b.places[place]; found {
 			h, ok = b.sc.Places[i].Hex, true
 		} else {
-			t.errorf("place", "names %q, which no [[place]] defines", place)
+			t.Errorf("place", "names %q, which no [[place]] defines", place)
 		}
-		if _, both := t.m["hex"]; both {
-			t.errorf("hex", "is given with place; give one or the other")
+		if t.Has("hex") {
+			t.Errorf("hex", "is given with place; give one or the other")
 		}
 	} else {
 		h, ok = b.hexRef(t, "hex", true)
 	}
 	if ok && b.m != nil && !b.m.Passable(h) {
 		c, r := h.Offset()
-		t.errorf("hex", "puts it at %d,%d on %s, where no unit can stand", c, r, b.m.At(h))
+		t.Errorf("hex", "puts it at %d,%d on %s, where no unit can stand", c, r, b.m.At(h))
 	}
 	return h, ok
 }
 
-func (b *build) checkDate(t *table, key string, d time.Time) {
+func (b *build) checkDate(t *Table, key string, d time.Time) {
 	if b.sc.Start.IsZero() {
 		return // start is missing or wrong, which is an error of its own
 	}
 	if d.Before(b.sc.Start) || d.After(b.lastDay) {
-		t.errorf(key, "is %s, outside the scenario (%s to %s)", d.Format("2006-01-02 15:04"),
+		t.Errorf(key, "is %s, outside the scenario (%s to %s)", d.Format("2006-01-02 15:04"),
 			b.sc.Start.Format("2006-01-02 15:04"), b.lastDay.Format("2006-01-02 15:04"))
 	}
 }
 
-func (b *build) sourceRef(t *table, key string, required bool) string {
-	k := t.str(key, required)
+func (b *build) sourceRef(t *Table, key string, required bool) string {
+	k := t.Str(key, required)
 	if k != "" {
 		if _, ok := b.sc.Sources[k]; !ok {
-			t.errorf(key, "names source %q, which no [[source]] defines", k)
+			t.Errorf(key, "names source %q, which no [[source]] defines", k)
 		}
 	}
 	return k
 }
 
-func (b *build) sideRef(t *table, key string, required bool) string {
-	id := t.str(key, required)
+func (b *build) sideRef(t *Table, key string, required bool) string {
+	id := t.Str(key, required)
 	if id != "" && !b.sides[id] {
-		t.errorf(key, "names side %q, which no [[side]] defines", id)
+		t.Errorf(key, "names side %q, which no [[side]] defines", id)
 	}
 	return id
 }
 
 // hexRef reads a [col, row] pair and checks it lies on the map.
-func (b *build) hexRef(t *table, key string, required bool) (hex.Hex, bool) {
+func (b *build) hexRef(t *Table, key string, required bool) (hex.Hex, bool) {
 	v, ok := t.ints(key, required, 2)
 	if !ok {
 		return hex.Hex{}, false
 	}
-	return b.hexAt(t.keyPath(key), t.what, key, v[0], v[1])
+	return b.hexAt(t.KeyPath(key), t.What, key, v[0], v[1])
 }
 
 func (b *build) hexAt(path, what, key string, c, r int) (hex.Hex, bool) {
@@ -508,54 +578,54 @@ func (b *build) hexAt(path, what, key string, c, r int) (hex.Hex, bool) {
 		return hex.Hex{}, false
 	}
 	if c < 0 || r < 0 || c >= b.m.Width || r >= b.m.Height {
-		b.d.errorf(path, "%s: key %q puts it at %d,%d, off the %dx%d map", what, key, c, r, b.m.Width, b.m.Height)
+		b.d.Errorf(path, "%s: key %q puts it at %d,%d, off the %dx%d map", what, key, c, r, b.m.Width, b.m.Height)
 		return hex.Hex{}, false
 	}
 	return hex.FromOffset(c, r), true
 }
 
-func (b *build) readMap(t *table) {
+func (b *build) readMap(t *Table) {
 	if t == nil {
 		return
 	}
-	w := t.integer("width", true, 1, 1, 400)
-	h := t.integer("height", true, 1, 1, 400)
+	w := t.Int("width", true, 1, 1, 400)
+	h := t.Int("height", true, 1, 1, 400)
 	b.m = rules.NewMap(w, h)
 	legend := map[string]rules.Terrain{}
 	for ch, name := range defaultLegend {
 		ter, _ := rules.ParseTerrain(name)
 		legend[ch] = ter
 	}
-	if lt := t.sub("legend", false); lt != nil {
+	if lt := t.Sub("legend", false); lt != nil {
 		for _, ch := range lt.keys() {
-			name := lt.str(ch, false)
+			name := lt.Str(ch, false)
 			if len([]rune(ch)) != 1 {
-				lt.errorf(ch, "must be a single character")
+				lt.Errorf(ch, "must be a single character")
 				continue
 			}
 			ter, ok := rules.ParseTerrain(name)
 			if !ok {
-				lt.errorf(ch, "is %q; use one of %v", name, rules.TerrainNames())
+				lt.Errorf(ch, "is %q; use one of %v", name, rules.TerrainNames())
 				continue
 			}
 			legend[ch] = ter
 		}
-		lt.done()
+		lt.Done()
 	}
 	rows := t.list("rows", "strings, one a row")
 	if len(rows) != h {
-		t.errorf("rows", "has %d rows; the map is %d high", len(rows), h)
+		t.Errorf("rows", "has %d rows; the map is %d high", len(rows), h)
 	}
 	for r, x := range rows {
-		path := index(t.keyPath("rows"), r)
+		path := index(t.KeyPath("rows"), r)
 		line, ok := x.(string)
 		if !ok {
-			b.d.errorf(path, "map: row %d must be a string, not %s", r, typeName(x))
+			b.d.Errorf(path, "map: row %d must be a string, not %s", r, TypeName(x))
 			continue
 		}
 		runes := []rune(line)
 		if len(runes) != w {
-			b.d.errorf(path, "map: row %d is %d hexes wide; the map is %d wide", r, len(runes), w)
+			b.d.Errorf(path, "map: row %d is %d hexes wide; the map is %d wide", r, len(runes), w)
 		}
 		for c, ch := range runes {
 			if c >= w || r >= h {
@@ -564,68 +634,67 @@ func (b *build) readMap(t *table) {
 			ter, ok := legend[string(ch)]
 			if !ok {
 				at, _ := b.d.pos.at(path)
-				b.d.errs = append(b.d.errs, Error{File: b.d.file, Pos: Pos{at.Line, at.Col + 1 + c},
+				b.d.Errs = append(b.d.Errs, Error{File: b.d.File, Pos: Pos{at.Line, at.Col + 1 + c},
 					Msg: fmt.Sprintf("map: row %d, column %d: %q is not in the legend", r, c, string(ch))})
 				continue
 			}
 			b.m.Terrain[r*w+c] = ter
 		}
 	}
-	for _, rt := range t.tables("river") {
+	for _, rt := range t.Tables("river") {
 		b.readRiver(rt)
 	}
-	for _, rt := range t.tables("road") {
+	for _, rt := range t.Tables("road") {
 		b.readRoad(rt)
 	}
-	for _, ft := range t.tables("fort") {
+	for _, ft := range t.Tables("fort") {
 		b.readFort(ft)
 	}
-	t.done()
+	t.Done()
 }
 
-func (b *build) readSide(t *table) rules.Side {
-	s := rules.Side{ID: t.str("id", true)}
-	t.name("side", s.ID)
+func (b *build) readSide(t *Table) rules.Side {
+	s := rules.Side{ID: t.Str("id", true)}
+	t.Name("side", s.ID)
 	if s.ID != "" && !idPattern.MatchString(s.ID) {
-		t.errorf("id", "is %q; use lower-case letters, digits and hyphens", s.ID)
+		t.Errorf("id", "is %q; use lower-case letters, digits and hyphens", s.ID)
 	}
 	if b.sides[s.ID] {
-		t.errorf("id", "%q is used twice", s.ID)
+		t.Errorf("id", "%q is used twice", s.ID)
 	}
 	b.sides[s.ID] = true
-	s.Name = t.str("name", true)
-	s.Briefing = t.str("briefing", true)
-	s.SupplyReachHours = t.integer("supply_reach_hours", false, 72, 0, 2000)
-	s.SurpriseLevel = t.choice("surprise", false, 0, "none", "minor", "substantial", "complete")
-	if until, ok := t.date("surprise_until", s.SurpriseLevel > 0); ok {
+	s.Name = t.Str("name", true)
+	s.Briefing = t.Str("briefing", true)
+	s.SupplyReachHours = t.Int("supply_reach_hours", false, 72, 0, 2000)
+	s.SurpriseLevel = t.Choice("surprise", false, "none", "minor", "substantial", "complete")
+	if until, ok := t.Date("surprise_until", s.SurpriseLevel > 0); ok {
 		b.checkDate(t, "surprise_until", until)
 		s.SurpriseTurn = b.sc.Setup.TurnOf(until)
 	}
-	t.str("color", false)
-	t.done()
+	t.Str("color", false)
+	t.Done()
 	return s
 }
 
-func (b *build) readPlace(t *table) (rules.Place, bool) {
-	p := rules.Place{ID: t.str("id", true)}
-	t.name("place", p.ID)
+func (b *build) readPlace(t *Table) (rules.Place, bool) {
+	p := rules.Place{ID: t.Str("id", true)}
+	t.Name("place", p.ID)
 	if _, dup := b.places[p.ID]; dup {
-		t.errorf("id", "%q is used twice", p.ID)
+		t.Errorf("id", "%q is used twice", p.ID)
 	}
-	p.Name = t.str("name", true)
-	info := PlaceInfo{Kind: t.str("kind", false), Source: b.sourceRef(t, "source", false), Note: t.str("note", false)}
-	_, hasLat := t.m["lat"]
-	_, hasLon := t.m["lon"]
+	p.Name = t.Str("name", true)
+	info := PlaceInfo{Kind: t.Str("kind", false), Source: b.sourceRef(t, "source", false), Note: t.Str("note", false)}
+	hasLat, hasLon := t.Has("lat"), t.Has("lon")
 	if hasLat || hasLon {
-		p.Lat = t.number("lat", true, 0, -90, 90)
-		p.Lon = t.number("lon", true, 0, -180, 180)
+		p.Lat = t.Number("lat", true, 0, -90, 90)
+		p.Lon = t.Number("lon", true, 0, -180, 180)
 	}
 	h, ok := b.hexRef(t, "hex", !(hasLat && b.sc.Projection != nil))
 	if !ok && hasLat && b.sc.Projection != nil && b.m != nil {
 		h = b.sc.Projection.Hex(p.Lat, p.Lon)
 		if !b.m.In(h) {
 			c, r := h.Offset()
-			t.errorf("lat", "puts it at %d,%d, off the map", c, r)
+			t.Errorf("lat", "puts it at %d,%d, off the map", c, r)
 			return p, false
 		}
 		ok = true
@@ -636,72 +705,72 @@ func (b *build) readPlace(t *table) (rules.Place, bool) {
 	if hasLat && b.sc.Projection != nil {
 		if want := b.sc.Projection.Hex(p.Lat, p.Lon); hex.Distance(want, h) > 1 {
 			c, r := want.Offset()
-			t.errorf("hex", "is %d hexes from where its latitude and longitude put it (%d,%d)", hex.Distance(want, h), c, r)
+			t.Errorf("hex", "is %d hexes from where its latitude and longitude put it (%d,%d)", hex.Distance(want, h), c, r)
 		}
 	}
 	p.Hex = h
-	p.VP = t.integer("vp", false, 0, 0, 1000)
+	p.VP = t.Int("vp", false, 0, 0, 1000)
 	p.Owner = b.sideRef(t, "owner", false)
-	p.Supply = t.boolean("supply", false)
-	p.ObserveKm = t.number("observe_km", false, 0, 0, 200)
+	p.Supply = t.Bool("supply", false)
+	p.ObserveKm = t.Number("observe_km", false, 0, 0, 200)
 	p.ExitFor = b.sideRef(t, "exit", false)
-	p.ExitVP = t.integer("exit_vp", p.ExitFor != "", 0, 0, 1000)
+	p.ExitVP = t.Int("exit_vp", p.ExitFor != "", 0, 0, 1000)
 	if b.m != nil && !b.m.Passable(h) {
-		t.errorf("hex", "is %s, where no unit can go; move the place", b.m.At(h))
+		t.Errorf("hex", "is %s, where no unit can go; move the place", b.m.At(h))
 	}
 	b.sc.PlaceInfo[p.ID] = info
-	t.done()
+	t.Done()
 	return p, true
 }
 
-func (b *build) readUnit(t *table) (rules.Unit, bool) {
-	u := rules.Unit{ID: t.str("id", true), Status: rules.Active}
-	t.name("unit", u.ID)
+func (b *build) readUnit(t *Table) (rules.Unit, bool) {
+	u := rules.Unit{ID: t.Str("id", true), Status: rules.Active}
+	t.Name("unit", u.ID)
 	if u.ID != "" && !idPattern.MatchString(u.ID) {
-		t.errorf("id", "is %q; use lower-case letters, digits and hyphens", u.ID)
+		t.Errorf("id", "is %q; use lower-case letters, digits and hyphens", u.ID)
 	}
 	if b.units[u.ID] {
-		t.errorf("id", "%q is used twice", u.ID)
+		t.Errorf("id", "%q is used twice", u.ID)
 	}
 	b.units[u.ID] = true
-	u.Name = t.str("name", true)
+	u.Name = t.Str("name", true)
 	u.Side = b.sideRef(t, "side", true)
-	typ := t.str("type", true)
+	typ := t.Str("type", true)
 	u.Type = b.cat.Types[typ]
 	if u.Type == nil && typ != "" {
-		t.errorf("type", "names %q, which the unit catalogue does not have (it has %v)", typ, b.cat.TypeIDs())
+		t.Errorf("type", "names %q, which the unit catalogue does not have (it has %v)", typ, b.cat.TypeIDs())
 	}
-	u.Commander = t.str("commander", false)
+	u.Commander = t.Str("commander", false)
 	u.Source = b.sourceRef(t, "source", true)
-	if note := t.str("note", false); note != "" {
+	if note := t.Str("note", false); note != "" {
 		b.sc.UnitNotes[u.ID] = note
 	}
-	u.Men = t.integer("men", true, 0, 0, 300000)
-	u.Guns = t.integer("guns", false, 0, 0, 5000)
-	u.MGs = t.integer("mgs", false, 0, 0, 20000)
-	u.Trucks = t.integer("trucks", false, 0, 0, 20000)
-	u.Horses = t.integer("horses", false, 0, 0, 200000)
-	u.Aircraft = t.integer("aircraft", false, 0, 0, 500)
-	u.Armour = t.integer("armour", false, 0, 0, 2000)
-	u.Quality = t.integer("quality", false, 100, 20, 200)
-	u.Morale = t.integer("morale", false, 70, 0, 100)
+	u.Men = t.Int("men", true, 0, 0, 300000)
+	u.Guns = t.Int("guns", false, 0, 0, 5000)
+	u.MGs = t.Int("mgs", false, 0, 0, 20000)
+	u.Trucks = t.Int("trucks", false, 0, 0, 20000)
+	u.Horses = t.Int("horses", false, 0, 0, 200000)
+	u.Aircraft = t.Int("aircraft", false, 0, 0, 500)
+	u.Armour = t.Int("armour", false, 0, 0, 2000)
+	u.Quality = t.Int("quality", false, 100, 20, 200)
+	u.Morale = t.Int("morale", false, 70, 0, 100)
 	u.BaseMorale = u.Morale
-	u.DigHours = t.integer("dug_hours", false, 0, 0, 10000)
+	u.DigHours = t.Int("dug_hours", false, 0, 0, 10000)
 	supplyDays := 3
 	if u.Type != nil {
 		supplyDays = u.Type.SupplyDays
 	}
-	u.SupplyHours = 24 * t.integer("supply_days", false, supplyDays, 0, 365)
+	u.SupplyHours = 24 * t.Int("supply_days", false, supplyDays, 0, 365)
 	u.InSupply = true
 	if u.Type != nil && u.Type.Class == rules.Cavalry && u.Horses == 0 && u.Men > 0 {
-		t.errorf("horses", "is missing: a cavalry unit needs its horses counted (about one a man)")
+		t.Errorf("horses", "is missing: a cavalry unit needs its horses counted (about one a man)")
 	}
 	if u.Type != nil && u.Type.Class == rules.Aircraft && u.Aircraft == 0 {
-		t.errorf("aircraft", "is missing: an air unit needs its aircraft counted")
+		t.Errorf("aircraft", "is missing: an air unit needs its aircraft counted")
 	}
 	var ok bool
 	u.Hex, ok = b.unitHex(t)
-	arrive, hasArrive := t.date("arrive", false)
+	arrive, hasArrive := t.Date("arrive", false)
 	if hasArrive {
 		b.checkDate(t, "arrive", arrive)
 		u.ArriveTurn = b.sc.Setup.TurnOf(arrive)
@@ -709,14 +778,14 @@ func (b *build) readUnit(t *table) (rules.Unit, bool) {
 			u.Status = rules.Pending
 		}
 	}
-	if withdraw, ok := t.date("withdraw", false); ok {
+	if withdraw, ok := t.Date("withdraw", false); ok {
 		b.checkDate(t, "withdraw", withdraw)
 		u.WithdrawTurn = b.sc.Setup.TurnOf(withdraw)
 		if hasArrive && !withdraw.After(arrive) {
-			t.errorf("withdraw", "is not after its arrival; the dates are out of order")
+			t.Errorf("withdraw", "is not after its arrival; the dates are out of order")
 		}
 	}
-	t.done()
+	t.Done()
 	return u, ok && u.Type != nil
 }
 
@@ -729,70 +798,82 @@ func (b *build) checkStacks() {
 		}
 		if side, ok := held[u.Hex]; ok && rules.Hostile(side, u.Side) {
 			c, r := u.Hex.Offset()
-			b.d.errorf(b.unitPaths[i], "unit %q of %s starts at %d,%d, where units of %s stand; hostile units cannot share a hex", u.ID, u.Side, c, r, side)
+			b.d.Errorf(b.unitPaths[i], "unit %q of %s starts at %d,%d, where units of %s stand; hostile units cannot share a hex", u.ID, u.Side, c, r, side)
 		}
 		held[u.Hex] = u.Side
 	}
 }
 
-func (b *build) readEvent(t *table) rules.Narrative {
-	n := rules.Narrative{ID: t.str("id", true)}
-	t.name("event", n.ID)
-	n.Title = t.str("title", true)
-	n.Text = t.str("text", true)
+func (b *build) readEvent(t *Table) rules.Narrative {
+	n := rules.Narrative{ID: t.Str("id", true)}
+	t.Name("event", n.ID)
+	n.Title = t.Str("title", true)
+	n.Text = t.Str("text", true)
 	n.Source = b.sourceRef(t, "source", true)
-	if d, ok := t.date("date", false); ok {
+	if d, ok := t.Date("date", false); ok {
 		b.checkDate(t, "date", d)
 		n.Turn = b.sc.Setup.TurnOf(d)
 	}
-	n.CapturedPlace = t.str("captured", false)
+	n.CapturedPlace = t.Str("captured", false)
 	if n.CapturedPlace != "" {
 		if _, ok := b.places[n.CapturedPlace]; !ok {
-			t.errorf("captured", "names place %q, which no [[place]] defines", n.CapturedPlace)
+			t.Errorf("captured", "names place %q, which no [[place]] defines", n.CapturedPlace)
 		}
 	}
 	n.CapturedBy = b.sideRef(t, "by", false)
 	if n.Turn == 0 && n.CapturedPlace == "" {
-		t.errorf("", "needs a date or a captured place to fire on")
+		t.Errorf("", "needs a date or a captured place to fire on")
 	}
 	n.MoraleSide = b.sideRef(t, "morale_side", false)
-	n.Morale = t.integer("morale", false, 0, -50, 50)
-	t.done()
+	n.Morale = t.Int("morale", false, 0, -50, 50)
+	t.Done()
 	return n
 }
 
-func (b *build) readHistory(t *table) History {
-	h := History{Summary: t.str("summary", true), Epilogue: t.str("epilogue", true)}
+func (b *build) readHistory(t *Table) History {
+	h := History{Summary: t.Str("summary", true), Epilogue: t.Str("epilogue", true)}
 	h.Source = b.sourceRef(t, "source", true)
-	if w := t.str("winner", true); w != "draw" {
+	if w := t.Str("winner", true); w != "draw" {
 		if w != "" && !b.sides[w] {
-			t.errorf("winner", "names side %q, which no [[side]] defines (or use \"draw\")", w)
+			t.Errorf("winner", "names side %q, which no [[side]] defines (or use \"draw\")", w)
 		}
 		h.Winner = w
 	}
-	if holds := t.sub("holds", false); holds != nil {
+	if holds := t.Sub("holds", false); holds != nil {
 		h.Holds = map[string]string{}
 		for _, place := range holds.keys() {
-			side := holds.str(place, false)
+			side := holds.Str(place, false)
 			if _, ok := b.places[place]; !ok {
-				holds.errorf(place, "is not a place of this scenario")
+				holds.Errorf(place, "is not a place of this scenario")
 			}
 			if side != "" && !b.sides[side] {
-				holds.errorf(place, "names side %q, which no [[side]] defines", side)
+				holds.Errorf(place, "names side %q, which no [[side]] defines", side)
 			}
 			h.Holds[place] = side
 		}
-		holds.done()
+		holds.Done()
 	}
-	for _, ct := range t.tables("checkpoint") {
+	for _, ct := range t.Tables("checkpoint") {
 		if c, in := b.readCheckpoint(ct); in {
 			h.Course = append(h.Course, c)
 		}
 	}
 	slices.SortStableFunc(h.Course, func(a, b Checkpoint) int { return a.Turn - b.Turn })
 	h.Steps = b.readSteps(t)
-	t.done()
+	for _, lt := range t.Tables("loss") {
+		h.Losses = append(h.Losses, b.readLoss(lt))
+	}
+	t.Done()
 	return h
+}
+
+// readLoss reads one [[history.loss]]: side, men (or "" when the source
+// gives no number), what the figure counts, its source and a note.
+func (b *build) readLoss(t *Table) Loss {
+	l := Loss{Side: b.sideRef(t, "side", true), Men: t.Int("men", false, -1, 0, 1000000), Counts: t.Text("counts", true),
+		Source: b.sourceRef(t, "source", true), Note: t.Text("note", false)}
+	t.Done()
+	return l
 }
 
 // readCheckpoint reads one [[history.checkpoint]]: place, held_by (a side,
@@ -800,14 +881,14 @@ func (b *build) readHistory(t *table) History {
 // source and note. A checkpoint is judged at the start of its date's turn,
 // one at the end after the last turn. in is false for a checkpoint outside
 // a span that overrides moved.
-func (b *build) readCheckpoint(t *table) (c Checkpoint, in bool) {
-	c = Checkpoint{Place: t.str("place", true), Side: t.str("held_by", true), Turn: b.sc.Turns + 1,
-		Source: b.sourceRef(t, "source", true), Note: t.str("note", false)}
+func (b *build) readCheckpoint(t *Table) (c Checkpoint, in bool) {
+	c = Checkpoint{Place: t.Str("place", true), Side: t.Str("held_by", true), Turn: b.sc.Turns + 1,
+		Source: b.sourceRef(t, "source", true), Note: t.Str("note", false)}
 	if _, ok := b.places[c.Place]; !ok && c.Place != "" {
-		t.errorf("place", "names place %q, which no [[place]] defines", c.Place)
+		t.Errorf("place", "names place %q, which no [[place]] defines", c.Place)
 	}
 	if c.Side != "" && !b.sides[c.Side] {
-		t.errorf("held_by", "names side %q, which no [[side]] defines (or \"\" for nobody)", c.Side)
+		t.Errorf("held_by", "names side %q, which no [[side]] defines (or \"\" for nobody)", c.Side)
 	}
 	on, ok, in := b.recordDate(t, false)
 	if ok {
@@ -815,6 +896,6 @@ func (b *build) readCheckpoint(t *table) (c Checkpoint, in bool) {
 	} else {
 		c.On = b.lastDay
 	}
-	t.done()
+	t.Done()
 	return c, in
 }

@@ -192,3 +192,19 @@ func TestVariantErrorsPointAtTheVariant(t *testing.T) {
 		t.Errorf("bad change value: %v", err)
 	}
 }
+
+// TestNamed: a reason the rules give names the sides and places by their
+// ids; Named puts their names, whole words only.
+func TestNamed(t *testing.T) {
+	sc := loadDrill(t, Options{})
+	for in, want := range map[string]string{
+		"holds city, bridge":                "holds " + sc.PlaceName("city") + ", " + sc.PlaceName("bridge"),
+		"east has no units left on the map": sc.SideName("east") + " has no units left on the map",
+		"the turn limit is reached":         "the turn limit is reached",
+		"eastern city-walls":                "eastern city-walls",
+	} {
+		if got := sc.Named(in); got != want {
+			t.Errorf("Named(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

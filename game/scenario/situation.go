@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"maps"
+	"slices"
 
 	"ili/game/hex"
 	"ili/game/rules"
@@ -16,16 +17,22 @@ type Situation struct {
 	// Left holds the units the record has taken off the map (they left,
 	// dispersed or surrendered) and not put back.
 	Left map[string]bool
+	// sides and places are the scenario's: each unit's side and each
+	// place's hex, which Apply reads and nothing changes.
+	sides  map[string]string
+	places map[string]hex.Hex
 }
 
 // Opening is the situation as the scenario opens: the places' holders and
 // the units on the map (aircraft are not main bodies).
 func (sc *Scenario) Opening() Situation {
-	s := Situation{Holders: map[string]string{}, Bodies: map[string]hex.Hex{}, Men: map[string]int{}, Left: map[string]bool{}}
+	s := Situation{Holders: map[string]string{}, Bodies: map[string]hex.Hex{}, Men: map[string]int{}, Left: map[string]bool{},
+		sides: map[string]string{}, places: map[string]hex.Hex{}}
 	for _, p := range sc.Places {
-		s.Holders[p.ID] = p.Owner
+		s.Holders[p.ID], s.places[p.ID] = p.Owner, p.Hex
 	}
 	for _, u := range sc.Units {
+		s.sides[u.ID] = u.Side
 		if u.Status == rules.Active && u.Type.Class != rules.Aircraft {
 			s.Bodies[u.ID] = u.Hex
 		}
@@ -35,10 +42,14 @@ func (sc *Scenario) Opening() Situation {
 
 // Clone returns a copy of s that shares nothing with it.
 func (s Situation) Clone() Situation {
-	return Situation{Holders: maps.Clone(s.Holders), Bodies: maps.Clone(s.Bodies), Men: maps.Clone(s.Men), Left: maps.Clone(s.Left)}
+	return Situation{Holders: maps.Clone(s.Holders), Bodies: maps.Clone(s.Bodies), Men: maps.Clone(s.Men), Left: maps.Clone(s.Left),
+		sides: s.sides, places: s.places}
 }
 
-// Apply makes a step's moves, then its captures.
+// Apply makes a step's moves, then its captures. A place that passes to a
+// side is that side's: the bodies of its enemies that stood in it, and that
+// the step does not move, leave the map with it (the sources do not always
+// say whether they were driven out, dispersed or taken).
 func (s *Situation) Apply(st Step) {
 	for _, m := range st.Moves {
 		if m.Leave {
@@ -54,6 +65,26 @@ func (s *Situation) Apply(st Step) {
 	}
 	for _, c := range st.Captures {
 		s.Holders[c.Place] = c.Side
+		s.clear(c, st.Moves)
+	}
+}
+
+// clear takes off the map the enemies of the side that took a place who
+// stood in it, but for those the step put there.
+func (s *Situation) clear(c Capture, moved []Move) {
+	at, ok := s.places[c.Place]
+	if !ok || c.Side == "" {
+		return
+	}
+	for id, h := range s.Bodies {
+		if h != at || !rules.Hostile(s.sides[id], c.Side) {
+			continue
+		}
+		if slices.ContainsFunc(moved, func(m Move) bool { return m.Unit == id && !m.Leave }) {
+			continue
+		}
+		delete(s.Bodies, id)
+		s.Left[id] = true
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/hex"
+	"ili/game/paint"
 	"ili/game/rules"
 )
 
@@ -167,18 +168,18 @@ func (p *Play) drawSlide(dst *ebiten.Image, v *rules.View, an anim, t float64) {
 	seg := t * float64(len(an.path)-1)
 	i := min(int(seg), len(an.path)-2)
 	f := seg - float64(i)
-	x0, y0 := unit.Center(an.path[i])
-	x1, y1 := unit.Center(an.path[i+1])
+	x0, y0 := paint.Unit.Center(an.path[i])
+	x1, y1 := paint.Unit.Center(an.path[i+1])
 	sx, sy := p.cam.ToScreen(x0+(x1-x0)*f, y0+(y1-y0)*f)
-	size := math.Max(10, p.cam.Scale*1.1)
-	drawCounter(dst, p.a.scratch(), *u, v, sx-size/2, sy-size*0.35, size, p.a.palette(), p.a.small, u.ID == p.sel.unit)
+	size := paint.CounterSize(p.cam.Scale)
+	paint.Counter(canvas(dst), p.a.scratch(dst), *u, v, sx-size/2, sy-size*paint.CounterTop, size, p.a.palette(), p.a.small.Size, u.ID == p.sel.unit)
 }
 
 // drawFight draws a fight: a ring spreading from the hex, and the result
 // beside it.
 func (p *Play) drawFight(dst *ebiten.Image, an anim, t float64) {
 	f := p.a.small
-	fx, fy := p.cam.ToScreen(unit.Center(an.fight.Target))
+	fx, fy := p.cam.ToScreen(paint.Unit.Center(an.fight.Target))
 	r := float32(p.cam.Scale * (0.7 + 0.8*t))
 	alpha := uint8(230 * (1 - t))
 	vector.StrokeCircle(dst, float32(fx), float32(fy), r, 3, color.RGBA{alpha, uint8(float64(alpha) * 0.15), 0, alpha}, false)
@@ -191,7 +192,7 @@ func (p *Play) drawFight(dst *ebiten.Image, an anim, t float64) {
 	bw, bh := w+20, lh*float64(len(an.lines))+12
 	bx := math.Min(fx+p.cam.Scale+6, float64(p.w-p.a.panelW)-bw-4)
 	by := math.Max(float64(p.a.barH)+4, fy-bh/2)
-	vector.DrawFilledRect(dst, float32(bx), float32(by), float32(bw), float32(bh), color.RGBA{250, 246, 232, 240}, false)
+	vector.DrawFilledRect(dst, float32(bx), float32(by), float32(bw), float32(bh), color.RGBA{250, 246, 232, 255}, false)
 	vector.StrokeRect(dst, float32(bx), float32(by), float32(bw), float32(bh), 2, color.RGBA{170, 40, 30, 255}, false)
 	for i, l := range an.lines {
 		c := color.RGBA{30, 30, 30, 255}

@@ -1,7 +1,12 @@
 package ui
 
 import (
+	"fmt"
+	"ili/game/paint"
 	"math"
+	"os"
+	"path/filepath"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -20,12 +25,22 @@ type app struct {
 	window bool
 	// autosave keeps the game at the start of every turn and on quitting.
 	autosave bool
+	// debriefs is the folder the result screen writes debriefs into, each
+	// in a folder of its own; "" is ili/debriefs in the home folder.
+	debriefs string
+	// lessons is the folder a lesson's games are handed in to; "" is
+	// ili/lessons in the home folder.
+	lessons string
+	// lesson is the lesson under way, from its first screen to the hand-in.
+	lesson *lessonRun
+	// clock gives the time for a lesson's time limit (nil: the real time).
+	clock func() time.Time
 	// The faces and sizes of the interface, from settings.Scale.
 	small, text, title *text.GoTextFace
 	panelW, barH       int
 	// batch gathers the triangles a drawing function draws, reused from
 	// frame to frame; drawing happens on one goroutine.
-	batch batch
+	batch paint.Batch
 	// wraps keeps text wrapped to a width, so that a redraw measures nothing.
 	wraps map[wrapKey][]string
 }
@@ -38,7 +53,7 @@ func newApp(s Settings) *app {
 }
 
 // palette is the palette the settings ask for.
-func (a *app) palette() *Palette { return a.settings.palette() }
+func (a *app) palette() *paint.Palette { return a.settings.palette() }
 
 // speed is how fast the AI's turn is shown: 1 (slow) to 4 step by step;
 // 5 (or 0) at once.
@@ -67,8 +82,22 @@ func (a *app) changed(before Settings) {
 	}
 }
 
-// scratch returns the shared batch, empty.
-func (a *app) scratch() *batch {
-	a.batch.vs, a.batch.is = a.batch.vs[:0], a.batch.is[:0]
-	return &a.batch
+// now is the time, by the app's clock.
+func (a *app) now() time.Time {
+	if a.clock != nil {
+		return a.clock()
+	}
+	return time.Now()
+}
+
+// lessonsDir is the folder lessons' games are handed in to.
+func (a *app) lessonsDir() (string, error) {
+	if a.lessons != "" {
+		return a.lessons, nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("there is no home folder to save in: %w", err)
+	}
+	return filepath.Join(home, "ili", "lessons"), nil
 }

@@ -122,10 +122,17 @@ func (g *benchGame) Layout(int, int) (int, int) { return g.w, g.h }
 // Bench plays frames of the scenario at w x h and measures them; then it
 // leaves the game alone for idleFor and measures the processor time it takes.
 func Bench(opt Options, frames, w, h int, idleFor time.Duration, start time.Time) (BenchResult, error) {
+	return BenchWith(Settings{Scale: 1, Speed: 5}, opt, frames, w, h, idleFor, start)
+}
+
+// BenchWith is Bench in the settings s (the ghost of history shown, say);
+// the options' colour-blind palette holds whatever s says.
+func BenchWith(s Settings, opt Options, frames, w, h int, idleFor time.Duration, start time.Time) (BenchResult, error) {
 	if !hasDisplay() {
 		return BenchResult{}, ErrNoDisplay
 	}
-	a := newApp(Settings{Scale: 1, Speed: 5, ColourBlind: opt.ColourBlind})
+	s.ColourBlind = s.ColourBlind || opt.ColourBlind
+	a := newApp(s)
 	p, err := newPlay(a, opt)
 	if err != nil {
 		return BenchResult{}, err

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"encoding/json"
+	"os"
+	"os/exec"
 	"testing"
 	"time"
 
@@ -18,16 +21,62 @@ var ranGame bool
 // Ebiten runs one game loop per process, so run it alone and once:
 // go test ./game/ui -run '^$' -bench Frame -benchtime 1x (under Xvfb).
 func BenchmarkFrame(b *testing.B) {
-	if ranGame {
-		b.Skip("a test already ran the game loop in this process; run the benchmark alone with -run '^$'")
-	}
-	ranGame = true
-	r, err := Bench(Options{Scenario: "manas-1945", Seed: 1, Opponent: ai.Normal}, 600, 1920, 1080, 5*time.Second, time.Now())
-	if err != nil {
-		b.Fatal(err)
+	benchFrames(b, Settings{Scale: 1, Speed: 5})
+}
+
+// BenchmarkFrameGhost is BenchmarkFrame with the ghost of history shown:
+// the record's bodies and the places held otherwise drawn on the map, and
+// the points off the record on the bar. After BenchmarkFrame, it runs in a
+// process of its own.
+func BenchmarkFrameGhost(b *testing.B) {
+	benchFrames(b, Settings{Scale: 1, Speed: 5, Ghost: true})
+}
+
+// benchFrames measures frames in the settings s and reports them. When this
+// process has run the game loop already, it runs the benchmark again in a
+// process of its own, which hands the result back in a file.
+func benchFrames(b *testing.B, s Settings) {
+	var r BenchResult
+	switch out := os.Getenv("ILI_BENCH_OUT"); {
+	case ranGame && out == "":
+		r = benchApart(b)
+	default:
+		ranGame = true
+		var err error
+		r, err = BenchWith(s, Options{Scenario: "manas-1945", Seed: 1, Opponent: ai.Normal}, 600, 1920, 1080, 5*time.Second, time.Now())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if out != "" {
+			data, _ := json.Marshal(r)
+			if err := os.WriteFile(out, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 	b.ReportMetric(ms(r.P50), "p50-ms/frame")
 	b.ReportMetric(ms(r.P99), "p99-ms/frame")
 	b.ReportMetric(float64(r.RSSKB)/1024, "rss-MB")
 	b.ReportMetric(100*r.IdleCPU, "idle-cpu-%")
+}
+
+// benchApart runs the calling benchmark once in a process of its own and
+// returns what it measured.
+func benchApart(b *testing.B) BenchResult {
+	b.Helper()
+	out := b.TempDir() + "/bench.json"
+	cmd := exec.Command(os.Args[0], "-test.run=^$", "-test.bench=^"+b.Name()+"$", "-test.benchtime=1x")
+	cmd.Env = append(os.Environ(), "ILI_BENCH_OUT="+out)
+	if log, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("%s, in a process of its own: %v\n%s", b.Name(), err, log)
+	}
+	var r BenchResult
+	data, err := os.ReadFile(out)
+	if err == nil {
+		err = json.Unmarshal(data, &r)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	return r
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"ili/game/hex"
+	"ili/game/paint"
 )
 
 // flow drives a Game as the window does, with input made by hand.
@@ -124,11 +125,11 @@ func TestSettingsReachTheMap(t *testing.T) {
 	if f.g.scene != scene(p) {
 		t.Fatalf("back from the settings at %T", f.g.scene)
 	}
-	if p.a.palette() != &ColourBlind || !p.animated() || p.a.speed() != 2 {
-		t.Fatalf("the game draws in %v and shows the AI at speed %d", p.a.palette() == &ColourBlind, p.a.speed())
+	if p.a.palette() != &paint.ColourBlind || !p.animated() || p.a.speed() != 2 {
+		t.Fatalf("the game draws in %v and shows the AI at speed %d", p.a.palette() == &paint.ColourBlind, p.a.speed())
 	}
 	f.step(KeyPalette) // F2: back to the standard colours, from those in use
-	if p.a.palette() != &Standard || f.g.a.settings.ColourBlind {
+	if p.a.palette() != &paint.Standard || f.g.a.settings.ColourBlind {
 		t.Error("F2 after the settings screen did not switch the palette in use")
 	}
 	// From the title screen: the settings, then a new game.
@@ -137,7 +138,7 @@ func TestSettingsReachTheMap(t *testing.T) {
 	title.menu.at = titleSettings
 	f.step(KeyEnter, KeyDown, KeyToggle, KeyEscape)
 	title.menu.at = titleNew
-	if p := f.play(); p.a.palette() != &ColourBlind {
+	if p := f.play(); p.a.palette() != &paint.ColourBlind {
 		t.Error("a game begun after the title's settings does not use them")
 	}
 }

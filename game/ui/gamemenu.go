@@ -12,13 +12,14 @@ const (
 	menuLoad
 	menuSettings
 	menuHelp
+	menuEncyclopedia
 	menuTitle
 	menuQuit
 )
 
 func (p *Play) newGameMenu() *menu {
 	return newMenu(p.a, "Back to the game", "Save the game", "Load a saved game", "Settings", "Keys and help",
-		"Quit to the title screen", "Quit ili")
+		"Encyclopedia", "Quit to the title screen", "Quit ili")
 }
 
 // placeMenu centres the menu on the screen.
@@ -48,6 +49,9 @@ func (p *Play) updateMenu(in Input) (scene, error) {
 		return newSettingsScreen(p.a, p), nil
 	case menuHelp:
 		p.menu, p.help = nil, true
+	case menuEncyclopedia:
+		p.menu = nil
+		return p.encyclopediaHere(), nil
 	case menuTitle:
 		p.autosave()
 		return newTitle(p.a, Options{Seed: p.m.Seed()}), nil

@@ -76,9 +76,20 @@ func (p *Play) describeHex(h hex.Hex, v *rules.View) string {
 		parts = append(parts, strings.Join(units, ", "))
 	}
 	if u := p.unit(p.sel.unit); u != nil {
-		if len(p.sel.path) > 1 && p.sel.path[len(p.sel.path)-1] == h {
+		enemy := false
+		for _, e := range v.Units {
+			enemy = enemy || e.Hex == h && e.Status == rules.Active && rules.Hostile(e.Side, u.Side)
+		}
+		switch _, reach := p.sel.reach[h]; {
+		case len(p.sel.path) > 1 && p.sel.path[len(p.sel.path)-1] == h:
 			parts = append(parts, "march: "+marchTime(p.sel.cost))
-		} else if _, ok := p.sel.reach[h]; !ok && u.Hex != h {
+		case enemy && p.sel.preview != nil && p.sel.target == h:
+			parts = append(parts, "previewed: click again to attack")
+		case enemy && len(p.m.Query(u.Side).Attackers(h)) > 0:
+			parts = append(parts, "enemy: click to weigh an attack")
+		case enemy:
+			parts = append(parts, "enemy: move a unit next to it to attack")
+		case !reach && u.Hex != h:
 			parts = append(parts, "out of reach this turn")
 		}
 	}

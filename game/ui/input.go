@@ -26,7 +26,7 @@ const (
 	KeyQuit    // Q
 	KeySave    // F5
 	KeyLoad    // F9
-	KeyUndo    // U or Backspace
+	KeyUndo    // U (and Backspace, outside a text field)
 	KeyToggle  // Space
 	KeyPalette // F2: colour-blind palette on or off
 	KeySmaller // F3: smaller interface
@@ -40,6 +40,8 @@ const (
 	KeyFirst   // Home: the course of events' start
 	KeyLast    // End: the course of events' end
 	KeyTake    // T: take command from the record here
+	KeyBack    // Backspace: undo in play, back in the encyclopedia, a character less in a text field
+	KeyFit     // F: fit the map to the window (history mode)
 )
 
 // Input is one frame of input: what a scene reads. Tests make it by hand.
@@ -54,12 +56,16 @@ type Input struct {
 	DragDX    int // mouse movement while the button is held
 	DragDY    int
 	Wheel     float64
+	// Chars are the characters typed this frame, for text fields (a letter
+	// typed is also its key in Pressed: a scene with a text field reads one
+	// or the other).
+	Chars []rune
 }
 
 // still reports whether nothing came in: no key, button, wheel or move of
 // the mouse from (lastX, lastY).
 func (in Input) still(lastX, lastY int) bool {
-	return len(in.Pressed) == 0 && len(in.Held) == 0 && !in.Click && !in.RightDown && in.Wheel == 0 &&
+	return len(in.Pressed) == 0 && len(in.Held) == 0 && len(in.Chars) == 0 && !in.Click && !in.RightDown && in.Wheel == 0 &&
 		in.DragDX == 0 && in.DragDY == 0 && in.MouseX == lastX && in.MouseY == lastY
 }
 
@@ -79,10 +85,11 @@ var keymap = map[ebiten.Key]Key{
 	ebiten.KeyEnter: KeyEnter, ebiten.KeySpace: KeyToggle, ebiten.KeyEscape: KeyEscape, ebiten.KeyE: KeyEndTurn,
 	ebiten.KeyEqual: KeyZoomIn, ebiten.KeyKPAdd: KeyZoomIn, ebiten.KeyMinus: KeyZoomOut, ebiten.KeyKPSubtract: KeyZoomOut,
 	ebiten.KeyG: KeyGrid, ebiten.KeyF1: KeyHelp, ebiten.KeySlash: KeyHelp, ebiten.KeyTab: KeyNext, ebiten.KeyQ: KeyQuit,
-	ebiten.KeyF5: KeySave, ebiten.KeyF9: KeyLoad, ebiten.KeyU: KeyUndo, ebiten.KeyBackspace: KeyUndo,
+	ebiten.KeyF5: KeySave, ebiten.KeyF9: KeyLoad, ebiten.KeyU: KeyUndo, ebiten.KeyBackspace: KeyBack,
 	ebiten.KeyF2: KeyPalette, ebiten.KeyF3: KeySmaller, ebiten.KeyF4: KeyLarger, ebiten.KeyF11: KeyFull, ebiten.KeyC: KeyCursor,
 	ebiten.KeyBracketLeft: KeySlower, ebiten.KeyBracketRight: KeyFaster, ebiten.KeyM: KeyMenu,
 	ebiten.KeyH: KeyGhost, ebiten.KeyHome: KeyFirst, ebiten.KeyEnd: KeyLast, ebiten.KeyT: KeyTake,
+	ebiten.KeyF: KeyFit,
 }
 
 type inputReader struct {
@@ -109,5 +116,6 @@ func (r *inputReader) read() Input {
 	in.RightDown = ebiten.IsMouseButtonPressed(ebiten.MouseButtonRight)
 	r.down, r.lastX, r.lastY = down, in.MouseX, in.MouseY
 	_, in.Wheel = ebiten.Wheel()
+	in.Chars = ebiten.AppendInputChars(nil)
 	return in
 }

@@ -3,10 +3,14 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
+	"ili/game/encyclopedia"
 	"ili/game/hex"
 	"ili/game/rules"
 	"ili/game/scenario"
+
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 )
 
 // names are the units' names and sides as the scenario gives them, for the
@@ -29,13 +33,13 @@ func (n names) unit(id string) string {
 	return id
 }
 
-// units names several units: "A and B".
-func (n names) units(ids []string) string {
+// units names several units, each by name.
+func (n names) units(ids []string) []string {
 	out := make([]string, len(ids))
 	for i, id := range ids {
 		out[i] = n.unit(id)
 	}
-	return strings.Join(out, " and ")
+	return out
 }
 
 // logbook is each person's log, by side: the lines of what their side may
@@ -115,6 +119,50 @@ func (p *Play) logKey() string {
 	return ""
 }
 
+// wrapLog breaks a log line into lines no wider than w: at spaces, and a
+// word too long for a line of its own (a saved game's path) after a
+// slash, a backslash or a hyphen, or else wherever it must.
+func (p *Play) wrapLog(s string, w float64) []string {
+	f := p.a.small
+	key := wrapKey{"\x00log " + s, w, f.Size}
+	if lines, ok := p.a.wraps[key]; ok {
+		return lines
+	}
+	var out []string
+	for _, l := range p.a.wrap(s, w, f) {
+		for {
+			if tw, _ := text.Measure(l, f, 0); tw <= w {
+				break
+			}
+			// The longest head that fits, ended at a break if there is one.
+			cut, brk := 0, 0
+			for i, r := range l {
+				if i > 0 {
+					if tw, _ := text.Measure(l[:i], f, 0); tw > w {
+						break
+					}
+					cut = i
+				}
+				if r == '/' || r == '\\' || r == '-' || r == ' ' {
+					brk = i + utf8.RuneLen(r)
+				}
+			}
+			if brk > 0 && brk <= cut {
+				cut = brk
+			}
+			if cut == 0 {
+				_, size := utf8.DecodeRuneInString(l)
+				cut = size
+			}
+			out = append(out, strings.TrimRight(l[:cut], " "))
+			l = l[cut:]
+		}
+		out = append(out, l)
+	}
+	p.a.wraps[key] = out
+	return out
+}
+
 // say adds a line to the log of the person at the screen.
 func (p *Play) say(msg string) { p.logs.add(p.logKey(), msg) }
 
@@ -129,27 +177,27 @@ func (p *Play) logLine(e rules.Event) string {
 	case rules.PhaseStarted:
 		return p.shortName(e.Side) + " to move"
 	case rules.Moved:
-		return fmt.Sprintf("%s marches to %s (%s)", n.unit(e.Unit), p.placeName(e.Path[len(e.Path)-1]), marchTime(e.Minutes))
+		return fmt.Sprintf("%s to %s (%s)", says(n.unit(e.Unit), "march"), p.placeName(e.Path[len(e.Path)-1]), marchTime(e.Minutes))
 	case rules.MoveStopped:
-		return fmt.Sprintf("%s stops at %s: %s", n.unit(e.Unit), p.placeName(e.At), e.Reason)
+		return fmt.Sprintf("%s at %s: %s", says(n.unit(e.Unit), "stop"), p.placeName(e.At), e.Reason)
 	case rules.CombatResolved:
 		r := e.Result
-		return fmt.Sprintf("%s attack %s at %s: %s; attackers lose %d, defenders %d and %d captured",
-			n.units(e.Attackers), n.units(e.Defenders), p.placeName(e.Target), r.Outcome, r.Attacker.Men, r.Defender.Men, r.Defender.Captured)
+		return fmt.Sprintf("%s %s at %s: %s; attackers lose %d, defenders %d and %d captured",
+			sayAll(n.units(e.Attackers), "attack"), andNames(n.units(e.Defenders)), p.placeName(e.Target), r.Outcome, r.Attacker.Men, r.Defender.Men, r.Defender.Captured)
 	case rules.Retreated:
-		verb := "falls back"
+		verb := "fall back"
 		if e.Routed {
-			verb = "routs"
+			verb = "rout"
 		}
-		return fmt.Sprintf("%s %s to %s", n.unit(e.Unit), verb, p.placeName(e.To))
+		return fmt.Sprintf("%s to %s", says(n.unit(e.Unit), verb), p.placeName(e.To))
 	case rules.Advanced:
-		return fmt.Sprintf("%s advances into %s", n.unit(e.Unit), p.placeName(e.To))
+		return fmt.Sprintf("%s into %s", says(n.unit(e.Unit), "advance"), p.placeName(e.To))
 	case rules.PlaceCaptured:
-		return fmt.Sprintf("%s take %s", p.shortName(e.Side), p.sc.PlaceName(e.Place))
+		return fmt.Sprintf("%s %s", says(p.shortName(e.Side), "take"), p.sc.PlaceName(e.Place))
 	case rules.UnitEliminated:
-		return fmt.Sprintf("%s is broken (%s), %d captured", n.unit(e.Unit), e.Reason, e.Captured)
+		return fmt.Sprintf("%s (%s), %d captured", says(n.unit(e.Unit), "be broken"), e.Reason, e.Captured)
 	case rules.ReinforcementArrived:
-		return fmt.Sprintf("%s arrives at %s", n.unit(e.Unit), p.placeName(e.At))
+		return fmt.Sprintf("%s at %s", says(n.unit(e.Unit), "arrive"), p.placeName(e.At))
 	}
 	return p.statusLine(e)
 }
@@ -161,13 +209,13 @@ func (p *Play) statusLine(e rules.Event) string {
 	switch e := e.(type) {
 	case rules.SupplyChanged:
 		if e.InSupply {
-			return n.unit(e.Unit) + " is back in supply"
+			return says(n.unit(e.Unit), "be back in supply")
 		}
-		return n.unit(e.Unit) + " is out of supply"
+		return says(n.unit(e.Unit), "be out of supply")
 	case rules.UnitWithdrawn:
-		return n.unit(e.Unit) + " leaves by order"
+		return says(n.unit(e.Unit), "leave by order")
 	case rules.UnitExited:
-		return fmt.Sprintf("%s leaves the map at %s with %d men (%d VP)", n.unit(e.Unit), p.sc.PlaceName(e.Place), e.Men, e.VP)
+		return fmt.Sprintf("%s at %s with %d men (%d VP)", says(n.unit(e.Unit), "leave the map"), p.sc.PlaceName(e.Place), e.Men, e.VP)
 	case rules.NarrativeFired:
 		if e.Source == "" {
 			return e.Title
@@ -195,3 +243,42 @@ func shortSide(sc *scenario.Scenario, id string) string {
 // sideName and shortName name a side of this game's scenario.
 func (p *Play) sideName(side string) string  { return p.sc.SideName(side) }
 func (p *Play) shortName(side string) string { return shortSide(p.sc, side) }
+
+// namedIn is the encyclopedia's entry for the first unit, place or person
+// a log line names (the longest name where two begin together): the names
+// Find knows, and the scenario's units and places by their names here.
+// The sides' names, which begin most lines, are passed over.
+func (p *Play) namedIn(line string) *encyclopedia.Entry {
+	enc, err := theEncyclopedia()
+	if err != nil {
+		return nil
+	}
+	for _, sd := range p.sc.Setup.Sides {
+		for _, name := range []string{p.sideName(sd.ID), p.shortName(sd.ID)} {
+			if name != "" {
+				line = strings.ReplaceAll(line, name, strings.Repeat(" ", len(name)))
+			}
+		}
+	}
+	var found *encyclopedia.Entry
+	at, long := len(line), 0
+	consider := func(i, n int, e *encyclopedia.Entry) {
+		if e != nil && i >= 0 && (i < at || i == at && n > long) {
+			found, at, long = e, i, n
+		}
+	}
+	if m := namesIn(line); len(m) > 0 {
+		consider(m[0].Start, m[0].End-m[0].Start, m[0].Entry)
+	}
+	for _, u := range p.sc.Units {
+		if u.Name != "" {
+			consider(strings.Index(line, u.Name), len(u.Name), enc.ForUnit(p.sc.ID, u.ID))
+		}
+	}
+	for _, pl := range p.sc.Places {
+		if pl.Name != "" {
+			consider(strings.Index(line, pl.Name), len(pl.Name), enc.ForPlace(p.sc.ID, pl.ID))
+		}
+	}
+	return found
+}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"ili/game/hex"
+	"ili/game/paint"
 	"ili/game/rules"
 	"ili/game/save"
 )
@@ -41,7 +42,7 @@ func (p *Play) noteInput(in Input) Input {
 	p.edgePan(in)
 	if in.MouseX >= 0 && in.MouseX < p.w-p.a.panelW && in.MouseY > p.a.barH {
 		wx, wy := p.cam.ToWorld(float64(in.MouseX), float64(in.MouseY))
-		p.ptr.hex, p.ptr.on = unit.At(wx, wy), true
+		p.ptr.hex, p.ptr.on = paint.Unit.At(wx, wy), true
 	} else {
 		p.ptr.on = false
 	}
@@ -71,7 +72,7 @@ func (p *Play) edgePan(in Input) {
 // updateKeys carries out the game's keys; it returns the scene a key
 // leads to (the result, a loaded game).
 func (p *Play) updateKeys(in Input) (scene, error) {
-	if in.Has(KeyUndo) {
+	if in.Has(KeyUndo) || in.Has(KeyBack) {
 		p.Undo()
 	}
 	if p.m.Over() && in.Has(KeyEnter) {
@@ -83,6 +84,9 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 	if in.Has(KeyHelp) {
 		p.help = !p.help
 	}
+	if in.Has(KeyGhost) {
+		p.toggleGhost()
+	}
 	if in.Has(KeyEscape) {
 		p.escape()
 	}
@@ -91,6 +95,10 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 	}
 	if in.Has(KeyNext) {
 		p.selectNext()
+		p.showSelected()
+	}
+	if in.Has(KeyToggle) {
+		p.toggleLeave()
 	}
 	if in.Has(KeySave) {
 		p.saveAs("quicksave.json")
@@ -102,6 +110,25 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 		return p.quickLoad(), nil
 	}
 	return nil, nil
+}
+
+// showSelected centres the map on the selected unit when its hex is not
+// wholly on the map's part of the screen: Tab leads the eye to the unit
+// it selects.
+func (p *Play) showSelected() {
+	u := p.unit(p.sel.unit)
+	if u == nil {
+		return
+	}
+	x, y := paint.Unit.Center(u.Hex)
+	sx, sy := p.cam.ToScreen(x, y)
+	r, mw, top := p.cam.Scale, float64(p.w-p.a.panelW), float64(p.a.barH)
+	if sx >= r && sx <= mw-r && sy >= top+r && sy <= float64(p.h)-r {
+		return
+	}
+	p.cam.X = x - mw/2/p.cam.Scale
+	p.cam.Y = y - (top+float64(p.h))/2/p.cam.Scale
+	p.dirty = true
 }
 
 // escape closes the help, or clears the selection, or opens the menu.
@@ -122,6 +149,9 @@ func (p *Play) quickLoad() scene {
 	if err == nil {
 		var next *Play
 		if next, err = loadPlay(p.a, filepath.Join(dir, "quicksave.json")); err == nil {
+			if next.sc.ID == p.sc.ID { // the map as it was looked at, not opened afresh
+				next.cam, next.fitted, next.fitUI = p.cam, p.fitted, p.fitUI
+			}
 			next.Resize(p.w, p.h)
 			return next
 		}
@@ -144,7 +174,7 @@ func (p *Play) updateMap(in Input) {
 	case in.MouseX < p.w-p.a.panelW && in.MouseY > p.a.barH:
 		if !p.dragged {
 			wx, wy := p.cam.ToWorld(float64(in.MouseX), float64(in.MouseY))
-			if h := unit.At(wx, wy); p.sc.Setup.Map.In(h) {
+			if h := paint.Unit.At(wx, wy); p.sc.Setup.Map.In(h) {
 				p.ClickHex(h)
 			}
 		}
@@ -167,7 +197,7 @@ func (p *Play) updateCursor(in Input) {
 			p.ptr.cursor = u.Hex
 		} else if p.ptr.cursorOn {
 			wx, wy := p.cam.ToWorld(float64(p.w-p.a.panelW)/2, float64(p.h)/2)
-			p.ptr.cursor = unit.At(wx, wy)
+			p.ptr.cursor = paint.Unit.At(wx, wy)
 		}
 	}
 	if !p.ptr.cursorOn {

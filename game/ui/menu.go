@@ -194,13 +194,16 @@ type wrapKey struct {
 	size float64
 }
 
-// latin drops what the interface's font cannot draw (Chinese and Arabic
-// script in source titles), and the brackets left empty by it, so that no
-// boxes show where a title's original script was.
+// latin is s without the letters the interface's font lacks, and without
+// the brackets that leaves empty, so that no boxes show. The font has every
+// script the bundled data uses (Chinese, Cyrillic and Uyghur's Arabic
+// script among them; go test ./assets checks it), so only text from
+// elsewhere, such as a name typed in, loses anything. (The name is from
+// when the font had Latin alone.)
 func latin(s string) string {
 	clean := true
 	for _, r := range s {
-		if r >= 0x0590 {
+		if !drawable(r) {
 			clean = false
 			break
 		}
@@ -210,7 +213,7 @@ func latin(s string) string {
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if r < 0x0590 || (r >= 0x2000 && r < 0x2070) {
+		if drawable(r) {
 			b.WriteRune(r)
 		}
 	}

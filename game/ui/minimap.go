@@ -7,18 +7,19 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"ili/game/paint"
 	"ili/game/rules"
 )
 
 // minimapCam is the minimap's geometry: the whole map in the panel's lower
 // corner; it returns the camera and the minimap's left, top, width and height.
-func (p *Play) minimapCam() (Camera, float64, float64, float64, float64) {
-	x0, y0, x1, y1 := mapBounds(p.sc.Setup.Map)
+func (p *Play) minimapCam() (paint.Camera, float64, float64, float64, float64) {
+	x0, y0, x1, y1 := paint.MapBounds(p.sc.Setup.Map)
 	side := float64(p.a.panelW - 20)
 	s := math.Min(side/(x1-x0), side*0.7/(y1-y0))
 	left := float64(p.w-p.a.panelW) + 10
 	top := float64(p.h) - (y1-y0)*s - 10
-	return Camera{X: x0 - left/s, Y: y0 - top/s, Scale: s}, left, top, (x1 - x0) * s, (y1 - y0) * s
+	return paint.Camera{X: x0 - left/s, Y: y0 - top/s, Scale: s}, left, top, (x1 - x0) * s, (y1 - y0) * s
 }
 
 func (p *Play) inMinimap(x, y int) bool {
@@ -41,7 +42,7 @@ func (p *Play) drawMinimap(dst *ebiten.Image, v *rules.View) {
 	}
 	pal := p.a.palette()
 	vector.DrawFilledRect(dst, float32(l)-2, float32(t)-2, float32(w)+4, float32(h)+4, color.RGBA{40, 40, 40, 255}, false)
-	p.mini.draw(dst, p.a.scratch(), v.Map, nil, mc, pal, false)
+	p.mini.draw(dst, p.a.scratch(dst), v.Map, nil, mc, pal, false)
 	x0, y0 := mc.ToScreen(p.cam.ToWorld(0, float64(p.a.barH)))
 	x1, y1 := mc.ToScreen(p.cam.ToWorld(float64(p.w-p.a.panelW), float64(p.h)))
 	x0, y0 = math.Max(x0, l), math.Max(y0, t)

@@ -3,13 +3,17 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"path/filepath"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/hex"
+	"ili/game/history"
 	"ili/game/match"
+	"ili/game/paint"
 	"ili/game/rules"
 	"ili/game/save"
 	"ili/game/scenario"
@@ -29,7 +33,7 @@ type Play struct {
 	w, h  int
 	// The camera over the map, and whether it has been fitted to the window
 	// and whether the mouse dragged it since the button went down.
-	cam     Camera
+	cam     paint.Camera
 	fitted  bool
 	dragged bool
 	sel     selection
@@ -43,7 +47,9 @@ type Play struct {
 	// menu is the game's menu, open over the map, or nil.
 	menu *menu
 	help bool
-	grid bool
+	// helpPage is the help's page shown (overlay.go).
+	helpPage int
+	grid     bool
 	// handover hides the map between two people's phases at one screen;
 	// lastPerson is the side of the person who last had the screen.
 	handover   bool
@@ -51,10 +57,19 @@ type Play struct {
 	view       *rules.View // the viewer's view, until the next command
 	terrain    terrainCache
 	mini       terrainCache
+	objectives terrainCache // the help's map of the objectives
 	// dirty is set when something on screen may change; an unchanged frame
 	// is not drawn again, so an idle game costs almost nothing.
 	dirty  bool
 	aiTick int
+	// course is the scenario's record, turn by turn: the ghost of history.
+	course *history.Course
+	// shownLeft is the lesson's seconds left that the bar shows.
+	shownLeft int
+	// fitUI is the interface size the camera's zoom was chosen for.
+	fitUI float64
+	// layout, when not nil, is filled with what each frame drew where.
+	layout *paint.Layout
 }
 
 // newPlay begins a game of the scenario the options name and plays the
@@ -77,17 +92,52 @@ func newPlay(a *app, opt Options) (*Play, error) {
 	return p, nil
 }
 
-// loadPlay opens a saved game: any save, a batch's kept run included.
+// loadPlay opens a saved game: any save, a batch's kept run included. Its
+// log is the game's as it was played, by replaying the record: each person
+// gets the last lines of what their side may know, a game of AIs alone
+// everything.
 func loadPlay(a *app, name string) (*Play, error) {
 	g, err := save.Read(name)
 	if err != nil {
 		return nil, err
 	}
-	m, err := g.Replay()
+	known := map[string][]rules.Event{}
+	keep := func(side string, evs []rules.Event) {
+		k := append(known[side], evs...)
+		if len(k) > 2*logLimit {
+			k = slices.Clone(k[len(k)-logLimit:])
+		}
+		known[side] = k
+	}
+	see := func(m *match.Match, evs []rules.Event) {
+		people := false
+		for _, st := range m.Seats() {
+			if st.Person() {
+				people = true
+				keep(st.Side, m.Known(st.Side, evs))
+			}
+		}
+		if !people {
+			keep("", evs)
+		}
+	}
+	sc, err := match.ScenarioOf(g.Record)
+	var m *match.Match
+	if err == nil {
+		m, err = match.ReplayWatched(sc, g.Record, see)
+	}
+	if err == nil && g.Result != nil {
+		m, err = g.Replay() // a finished game: the result it states is checked there
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s does not replay: %w", name, err)
 	}
 	p := newPlayOf(a, m)
+	for side, evs := range known {
+		for _, e := range evs {
+			p.logs.add(side, p.logLine(e))
+		}
+	}
 	p.say("loaded " + name)
 	p.runAI()
 	return p, nil
@@ -95,7 +145,8 @@ func loadPlay(a *app, name string) (*Play, error) {
 
 // newPlayOf is the scene of a match under way.
 func newPlayOf(a *app, m *match.Match) *Play {
-	return &Play{a: a, m: m, sc: m.Scenario(), names: namesOf(m.Scenario()), grid: true, logs: logbook{}}
+	sc := m.Scenario()
+	return &Play{a: a, m: m, sc: sc, names: namesOf(sc), grid: true, logs: logbook{}, course: history.New(sc)}
 }
 
 // Save writes the game so far to name, atomically.
@@ -137,23 +188,114 @@ func (p *Play) hasPerson() bool {
 func (p *Play) Leave() {
 	p.terrain.free()
 	p.mini.free()
+	p.objectives.free()
 }
 
 // Quit keeps the game for "Continue" when the window is closed.
 func (p *Play) Quit() { p.autosave() }
 
-// Resize fits the map to a new window size the first time.
+// Resize opens the map at its default zoom the first time (openingCamera);
+// after, when the interface's size changes, it zooms the map by as much,
+// so that the counters grow and shrink with the text.
 func (p *Play) Resize(w, h int) {
 	if w != p.w || h != p.h {
 		p.dirty = true
 	}
 	p.w, p.h = w, h
-	if !p.fitted && w > 0 {
-		v := p.m.View(p.viewer())
-		p.cam = FitCamera(v.Map, w-p.a.panelW, h-p.a.barH)
-		p.cam.Y -= float64(p.a.barH) / p.cam.Scale
-		p.fitted = true
+	ui := p.uiScale()
+	switch {
+	case !p.fitted && w > 0:
+		p.cam = p.openingCamera()
+		p.fitted, p.fitUI = true, ui
+	case p.fitted && p.fitUI == 0: // a camera set from outside
+		p.fitUI = ui
+	case p.fitted && p.fitUI > 0 && ui != p.fitUI:
+		mw, mh := float64(w-p.a.panelW), float64(h-p.a.barH)
+		p.cam.ZoomAt(ui/p.fitUI, mw/2, float64(p.a.barH)+mh/2, 2, 120)
+		p.fitUI, p.dirty = ui, true
 	}
+}
+
+// OpeningHex is the least size of a hex, centre to corner, in pixels at an
+// interface size of 100%, that the map opens at: its counters are then 33
+// pixels wide (paint.CounterSize), with their men in 11-pixel figures.
+const OpeningHex = 30
+
+// uiScale is the interface's size, 1 for 100%, as the faces and panels
+// are sized for it.
+func (p *Play) uiScale() float64 { return math.Max(0.75, math.Min(3, p.a.settings.Scale)) }
+
+// openingCamera is the camera the map opens with: the whole map when its
+// hexes are then OpeningHex times the interface's size or larger; else
+// hexes of that size, so that the counters read and keep apart, over the
+// most of the viewer's units a view of the map holds (the minimap shows
+// the whole).
+func (p *Play) openingCamera() paint.Camera {
+	m := p.sc.Setup.Map
+	mw, mh := float64(p.w-p.a.panelW), float64(p.h-p.a.barH)
+	cam := paint.FitCamera(m, int(mw), int(mh))
+	if least := OpeningHex * p.uiScale(); cam.Scale < least {
+		cam.Scale = least
+		vw, vh := mw/least, mh/least
+		cx, cy := p.unitsCentre(vw, vh)
+		x0, y0, x1, y1 := paint.MapBounds(m)
+		cam.X = keepOn(cx-vw/2, x0, x1, vw)
+		cam.Y = keepOn(cy-vh/2, y0, y1, vh)
+	}
+	cam.Y -= float64(p.a.barH) / cam.Scale
+	return cam
+}
+
+// keepOn keeps a view of width w starting at x on the map from lo to hi:
+// wholly on it when the map is wider, else centred on it.
+func keepOn(x, lo, hi, w float64) float64 {
+	if hi-lo <= w {
+		return (lo + hi - w) / 2
+	}
+	return math.Max(lo, math.Min(x, hi-w))
+}
+
+// unitsCentre is the centre, in world units, of the viewer's units that a
+// view of w by h holds the most of: of each unit, the view centred on it is
+// tried, and the one holding the most units (the most men, on a tie) is
+// centred on the middle of those it holds. Without units on the map, it is
+// the map's centre.
+func (p *Play) unitsCentre(w, h float64) (float64, float64) {
+	v := p.currentView()
+	type pt struct {
+		x, y float64
+		men  int
+	}
+	var pts []pt
+	for _, u := range v.Units {
+		if u.Side == v.Side && u.Status == rules.Active {
+			x, y := paint.Unit.Center(u.Hex)
+			pts = append(pts, pt{x, y, u.Men})
+		}
+	}
+	if len(pts) == 0 {
+		x0, y0, x1, y1 := paint.MapBounds(v.Map)
+		return (x0 + x1) / 2, (y0 + y1) / 2
+	}
+	// Counted in a view a little smaller than the window, clear of its edges.
+	w, h = w*0.8, h*0.8
+	bestN, bestMen := -1, -1
+	var bx0, by0, bx1, by1 float64
+	for _, c := range pts {
+		n, men := 0, 0
+		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, q := range pts {
+			if math.Abs(q.x-c.x) <= w/2 && math.Abs(q.y-c.y) <= h/2 {
+				n, men = n+1, men+q.men
+				x0, y0, x1, y1 = math.Min(x0, q.x), math.Min(y0, q.y), math.Max(x1, q.x), math.Max(y1, q.y)
+			}
+		}
+		if n > bestN || (n == bestN && men > bestMen) {
+			bestN, bestMen = n, men
+			bx0, by0, bx1, by1 = x0, y0, x1, y1
+		}
+	}
+	return (bx0 + bx1) / 2, (by0 + by1) / 2
 }
 
 // viewer is the side whose view is drawn: the side to move if a person
@@ -215,15 +357,27 @@ func (p *Play) unit(id string) *rules.Unit {
 	return nil
 }
 
-// Idle reports whether the last frame drawn is still right.
-func (p *Play) Idle() bool { return !p.dirty }
+// Idle reports whether the last frame drawn is still right: not when a
+// lesson's time left has changed by a second since the bar showed it.
+func (p *Play) Idle() bool { return !p.dirty && !p.leftChanged() }
+
+// leftChanged reports whether a lesson's time left, in whole seconds, is
+// not what the bar last showed.
+func (p *Play) leftChanged() bool {
+	left, ok := p.a.lesson.left(p.a.now())
+	return ok && !p.m.Over() && int(left.Seconds()) != p.shownLeft
+}
 
 // Update implements scene: the menu when it is open, else the hand-over,
-// the AI's turn, the stories, the keys and the map, in that order.
+// a name clicked for the encyclopedia, the AI's turn, the stories, the
+// keys and the map, in that order.
 func (p *Play) Update(in Input) (scene, error) {
 	if in.Has(KeyQuit) {
 		p.autosave()
 		return nil, errQuit
+	}
+	if next := p.timeUp(); next != nil {
+		return next, nil
 	}
 	if p.menu != nil {
 		p.dirty = true
@@ -236,6 +390,12 @@ func (p *Play) Update(in Input) (scene, error) {
 		}
 		return nil, nil
 	}
+	if p.updateHelp(in) {
+		return nil, nil
+	}
+	if next := p.updateLinks(in); next != nil {
+		return next, nil
+	}
 	if p.updateAI(in) || p.updateStories(in) {
 		return nil, nil
 	}
@@ -244,6 +404,26 @@ func (p *Play) Update(in Input) (scene, error) {
 	}
 	p.updateMap(in)
 	return nil, nil
+}
+
+// timeUp stops a lesson's game when its time to play is up: the result
+// screen says so, and leads on to the questions. It redraws the bar when
+// the seconds left change.
+func (p *Play) timeUp() scene {
+	left, ok := p.a.lesson.left(p.a.now())
+	if !ok {
+		return nil
+	}
+	if p.leftChanged() {
+		p.dirty = true
+	}
+	if left > 0 || p.m.Over() {
+		return nil
+	}
+	p.autosave()
+	e := newEnd(p.a, p.m)
+	e.stopped(fmt.Sprintf("Time is up: the game stopped on turn %d, before its end.", p.m.Turn()))
+	return e
 }
 
 // updateStories reads the story on screen away with Enter, a click or Esc;
@@ -259,6 +439,9 @@ func (p *Play) updateStories(in Input) bool {
 // Draw implements scene.
 func (p *Play) Draw(dst *ebiten.Image) {
 	p.dirty = false
+	if left, ok := p.a.lesson.left(p.a.now()); ok {
+		p.shownLeft = int(left.Seconds()) // the bar's count, redrawn when it changes
+	}
 	if p.handover {
 		dst.Fill(color.RGBA{40, 44, 52, 255})
 		drawText(dst, "Pass the screen to "+p.sideName(p.m.ToMove())+". Enter when ready.", 60, 80, p.a.title, color.White)
@@ -279,7 +462,8 @@ func (p *Play) Draw(dst *ebiten.Image) {
 }
 
 // drawMap draws the ground, what the selected unit can reach and its
-// route, the keyboard cursor, the places and the counters.
+// route, the keyboard cursor, the ghost of history, the places and the
+// counters.
 func (p *Play) drawMap(dst *ebiten.Image, v *rules.View) {
 	pal := p.a.palette()
 	dst.Fill(color.RGBA{70, 80, 90, 255})
@@ -287,14 +471,55 @@ func (p *Play) drawMap(dst *ebiten.Image, v *rules.View) {
 	if v.Fog {
 		visible = v.Visible
 	}
-	p.terrain.draw(dst, p.a.scratch(), v.Map, visible, p.cam, pal, p.grid)
+	p.terrain.draw(dst, p.a.scratch(dst), v.Map, visible, p.cam, pal, p.grid)
 	p.drawSelection(dst)
 	if p.ptr.cursorOn {
-		cx, cy := p.cam.ToScreen(unit.Center(p.ptr.cursor))
+		cx, cy := p.cam.ToScreen(paint.Unit.Center(p.ptr.cursor))
 		vector.StrokeCircle(dst, float32(cx), float32(cy), float32(p.cam.Scale*0.8), 2.5, pal.Select, false)
 	}
-	drawPlaces(dst, p.a.scratch(), v, p.cam, pal, p.a.small, float64(p.w-p.a.panelW))
-	drawCounters(dst, p.a.scratch(), v, p.cam, pal, p.a.small, p.sel.unit, p.sliding())
+	p.drawGhost(dst, v)
+	if p.layout != nil {
+		*p.layout = paint.Layout{Width: p.w, Height: p.h}
+	}
+	area := paint.Box{X: 0, Y: float64(p.a.barH), W: float64(p.w - p.a.panelW), H: float64(p.h - p.a.barH)}
+	paint.Marks(canvas(dst), p.a.scratch(dst), v, p.cam, pal, paint.MarkOptions{
+		FontSize: p.a.small.Size, Area: area, Selected: p.sel.unit, Hide: p.sliding(), Layout: p.layout})
+	if p.layout != nil {
+		p.layout.Panels = p.panels(v)
+	}
+}
+
+// panels are the boxes drawn over the map this frame, for the layout: the
+// bar, the side panel, the minimap, the hover line and the story, help or
+// menu open (the help and the menu as the whole window).
+func (p *Play) panels(v *rules.View) []paint.PanelBox {
+	a := p.a
+	mapW := float64(p.w - a.panelW)
+	ps := []paint.PanelBox{
+		{Name: "bar", Box: paint.Box{X: 0, Y: 0, W: float64(p.w), H: float64(a.barH)}},
+		{Name: "panel", Box: paint.Box{X: mapW, Y: float64(a.barH), W: float64(a.panelW), H: float64(p.h - a.barH)}},
+	}
+	if _, l, t, w, h := p.minimapCam(); p.h >= 400 && w > 0 {
+		ps = append(ps, paint.PanelBox{Name: "minimap", Box: paint.Box{X: l - 2, Y: t - 2, W: w + 4, H: h + 4}})
+	}
+	if p.ptr.on {
+		if desc := p.describeHex(p.ptr.hex, v); desc != "" {
+			h := a.small.Size*1.4*float64(len(a.wrap(desc, mapW-20, a.small))) + 8
+			ps = append(ps, paint.PanelBox{Name: "hover", Box: paint.Box{X: 0, Y: float64(p.h) - h, W: mapW, H: h}})
+		}
+	}
+	if len(p.stories) > 0 {
+		b := p.storyBox(p.stories[0])
+		ps = append(ps, paint.PanelBox{Name: "story", Box: paint.Box{X: b.x, Y: b.y, W: b.w, H: b.h}})
+	}
+	whole := paint.Box{X: 0, Y: 0, W: float64(p.w), H: float64(p.h)}
+	if p.help {
+		ps = append(ps, paint.PanelBox{Name: "help", Box: whole})
+	}
+	if p.menu != nil {
+		ps = append(ps, paint.PanelBox{Name: "menu", Box: whole})
+	}
+	return ps
 }
 
 // placeAt returns the place in h, or nil.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"ili/game/files"
+	"ili/game/paint"
 )
 
 // Settings are the player's choices kept between runs.
@@ -65,9 +66,9 @@ func (s Settings) Save() error {
 }
 
 // palette returns the palette the settings ask for.
-func (s Settings) palette() *Palette {
+func (s Settings) palette() *paint.Palette {
 	if s.ColourBlind {
-		return &ColourBlind
+		return &paint.ColourBlind
 	}
-	return &Standard
+	return &paint.Standard
 }

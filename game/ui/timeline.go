@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"ili/game/paint"
 	"image/color"
 	"math"
 
@@ -86,24 +87,24 @@ func (h *HistoryMode) drawTimeline(dst *ebiten.Image) {
 	top := ht - h.timelineHeight()
 	vector.DrawFilledRect(dst, 0, float32(top), float32(w), float32(h.timelineHeight()), color.RGBA{35, 35, 40, 255}, false)
 	x0, x1, y := h.track()
-	b := a.scratch()
-	b.line(dst, x0, y, x1, y, 2, color.RGBA{150, 150, 155, 255})
+	b := a.scratch(dst)
+	b.Line(x0, y, x1, y, 2, color.RGBA{150, 150, 155, 255})
 	if n := h.course.Turns(); (x1-x0)/float64(n) >= 3 {
 		for t := 0; t <= n; t++ {
-			b.line(dst, h.frameX(t), y-3, h.frameX(t), y+3, 1, color.RGBA{120, 120, 125, 255})
+			b.Line(h.frameX(t), y-3, h.frameX(t), y+3, 1, color.RGBA{120, 120, 125, 255})
 		}
 	}
 	h.drawMarkers(dst, b)
 	hx := h.frameX(h.frame)
-	b.rect(dst, hx-2, y-h.markerR()*3.2, 4, h.markerR()*4.4, color.RGBA{240, 200, 90, 255})
-	b.flush(dst)
+	b.Rect(hx-2, y-h.markerR()*3.2, 4, h.markerR()*4.4, color.RGBA{240, 200, 90, 255})
+	b.Flush()
 	dim, ink := color.RGBA{170, 170, 175, 255}, color.RGBA{240, 240, 240, 255}
 	ly := y + a.small.Size*0.9
 	drawText(dst, h.sc.Start.Format("2 Jan 2006"), x0, ly, a.small, dim)
-	end := h.sc.Setup.TurnTime(h.course.Turns()).Format("2 Jan 2006")
+	end := h.sc.Setup.TurnTime(h.course.Turns() + 1).Format("2 Jan 2006")
 	ew, _ := text.Measure(end, a.small, 0)
 	drawText(dst, end, x1-ew, ly, a.small, dim)
-	drawText(dst, "Space plays or pauses · Left/Right a turn · Home/End · [ ] slower/faster · a click on the line jumps · T takes command here · Esc back",
+	drawText(dst, "Space plays or pauses · Left/Right a turn · Home/End · [ ] slower/faster · a click on the line jumps · Up/Down scroll the text · F fits the map · T takes command here · Esc back",
 		x0, top+h.timelineHeight()-a.small.Size*1.5, a.small, dim)
 	h.drawHandleDate(dst, hx, top, ink)
 	h.drawPointedStep(dst, top)
@@ -111,11 +112,11 @@ func (h *HistoryMode) drawTimeline(dst *ebiten.Image) {
 
 // drawMarkers adds a diamond per step: in the colour of the side a place
 // passed to, where the step changes a holder; amber otherwise.
-func (h *HistoryMode) drawMarkers(dst *ebiten.Image, b *batch) {
+func (h *HistoryMode) drawMarkers(dst *ebiten.Image, b *paint.Batch) {
 	pal := h.a.palette()
 	r := h.markerR()
 	for i, st := range h.sc.History.Steps {
-		col := color.RGBA{225, 170, 70, 255}
+		col := stepAmber
 		if len(st.Captures) > 0 {
 			if k := h.sc.Setup.SideIndex(st.Captures[0].Side); k >= 0 {
 				col = pal.Sides[k%len(pal.Sides)]
@@ -126,17 +127,14 @@ func (h *HistoryMode) drawMarkers(dst *ebiten.Image, b *batch) {
 		if i == h.hover || st.Turn == h.frame {
 			edge = color.RGBA{255, 255, 255, 255}
 		}
-		b.quad(dst, x, y-r-1.5, x+r+1.5, y, x, y+r+1.5, x-r-1.5, y, edge)
-		b.quad(dst, x, y-r, x+r, y, x, y+r, x-r, y, col)
+		b.Quad(x, y-r-1.5, x+r+1.5, y, x, y+r+1.5, x-r-1.5, y, edge)
+		b.Quad(x, y-r, x+r, y, x, y+r, x-r, y, col)
 	}
 }
 
 // drawHandleDate writes the date shown above the handle, kept on screen.
 func (h *HistoryMode) drawHandleDate(dst *ebiten.Image, hx, top float64, c color.Color) {
-	label := h.sc.Start.Format("2 Jan 15:04")
-	if h.frame > 0 {
-		label = h.sc.Setup.TurnTime(h.frame).Format("2 Jan 15:04")
-	}
+	label := h.sc.Setup.TurnTime(h.frame + 1).Format("2 Jan 15:04")
 	w, _ := h.size()
 	tw, _ := text.Measure(label, h.a.small, 0)
 	x := math.Max(4, math.Min(hx-tw/2, w-tw-4))
@@ -144,23 +142,44 @@ func (h *HistoryMode) drawHandleDate(dst *ebiten.Image, hx, top float64, c color
 }
 
 // drawPointedStep shows the step under the pointer above the timeline:
-// its date, its title and whose account it is.
+// its date, its title and whose account it is, the source named in full.
 func (h *HistoryMode) drawPointedStep(dst *ebiten.Image, top float64) {
 	if h.hover < 0 {
 		return
 	}
 	a := h.a
 	st := h.sc.History.Steps[h.hover]
-	label := st.On.Format("2 January 2006") + ": " + st.Title
-	if st.Title == "" {
-		label = st.On.Format("2 January 2006")
+	label := st.On.Format("2 January 2006")
+	if st.Title != "" {
+		label += ": " + st.Title
 	}
-	label = latin(label + " (by " + h.sc.SourceName(st.Source) + ")")
-	tw, th := text.Measure(label, a.small, a.small.Size*1.2)
 	w, _ := h.size()
+	lines := a.wrap(latin(label), math.Min(w-24, a.small.Size*60), a.small)
+	if st.Source != "" {
+		lines = append(lines, a.wrap(latin("Source: "+h.sc.Cite(st.Source)), math.Min(w-24, a.small.Size*60), a.small)...)
+	}
 	mx, _ := h.marker(h.hover)
-	x := math.Max(4, math.Min(mx-tw/2, w-tw-12))
-	y := top - th - 10
-	vector.DrawFilledRect(dst, float32(x-4), float32(y-3), float32(tw+8), float32(th+6), color.RGBA{250, 246, 232, 245}, false)
-	drawText(dst, label, x, y, a.small, color.RGBA{30, 30, 30, 255})
+	h.drawTip(dst, lines, mx, top-10, true)
+}
+
+// drawTip draws lines of small text in a light box centred on x and kept
+// on screen, its foot at y (above: true) or its head at y.
+func (h *HistoryMode) drawTip(dst *ebiten.Image, lines []string, x, y float64, above bool) {
+	a := h.a
+	tw := 0.0
+	for _, l := range lines {
+		lw, _ := text.Measure(l, a.small, 0)
+		tw = math.Max(tw, lw)
+	}
+	lh := a.small.Size * 1.45
+	th := lh * float64(len(lines))
+	w, ht := h.size()
+	x = math.Max(8, math.Min(x-tw/2, w-tw-12))
+	if above {
+		y -= th
+	}
+	y = math.Max(float64(a.barH)+4, math.Min(y, ht-th-4))
+	vector.DrawFilledRect(dst, float32(x-4), float32(y-3), float32(tw+8), float32(th+4), color.RGBA{250, 246, 232, 245}, false)
+	vector.StrokeRect(dst, float32(x-4), float32(y-3), float32(tw+8), float32(th+4), 1, color.RGBA{120, 110, 90, 255}, false)
+	drawTextLines(dst, lines, x, y, y+th+1, a.small, color.RGBA{30, 30, 30, 255})
 }

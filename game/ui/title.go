@@ -9,6 +9,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"ili/game/paint"
 	"ili/game/rules"
 	"ili/game/save"
 	"ili/game/scenario"
@@ -31,8 +32,9 @@ func (s *screenSize) size() (float64, float64) {
 	return float64(s.w), float64(s.h)
 }
 
-// Title is the title screen: a new game, the last game, a saved game, the
-// settings, or quit, over the map of the largest scenario.
+// Title is the title screen: a new game, the campaign, the last game, a
+// saved game, the encyclopedia, the settings, or quit, over the map of the
+// largest scenario.
 type Title struct {
 	screenSize
 	a        *app
@@ -47,8 +49,10 @@ type Title struct {
 // The title menu's items.
 const (
 	titleNew = iota
+	titleCampaign
 	titleContinue
 	titleLoad
+	titleEncyclopedia
 	titleSettings
 	titleQuit
 )
@@ -65,7 +69,7 @@ func newTitle(a *app, opt Options) *Title {
 			}
 		}
 	}
-	t.menu = newMenu(a, "New game", cont, "Load a saved game", "Settings", "Quit")
+	t.menu = newMenu(a, "New game", "The campaign, 1944-1949", cont, "Load a saved game", "Encyclopedia", "Settings", "Quit")
 	t.menu.off[titleContinue] = t.autosave == ""
 	if sc, err := scenario.Load("manas-1945", scenario.Options{}); err == nil {
 		t.backdrop = sc.Setup.Map
@@ -73,15 +77,26 @@ func newTitle(a *app, opt Options) *Title {
 	return t
 }
 
-// Update implements scene.
+// Update implements scene. Q quits; Esc goes to Quit, and quits from there.
 func (t *Title) Update(in Input) (scene, error) {
-	if in.Has(KeyQuit) || in.Has(KeyEscape) {
+	if in.Has(KeyQuit) || (in.Has(KeyEscape) && t.menu.at == titleQuit) {
 		return nil, errQuit
+	}
+	if in.Has(KeyEscape) {
+		t.menu.at = titleQuit
+		return nil, nil
 	}
 	t.layout()
 	switch t.menu.update(in) {
 	case titleNew:
 		return newPicker(t.a, t.opt), nil
+	case titleCampaign:
+		c, err := newCampaign(t.a, t.opt)
+		if err != nil {
+			t.status = "The campaign cannot be opened: " + err.Error()
+			return nil, nil
+		}
+		return c, nil
 	case titleContinue:
 		p, err := loadPlay(t.a, t.autosave)
 		if err != nil {
@@ -91,6 +106,8 @@ func (t *Title) Update(in Input) (scene, error) {
 		return p, nil
 	case titleLoad:
 		return newLoadScreen(t.a, t), nil
+	case titleEncyclopedia:
+		return newEncyclopedia(t.a, t, nil), nil
 	case titleSettings:
 		return newSettingsScreen(t.a, t), nil
 	case titleQuit:
@@ -105,8 +122,8 @@ func (t *Title) Draw(dst *ebiten.Image) {
 	w, h := t.size()
 	dst.Fill(screenFill)
 	if t.backdrop != nil {
-		cam := FitCamera(t.backdrop, int(w), int(h))
-		t.terrain.draw(dst, a.scratch(), t.backdrop, nil, cam, a.palette(), false)
+		cam := paint.FitCamera(t.backdrop, int(w), int(h))
+		t.terrain.draw(dst, a.scratch(dst), t.backdrop, nil, cam, a.palette(), false)
 		vector.DrawFilledRect(dst, 0, 0, float32(w), float32(h), color.RGBA{20, 22, 28, 170}, false)
 	}
 	x := t.layout()
@@ -256,8 +273,11 @@ func (st *SettingsScreen) labels() {
 		pal = "colour-blind safe (Okabe-Ito)"
 	}
 	speed := fmt.Sprintf("%d of 5", st.s.Speed)
-	if st.s.Speed >= 5 {
+	switch {
+	case st.s.Speed >= 5:
 		speed = "5 of 5: at once"
+	case st.s.Speed <= 1:
+		speed = "1 of 5: slowest"
 	}
 	full := "off"
 	if st.s.Fullscreen {
@@ -265,7 +285,7 @@ func (st *SettingsScreen) labels() {
 	}
 	st.menu.items[0] = fmt.Sprintf("Interface size\t< %.0f%% >   (F3 / F4)", 100*st.s.Scale)
 	st.menu.items[1] = "Colours\t< " + pal + " >   (F2)"
-	st.menu.items[2] = "AI turns shown\t< " + speed + " >   ([ and ])"
+	st.menu.items[2] = "AI's turn shown at speed\t< " + speed + " >   ([ and ])"
 	st.menu.items[3] = "Full screen\t< " + full + " >   (F11)"
 }
 

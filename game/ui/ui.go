@@ -17,10 +17,12 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"golang.org/x/image/font/gofont/goregular"
 
+	"ili/assets"
 	"ili/game/ai"
+	"ili/game/lesson"
 	"ili/game/match"
+	"ili/game/paint"
 	"ili/game/scenario"
 )
 
@@ -31,6 +33,8 @@ type Options struct {
 	Variants []string // what-if variants
 	From     string   // take command from the record at this date ("" from the start)
 	History  bool     // open the scenario's course of events in history mode
+	// Lesson opens a lesson: its setup locked, its questions at the end.
+	Lesson   *lesson.Lesson
 	Seed     uint64
 	Opponent ai.Level // the AI's level for the sides no person plays
 	Hotseat  bool     // a person plays every side the AI does not, at one screen
@@ -81,14 +85,21 @@ func hasDisplay() bool {
 	return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
 }
 
+// faceSource is the interface's font, assets.Font: Go Regular for Latin
+// and glyphs for every other script the bundled data uses (Cyrillic,
+// Chinese, Uyghur in Arabic script). It is one font, so a face of it is a
+// *text.GoTextFace, as every screen holds its faces, and a line that mixes
+// scripts is shaped in one go: the runs of Arabic script right to left,
+// joined, in their place in a left-to-right line.
 var faceSource = func() *text.GoTextFaceSource {
-	s, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
+	s, err := text.NewGoTextFaceSource(bytes.NewReader(assets.Font))
 	if err != nil {
 		panic(err) // the embedded font is always valid
 	}
 	return s
 }()
 
+// face is the interface's font at size pixels.
 func face(size float64) *text.GoTextFace { return &text.GoTextFace{Source: faceSource, Size: size} }
 
 func imageRect(x0, y0, x1, y1 int) image.Rectangle { return image.Rect(x0, y0, x1, y1) }
@@ -264,6 +275,8 @@ var errQuit = errors.New("quit")
 // scenario, or the title screen.
 func firstScene(a *app, opt Options) (scene, error) {
 	switch {
+	case opt.Lesson != nil:
+		return newLessonStart(a, opt.Lesson, opt.Seed), nil
 	case opt.Load != "":
 		return loadPlay(a, opt.Load)
 	case opt.Scenario != "" && opt.History:
@@ -305,18 +318,50 @@ func (g *shotGame) Draw(screen *ebiten.Image) {
 
 func (g *shotGame) Layout(int, int) (int, int) { return g.w, g.h }
 
-// Shot renders the first frame of a game of the scenario, w x h, as a PNG,
-// in the standard settings.
-func Shot(opt Options, w, h int) ([]byte, error) {
+// ShotOptions are how a shot is taken: its size in pixels and the
+// interface's size (1 for 100%; 0 is 1).
+type ShotOptions struct {
+	Width, Height int
+	Scale         float64
+}
+
+// Shot renders a game of the scenario as it opens, Width x Height, as a
+// PNG, in the standard settings at the interface size asked for, and
+// returns what it drew where (the counters, the places' names and the
+// panels, in pixels). The map is shown as it is played: the stories that
+// open the game are taken as read (the log lists them), so that none
+// covers it.
+func Shot(opt Options, so ShotOptions) ([]byte, *paint.Layout, error) {
 	if !hasDisplay() {
-		return nil, ErrNoDisplay
+		return nil, nil, ErrNoDisplay
 	}
-	a := newApp(Settings{Scale: 1, Speed: 5, ColourBlind: opt.ColourBlind})
-	sc, err := newPlay(a, opt)
+	p, err := shotPlay(opt, so)
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := renderScene(p, so.Width, so.Height)
+	if err != nil {
+		return nil, nil, err
+	}
+	return data, p.layout, nil
+}
+
+// shotPlay is the game a shot draws, at its size, its stories read, its
+// layout kept.
+func shotPlay(opt Options, so ShotOptions) (*Play, error) {
+	scale := so.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	a := newApp(Settings{Scale: scale, Speed: 5, ColourBlind: opt.ColourBlind})
+	p, err := newPlay(a, opt)
 	if err != nil {
 		return nil, err
 	}
-	return renderScene(sc, w, h)
+	p.stories, p.anims = nil, nil
+	p.layout = &paint.Layout{}
+	p.Resize(so.Width, so.Height)
+	return p, nil
 }
 
 // renderScene opens a window of w x h, draws the scene and returns the frame

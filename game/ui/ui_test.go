@@ -10,6 +10,7 @@ import (
 
 	"ili/game/ai"
 	"ili/game/hex"
+	"ili/game/paint"
 	"ili/game/rules"
 	"ili/game/save"
 )
@@ -41,7 +42,7 @@ func nilkaAtTheGates(t *testing.T) *Play {
 		t.Fatalf("cannot select the mounted band: %q, %d hexes", p.sel.unit, len(p.sel.reach))
 	}
 	// Hovering a reachable hex shows the route and its cost.
-	tx, ty := p.cam.ToScreen(unit.Center(hex.FromOffset(11, 8)))
+	tx, ty := p.cam.ToScreen(paint.Unit.Center(hex.FromOffset(11, 8)))
 	p.Update(Input{MouseX: int(tx), MouseY: int(ty), Held: map[Key]bool{}})
 	if len(p.sel.path) < 2 || p.sel.path[len(p.sel.path)-1] != hex.FromOffset(11, 8) || p.sel.cost <= 0 {
 		t.Fatalf("no route shown to the hex under the mouse: %v (%d min)", p.sel.path, p.sel.cost)
@@ -85,7 +86,7 @@ func TestPlayScene(t *testing.T) {
 	p.Select("band-mounted")
 	p.ClickHex(nilka)
 	p.ClickHex(nilka)
-	if !strings.Contains(strings.Join(p.Log(), "\n"), "attack Nilka county garrison") {
+	if !strings.Contains(strings.Join(p.Log(), "\n"), "attacks Nilka county garrison") {
 		t.Fatalf("the second click did not attack:\n%s", strings.Join(p.Log(), "\n"))
 	}
 	if p.Undo() {
@@ -163,7 +164,7 @@ func TestGoldenFrame(t *testing.T) {
 	}
 	p := nilkaAtTheGates(t)
 	p.ClickHex(hex.FromOffset(11, 7)) // open the preview
-	p.cam = Camera{X: 8, Y: 5, Scale: 26}
+	p.cam = paint.Camera{X: 8, Y: 5, Scale: 26}
 	p.fitted = true
 	data, err := renderScene(p, 1000, 700)
 	if err != nil {
@@ -272,7 +273,7 @@ func TestSettingsKept(t *testing.T) {
 	if s.Scale != 1.5 || s.ColourBlind {
 		t.Fatalf("defaults: %+v", s)
 	}
-	if !s.apply(Input{Pressed: []Key{KeyPalette}}) || !s.ColourBlind || s.palette() != &ColourBlind {
+	if !s.apply(Input{Pressed: []Key{KeyPalette}}) || !s.ColourBlind || s.palette() != &paint.ColourBlind {
 		t.Fatal("F2 did not switch the palette")
 	}
 	s.apply(Input{Pressed: []Key{KeyLarger}})

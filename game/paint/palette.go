@@ -1,4 +1,4 @@
-package ui
+package paint
 
 import (
 	"image/color"
@@ -8,16 +8,17 @@ import (
 
 // Palette is the colours the map is drawn in.
 type Palette struct {
-	Terrain [rules.NumTerrain]color.RGBA
-	Sides   []color.RGBA // by side index
-	River   color.RGBA
-	Road    color.RGBA
-	Track   color.RGBA
-	Grid    color.RGBA
-	Text    color.RGBA
-	Panel   color.RGBA
-	Reach   color.RGBA
-	Select  color.RGBA
+	Terrain  [rules.NumTerrain]color.RGBA
+	Sides    []color.RGBA // by side index
+	River    color.RGBA
+	Road     color.RGBA // a road's fill
+	RoadCase color.RGBA // the casing round it
+	Track    color.RGBA
+	Grid     color.RGBA
+	Text     color.RGBA
+	Panel    color.RGBA
+	Reach    color.RGBA
+	Select   color.RGBA
 }
 
 // Standard is the default palette: muted earth tones for Xinjiang's steppe,
@@ -36,15 +37,16 @@ var Standard = Palette{
 		rules.Town:     {186, 170, 150, 255},
 		rules.City:     {160, 144, 132, 255},
 	},
-	Sides:  []color.RGBA{{200, 60, 50, 255}, {60, 100, 170, 255}, {80, 150, 80, 255}, {150, 90, 160, 255}},
-	River:  color.RGBA{60, 120, 200, 255},
-	Road:   color.RGBA{120, 70, 40, 255},
-	Track:  color.RGBA{150, 110, 70, 255},
-	Grid:   color.RGBA{0, 0, 0, 40},
-	Text:   color.RGBA{20, 20, 20, 255},
-	Panel:  color.RGBA{245, 240, 228, 235},
-	Reach:  color.RGBA{255, 255, 255, 90},
-	Select: color.RGBA{255, 220, 0, 255},
+	Sides:    []color.RGBA{{200, 60, 50, 255}, {60, 100, 170, 255}, {80, 150, 80, 255}, {150, 90, 160, 255}},
+	River:    color.RGBA{60, 120, 200, 255},
+	Road:     color.RGBA{246, 214, 120, 255},
+	RoadCase: color.RGBA{92, 60, 38, 255},
+	Track:    color.RGBA{104, 74, 48, 255},
+	Grid:     color.RGBA{0, 0, 0, 40},
+	Text:     color.RGBA{20, 20, 20, 255},
+	Panel:    color.RGBA{245, 240, 228, 235},
+	Reach:    color.RGBA{255, 255, 255, 90},
+	Select:   color.RGBA{255, 220, 0, 255},
 }
 
 // ColourBlind swaps the side colours for the Okabe-Ito pair that stays apart
@@ -56,7 +58,9 @@ var ColourBlind = func() Palette {
 	return p
 }()
 
-// shade darkens a colour by f (0..1).
-func shade(c color.RGBA, f float64) color.RGBA {
-	return color.RGBA{uint8(float64(c.R) * f), uint8(float64(c.G) * f), uint8(float64(c.B) * f), c.A}
+// Shade darkens a colour by f (0..1); above 1 it lightens it, each
+// channel at most 255.
+func Shade(c color.RGBA, f float64) color.RGBA {
+	ch := func(v uint8) uint8 { return uint8(min(255, float64(v)*f)) }
+	return color.RGBA{ch(c.R), ch(c.G), ch(c.B), c.A}
 }

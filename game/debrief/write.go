@@ -1,0 +1,74 @@
+package debrief
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+
+	"ili/game/files"
+)
+
+//go:embed debrief.html
+var pageText string
+
+var pageTemplate = template.Must(template.New("debrief").Parse(pageText))
+
+// Page is the name of the debrief's page in its folder.
+const Page = "index.html"
+
+// Write writes the debrief into dir (made if missing): the page and its
+// pictures beside it, each file whole or not at all. It returns the page's
+// path.
+func (d *Debrief) Write(dir string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("cannot make the folder %s: %w", dir, err)
+	}
+	pics, err := d.pictures()
+	if err != nil {
+		return "", err
+	}
+	names := map[string]string{}
+	for key, data := range pics {
+		name := key + ".png"
+		if err := files.Write(filepath.Join(dir, name), data); err != nil {
+			return "", err
+		}
+		names[key] = name
+	}
+	var buf bytes.Buffer
+	if err := pageTemplate.Execute(&buf, d.model(names)); err != nil {
+		return "", fmt.Errorf("cannot write the debrief's page: %w", err)
+	}
+	path := filepath.Join(dir, Page)
+	return path, files.Write(path, buf.Bytes())
+}
+
+// pictures draws the maps and the charts, by name.
+func (d *Debrief) pictures() (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for i, s := range d.Shots {
+		data, err := d.mapPNG(s.Truth)
+		if err != nil {
+			return nil, err
+		}
+		out[fmt.Sprintf("truth-%d", i)] = data
+		if s.Seen == nil {
+			continue
+		}
+		if data, err = d.mapPNG(s.Seen); err != nil {
+			return nil, err
+		}
+		out[fmt.Sprintf("seen-%d", i)] = data
+	}
+	for name, chart := range map[string]func() ([]byte, error){"losses": d.lossesPNG, "drift": d.driftPNG} {
+		data, err := chart()
+		if err != nil {
+			return nil, err
+		}
+		out[name] = data
+	}
+	return out, nil
+}
