@@ -105,7 +105,8 @@ func writeFit(w io.Writer, name string, n, folds, repeats int, f calib.Fitted) {
 		side string
 		m    rules.LossModel
 	}{{"attacker", f.Model.LossA}, {"defender", f.Model.LossD}} {
-		fmt.Fprintf(w, "ln daily loss, %s: %.3f; prepared %+.3f, fortified %+.3f, delaying %+.3f; ln R x %.3f; ln days x %.3f;\n  the attacker won %+.3f; before 1900 %+.3f; spread %.3f\n",
-			l.side, l.m.Base, l.m.Posture[1], l.m.Posture[2], l.m.Posture[3], l.m.Ratio, l.m.Days, l.m.Won, l.m.Era, l.m.Sigma)
+		fmt.Fprintf(w, "ln daily loss, %s: %.3f; prepared %+.3f, fortified %+.3f, delaying %+.3f; ln R x %.3f; ln days x %.3f;\n  the attacker won %+.3f; before 1900 %+.3f; surprise x %+.3f a level, the defender's x %+.3f; air superiority x %+.3f;\n  spread %.3f\n",
+			l.side, l.m.Base, l.m.Posture[1], l.m.Posture[2], l.m.Posture[3], l.m.Ratio, l.m.Days, l.m.Won, l.m.Era,
+			l.m.Surprise, l.m.DefenderSurprise, l.m.Air, l.m.Sigma)
 	}
 }

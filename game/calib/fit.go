@@ -53,8 +53,9 @@ func oddsRow(s rules.Situation) []float64 {
 }
 
 // The losses' terms: the intercept, the three postures, ln R, ln days, the
-// attacker won, the era.
-const nLoss = 8
+// attacker won, the era, the attacker's and the defender's surprise, air
+// superiority.
+const nLoss = 11
 
 func lossRow(c case_) []float64 {
 	r := make([]float64, nLoss)
@@ -69,6 +70,7 @@ func lossRow(c case_) []float64 {
 	if c.sit.Old {
 		r[7] = 1
 	}
+	r[8], r[9], r[10] = float64(c.sit.Surprise), float64(c.sit.DefSurprise), float64(c.sit.Air)
 	return r
 }
 
@@ -91,8 +93,8 @@ func logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 // never costs the defender more.
 var (
 	oddsSigns  = []int{0, -1, -1, 0, +1, +1, -1, +1, 0}
-	lossSignsA = []int{0, 0, -1, 0, -1, -1, -1, 0}
-	lossSignsD = []int{0, -1, -1, 0, +1, -1, +1, 0}
+	lossSignsA = []int{0, 0, -1, 0, -1, -1, -1, 0, -1, +1, -1}
+	lossSignsD = []int{0, -1, -1, 0, +1, -1, +1, 0, +1, -1, +1}
 )
 
 // constrained fits with fit, then fixes at zero every coefficient that came

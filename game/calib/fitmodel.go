@@ -181,7 +181,8 @@ func (p part) apply(m rules.Model) rules.Model {
 	loss := func(l lossModel) rules.LossModel {
 		c := l.coef
 		return rules.LossModel{Base: r(c[0]), Posture: [4]float64{0, r(c[1]), r(c[2]), r(c[3])}, Ratio: r(c[4]),
-			Days: r(c[5]), Won: r(c[6]), Era: r(c[7]), Sigma: r(l.sigma)}
+			Days: r(c[5]), Won: r(c[6]), Era: r(c[7]), Surprise: r(c[8]), DefenderSurprise: r(c[9]), Air: r(c[10]),
+			Sigma: r(l.sigma)}
 	}
 	m.LossA, m.LossD = loss(p.lossA), loss(p.lossD)
 	for i, d := range p.decision.days {

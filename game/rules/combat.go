@@ -140,7 +140,7 @@ func (l Losses) Total() int { return l.Men + l.Captured }
 // multiplier on a side's combat power, or on the odds that the defender gives way.
 type Factor struct {
 	Name  string
-	Side  string // "attacker", "defender", or "outcome" for the odds of the defender giving way
+	Side  string // "attacker", "defender", or "odds" for a term of the attacker's log-odds of winning
 	Value float64
 }
 
@@ -201,9 +201,7 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 	res.PDecide = m.pDecide(sit.Posture, days, in.Attacker.Men+in.Defender.Men)
 	decided := rng.Float64() < res.PDecide
 	res.Decided = decided
-	before := float64(max(in.Elapsed, 0)) / 24
-	fa := math.Min(m.MaxLossPerFight, m.LossA.fraction(sit, won, before, days, za))
-	fd := math.Min(m.MaxLossPerFight, m.LossD.fraction(sit, won, before, days, zd))
+	fa, fd := m.fractions(in, sit, won, za, zd)
 	res.AttackerFraction, res.DefenderFraction = fa, fd
 	res.Outcome = m.outcome(in, sit, won, fa, fd)
 	if !decided {
@@ -217,6 +215,29 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 	}
 	res.Defender = m.lossesOf(in.Defender, fd, capt)
 	return res
+}
+
+// fractions are the shares of their men attacker and defender lose over
+// the fight's hours, given its winner, for the standard normal draws za and
+// zd.
+func (m *Model) fractions(in CombatInput, sit Situation, won bool, za, zd float64) (fa, fd float64) {
+	days := float64(max(in.Hours, 1)) / 24
+	before := float64(max(in.Elapsed, 0)) / 24
+	fa = math.Min(m.MaxLossPerFight, m.LossA.fraction(sit, won, before, days, za))
+	fd = math.Min(m.MaxLossPerFight, m.LossD.fraction(sit, won, before, days, zd))
+	return fa, fd
+}
+
+// LossesGiven draws each side's losses in a fight whose winner is known (the
+// attacker won or not), as Resolve draws them once it has drawn the winner:
+// the calibration uses it to judge the losses apart from the odds.
+func (m *Model) LossesGiven(in CombatInput, won bool, rng *rand.Rand) (a, d Losses) {
+	sit := m.situation(in, nil)
+	if in.Defender.Men <= 0 || sit.PowerD <= 0 || sit.PowerA <= 0 {
+		return Losses{}, Losses{}
+	}
+	fa, fd := m.fractions(in, sit, won, normal(rng), normal(rng))
+	return m.lossesOf(in.Attacker, fa, 0), m.lossesOf(in.Defender, fd, 0)
 }
 
 // outcome names how a fight ended once its winner and losses are drawn: a

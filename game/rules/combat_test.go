@@ -21,18 +21,16 @@ func trials(in CombatInput, n int) (pWin, lossA, lossD float64) {
 	return pWin / float64(n), lossA / float64(n), lossD / float64(n)
 }
 
-// lossGiven is the attacker's mean fractional loss over the trials of n
-// (common random numbers) in which the attacker won, or lost.
+// lossGiven is the attacker's mean fractional loss over n fights whose
+// winner is given, the same draws for every input.
 func lossGiven(in CombatInput, n int, won bool) float64 {
 	rng := rand.New(rand.NewPCG(42, 7))
-	sum, k := 0.0, 0
+	sum := 0.0
 	for i := 0; i < n; i++ {
-		r := Resolve(in, rng)
-		if r.Outcome.AttackerWins() == won {
-			sum, k = sum+r.AttackerFraction, k+1
-		}
+		a, _ := Default.LossesGiven(in, won, rng)
+		sum += float64(a.Total()) / float64(in.Attacker.Men)
 	}
-	return sum / float64(max(k, 1))
+	return sum / float64(n)
 }
 
 func baseFight() CombatInput {

@@ -73,7 +73,10 @@ type Odds struct {
 
 // LossModel is the fitted log-linear model of one side's daily casualty
 // rate: ln(rate) = Base + Posture[posture] + Ratio·ln R + Days·ln(days) +
-// Won·(the attacker won) + Era·(before 1900) + Sigma·z, z standard normal.
+// Won·(the attacker won) + Era·(before 1900) + Surprise·(the attacker's
+// level of surprise) + DefenderSurprise·(the defender's) + Air·(+1 the
+// attacker's air superiority, -1 the defender's) + Sigma·z, z standard
+// normal.
 // Over d days a side loses rate·d of its men, d^(1+Days) times a day's.
 type LossModel struct {
 	Base    float64    `json:"base"`
@@ -82,7 +85,11 @@ type LossModel struct {
 	Days    float64    `json:"days"`
 	Won     float64    `json:"won"`
 	Era     float64    `json:"era"`
-	Sigma   float64    `json:"sigma"`
+	// Surprise, DefenderSurprise and Air as in Odds.
+	Surprise         float64 `json:"surprise"`
+	DefenderSurprise float64 `json:"defender_surprise"`
+	Air              float64 `json:"air"`
+	Sigma            float64 `json:"sigma"`
 }
 
 // Situation is what the fitted parts of the model read from a fight.
@@ -154,7 +161,8 @@ func (o *Odds) logit(s Situation, factors *[]Factor) float64 {
 // fraction is the share of its men a side loses over days more of a fight
 // that has gone on before days already, for the standard normal draw z.
 func (l *LossModel) fraction(s Situation, won bool, before, days, z float64) float64 {
-	x := l.Base + l.Posture[s.Posture] + mul(l.Ratio, s.LnR) + mul(l.Sigma, z)
+	x := l.Base + l.Posture[s.Posture] + mul(l.Ratio, s.LnR) + mul(l.Sigma, z) +
+		mul(l.Surprise, float64(s.Surprise)) + mul(l.DefenderSurprise, float64(s.DefSurprise)) + mul(l.Air, float64(s.Air))
 	if won {
 		x += l.Won
 	}
