@@ -219,8 +219,10 @@ func (p *Player) grabbable(w *world) []hex.Hex {
 func (p *Player) previewAttack(q *rules.Query, w *world, t tuning, target hex.Hex, group []string) (rules.Command, rules.Preview, bool) {
 	// The largest unit advances into a hex the defender leaves; it stays
 	// when that would leave a place worth more empty.
+	// Having weighed the place it would leave, it may leave it (Leave).
 	advance := !p.leavesEmpty(w, lead(w, group), placeVP(w, target))
 	cmd := rules.Attack(p.Side, target, advance, group...)
+	cmd.Leave = advance
 	key := fmt.Sprint(target, group)
 	for _, e := range w.enemyAt[target] {
 		key += fmt.Sprint(e.Men)
