@@ -89,6 +89,7 @@ func init() {
 		"report":       cmdReport,
 		"encyclopedia": cmdEncyclopedia,
 		"shot":         cmdShot,
+		"hex":          cmdHex,
 		"help":         cmdHelp,
 		"-h":           cmdHelp,
 		"--help":       cmdHelp,
@@ -278,24 +279,9 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 			}
 			continue
 		}
-		sc, err := scenario.Load(name, scenario.Options{})
-		if err != nil {
-			cli.Report(stderr, err)
-			code = cli.Bad
-			continue
+		if c := validateScenario(name, stdout, stderr); c != cli.OK {
+			code = c
 		}
-		bad := false
-		for _, v := range sc.Variants {
-			if _, err := scenario.Load(name, scenario.Options{Variants: []string{v.ID}}); err != nil {
-				cli.Report(stderr, err)
-				bad = true
-			}
-		}
-		if bad {
-			code = cli.Bad
-			continue
-		}
-		fmt.Fprintf(stdout, "%s: ok (%d units, %d places, %d variants)\n", sc.File, len(sc.Units), len(sc.Places), len(sc.Variants))
 	}
 	if bundled {
 		if c := validateBundledData(stdout, stderr); c != cli.OK {

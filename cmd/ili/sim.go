@@ -29,6 +29,7 @@ type simRun struct {
 	plans               bool
 	variants, sets, ais cli.List
 	name, file, from    string
+	log                 string // the seed of the one game whose log to print
 	text                []byte
 	stderr              io.Writer
 }
@@ -41,6 +42,9 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 	r, code := readSim(args, stderr)
 	if r == nil { // a mistake, or --help
 		return code
+	}
+	if r.log != "" {
+		return r.runLog(stdout)
 	}
 	if r.compare != "" {
 		return r.runCompare(stdout)
@@ -66,7 +70,7 @@ func (r *simRun) runBatch(stdout io.Writer) int {
 // readSim reads and checks ili sim's command line and its scenario file.
 func readSim(args []string, stderr io.Writer) (*simRun, int) {
 	r := &simRun{stderr: stderr}
-	fs := cli.NewFlags("sim", "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--ai SIDE=LEVEL]... [--workers N] [--format text|json|csv] [--out FILE] [--chart FILE.png] [--compare V1,V2] [--plan] [--keep DIR]", stderr)
+	fs := cli.NewFlags("sim", "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--ai SIDE=LEVEL]... [--workers N] [--format text|json|csv] [--out FILE] [--chart FILE.png] [--compare V1,V2] [--plan] [--keep DIR] [--log SEED]", stderr)
 	fs.IntVar(&r.runs, "runs", 100, fmt.Sprintf("games to play, from 1 to %d", whatif.MaxRuns))
 	fs.Uint64Var(&r.seed, "seed", 1, "seed of the first game; game i uses seed+i")
 	fs.IntVar(&r.workers, "workers", 0, "games played at once, from 1 to four per core (0: one per core)")
@@ -80,10 +84,15 @@ func readSim(args []string, stderr io.Writer) (*simRun, int) {
 	fs.Var(&r.sets, "set", "override a value, such as turns=8 or unit.ID.men=900 (repeatable)")
 	fs.StringVar(&r.from, "from", "", "take up the record at this date, such as 1944-11-10 (or 1944-11-10T18:00): every game begins where the course of events stood then")
 	fs.Var(&r.ais, "ai", "SIDE=LEVEL: random, greedy, easy, normal or hard (repeatable; default normal)")
+	fs.StringVar(&r.log, "log", "", "play the one game of seed SEED and print its log as the window writes it, every event seen")
 	if code, ok := cli.Parse(fs, args); !ok {
 		return nil, code
 	}
-	if msg := r.flagProblem(fs.NArg()); msg != "" {
+	msg := r.flagProblem(fs.NArg())
+	if msg == "" && r.log != "" {
+		msg = logProblem(fs, r.log)
+	}
+	if msg != "" {
 		fmt.Fprintln(stderr, msg)
 		return nil, cli.Usage
 	}

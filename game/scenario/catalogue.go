@@ -53,8 +53,21 @@ func ParseCatalogue(file string, src []byte) (*Catalogue, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFormat(raw, d, "unit catalogue"); err != nil {
+		return nil, err
+	}
+	c := decodeCatalogue(raw, d)
+	if err := d.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// decodeCatalogue reads a decoded catalogue; its errors are d's.
+func decodeCatalogue(raw map[string]any, d *decoder) *Catalogue {
 	c := &Catalogue{Modes: map[string]*rules.Mode{}, Types: map[string]*rules.UnitType{}, Sources: map[string]Source{}}
 	root := d.Table("", "the catalogue", raw)
+	readFormat(root)
 	for _, t := range root.Tables("source") {
 		s := ReadSource(t)
 		if _, dup := c.Sources[s.Key]; dup {
@@ -95,14 +108,15 @@ func ParseCatalogue(file string, src []byte) (*Catalogue, error) {
 		if k, ok := rules.ParseClass(cls); ok {
 			ut.Class = k
 		} else if cls != "" {
-			t.Errorf("class", "is %q; use one of infantry, cavalry, artillery, motorised, headquarters, militia, aircraft", cls)
+			t.Errorf("class", "is %q; use one of infantry, cavalry, artillery, motorised, headquarters, militia, aircraft%s", cls,
+				DidYouMean(cls, []string{"infantry", "cavalry", "artillery", "motorised", "headquarters", "militia", "aircraft"}))
 		}
 		mode := t.Str("mode", ut.Class != rules.Aircraft)
 		if mode != "" {
 			if m, ok := c.Modes[mode]; ok {
 				ut.Mode = m
 			} else {
-				t.Errorf("mode", "names %q, which no [[mode]] defines", mode)
+				t.Errorf("mode", "names %q, which no [[mode]] defines%s", mode, DidYouMean(mode, sortedKeys(c.Modes)))
 			}
 		}
 		ut.ObserveKm = t.Number("observe_km", true, 5, 0.1, 200)
@@ -111,7 +125,7 @@ func ParseCatalogue(file string, src []byte) (*Catalogue, error) {
 		ut.RangeKm = t.Number("range_km", false, 0, 0, 3000)
 		ut.Source = t.Str("source", true)
 		if _, ok := c.Sources[ut.Source]; !ok && ut.Source != "" {
-			t.Errorf("source", "names %q, which no [[source]] defines", ut.Source)
+			t.Errorf("source", "names %q, which no [[source]] defines%s", ut.Source, DidYouMean(ut.Source, sortedKeys(c.Sources)))
 		}
 		if _, dup := c.Types[id]; dup {
 			t.Errorf("id", "%q is used twice", id)
@@ -120,10 +134,7 @@ func ParseCatalogue(file string, src []byte) (*Catalogue, error) {
 		t.Done()
 	}
 	root.Done()
-	if err := d.Err(); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return c
 }
 
 // TypeIDs lists the catalogue's unit types in order.

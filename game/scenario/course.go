@@ -73,17 +73,17 @@ func (b *build) readStep(t *Table) (s Step, in bool) {
 		case m.Unit == "" || b.units[m.Unit]:
 			s.Moves = append(s.Moves, m)
 		case !b.d.fileUnits[m.Unit]:
-			mt.Errorf("unit", "names unit %q, which no [[unit]] defines", m.Unit)
+			mt.Errorf("unit", "names unit %q, which no [[unit]] defines%s", m.Unit, DidYouMean(m.Unit, sortedKeys(b.d.fileUnits)))
 		} // a unit a variant removed is not moved
 	}
 	for _, ct := range t.Tables("capture") {
 		ct.What = t.What + " " + ct.What
 		c := Capture{Place: ct.Str("place", true), Side: ct.Str("by", true)}
 		if _, ok := b.places[c.Place]; !ok && c.Place != "" {
-			ct.Errorf("place", "names place %q, which no [[place]] defines", c.Place)
+			ct.Errorf("place", "names place %q, which no [[place]] defines%s", c.Place, DidYouMean(c.Place, sortedKeys(b.places)))
 		}
 		if c.Side != "" && !b.sides[c.Side] {
-			ct.Errorf("by", "names side %q, which no [[side]] defines (or \"\" for nobody)", c.Side)
+			ct.Errorf("by", "names side %q, which no [[side]] defines (or \"\" for nobody)%s", c.Side, DidYouMean(c.Side, sortedKeys(b.sides)))
 		}
 		ct.Done()
 		s.Captures = append(s.Captures, c)

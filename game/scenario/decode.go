@@ -94,6 +94,7 @@ func typeName(v any) string { return TypeName(v) }
 
 // ints reads a list of whole numbers, such as a hex [col, row].
 func (t *Table) ints(key string, required bool, n int) ([]int, bool) {
+	t.note(key, KeyRead{Kind: kindIntegers, Required: required, Len: n})
 	v, ok := t.Get(key, required)
 	if !ok {
 		return nil, false
@@ -122,6 +123,7 @@ func (r *Reader) intList(path, what string, v any, n int) ([]int, bool) {
 // list reads a list for callers that check each element; of says what the
 // list holds, for the error if it is no list ("strings").
 func (t *Table) list(key, of string) []any {
+	t.note(key, KeyRead{Kind: kindList})
 	v, ok := t.Get(key, false)
 	if !ok {
 		return nil
@@ -136,6 +138,7 @@ func (t *Table) list(key, of string) []any {
 // keys returns the table's keys in order, for tables whose keys are data
 // (a legend, who held which place).
 func (t *Table) keys() []string {
+	t.note("", KeyRead{Kind: kindKeys})
 	out := make([]string, 0, len(t.m))
 	for k := range t.m {
 		if k != originKey {

@@ -36,7 +36,7 @@ func TestErrorsNameLineColumnAndKey(t *testing.T) {
 		{"impassable hex", "hex = [0, 4]", "hex = [3, 0]", "", "on glacier, where no unit can stand"},
 		{"off the map", "hex = [9, 5]", "hex = [19, 5]", "", "off the 12x8 map"},
 		{"dates out of order", "withdraw = 1945-09-02T18:00:00", "withdraw = 1945-09-02T18:00:00\narrive = 1945-09-03T06:00:00", "withdraw = ", "out of order"},
-		{"date outside", "date = 1945-09-03T06:00:00", "date = 1946-09-03T06:00:00", "", "outside the scenario"},
+		{"date outside", "date = 1945-09-03T06:00:00", "date = 1946-09-03T06:00:00", "", "at or after the end of the scenario's last turn"},
 		{"duplicate id", `id = "e-police"`, `id = "e-inf" # again`, "", `"e-inf" is used twice`},
 		{"not adjacent", "[6,5, 7,5]", "[6,5, 9,5]", "", "not neighbours"},
 		{"bad terrain char", `"..f..w...f..",`, `"..f..w..Xf..",`, "", `"X" is not in the legend`},

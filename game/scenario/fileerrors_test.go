@@ -44,7 +44,7 @@ func TestSetErrorsStandAtTheKey(t *testing.T) {
 		{"turns=many", `drill.toml:9:1: --set turns=many: the scenario: key "turns" must be a whole number, not a string`},
 		{"unit.w-cav.men=-5", `drill.toml:133:1: --set unit.w-cav.men=-5: unit "w-cav": key "men" is -5; it must be from 0 to 300000`},
 		{"unit.w-art.horses=-1", `drill.toml:138:1: --set unit.w-art.horses=-1: unit "w-art": key "horses" is -1; it must be from 0 to 200000`},
-		{"turnz=3", `drill.toml: --set turnz=3: the scenario: key "turnz" is not a known key here; check its spelling`},
+		{"turnz=3", `drill.toml: --set turnz=3: the scenario: key "turnz" is not a known key here; did you mean "turns"?`},
 		{"start=06:00:00", `drill.toml:8:1: --set start=06:00:00: the scenario: key "start" is a time of day with no date; give the date too, such as 1944-11-07T06:00:00`},
 	}
 	for _, tt := range tests {

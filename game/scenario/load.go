@@ -109,13 +109,11 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
-	stamp(raw)
-	d.fileUnits = map[string]bool{}
-	for _, u := range tablesOf(raw["unit"]) {
-		if id, ok := u["id"].(string); ok {
-			d.fileUnits[id] = true
-		}
+	if err := checkFormat(raw, d, "scenario"); err != nil {
+		return nil, err
 	}
+	stamp(raw)
+	d.fileUnits = fileUnitIDs(raw)
 	for _, v := range opt.Variants {
 		if err := applyVariant(raw, d, v); err != nil {
 			return nil, err
@@ -132,6 +130,7 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 		return nil, err
 	}
 	sc.Applied = append([]string(nil), opt.Variants...)
+	sc.Warnings = d.Warnings()
 	sc.TextHash = TextHash(src)
 	if opt.From != "" {
 		from, err := ParseFrom(opt.From)
@@ -143,6 +142,18 @@ func Parse(file string, src []byte, opt Options) (*Scenario, error) {
 		}
 	}
 	return sc, nil
+}
+
+// fileUnitIDs are the ids of the file's units before any variant, which
+// the record may name though a variant removes them.
+func fileUnitIDs(raw map[string]any) map[string]bool {
+	ids := map[string]bool{}
+	for _, u := range tablesOf(raw["unit"]) {
+		if id, ok := u["id"].(string); ok {
+			ids[id] = true
+		}
+	}
+	return ids
 }
 
 // overlaid lists the arrays of tables that variants and --set can change.
@@ -190,7 +201,7 @@ func applyVariant(raw map[string]any, d *decoder, id string) error {
 		if len(ids) == 0 {
 			return fmt.Errorf("unknown variant %q: this scenario has no variants", id)
 		}
-		return fmt.Errorf("unknown variant %q: this scenario has %s", id, strings.Join(ids, ", "))
+		return fmt.Errorf("unknown variant %q: this scenario has %s%s", id, strings.Join(ids, ", "), DidYouMean(id, ids))
 	}
 	label := fmt.Sprintf("variant %q", id)
 	var errs Errors
@@ -211,7 +222,7 @@ func applyVariant(raw map[string]any, d *decoder, id string) error {
 				kept = append(kept, m)
 			}
 			if !found {
-				fail(index(join(vpath, key), i), "there is no %s %q to remove", kind, rid)
+				fail(index(join(vpath, key), i), "there is no %s %q to remove%s", kind, rid, DidYouMean(rid, idsOf(raw, kind)))
 			}
 			raw[kind] = kept
 		}
@@ -253,7 +264,7 @@ func applyChange(raw map[string]any, d *decoder, ch map[string]any, cpath string
 	}
 	m := findTable(raw, kind, target)
 	if m == nil {
-		fail(join(cpath, kind), "there is no %s %q to change", kind, target)
+		fail(join(cpath, kind), "there is no %s %q to change%s", kind, target, DidYouMean(target, idsOf(raw, kind)))
 		return
 	}
 	for k, val := range ch {
@@ -265,6 +276,17 @@ func applyChange(raw map[string]any, d *decoder, ch map[string]any, cpath string
 			d.pos.move(join(origin, k), join(cpath, k))
 		}
 	}
+}
+
+// idsOf lists the ids of the tables of an array, such as every unit's.
+func idsOf(raw map[string]any, kind string) []string {
+	var ids []string
+	for _, m := range tablesOf(raw[kind]) {
+		if id, ok := m["id"].(string); ok {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 func findTable(raw map[string]any, kind, id string) map[string]any {
@@ -307,11 +329,11 @@ func applySet(raw map[string]any, d *decoder, s string) error {
 			known = known || k == kind
 		}
 		if !known {
-			return fmt.Errorf("--set %q: %q is not something to set; use unit, event, place or side, such as unit.ili-1.men=900", shown, kind)
+			return fmt.Errorf("--set %q: %q is not something to set; use unit, event, place or side, such as unit.ili-1.men=900%s", shown, kind, DidYouMean(kind, overlaid))
 		}
 		m := findTable(raw, kind, id)
 		if m == nil {
-			return fmt.Errorf("--set %q: there is no %s %q in this scenario", shown, kind, id)
+			return fmt.Errorf("--set %q: there is no %s %q in this scenario%s", shown, kind, id, DidYouMean(id, idsOf(raw, kind)))
 		}
 		if field == "id" {
 			return fmt.Errorf("--set %q: an id cannot be changed", shown)

@@ -39,6 +39,11 @@ type Scenario struct {
 	Applied     []string  // the variants applied to this load
 	PlaceInfo   map[string]PlaceInfo
 	UnitNotes   map[string]string
+	Roads       []Road // the map's roads and tracks as the file gives them, by name
+	Forts       []Fort
+	// Warnings are doubts about the file that did not stop it loading,
+	// such as a date without a time of day, in file order.
+	Warnings Errors
 
 	Setup  *rules.Setup
 	Units  []rules.Unit
@@ -241,6 +246,7 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 	sc := &Scenario{File: d.File, Sources: map[string]Source{}, PlaceInfo: map[string]PlaceInfo{}, UnitNotes: map[string]string{}}
 	b.sc = sc
 	root := d.Table("", "the scenario", raw)
+	readFormat(root)
 	sc.ID = root.Str("id", true)
 	if sc.ID != "" && !idPattern.MatchString(sc.ID) {
 		root.Errorf("id", "is %q; use lower-case letters, digits and hyphens, such as ghulja-1944", sc.ID)
@@ -348,7 +354,7 @@ func (b *build) readVictory(v *Table) {
 		sd.Hold, paths = t.Strings("hold")
 		for i, id := range sd.Hold {
 			if _, ok := b.places[id]; !ok {
-				t.ErrorAt(paths[i], "hold names place %q, which no [[place]] defines", id)
+				t.ErrorAt(paths[i], "hold names place %q, which no [[place]] defines%s", id, DidYouMean(id, sortedKeys(b.places)))
 			}
 		}
 		if len(sd.Hold) == 0 {
@@ -370,7 +376,7 @@ func (b *build) readPlan(t *Table) rules.PlanStep {
 	ps := rules.PlanStep{Side: b.sideRef(t, "side", true), Place: t.Str("place", true), FromTurn: 1}
 	t.Name("plan step", ps.Place)
 	if _, ok := b.places[ps.Place]; !ok && ps.Place != "" {
-		t.Errorf("place", "names %q, which no [[place]] defines", ps.Place)
+		t.Errorf("place", "names %q, which no [[place]] defines%s", ps.Place, DidYouMean(ps.Place, sortedKeys(b.places)))
 	}
 	if from, ok := t.Date("from", false); ok {
 		b.checkDate(t, "from", from)
@@ -430,7 +436,7 @@ func supplyMode(root *Table, cat *Catalogue) *rules.Mode {
 	}
 	mode := cat.Modes[id]
 	if mode == nil {
-		root.Errorf("supply_mode", "names %q, which the unit catalogue does not define", id)
+		root.Errorf("supply_mode", "names %q, which the unit catalogue does not define%s", id, DidYouMean(id, sortedKeys(cat.Modes)))
 		mode = &rules.Mode{ID: id}
 	}
 	return mode
@@ -471,8 +477,10 @@ func (b *build) readRiver(rt *Table) {
 // readRoad reads one [[map.road]]: a road or a track through neighbouring
 // hexes; where two cross, the better kind stands.
 func (b *build) readRoad(rt *Table) {
+	name := rt.Str("name", false)
+	rt.Name("road", name)
 	kind := []rules.Road{rules.MainRoad, rules.Track}[rt.Choice("kind", true, "road", "track")]
-	rt.Str("name", false)
+	road := Road{Name: name, Kind: kind}
 	var prev hex.Hex
 	for i, e := range rt.list("path", "hexes such as [6, 5]") {
 		path := index(rt.KeyPath("path"), i)
@@ -484,6 +492,7 @@ func (b *build) readRoad(rt *Table) {
 		if !ok {
 			continue
 		}
+		road.Path = append(road.Path, h)
 		if i > 0 {
 			if !hex.Adjacent(prev, h) {
 				rt.ErrorAt(path, "step %d,%d is not next to the step before it", v[0], v[1])
@@ -493,22 +502,27 @@ func (b *build) readRoad(rt *Table) {
 		}
 		prev = h
 	}
+	b.sc.Roads = append(b.sc.Roads, road)
 	rt.Done()
 }
 
 // readFort reads one [[map.fort]]: built defences, prepared or fortified, on
 // a list of hexes.
 func (b *build) readFort(ft *Table) {
+	name := ft.Str("name", false)
+	ft.Name("fort", name)
 	p := []rules.Posture{rules.Prepared, rules.Fortified}[ft.Choice("posture", true, "prepared", "fortified")]
-	ft.Str("name", false)
+	fort := Fort{Name: name, Posture: p}
 	for i, e := range ft.list("hexes", "hexes such as [6, 5]") {
 		path := index(ft.KeyPath("hexes"), i)
 		if v, ok := b.d.intList(path, ft.What+": hex", e, 2); ok {
 			if h, ok := b.hexAt(path, ft.What, "hexes", v[0], v[1]); ok {
 				b.m.Fort[b.m.Index(h)] = p
+				fort.Hexes = append(fort.Hexes, h)
 			}
 		}
 	}
+	b.sc.Forts = append(b.sc.Forts, fort)
 	ft.Done()
 }
 
@@ -521,7 +535,7 @@ func (b *build) unitHex(t *Table) (hex.Hex, bool) {
 		if i, found := b.places[place]; found {
 			h, ok = b.sc.Places[i].Hex, true
 		} else {
-			t.Errorf("place", "names %q, which no [[place]] defines", place)
+			t.Errorf("place", "names %q, which no [[place]] defines%s", place, DidYouMean(place, sortedKeys(b.places)))
 		}
 		if t.Has("hex") {
 			t.Errorf("hex", "is given with place; give one or the other")
@@ -550,7 +564,7 @@ func (b *build) sourceRef(t *Table, key string, required bool) string {
 	k := t.Str(key, required)
 	if k != "" {
 		if _, ok := b.sc.Sources[k]; !ok {
-			t.Errorf(key, "names source %q, which no [[source]] defines", k)
+			t.Errorf(key, "names source %q, which no [[source]] defines%s", k, DidYouMean(k, sortedKeys(b.sc.Sources)))
 		}
 	}
 	return k
@@ -559,7 +573,7 @@ func (b *build) sourceRef(t *Table, key string, required bool) string {
 func (b *build) sideRef(t *Table, key string, required bool) string {
 	id := t.Str(key, required)
 	if id != "" && !b.sides[id] {
-		t.Errorf(key, "names side %q, which no [[side]] defines", id)
+		t.Errorf(key, "names side %q, which no [[side]] defines%s", id, DidYouMean(id, sortedKeys(b.sides)))
 	}
 	return id
 }
@@ -605,7 +619,7 @@ func (b *build) readMap(t *Table) {
 			}
 			ter, ok := rules.ParseTerrain(name)
 			if !ok {
-				lt.Errorf(ch, "is %q; use one of %v", name, rules.TerrainNames())
+				lt.Errorf(ch, "is %q; use one of %v%s", name, rules.TerrainNames(), DidYouMean(name, rules.TerrainNames()))
 				continue
 			}
 			legend[ch] = ter
@@ -738,7 +752,7 @@ func (b *build) readUnit(t *Table) (rules.Unit, bool) {
 	typ := t.Str("type", true)
 	u.Type = b.cat.Types[typ]
 	if u.Type == nil && typ != "" {
-		t.Errorf("type", "names %q, which the unit catalogue does not have (it has %v)", typ, b.cat.TypeIDs())
+		t.Errorf("type", "names %q, which the unit catalogue does not have (it has %v)%s", typ, b.cat.TypeIDs(), DidYouMean(typ, b.cat.TypeIDs()))
 	}
 	u.Commander = t.Str("commander", false)
 	u.Source = b.sourceRef(t, "source", true)
@@ -772,14 +786,14 @@ func (b *build) readUnit(t *Table) (rules.Unit, bool) {
 	u.Hex, ok = b.unitHex(t)
 	arrive, hasArrive := t.Date("arrive", false)
 	if hasArrive {
-		b.checkDate(t, "arrive", arrive)
+		b.checkFires(t, "arrive", arrive, "the unit would never arrive")
 		u.ArriveTurn = b.sc.Setup.TurnOf(arrive)
 		if arrive.After(b.sc.Start) {
 			u.Status = rules.Pending
 		}
 	}
 	if withdraw, ok := t.Date("withdraw", false); ok {
-		b.checkDate(t, "withdraw", withdraw)
+		b.checkFires(t, "withdraw", withdraw, "the unit would never leave")
 		u.WithdrawTurn = b.sc.Setup.TurnOf(withdraw)
 		if hasArrive && !withdraw.After(arrive) {
 			t.Errorf("withdraw", "is not after its arrival; the dates are out of order")
@@ -811,13 +825,13 @@ func (b *build) readEvent(t *Table) rules.Narrative {
 	n.Text = t.Str("text", true)
 	n.Source = b.sourceRef(t, "source", true)
 	if d, ok := t.Date("date", false); ok {
-		b.checkDate(t, "date", d)
+		b.checkFires(t, "date", d, "the event would never fire")
 		n.Turn = b.sc.Setup.TurnOf(d)
 	}
 	n.CapturedPlace = t.Str("captured", false)
 	if n.CapturedPlace != "" {
 		if _, ok := b.places[n.CapturedPlace]; !ok {
-			t.Errorf("captured", "names place %q, which no [[place]] defines", n.CapturedPlace)
+			t.Errorf("captured", "names place %q, which no [[place]] defines%s", n.CapturedPlace, DidYouMean(n.CapturedPlace, sortedKeys(b.places)))
 		}
 	}
 	n.CapturedBy = b.sideRef(t, "by", false)
@@ -835,7 +849,7 @@ func (b *build) readHistory(t *Table) History {
 	h.Source = b.sourceRef(t, "source", true)
 	if w := t.Str("winner", true); w != "draw" {
 		if w != "" && !b.sides[w] {
-			t.Errorf("winner", "names side %q, which no [[side]] defines (or use \"draw\")", w)
+			t.Errorf("winner", "names side %q, which no [[side]] defines (or use \"draw\")%s", w, DidYouMean(w, append(sortedKeys(b.sides), "draw")))
 		}
 		h.Winner = w
 	}
@@ -844,10 +858,10 @@ func (b *build) readHistory(t *Table) History {
 		for _, place := range holds.keys() {
 			side := holds.Str(place, false)
 			if _, ok := b.places[place]; !ok {
-				holds.Errorf(place, "is not a place of this scenario")
+				holds.Errorf(place, "is not a place of this scenario%s", DidYouMean(place, sortedKeys(b.places)))
 			}
 			if side != "" && !b.sides[side] {
-				holds.Errorf(place, "names side %q, which no [[side]] defines", side)
+				holds.Errorf(place, "names side %q, which no [[side]] defines%s", side, DidYouMean(side, sortedKeys(b.sides)))
 			}
 			h.Holds[place] = side
 		}
@@ -885,10 +899,10 @@ func (b *build) readCheckpoint(t *Table) (c Checkpoint, in bool) {
 	c = Checkpoint{Place: t.Str("place", true), Side: t.Str("held_by", true), Turn: b.sc.Turns + 1,
 		Source: b.sourceRef(t, "source", true), Note: t.Str("note", false)}
 	if _, ok := b.places[c.Place]; !ok && c.Place != "" {
-		t.Errorf("place", "names place %q, which no [[place]] defines", c.Place)
+		t.Errorf("place", "names place %q, which no [[place]] defines%s", c.Place, DidYouMean(c.Place, sortedKeys(b.places)))
 	}
 	if c.Side != "" && !b.sides[c.Side] {
-		t.Errorf("held_by", "names side %q, which no [[side]] defines (or \"\" for nobody)", c.Side)
+		t.Errorf("held_by", "names side %q, which no [[side]] defines (or \"\" for nobody)%s", c.Side, DidYouMean(c.Side, sortedKeys(b.sides)))
 	}
 	on, ok, in := b.recordDate(t, false)
 	if ok {

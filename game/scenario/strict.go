@@ -17,18 +17,25 @@ import (
 	"ili/game/files"
 )
 
-// Error is one problem in a file, at a line and column.
+// Error is one problem in a file, at a line and column. A warning is a
+// doubt, not a mistake: the file is taken as it reads, and the warning says
+// how.
 type Error struct {
-	File string
-	Pos  Pos
-	Msg  string
+	File    string
+	Pos     Pos
+	Msg     string
+	Warning bool
 }
 
 func (e Error) Error() string {
-	if e.Pos.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	msg := e.Msg
+	if e.Warning {
+		msg = "warning: " + msg
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
+	if e.Pos.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, msg)
 }
 
 // Errors is every problem found in a file, in file order; one per line.
@@ -62,13 +69,19 @@ type Reader struct {
 	File string
 	At   Positions
 	Errs Errors
-	more int // errors past maxErrors, counted and not kept
+	// Warns are the doubts about what the file says that do not stop it
+	// being read (a date without a time of day), in the order found.
+	Warns Errors
+	more  int // errors past maxErrors, counted and not kept
 	// The scenario's own ways: place stands in for At.Near, as variants and
 	// --set overrides move values away from where the file has them, and
 	// gives what the message begins with; terse keeps the wording its tests
 	// pin ("is missing", and an unknown key without the known ones).
 	place func(path string) (Pos, string)
 	terse bool
+	// watch, if set, is told how each key is read (see KeyRead), for the
+	// reference and the schema.
+	watch func(KeyRead)
 }
 
 // Decode checks the size and shape of src, a TOML text, decodes it and
@@ -144,16 +157,39 @@ func (r *Reader) Errorf(path, format string, args ...any) {
 		r.more++
 		return
 	}
-	msg := fmt.Sprintf(format, args...)
-	var at Pos
-	if r.place != nil {
-		var label string
-		at, label = r.place(path)
-		msg = label + msg
-	} else {
-		at = r.At.Near(path)
-	}
+	at, msg := r.where(path, fmt.Sprintf(format, args...))
 	r.Errs = append(r.Errs, Error{File: r.File, Pos: at, Msg: msg})
+}
+
+// Warnf records a warning at path, where Errorf would record an error.
+func (r *Reader) Warnf(path, format string, args ...any) {
+	if len(r.Warns) >= maxErrors {
+		return
+	}
+	at, msg := r.where(path, fmt.Sprintf(format, args...))
+	r.Warns = append(r.Warns, Error{File: r.File, Pos: at, Msg: msg, Warning: true})
+}
+
+// where is the position of path and msg as said there: after the label of
+// the --set that gave the value, if one did.
+func (r *Reader) where(path, msg string) (Pos, string) {
+	if r.place == nil {
+		return r.At.Near(path), msg
+	}
+	at, label := r.place(path)
+	return at, label + msg
+}
+
+// Warnings returns the warnings in file order, or nil if there are none.
+func (r *Reader) Warnings() Errors {
+	if len(r.Warns) == 0 {
+		return nil
+	}
+	sort.SliceStable(r.Warns, func(i, j int) bool {
+		a, b := r.Warns[i].Pos, r.Warns[j].Pos
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
+	return r.Warns
 }
 
 // Sorted returns the errors in file order; past the thousandth, a last one
@@ -232,6 +268,7 @@ func (t *Table) ErrorAt(path, format string, args ...any) {
 
 // Get reads the value of key, which is an error to leave out if required.
 func (t *Table) Get(key string, required bool) (any, bool) {
+	t.note(key, KeyRead{Required: required})
 	t.used[key] = true
 	v, ok := t.m[key]
 	if !ok && required {
@@ -260,16 +297,25 @@ func (t *Table) Done() {
 	sort.Strings(unknown)
 	sort.Strings(known)
 	for _, k := range unknown {
+		fix := "check its spelling"
+		if len(t.r.Errs) >= maxErrors {
+			t.r.more++ // past the errors kept: not worth a suggestion
+			continue
+		}
+		if s := Suggest(k, known); s != "" {
+			fix = fmt.Sprintf("did you mean %q?", s)
+		}
 		if t.r.terse {
-			t.Errorf(k, "is not a known key here; check its spelling")
+			t.Errorf(k, "is not a known key here; %s", fix)
 		} else {
-			t.Errorf(k, "is not a known key here; check its spelling (known keys: %s)", strings.Join(known, ", "))
+			t.Errorf(k, "is not a known key here; %s (known keys: %s)", fix, strings.Join(known, ", "))
 		}
 	}
 }
 
 // Str reads a string as it is written.
 func (t *Table) Str(key string, required bool) string {
+	t.note(key, KeyRead{Kind: kindString, Required: required})
 	v, ok := t.Get(key, required)
 	if !ok {
 		return ""
@@ -285,6 +331,7 @@ func (t *Table) Str(key string, required bool) string {
 // single spaces, paragraphs parted by a blank line, blanks at the ends
 // dropped. A required text must have some.
 func (t *Table) Text(key string, required bool) string {
+	t.note(key, KeyRead{Kind: kindText, Required: required})
 	var paras []string
 	for _, p := range strings.Split(strings.ReplaceAll(t.Str(key, required), "\r\n", "\n"), "\n\n") {
 		if p = strings.Join(strings.Fields(p), " "); p != "" {
@@ -299,6 +346,7 @@ func (t *Table) Text(key string, required bool) string {
 
 // Int reads a whole number from lo to hi; def if it is missing or wrong.
 func (t *Table) Int(key string, required bool, def, lo, hi int) int {
+	t.note(key, KeyRead{Kind: kindInteger, Required: required, Default: int64(def), Min: float64(lo), Max: float64(hi), HasRange: true})
 	v, ok := t.Get(key, required)
 	if !ok {
 		return def
@@ -318,6 +366,7 @@ func (t *Table) Int(key string, required bool, def, lo, hi int) int {
 // Number reads a number, whole or decimal, from lo to hi; def if it is
 // missing or wrong.
 func (t *Table) Number(key string, required bool, def, lo, hi float64) float64 {
+	t.note(key, KeyRead{Kind: kindNumber, Required: required, Default: def, Min: lo, Max: hi, HasRange: true})
 	v, ok := t.Get(key, required)
 	if !ok {
 		return def
@@ -347,6 +396,7 @@ func AsNumber(v any) (float64, bool) {
 
 // Bool reads true or false; def if it is missing or wrong.
 func (t *Table) Bool(key string, def bool) bool {
+	t.note(key, KeyRead{Kind: kindBoolean, Default: def})
 	v, ok := t.Get(key, false)
 	if !ok {
 		return def
@@ -362,6 +412,7 @@ func (t *Table) Bool(key string, def bool) bool {
 // Choice reads a string that must be one of options and returns its index:
 // 0 if it is missing or wrong.
 func (t *Table) Choice(key string, required bool, options ...string) int {
+	t.note(key, KeyRead{Kind: kindChoice, Required: required, Default: options[0], Options: options})
 	v, ok := t.Get(key, required)
 	if !ok {
 		return 0
@@ -377,7 +428,7 @@ func (t *Table) Choice(key string, required bool, options ...string) int {
 		list = "one of " + list
 	}
 	if _, isStr := v.(string); isStr {
-		t.Errorf(key, "is %q; use %s", s, list)
+		t.Errorf(key, "is %q; use %s%s", s, list, DidYouMean(s, options))
 	} else {
 		t.Errorf(key, "must be a string, not %s; use %s", TypeName(v), list)
 	}
@@ -385,24 +436,41 @@ func (t *Table) Choice(key string, required bool, options ...string) int {
 }
 
 // Date reads a moment of the game's clock: a TOML date or local date-time
-// (1944-11-07 or 1944-11-07T06:00:00), or a string of one.
+// (1944-11-07 or 1944-11-07T06:00:00), or a string of one. A date without
+// a time of day is taken as midnight, with a warning: turns, arrivals and
+// events begin at hours, and midnight is seldom the one meant.
 func (t *Table) Date(key string, required bool) (time.Time, bool) {
+	t.note(key, KeyRead{Kind: kindDate, Required: required})
 	v, ok := t.Get(key, required)
 	if !ok {
 		return time.Time{}, false
 	}
 	switch x := v.(type) {
 	case time.Time:
-		return t.clock(key, x)
+		d, ok := t.clock(key, x)
+		if ok && x.Location().String() == "date-local" {
+			t.warnMidnight(key, d)
+		}
+		return d, ok
 	case string:
 		for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {
 			if d, err := time.Parse(layout, x); err == nil {
+				if layout == "2006-01-02" {
+					t.warnMidnight(key, d)
+				}
 				return d, true
 			}
 		}
 	}
 	t.Errorf(key, "must be a date such as 1944-11-07 or 1944-11-07T06:00:00, not %s", TypeName(v))
 	return time.Time{}, false
+}
+
+// warnMidnight warns that key, a date d without a time of day, is taken as
+// midnight.
+func (t *Table) warnMidnight(key string, d time.Time) {
+	t.r.Warnf(t.KeyPath(key), "%s: key %q is %s, a date without a time of day, so it is taken as midnight (%s); give the hour, such as %s",
+		t.What, key, d.Format("2006-01-02"), d.Format("2006-01-02T15:04:05"), d.Add(6*time.Hour).Format("2006-01-02T15:04:05"))
 }
 
 // clock reads a TOML date or local date-time as the game's clock, which is
@@ -424,6 +492,7 @@ func (t *Table) clock(key string, x time.Time) (time.Time, bool) {
 
 // Strings reads a list of strings, and the path of each for errors about it.
 func (t *Table) Strings(key string) (list, paths []string) {
+	t.note(key, KeyRead{Kind: kindStrings})
 	v, ok := t.Get(key, false)
 	if !ok {
 		return nil, nil
@@ -446,6 +515,7 @@ func (t *Table) Strings(key string) (list, paths []string) {
 
 // Sub reads a table, written [key] (within the table's own header).
 func (t *Table) Sub(key string, required bool) *Table {
+	t.note(key, KeyRead{Kind: kindTable, Required: required})
 	v, ok := t.Get(key, required)
 	if !ok {
 		return nil
@@ -464,6 +534,7 @@ func (t *Table) Sub(key string, required bool) *Table {
 
 // Tables reads an array of tables, written [[key]]: "key 1", "key 2"...
 func (t *Table) Tables(key string) []*Table {
+	t.note(key, KeyRead{Kind: kindTables})
 	v, ok := t.Get(key, false)
 	if !ok {
 		return nil
@@ -495,6 +566,7 @@ var arrayIndex = regexp.MustCompile(`\[[0-9]+\]`)
 
 // Year reads a year, a whole number (1945) or a string ("undated", "c. 1950").
 func (t *Table) Year(key string) string {
+	t.note(key, KeyRead{Kind: kindYear})
 	v, ok := t.Get(key, false)
 	switch y := v.(type) {
 	case int64:

@@ -116,9 +116,15 @@ func TestHoverLine(t *testing.T) {
 	p := nilkaAtTheGates(t)
 	v := p.m.View("insurgents")
 	town := p.describeHex(hex.FromOffset(11, 7), v)
-	for _, want := range []string{"town", "Nilka (Gongha): 10 VP, held by Provincial garrison", "men)"} {
+	for _, want := range []string{"town", "Nilka (Gongha): 10 VP, held by Provincial garrison", ", a town", "source: soldiers1989", "men)"} {
 		if !strings.Contains(town, want) {
 			t.Errorf("the town's line lacks %q: %s", want, town)
+		}
+	}
+	ford := p.describeHex(hex.FromOffset(11, 9), v)
+	for _, want := range []string{"Kash River ford: 2 VP, held by ", ", a ford", "its exact place is our assumption"} {
+		if !strings.Contains(ford, want) {
+			t.Errorf("the ford's line lacks its kind or note (%q): %s", want, ford)
 		}
 	}
 	p.Select("band-foot")

@@ -50,17 +50,8 @@ func (p *Play) describeHex(h hex.Hex, v *rules.View) string {
 		parts = append(parts, strings.Join(roads, ", "))
 	}
 	for _, pl := range v.Places {
-		if pl.Hex != h {
-			continue
-		}
-		holder := "held by nobody"
-		if pl.Owner != "" {
-			holder = "held by " + p.sideName(pl.Owner)
-		}
-		if pl.VP > 0 {
-			parts = append(parts, fmt.Sprintf("%s: %d VP, %s", pl.Name, pl.VP, holder))
-		} else {
-			parts = append(parts, pl.Name+", "+holder)
+		if pl.Hex == h {
+			parts = append(parts, p.placeParts(pl)...)
 		}
 	}
 	if !v.Seen(h) {
@@ -94,6 +85,40 @@ func (p *Play) describeHex(h hex.Hex, v *rules.View) string {
 		}
 	}
 	return strings.Join(parts, "  |  ")
+}
+
+// placeParts say a place on the hover line: its name, points, holder and
+// kind ("Nilka (Gongha): 10 VP, held by ..., a town"), then the scenario's
+// note on it and its source, where the file gives them.
+func (p *Play) placeParts(pl rules.Place) []string {
+	holder := "held by nobody"
+	if pl.Owner != "" {
+		holder = "held by " + p.sideName(pl.Owner)
+	}
+	first := pl.Name + ", " + holder
+	if pl.VP > 0 {
+		first = fmt.Sprintf("%s: %d VP, %s", pl.Name, pl.VP, holder)
+	}
+	info := p.sc.PlaceInfo[pl.ID]
+	if info.Kind != "" {
+		first += ", " + withArticle(info.Kind)
+	}
+	parts := []string{first}
+	if info.Note != "" {
+		parts = append(parts, info.Note)
+	}
+	if info.Source != "" {
+		parts = append(parts, "source: "+p.sc.Cite(info.Source))
+	}
+	return parts
+}
+
+// withArticle puts "a" or "an" before a noun: "a town", "an oasis".
+func withArticle(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiouAEIOU", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
 }
 
 // drawHover draws the line about the hex under the mouse (or the keyboard

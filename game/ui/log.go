@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -9,6 +8,7 @@ import (
 	"ili/game/hex"
 	"ili/game/rules"
 	"ili/game/scenario"
+	"ili/game/words"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 )
@@ -31,15 +31,6 @@ func (n names) unit(id string) string {
 		return u.Name
 	}
 	return id
-}
-
-// units names several units, each by name.
-func (n names) units(ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = n.unit(id)
-	}
-	return out
 }
 
 // logbook is each person's log, by side: the lines of what their side may
@@ -169,75 +160,22 @@ func (p *Play) say(msg string) { p.logs.add(p.logKey(), msg) }
 // Log returns the log of the person at the screen.
 func (p *Play) Log() []string { return p.logs[p.logKey()] }
 
-// logLine is an event's line in the log, with units, places and sides by
-// name; a fight in short (its factors were in the preview).
+// logLine is an event's line in the log, as package words writes it: with
+// units, places and sides by name; a fight in short (its factors were in
+// the preview).
 func (p *Play) logLine(e rules.Event) string {
-	n := p.names
-	switch e := e.(type) {
-	case rules.PhaseStarted:
-		return p.shortName(e.Side) + " to move"
-	case rules.Moved:
-		return fmt.Sprintf("%s to %s (%s)", says(n.unit(e.Unit), "march"), p.placeName(e.Path[len(e.Path)-1]), marchTime(e.Minutes))
-	case rules.MoveStopped:
-		return fmt.Sprintf("%s at %s: %s", says(n.unit(e.Unit), "stop"), p.placeName(e.At), e.Reason)
-	case rules.CombatResolved:
-		r := e.Result
-		return fmt.Sprintf("%s %s at %s: %s; attackers lose %d, defenders %d and %d captured",
-			sayAll(n.units(e.Attackers), "attack"), andNames(n.units(e.Defenders)), p.placeName(e.Target), r.Outcome, r.Attacker.Men, r.Defender.Men, r.Defender.Captured)
-	case rules.Retreated:
-		verb := "fall back"
-		if e.Routed {
-			verb = "rout"
-		}
-		return fmt.Sprintf("%s to %s", says(n.unit(e.Unit), verb), p.placeName(e.To))
-	case rules.Advanced:
-		return fmt.Sprintf("%s into %s", says(n.unit(e.Unit), "advance"), p.placeName(e.To))
-	case rules.PlaceCaptured:
-		return fmt.Sprintf("%s %s", says(p.shortName(e.Side), "take"), p.sc.PlaceName(e.Place))
-	case rules.UnitEliminated:
-		return fmt.Sprintf("%s (%s), %d captured", says(n.unit(e.Unit), "be broken"), e.Reason, e.Captured)
-	case rules.ReinforcementArrived:
-		return fmt.Sprintf("%s at %s", says(n.unit(e.Unit), "arrive"), p.placeName(e.At))
-	}
-	return p.statusLine(e)
-}
-
-// statusLine is the log line of the events about a unit's state and the
-// story.
-func (p *Play) statusLine(e rules.Event) string {
-	n := p.names
-	switch e := e.(type) {
-	case rules.SupplyChanged:
-		if e.InSupply {
-			return says(n.unit(e.Unit), "be back in supply")
-		}
-		return says(n.unit(e.Unit), "be out of supply")
-	case rules.UnitWithdrawn:
-		return says(n.unit(e.Unit), "leave by order")
-	case rules.UnitExited:
-		return fmt.Sprintf("%s at %s with %d men (%d VP)", says(n.unit(e.Unit), "leave the map"), p.sc.PlaceName(e.Place), e.Men, e.VP)
-	case rules.NarrativeFired:
-		if e.Source == "" {
-			return e.Title
-		}
-		return fmt.Sprintf("%s [%s]", e.Title, e.Source)
-	}
-	return e.String()
+	return words.Log{Scenario: p.sc, Units: p.names}.Line(e)
 }
 
 // placeName names the hex by its place, or by its coordinates.
 func (p *Play) placeName(h hex.Hex) string {
-	if pl := p.placeAt(h); pl != nil {
-		return pl.Name
-	}
-	return rules.Label(h)
+	return words.Log{Scenario: p.sc}.PlaceName(h)
 }
 
 // shortSide is a side's name without its bracketed note:
 // "Ili National Army (East Turkestan Republic)" is "Ili National Army".
 func shortSide(sc *scenario.Scenario, id string) string {
-	name, _, _ := strings.Cut(sc.SideName(id), " (")
-	return name
+	return words.Log{Scenario: sc}.ShortSide(id)
 }
 
 // sideName and shortName name a side of this game's scenario.

@@ -13,6 +13,7 @@ import (
 	"ili/game/hex"
 	"ili/game/paint"
 	"ili/game/rules"
+	"ili/game/words"
 )
 
 // selection is the unit a person has chosen, where it can go, the route to
@@ -379,4 +380,4 @@ func (p *Play) drawTarget(dst *ebiten.Image) {
 var targetInk = color.RGBA{210, 30, 30, 255}
 
 // marchTime writes march minutes as hours and minutes.
-func marchTime(min int) string { return fmt.Sprintf("%d h %02d min", min/60, min%60) }
+var marchTime = words.MarchTime

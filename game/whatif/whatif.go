@@ -61,14 +61,19 @@ func (set Setup) Seats() []match.Seat {
 	return seats
 }
 
-// Match plays one seeded game of the setup to the end and returns it.
-func Match(set Setup, seed uint64) (*match.Match, error) {
+// Config is how the setup's game with the given seed is set up, which its
+// record keeps.
+func (set Setup) Config(seed uint64) match.Config {
 	name := set.Name
 	if name == "" {
 		name = set.Scenario.ID
 	}
-	cfg := match.Config{Scenario: name, Variants: set.Scenario.Applied, Set: set.Set, From: set.Scenario.TakenFrom(), Seed: seed, Seats: set.Seats()}
-	m, _, err := match.New(set.Scenario, cfg)
+	return match.Config{Scenario: name, Variants: set.Scenario.Applied, Set: set.Set, From: set.Scenario.TakenFrom(), Seed: seed, Seats: set.Seats()}
+}
+
+// Match plays one seeded game of the setup to the end and returns it.
+func Match(set Setup, seed uint64) (*match.Match, error) {
+	m, _, err := match.New(set.Scenario, set.Config(seed))
 	if err != nil {
 		return nil, err
 	}
