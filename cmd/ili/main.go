@@ -32,6 +32,7 @@ Usage:
                             file:line:col lines, each file's variants listed; with no FILE,
                             every bundled scenario, the encyclopedia and the campaign
   ili calibrate FILE.csv    run the combat model on historical engagements
+  ili fit FILE.csv          fit the combat model's odds and losses, cross-validated
   ili sim SCENARIO          play AI-against-AI batches and sum up the outcomes
                             (--log SEED prints one game's log, every event seen)
   ili sim merge FILE...     join batches split by seed range
@@ -87,6 +88,7 @@ func init() {
 		"list":         cmdList,
 		"validate":     cmdValidate,
 		"calibrate":    cmdCalibrate,
+		"fit":          cmdFit,
 		"sim":          cmdSim,
 		"replay":       cmdReplay,
 		"history":      cmdHistory,

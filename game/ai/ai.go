@@ -50,7 +50,8 @@ type Player struct {
 	Level Level
 	// FollowPlan makes the operational AI pursue the scenario's historical
 	// plan for its side (the places the side went for, and when) before its
-	// own choices; an objective it cannot reach it leaves aside.
+	// own choices; an objective it cannot reach it leaves aside. Without
+	// it the plan weighs at the level's weight beside the AI's own reckoning.
 	FollowPlan bool
 	seed       uint64
 	rng        *rand.Rand
@@ -105,6 +106,11 @@ func (p *Player) Next(q *rules.Query) rules.Command {
 			cmd, ok = p.operational(q, w, u)
 		}
 		if ok {
+			return cmd
+		}
+	}
+	if p.Level >= Easy {
+		if cmd, ok := p.finish(q, w); ok {
 			return cmd
 		}
 	}

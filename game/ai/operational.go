@@ -2,6 +2,8 @@ package ai
 
 import (
 	"fmt"
+	"math"
+	"slices"
 
 	"ili/game/hex"
 	"ili/game/rules"
@@ -18,12 +20,13 @@ type tuning struct {
 	noise    float64 // random spread in move scores (easy plays sloppily)
 	minEV    float64 // ...or when the attack is worth this many victory points
 	alone    bool    // attacks with one unit at a time, never a combined attack
+	plan     float64 // weight of the side's historical plan beside its own reckoning
 }
 
 var tunings = map[Level]tuning{
-	Easy:   {trials: 12, minWin: 0.75, minTrade: 3, caution: 0.3, noise: 4, minEV: 4, alone: true},
-	Normal: {trials: 40, minWin: 0.55, minTrade: 2, caution: 1, supply: true, minEV: 1},
-	Hard:   {trials: 100, minWin: 0.55, minTrade: 2, caution: 1.2, supply: true, minEV: 0.8},
+	Easy:   {trials: 12, minWin: 0.75, minTrade: 3, caution: 0.3, noise: 4, minEV: 4, alone: true, plan: 0.5},
+	Normal: {trials: 40, minWin: 0.45, minTrade: 1.5, caution: 1, supply: true, minEV: 1, plan: 0.5},
+	Hard:   {trials: 100, minWin: 0.55, minTrade: 2, caution: 1.2, supply: true, minEV: 0.8, plan: 0.5},
 }
 
 // operational plays one decision: the best attack on offer if it is worth it,
@@ -31,6 +34,10 @@ var tunings = map[Level]tuning{
 func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Command, bool) {
 	t := tunings[p.Level]
 	pl := p.plan(w)
+	if cmd, ok := p.grab(q, w, pl); ok {
+		p.done[u.ID] = false
+		return cmd, true
+	}
 	if cmd, ok := p.bestAttack(q, w, t, pl); ok {
 		p.done[u.ID] = false // u has not had its turn yet
 		return cmd, true
@@ -39,6 +46,13 @@ func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Com
 		return rules.Command{}, false
 	}
 	return p.bestMove(q, w, u, t, pl)
+}
+
+// finish gives the attacks still worth making once every unit has had its
+// turn: a unit that marched up to the enemy late in the phase joins the
+// fight rather than stand beside it.
+func (p *Player) finish(q *rules.Query, w *world) (rules.Command, bool) {
+	return p.bestAttack(q, w, tunings[p.Level], p.plan(w))
 }
 
 // plan is the side's objectives and which unit goes to which, worked out once
@@ -74,16 +88,16 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 	}
 	for _, target := range sortedHexes(w.enemyAt) {
 		var group []string
-		advance := true
 		for _, id := range q.Attackers(target) {
 			m := w.unit[id]
 			if m == nil || m.Men == 0 || pl.exiting(id) {
 				continue
 			}
-			group = append(group, id)
-			if p.holds(w, m.Hex) {
-				advance = false // never march a garrison out of its place
+			// A garrison that attacks out loses the works it has dug.
+			if pl.garrison(m) && m.Posture(w.v.Map) > w.v.Map.FortAt(m.Hex) {
+				continue
 			}
+			group = append(group, id)
 		}
 		if len(group) == 0 {
 			continue
@@ -91,33 +105,39 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		if t.alone {
 			group = group[:1]
 		}
-		cmd := rules.Attack(p.Side, target, advance, group...)
-		key := fmt.Sprint(target, group)
-		for _, e := range w.enemyAt[target] {
-			key += fmt.Sprint(e.Men)
+		cmd, pre, ok := p.previewAttack(q, w, t, target, group)
+		if !ok {
+			continue
 		}
-		for _, id := range group {
-			key += fmt.Sprint(w.unit[id].Men, w.unit[id].Morale)
-		}
-		pre, cached := p.previews[key]
-		if !cached {
-			var err error
-			if pre, err = q.PreviewAttack(cmd, t.trials); err != nil {
-				continue
+		// Under odds this flat several attacks, each a throw of its own,
+		// take a place more often than one by all together: when they
+		// would, the unit likeliest to take it alone goes first.
+		if len(group) > 1 {
+			miss, bestTake := 1.0, -1.0
+			var one rules.Command
+			var onePre rules.Preview
+			for _, id := range group {
+				c, pr, ok := p.previewAttack(q, w, t, target, []string{id})
+				if !ok {
+					continue
+				}
+				tk := taken(pr)
+				miss *= 1 - tk
+				if tk > bestTake {
+					one, onePre, bestTake = c, pr, tk
+				}
 			}
-			if p.previews != nil {
-				p.previews[key] = pre
+			if 1-miss > taken(pre)+0.02 && bestTake >= 0 {
+				cmd, pre = one, onePre
 			}
 		}
-		win := pre.Odds[rules.DefenderRetreats] + pre.Odds[rules.DefenderRouts] + pre.Odds[rules.DefenderSurrenders]
+		// The chance of winning the battle, fought on until it is decided:
+		// a fight of a few hours rarely decides it, and the odds of those
+		// that are decided are the battle's.
+		win := pre.Expected.PWin
 		// The attack's worth in victory points: the place it may take, and
 		// the men each side would lose (each side scores the other's losses).
-		place := 0.0
-		for i := range w.v.Places {
-			if w.v.Places[i].Hex == target {
-				place = float64(w.v.Places[i].VP)
-			}
-		}
+		place := float64(placeVP(w, target))
 		casVP := float64(w.v.Victory.CasualtyVP) / 1000
 		ev := win*(place+0.5) + float64(pre.DefLoss[1]-pre.AttLoss[1])*casVP
 		trade := float64(pre.DefLoss[1]+1) / float64(pre.AttLoss[1]+1)
@@ -135,6 +155,99 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 	return best, bestScore > 0
 }
 
+// grab moves a unit that has yet to act into an empty place worth points it
+// can reach this phase: the enemy's or nobody's, points for the walking in,
+// or the side's own, left empty with the enemy a turn away. The most
+// valuable place goes first, and the unit nearest it goes.
+func (p *Player) grab(q *rules.Query, w *world, pl plan) (rules.Command, bool) {
+	budget := int32(w.v.TurnHours * 60)
+	for _, place := range p.grabbable(w) {
+		var best *rules.Unit
+		bestD := budget + 1
+		vp := placeVP(w, place)
+		for _, u := range w.mine {
+			if u.Spent > 0 || u.Attacked || u.Type.Mode == nil || pl.exiting(u.ID) || pl.garrison(u) || p.done[u.ID+"@grab"] {
+				continue
+			}
+			if p.leavesEmpty(w, u, vp/2) { // never trade a place for a smaller one
+				continue
+			}
+			if d := distances(w.v, u.Type.Mode, place).at(w.v, u.Hex); d < bestD {
+				best, bestD = u, d
+			}
+		}
+		if best == nil {
+			continue
+		}
+		p.done[best.ID+"@grab"] = true // one try a unit and phase
+		if _, _, ok := q.PlanPath(best.ID, place); ok {
+			return rules.Move(p.Side, best.ID, place), true
+		}
+	}
+	return rules.Command{}, false
+}
+
+// grabbable lists the empty places worth taking or holding now, the most
+// valuable first.
+func (p *Player) grabbable(w *world) []hex.Hex {
+	type cand struct {
+		h  hex.Hex
+		vp int
+	}
+	var cs []cand
+	for i := range w.v.Places {
+		pl := &w.v.Places[i]
+		if pl.VP == 0 || pl.ExitFor != "" || !w.v.Seen(pl.Hex) || len(w.enemyAt[pl.Hex]) > 0 || len(w.mineAt[pl.Hex]) > 0 {
+			continue
+		}
+		if pl.Owner == p.Side && threatTurns(w, pl.Hex) > 1 {
+			continue
+		}
+		cs = append(cs, cand{pl.Hex, pl.VP})
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int { return b.vp - a.vp })
+	out := make([]hex.Hex, len(cs))
+	for i, c := range cs {
+		out[i] = c.h
+	}
+	return out
+}
+
+// previewAttack is the attack by group on target, advancing unless that
+// would leave a place worth more empty, and its preview, cached for the
+// phase by the men and morale on both sides.
+func (p *Player) previewAttack(q *rules.Query, w *world, t tuning, target hex.Hex, group []string) (rules.Command, rules.Preview, bool) {
+	// The largest unit advances into a hex the defender leaves; it stays
+	// when that would leave a place worth more empty.
+	// Having weighed the place it would leave, it may leave it (Leave).
+	advance := !p.leavesEmpty(w, lead(w, group), placeVP(w, target))
+	cmd := rules.Attack(p.Side, target, advance, group...)
+	cmd.Leave = advance
+	key := fmt.Sprint(target, group)
+	for _, e := range w.enemyAt[target] {
+		key += fmt.Sprint(e.Men)
+	}
+	for _, id := range group {
+		key += fmt.Sprint(w.unit[id].Men, w.unit[id].Morale)
+	}
+	pre, cached := p.previews[key]
+	if !cached {
+		var err error
+		if pre, err = q.PreviewAttack(cmd, t.trials); err != nil {
+			return cmd, pre, false
+		}
+		if p.previews != nil {
+			p.previews[key] = pre
+		}
+	}
+	return cmd, pre, true
+}
+
+// taken is the chance that an attack drives the defender out this turn.
+func taken(pre rules.Preview) float64 {
+	return pre.Odds[rules.DefenderRetreats] + pre.Odds[rules.DefenderRouts] + pre.Odds[rules.DefenderSurrenders]
+}
+
 // objective is a place worth going to, for one side.
 type objective struct {
 	at    hex.Hex
@@ -145,9 +258,15 @@ type objective struct {
 
 func (p *Player) objectives(w *world) []objective {
 	var out []objective
-	// With FollowPlan the side's historical plan comes first while it is in force.
+	// The side's historical plan, while it is in force: with FollowPlan it
+	// comes first; otherwise it weighs as the side's intent beside the AI's
+	// own reckoning.
+	weight := tunings[p.Level].plan
+	if p.FollowPlan {
+		weight = 1
+	}
 	for _, st := range w.v.Plans {
-		if !p.FollowPlan || st.Side != p.Side || w.v.Turn < st.FromTurn || (st.UntilTurn > 0 && w.v.Turn > st.UntilTurn) {
+		if weight == 0 || st.Side != p.Side || w.v.Turn < st.FromTurn || (st.UntilTurn > 0 && w.v.Turn > st.UntilTurn) {
 			continue
 		}
 		for i := range w.v.Places {
@@ -156,31 +275,44 @@ func (p *Player) objectives(w *world) []objective {
 				continue
 			}
 			switch {
+			case pl.ExitFor == p.Side && !p.FollowPlan:
+				// The way home is an objective of its own already.
 			case pl.ExitFor == p.Side:
-				out = append(out, objective{at: pl.Hex, value: float64(st.Value), exit: true})
+				out = append(out, objective{at: pl.Hex, value: weight * float64(st.Value), exit: true})
 			case pl.Owner == p.Side:
-				out = append(out, objective{at: pl.Hex, value: float64(st.Value), own: true})
+				out = append(out, objective{at: pl.Hex, value: weight * float64(st.Value), own: true})
 			default:
-				out = append(out, objective{at: pl.Hex, value: float64(st.Value)})
+				out = append(out, objective{at: pl.Hex, value: weight * float64(st.Value)})
 			}
 		}
 	}
+	critical := p.critical(w)
 	for i := range w.v.Places {
 		pl := &w.v.Places[i]
 		switch {
+		case critical[pl.ID] > 0 && pl.Owner == p.Side:
+			// A place the enemy lacks for a sudden-death win, as far as
+			// it could reach it.
+			if t := threat(w, pl.Hex); t > 0 {
+				v := float64(pl.VP)*min(1.5, 0.5+t/2000) + critical[pl.ID]*min(1, 0.25+t/1000)
+				out = append(out, objective{at: pl.Hex, value: v, own: true})
+			}
+		case critical[pl.ID] > 0:
+			out = append(out, objective{at: pl.Hex, value: float64(pl.VP) + critical[pl.ID]})
 		case pl.ExitFor == p.Side && pl.ExitVP > 0:
 			out = append(out, objective{at: pl.Hex, value: float64(pl.ExitVP), exit: true})
 		case pl.ExitFor != "" && pl.ExitFor != p.Side:
 		case pl.VP == 0:
 		case pl.Owner == p.Side:
-			threat := 0.0
-			for _, e := range w.enemies {
-				if d := hex.Distance(e.Hex, pl.Hex); d <= 4 {
-					threat += float64(e.Men) / float64(1+d)
+			// A place wants holding by the enemy men who could reach it
+			// within two turns, an empty one most: the first enemy to walk
+			// in takes it.
+			if threat := threat(w, pl.Hex); threat > 0 {
+				v := float64(pl.VP) * min(1.5, 0.5+threat/2000)
+				if len(w.mineAt[pl.Hex]) == 0 {
+					v *= 2
 				}
-			}
-			if threat > 0 {
-				out = append(out, objective{at: pl.Hex, value: float64(pl.VP) * min(1.5, 0.5+threat/2000), own: true})
+				out = append(out, objective{at: pl.Hex, value: v, own: true})
 			}
 		default:
 			v := float64(pl.VP)
@@ -194,80 +326,241 @@ func (p *Player) objectives(w *world) []objective {
 	return out
 }
 
-// assign gives each unit that has yet to move one objective: the most
-// valuable for the march it costs, each objective less attractive to later
-// units the more are already bound for it.
-func (p *Player) assign(w *world, objs []objective) map[string]int {
-	out := map[string]int{}
-	taken := make([]float64, len(objs))
-	for _, u := range w.mine {
-		if u.Type.Mode == nil {
+// critical values the places a sudden death turns on, by place ID: those
+// the side holds of an enemy's set when the enemy lacks no more than two
+// (or any the enemy holds, when it holds them all), and the last one the
+// side lacks of a set of its own of several places. A set is worth as much
+// as every place on the map together, shared among the places it lacks.
+func (p *Player) critical(w *world) map[string]float64 {
+	var out map[string]float64
+	all := 0
+	for _, pl := range w.v.Places {
+		all += pl.VP
+	}
+	owner := map[string]string{}
+	for _, pl := range w.v.Places {
+		owner[pl.ID] = pl.Owner
+	}
+	for _, sd := range w.v.Victory.SuddenDeath {
+		if w.v.Turn+2 < sd.FromTurn {
 			continue
 		}
-		best, bestScore := -1, 0.0
-		for i, o := range objs {
-			d := distances(w.v, u.Type.Mode, o.at).at(w.v, u.Hex)
-			if d >= unreachable {
-				continue
-			}
-			days := float64(d) / 1440
-			v := o.value / (1 + days)
-			if o.exit {
-				// Every man brought home counts, however far home is, as
-				// long as there is time to get there.
-				v = o.value * float64(u.Men) / 1000 * 1.5 / (1 + days/10)
-				if left := float64((w.v.Turns-w.v.Turn+1)*w.v.TurnHours) / 24; days > left {
-					v *= 0.2
-				}
-			}
-			sc := v / (1 + taken[i])
-			if sc > bestScore {
-				best, bestScore = i, sc
+		var missing []string
+		for _, id := range sd.Hold {
+			if owner[id] != sd.Side {
+				missing = append(missing, id)
 			}
 		}
-		if best >= 0 {
-			out[u.ID] = best
-			if !objs[best].exit { // an exit takes everyone
-				taken[best] += float64(u.Men) / o2need(objs[best])
-			}
+		switch {
+		case sd.Side != p.Side && len(missing) == 0:
+			missing = sd.Hold
+		case sd.Side != p.Side && len(missing) <= 2:
+		case sd.Side == p.Side && len(sd.Hold) > 1 && len(missing) == 1:
+		default:
+			continue
+		}
+		if out == nil {
+			out = map[string]float64{}
+		}
+		for _, id := range missing {
+			out[id] += float64(all) / float64(len(missing))
 		}
 	}
 	return out
 }
 
-// holds reports whether h is a place worth points that the side owns.
-func (p *Player) holds(w *world, h hex.Hex) bool {
-	for i := range w.v.Places {
-		if pl := &w.v.Places[i]; pl.Hex == h && pl.Owner == p.Side && pl.VP > 0 {
-			return true
+// assign gives each unit one objective, the best pairing first: the most
+// valuable for the march it costs, each objective less attractive the more
+// units are already bound for it. A unit standing in a place it holds is
+// the first to be given it.
+func (p *Player) assign(w *world, objs []objective) map[string]int {
+	out := map[string]int{}
+	if len(objs) == 0 {
+		return out
+	}
+	taken := make([]float64, len(objs))
+	sent := make([]float64, len(objs))     // men bound for each objective so far
+	enemyMen := make([]float64, len(objs)) // the enemy men seen holding it
+	for i, o := range objs {
+		if !o.own && !o.exit {
+			for _, e := range w.enemyAt[o.at] {
+				enemyMen[i] += float64(e.Men)
+			}
 		}
 	}
-	return false
+	left := float64((w.v.Turns-w.v.Turn+1)*w.v.TurnHours) / 24
+	// Once most of the side has left the map, the rest follow it out
+	// rather than stay behind to be cut off.
+	out_, on := 0, 0
+	for _, u := range w.v.Units {
+		switch {
+		case u.Side != p.Side:
+		case u.Status == rules.Withdrawn && u.ExitVP > 0:
+			out_ += u.Men
+		case u.Status == rules.Active:
+			on += u.Men
+		}
+	}
+	rearguard := out_ > on
+	// base[k][i] is what objective i is worth to unit k for its march
+	// alone; -1 where the unit cannot get there.
+	var units []*rules.Unit
+	var base [][]float64
+	for _, u := range w.mine {
+		if u.Type.Mode == nil {
+			continue
+		}
+		row := make([]float64, len(objs))
+		for i, o := range objs {
+			d := distances(w.v, u.Type.Mode, o.at).at(w.v, u.Hex)
+			if d >= unreachable {
+				row[i] = -1
+				continue
+			}
+			days := float64(d) / 1440
+			row[i] = o.value / (1 + days)
+			if o.exit {
+				// Every man brought home counts, however far home is, as
+				// long as there is time to get there.
+				row[i] = o.value * float64(u.Men) / 1000 * 1.5 / (1 + days/10)
+				if days > left {
+					row[i] *= 0.2
+				}
+				if rearguard {
+					row[i] *= 5
+				}
+			}
+		}
+		units = append(units, u)
+		base = append(base, row)
+	}
+	score := func(k, i int) float64 {
+		v := base[k][i]
+		if v <= 0 {
+			return 0
+		}
+		if held := enemyMen[i]; held > 0 {
+			// A place held by far more men than are bound for it is
+			// taken seldom, as the odds go: by the root of the ratio.
+			v *= math.Sqrt(min(1, (sent[i]+float64(units[k].Men))/held))
+		}
+		return v / (1 + taken[i])
+	}
+	done := make([]bool, len(units))
+	for range units {
+		bk, bi, bestScore := -1, -1, 0.0
+		for k := range units {
+			if done[k] {
+				continue
+			}
+			for i := range objs {
+				if sc := score(k, i); sc > bestScore {
+					bk, bi, bestScore = k, i, sc
+				}
+			}
+		}
+		if bk < 0 {
+			break
+		}
+		done[bk] = true
+		u := units[bk]
+		out[u.ID] = bi
+		sent[bi] += float64(u.Men)
+		switch {
+		case objs[bi].exit: // an exit takes everyone
+		case objs[bi].own: // one unit holds a place; more add little
+			taken[bi] += 2
+		default:
+			taken[bi] += float64(u.Men) / o2need(objs[bi])
+		}
+	}
+	return out
 }
 
-// garrison reports whether u is the only unit of its side holding a place
-// worth points with an enemy within three hexes.
-func (p *Player) garrison(w *world, u *rules.Unit) bool {
-	var here *rules.Place
+// placeVP is the victory points of the place in h, 0 if none.
+func placeVP(w *world, h hex.Hex) int {
 	for i := range w.v.Places {
-		if pl := &w.v.Places[i]; pl.Hex == u.Hex && pl.Owner == p.Side && pl.VP > 0 {
-			here = pl
+		if w.v.Places[i].Hex == h {
+			return w.v.Places[i].VP
 		}
 	}
-	if here == nil {
+	return 0
+}
+
+// lead is the unit of an attacking group that advances after a win, as the
+// rules choose it: the largest that is not artillery, the first of equals.
+func lead(w *world, group []string) *rules.Unit {
+	var l *rules.Unit
+	for _, id := range group {
+		if u := w.unit[id]; u.Type.Class != rules.Artillery && (l == nil || u.Men > l.Men) {
+			l = u
+		}
+	}
+	return l
+}
+
+// leavesEmpty reports whether u moving off would leave a place the side
+// owns, worth more than vp, with none of the side's units in it.
+func (p *Player) leavesEmpty(w *world, u *rules.Unit, vp int) bool {
+	if u == nil {
 		return false
 	}
+	held := placeVP(w, u.Hex)
+	if held == 0 || held <= vp {
+		return false
+	}
+	for i := range w.v.Places {
+		if pl := &w.v.Places[i]; pl.Hex == u.Hex && pl.Owner != p.Side {
+			return false
+		}
+	}
 	for _, m := range w.mineAt[u.Hex] {
-		if m.ID < u.ID && m.Type.Class != rules.Aircraft {
-			return false // another unit, first by ID, holds it
+		if m != u && m.Type.Class != rules.Aircraft {
+			return false
 		}
 	}
+	return true
+}
+
+// garrison reports whether u holds the place it stands in: its objective
+// is that place, the side's own.
+func (pl plan) garrison(u *rules.Unit) bool {
+	i, ok := pl.assign[u.ID]
+	return ok && pl.objs[i].own && pl.objs[i].at == u.Hex
+}
+
+// threat is the enemy men the side can see who could march to h within
+// two turns, each counted less the longer it would take.
+func threat(w *world, h hex.Hex) float64 {
+	sum := 0.0
+	budget := float64(w.v.TurnHours * 60)
 	for _, e := range w.enemies {
-		if hex.Distance(e.Hex, u.Hex) <= 3 {
-			return true
+		if e.Type.Mode == nil || e.Men == 0 {
+			continue
+		}
+		if d := distances(w.v, e.Type.Mode, h).at(w.v, e.Hex); d < unreachable {
+			if t := float64(d) / budget; t <= 2 {
+				sum += float64(e.Men) / (1 + t)
+			}
 		}
 	}
-	return false
+	return sum
+}
+
+// threatTurns is how many turns the nearest enemy the side can see would
+// need to march to h, over the ground alone; +Inf when none can.
+func threatTurns(w *world, h hex.Hex) float64 {
+	best := math.Inf(1)
+	budget := float64(w.v.TurnHours * 60)
+	for _, e := range w.enemies {
+		if e.Type.Mode == nil || e.Men == 0 {
+			continue
+		}
+		if d := distances(w.v, e.Type.Mode, h).at(w.v, e.Hex); d < unreachable {
+			best = min(best, float64(d)/budget)
+		}
+	}
+	return best
 }
 
 // behind reports whether the side trails on the points it can count: the
@@ -357,8 +650,8 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 	}
 	// A spent or cut-off unit falls back on its supply instead of pressing on.
 	weak := u.Morale < 25 || (!u.InSupply && u.SupplyHours == 0) || u.Men*4 < u.Strength()
-	// The last unit in a place worth points stays there while the enemy is near.
-	if !weak && p.garrison(w, u) {
+	// A unit holding its place stays there and digs in.
+	if !weak && pl.garrison(u) {
 		if u.Spent == 0 && u.Posture(w.v.Map) != rules.Fortified {
 			return rules.Entrench(p.Side, u.ID), true
 		}

@@ -12,6 +12,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -154,7 +155,7 @@ func parseRow(get func(string) string) (Engagement, string) {
 // forces at average quality and morale, the defender's posture, the ground
 // and the weather, surprise, air superiority and the weapons.
 func (e *Engagement) input(get func(string) string) rules.CombatInput {
-	in := rules.CombatInput{Hours: 24 * e.Days}
+	in := rules.CombatInput{Hours: 24 * e.Days, Year: e.Year}
 	in.Attacker = rules.Force{Men: e.A, Quality: 1, Morale: 0.7, Supplied: true}
 	in.Defender = rules.Force{Men: e.D, Quality: 1, Morale: 0.7, Supplied: true}
 	switch e.Post {
@@ -260,6 +261,12 @@ type Result struct {
 	PWin       float64 // share of resolutions the attacker won
 	CasAMedian int     // median men lost (casualties and prisoners)
 	CasDMedian int
+	// CasAGiven and CasDGiven are the median men lost when the winner is
+	// the record's: the losses judged apart from the odds.
+	CasAGiven, CasDGiven int
+	// drawsA and drawsD are the men lost in every resolution, for the
+	// model's median rates over a group of battles.
+	drawsA, drawsD []int
 	// LowerLossWins is the share of resolutions in which the side with the
 	// smaller fractional loss won.
 	LowerLossWins float64
@@ -268,7 +275,14 @@ type Result struct {
 // Run resolves each engagement reps times with the model, on workers
 // goroutines (0: all cores). Engagement i draws from its own generator seeded
 // by seed and its isqno, so results do not depend on the number of workers.
+//
+// Every battle of the record was decided within its recorded days, so each
+// is resolved with its decision certain: the decision hazard, which paces
+// the game's fights turn by turn, has no part here.
 func Run(engs []Engagement, m *rules.Model, reps int, seed uint64, workers int) []Result {
+	decided := *m
+	decided.DecisionDays = [4]float64{}
+	m = &decided
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -312,9 +326,15 @@ func resolveMany(e Engagement, m *rules.Model, reps int, seed uint64, casA, casD
 			}
 		}
 	}
-	res := Result{Engagement: e, PWin: float64(wins) / float64(reps)}
+	res := Result{Engagement: e, PWin: m.PWin(e.Input)} // the odds exactly, not their share of the draws
 	res.CasAMedian = median(casA)
 	res.CasDMedian = median(casD)
+	res.drawsA, res.drawsD = slices.Clone(casA), slices.Clone(casD)
+	for k := 0; k < reps; k++ {
+		a, d := m.LossesGiven(e.Input, e.Win == 1, rng)
+		casA[k], casD[k] = a.Total(), d.Total()
+	}
+	res.CasAGiven, res.CasDGiven = median(casA), median(casD)
 	if decided > 0 {
 		res.LowerLossWins = float64(lowerWins) / float64(decided)
 	}

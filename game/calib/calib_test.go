@@ -1,6 +1,7 @@
 package calib
 
 import (
+	"encoding/json"
 	"math"
 	"os"
 	"strings"
@@ -31,53 +32,62 @@ func loadCalibration(t testing.TB) []Engagement {
 	return engs
 }
 
-// TestModelMatchesRecord pins what the calibration issue asks of the model on
-// the calibration file, for the default seed and two others: winner accuracy
-// of at least 0.66 and a Brier score below the base rate's; attacker win rate
-// within 10 points of the record in each force-ratio bin; median daily
-// casualty rates within a factor of 1.5 overall and by posture; attackers
-// losing less per day against fortified than against hasty defences.
+// TestModelMatchesRecord pins what issue 12 asks of the model on the
+// calibration file, in-sample, for three seeds: a Brier score below the base
+// rate's by at least 0.015; no force-ratio bin with the model's mean outside
+// the record's 95% interval; median daily casualty rates by posture within
+// a factor of 1.3 of the record (the model's over every draw of the
+// group's battles, as the record's are over its battles, each one draw);
+// a per-battle median error of at most x2.0 for the losses given the
+// record's winner (what the loss model is asked to do) and x2.1 with the
+// winner drawn too; attackers losing less per day against fortified than hasty
+// defences. (The cross-validated figures are TestFitFigures'.)
 func TestModelMatchesRecord(t *testing.T) {
 	engs := loadCalibration(t)
 	for _, seed := range []uint64{1, 2, 3} {
 		s := Summarize(Run(engs, &rules.Default, 200, seed, 0))
-		if s.Accuracy < 0.66 {
-			t.Errorf("seed %d: winner accuracy %.3f, want at least 0.66", seed, s.Accuracy)
+		if s.Brier > s.BrierBaseline-0.015 {
+			t.Errorf("seed %d: Brier %.4f, want at least 0.015 below the base rate's %.4f", seed, s.Brier, s.BrierBaseline)
 		}
-		if s.Brier >= s.BrierBaseline {
-			t.Errorf("seed %d: Brier %.4f not below the base rate's %.4f", seed, s.Brier, s.BrierBaseline)
+		if s.BinsOutside > 0 {
+			t.Errorf("seed %d: %d force-ratio bins have the model outside the record's interval", seed, s.BinsOutside)
 		}
-		for _, b := range s.Bins {
-			if math.Abs(b.Model-b.Record) > 0.10 {
-				t.Errorf("seed %d: ratio %s: model %.2f, record %.2f", seed, b.Label, b.Model, b.Record)
-			}
-		}
-		rates := append([]RateStat{s.RateAll}, s.RateByPosture[:3]...) // all, FD, PD, HD
-		for _, r := range rates {
+		for _, r := range s.RateByPosture[:3] { // FD, PD, HD
 			for _, c := range []struct {
 				who           string
 				model, record float64
 			}{{"attacker", r.ModelA, r.RecordA}, {"defender", r.ModelD, r.RecordD}} {
-				if f := c.model / c.record; f > 1.5 || f < 1/1.5 {
+				if f := c.model / c.record; f > 1.3 || f < 1/1.3 {
 					t.Errorf("seed %d: %s %s daily rate %.2f%%, record %.2f%%", seed, r.Label, c.who, 100*c.model, 100*c.record)
 				}
 			}
 		}
-		var fd, hd RateStat
-		for _, r := range rates {
-			switch r.Label {
-			case "FD":
-				fd = r
-			case "HD":
-				hd = r
-			}
+		if s.GivenErrA > 2 || s.GivenErrD > 2 {
+			t.Errorf("seed %d: per-battle median error given the record's winner x%.2f (attacker), x%.2f (defender), want at most x2", seed, s.GivenErrA, s.GivenErrD)
 		}
-		if fd.ModelA >= hd.ModelA {
+		if s.MedianErrA > 2.1 || s.MedianErrD > 2.1 {
+			t.Errorf("seed %d: per-battle median error x%.2f (attacker), x%.2f (defender), want at most x2.1", seed, s.MedianErrA, s.MedianErrD)
+		}
+		if fd, hd := s.RateByPosture[0], s.RateByPosture[2]; fd.ModelA >= hd.ModelA {
 			t.Errorf("seed %d: attackers lose %.2f%%/day against fortified, %.2f%% against hasty", seed, 100*fd.ModelA, 100*hd.ModelA)
 		}
-		if math.Abs(s.LowerLossWinsModel-s.LowerLossWinsRecord) > 0.1 {
-			t.Errorf("seed %d: the lower fractional loss wins %.2f of the time, record %.2f", seed, s.LowerLossWinsModel, s.LowerLossWinsRecord)
-		}
+	}
+}
+
+// TestFitFigures: ili fit on the calibration file reproduces the embedded
+// parameters, and its nested cross-validation meets issue 12's bar: Brier at
+// most 0.225 and 0.015 below the base rate's, calibration slope 0.8-1.2.
+func TestFitFigures(t *testing.T) {
+	engs := loadCalibration(t)
+	f := FitModel(engs, &rules.Default, FitOptions{Folds: 5, Repeats: 10, Seed: 1, Ratio: HeldRatio})
+	got, _ := json.Marshal(struct{ O, A, D, T any }{f.Model.Odds, f.Model.LossA, f.Model.LossD, []any{f.Model.DecisionDays, f.Model.DecisionMen, f.Model.DecisionSize}})
+	want, _ := json.Marshal(struct{ O, A, D, T any }{rules.Default.Odds, rules.Default.LossA, rules.Default.LossD, []any{rules.Default.DecisionDays, rules.Default.DecisionMen, rules.Default.DecisionSize}})
+	if string(got) != string(want) {
+		t.Errorf("the fit gives\n%s\nbut combat.json holds\n%s\n(run ili fit FILE --out game/rules/combat.json if the change is intended)", got, want)
+	}
+	cv := f.CV
+	if cv.Brier > 0.225 || cv.Brier > cv.BaseBrier-0.015 || cv.Slope < 0.8 || cv.Slope > 1.2 {
+		t.Errorf("cross-validated Brier %.4f (base %.4f), slope %.2f", cv.Brier, cv.BaseBrier, cv.Slope)
 	}
 }
 
@@ -286,6 +296,7 @@ func battle(post string, year, days, casA, modelA, casD, modelD int) Result {
 	r := res(0.5, 1, 1000, 1000)
 	r.Post, r.Year, r.Days = post, year, days
 	r.CasA, r.CasAMedian, r.CasD, r.CasDMedian = casA, modelA, casD, modelD
+	r.drawsA, r.drawsD = []int{modelA}, []int{modelD}
 	return r
 }
 

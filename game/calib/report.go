@@ -84,8 +84,9 @@ func (s Summary) writeReliability(w io.Writer) {
 	tw.Flush()
 }
 
-// writeRates prints the median daily casualty rates by group and the
-// per-battle median error of men lost.
+// writeRates prints the median daily casualty rates by group (the model's
+// over every resolution of the group's battles, as the record's are over
+// its battles, each one draw) and the per-battle median error of men lost.
 func (s Summary) writeRates(w io.Writer) {
 	fmt.Fprintln(w, "median daily casualty rates (men lost / initial strength / days), battles with the loss known")
 	tw := tabwriter.NewWriter(w, 2, 8, 2, ' ', tabwriter.AlignRight)
@@ -110,6 +111,8 @@ func (s Summary) writeRates(w io.Writer) {
 	tw.Flush()
 	fmt.Fprintf(w, "per-battle error of men lost, median of max(model/record, record/model): attacker x%.2f (%d battles), defender x%.2f (%d battles)\n",
 		s.MedianErrA, s.NErrA, s.MedianErrD, s.NErrD)
+	fmt.Fprintf(w, "  the same with the record's winner, the losses judged apart from the odds: attacker x%.2f, defender x%.2f\n",
+		s.GivenErrA, s.GivenErrD)
 }
 
 // ratioText prints a model/record ratio, "-" when it cannot be had.

@@ -86,8 +86,11 @@ type Summary struct {
 	RateByDuration   []RateStat // 1 day, 2-5 days, more than 5 days
 	MedianErrA       float64    // median over battles of max(model/record, record/model) of men lost
 	MedianErrD       float64
-	NErrA, NErrD     int // battles in each median error (both counts known and above zero)
-	LowerLossBattles int // engagements behind the two LowerLossWins shares
+	// GivenErrA and GivenErrD are the same with the winner the record's:
+	// the losses model judged apart from the odds.
+	GivenErrA, GivenErrD float64
+	NErrA, NErrD         int // battles in each median error (both counts known and above zero)
+	LowerLossBattles     int // engagements behind the two LowerLossWins shares
 	// LowerLossWins: share of engagements (with both casualties known) won by
 	// the side with the smaller fractional loss, in the record and the model.
 	LowerLossWinsRecord, LowerLossWinsModel float64
@@ -105,7 +108,8 @@ func Summarize(results []Result) Summary {
 	s.Bins, s.BinsOutside = binStats(results)
 	s.Reliability = Reliability(results, 10)
 	s.rates(results)
-	s.MedianErrA, s.NErrA, s.MedianErrD, s.NErrD = medianErrors(results)
+	s.MedianErrA, s.NErrA, s.MedianErrD, s.NErrD = medianErrors(results, false)
+	s.GivenErrA, _, s.GivenErrD, _ = medianErrors(results, true)
 	s.lowerLossWins(results)
 	return s
 }
@@ -405,11 +409,11 @@ func rateStat(results []Result, g rateGroup) RateStat {
 		days := float64(max(r.Days, 1))
 		if r.CasA >= 0 {
 			ra = append(ra, float64(r.CasA)/float64(r.A)/days)
-			ma = append(ma, float64(r.CasAMedian)/float64(r.A)/days)
+			ma = appendRates(ma, r.drawsA, float64(r.A)*days)
 		}
 		if r.CasD >= 0 {
 			rd = append(rd, float64(r.CasD)/float64(r.D)/days)
-			md = append(md, float64(r.CasDMedian)/float64(r.D)/days)
+			md = appendRates(md, r.drawsD, float64(r.D)*days)
 		}
 	}
 	rs.NA, rs.ND = len(ra), len(rd)
@@ -417,16 +421,29 @@ func rateStat(results []Result, g rateGroup) RateStat {
 	return rs
 }
 
+// appendRates adds the daily rates of a battle's draws, each of men lost
+// out of per men-days, to rates.
+func appendRates(rates []float64, draws []int, per float64) []float64 {
+	for _, c := range draws {
+		rates = append(rates, float64(c)/per)
+	}
+	return rates
+}
+
 // medianErrors is, for attacker and defender, the median over battles of
 // max(model/record, record/model) of men lost, over the battles whose loss is
 // known and neither figure is zero, with how many battles that is.
-func medianErrors(results []Result) (errA float64, nA int, errD float64, nD int) {
+func medianErrors(results []Result, given bool) (errA float64, nA int, errD float64, nD int) {
 	var ea, ed []float64
 	for _, r := range results {
-		if e, ok := foldError(r.CasAMedian, r.CasA); ok {
+		a, d := r.CasAMedian, r.CasDMedian
+		if given {
+			a, d = r.CasAGiven, r.CasDGiven
+		}
+		if e, ok := foldError(a, r.CasA); ok {
 			ea = append(ea, e)
 		}
-		if e, ok := foldError(r.CasDMedian, r.CasD); ok {
+		if e, ok := foldError(d, r.CasD); ok {
 			ed = append(ed, e)
 		}
 	}

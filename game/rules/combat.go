@@ -93,6 +93,9 @@ type CombatInput struct {
 	// a battle that goes on across turns): its later days cost less, as long
 	// battles do in the record.
 	Elapsed int
+	// Year is when the fight took place, for the record's battles of other
+	// centuries; 0 is the game's own time, the 1940s.
+	Year int
 }
 
 // Outcome is how a fight ended.
@@ -137,7 +140,7 @@ func (l Losses) Total() int { return l.Men + l.Captured }
 // multiplier on a side's combat power, or on the odds that the defender gives way.
 type Factor struct {
 	Name  string
-	Side  string // "attacker", "defender", or "outcome" for the odds of the defender giving way
+	Side  string // "attacker", "defender", or "odds" for a term of the attacker's log-odds of winning
 	Value float64
 }
 
@@ -145,7 +148,14 @@ func (f Factor) String() string { return fmt.Sprintf("%s %s x%.2f", f.Side, f.Na
 
 // CombatResult is the outcome of a fight with every factor that shaped it.
 type CombatResult struct {
-	Outcome          Outcome
+	Outcome Outcome
+	// PWin is the chance, before the dice, that the attacker wins (the
+	// defender retreats, routs or surrenders).
+	PWin float64
+	// PDecide is the chance that the fight is decided within its hours;
+	// undecided (Decided false), the defender holds and the battle goes on.
+	PDecide          float64
+	Decided          bool
 	Attacker         Losses
 	Defender         Losses
 	PowerA, PowerD   float64
@@ -159,306 +169,42 @@ type CombatResult struct {
 // following addition: the model's results are bit-identical everywhere.
 func mul(a, b float64) float64 { return float64(a * b) }
 
-// Model holds the parameters of the combat model. Default is calibrated on
-// the CDB90 engagements (shared/data/cdb90, run `ili calibrate`); the
-// parameters for horse cavalry, trucks and aircraft, which CDB90 barely holds,
-// come from the sources named beside them.
-type Model struct {
-	// Weights of weapons against a rifleman, in the spirit of the QJM's
-	// operational lethality indices, scaled to the 1940s equipment of the
-	// region: a field gun or heavy mortar, a machine gun, an armoured car or
-	// light tank, an aircraft in support (Dupuy, Numbers, Predictions and War).
-	WMG, WGun, WArmour, WAircraft float64
-
-	// Defender power by posture (hasty, prepared, fortified, delaying) and by
-	// ground: relief (flat, rolling, rugged), each step of cover, urban, marsh,
-	// and a river in front of the defender.
-	Posture     [4]float64
-	Relief      [3]float64
-	CoverStep   float64
-	Urban       float64
-	Marsh       float64
-	River       float64
-	NoSupplyA   float64 // attacker power out of supply
-	NoSupplyD   float64 // defender power out of supply
-	Weather     [5]float64
-	Winter      float64
-	Surprise    [4]float64 // attacker power by level of surprise (inverse for the defender's)
-	AirPower    float64    // power of the side with air superiority
-	CavOpen     float64    // mounted share bonus on open flat ground
-	CavRough    float64    // mounted share penalty in broken or built-up ground
-	MoraleBase  float64    // power = MoraleBase + MoraleSlope * morale
-	MoraleSlope float64
-
-	// Daily loss fractions at a power ratio of 1, 10,000 men and one day, by
-	// the defender's posture, for attacker and defender; how they scale with
-	// the power ratio, size and duration; and their spread.
-	LossA, LossD    [4]float64
-	RatioExpA       float64 // attacker's rate falls as R^-RatioExpA
-	RatioExpD       float64 // defender's rate rises as R^RatioExpD
-	SizeExp         float64 // rates scale as (10,000/men)^SizeExp
-	DurationExp     float64 // the daily rate of a d-day battle scales as d^-DurationExp
-	LossSigma       float64 // spread (log scale) of each side's losses
-	SurpriseLossD   float64 // defender's loss rate per level of attacker surprise
-	MaxLossPerFight float64
-	// FirepowerCap bounds a side's daily loss at this share times the enemy's
-	// power over its own.
-	FirepowerCap float64
-
-	// The outcome: the defender gives way when
-	//   LossWeight*(ln(fd/fa) - AbsWeight*ln(A/D)) + RatioWeight[posture]*ln R
-	//   + Overwhelm*max(0, ln R - ln OverwhelmAt) + Bias + Hold[posture]
-	//   + SurpriseShock*surprise + AirShock*air + Ground + noise > 0.
-	LossWeight float64
-	// AbsWeight shifts the comparison from fractional losses (0) towards
-	// absolute ones (1): a large force shrugs off a share of losses that
-	// would break a small one.
-	AbsWeight   float64
-	RatioWeight [4]float64 // by posture: mass counts most against fortifications
-	// Overwhelm adds to the odds per unit of ln R beyond OverwhelmAt: at
-	// great odds defenders are outflanked and cut off whatever their losses.
-	Overwhelm     float64
-	OverwhelmAt   float64
-	Bias          float64
-	Hold          [4]float64 // the defender's will to stay by posture (negative: holds harder)
-	SurpriseShock float64
-	AirShock      float64
-	RuggedHold    float64 // rugged ground helps the defender hold
-	UrbanHold     float64
-	OutcomeSigma  float64
-	// RoutMargin: a defender giving way with its losses this many times the
-	// attacker's routs; SurrenderRatio: power ratio beyond which a beaten,
-	// demoralised defender surrenders.
-	RoutMargin     float64
-	SurrenderRatio float64
-}
-
-// Default is the calibrated model the game uses. Parameters marked "fit" were
-// fitted to the 312 engagements of shared/data/cdb90/calibration.csv (CDB90,
-// US Army CAA; packaged by J. B. Arnold), within ranges that keep each
-// factor's direction (digging in, rough ground, surprise and air power never
-// hurt the side that has them); tools/fit says how. The others come from the
-// sources named.
-var Default = Model{
-	// Dupuy's lethality weights, scaled to the region's 1940s weapons. The
-	// air weight is for the handful of aircraft of the Xinjiang fighting: a
-	// KMT attack near Jinghe in June 1945 with mortars and 3 aircraft was
-	// repulsed (BRIEF: Ber3), and Moscow swapped 36 captured aircraft for 9
-	// serviceable ones, 3 SB bombers and 6 I-16 fighters (BRIEF: WC1), so a
-	// single aircraft counts as a section of guns, not as a decisive arm.
-	// Trucks carry men and supply (their speeds are in scenarios/units.toml,
-	// after FM 101-10) and add nothing to a fight themselves.
-	WMG: 4, WGun: 30, WArmour: 40, WAircraft: 60,
-
-	// Posture multipliers after TNDM (hasty 1.3, prepared 1.5, fortified
-	// 1.9, delaying 1.2); ground, weather, winter, surprise and air: fit.
-	Posture:   [4]float64{1.3, 1.5, 1.9, 1.2},
-	Relief:    [3]float64{1, 1.3, 1.3},
-	CoverStep: 0.0504,
-	Urban:     1.2,
-	Marsh:     1.4,
-	// A river line: TNDM's 1.5 for an opposed crossing.
-	River:     1.5,
-	NoSupplyA: 0.6,
-	NoSupplyD: 0.7,
-	Weather:   [5]float64{1, 0.782, 0.886, 0.71, 0.999},
-	Winter:    0.701,
-	Surprise:  [4]float64{1, 1.03, 1.03, 2.2},
-	AirPower:  1.41,
-	// Horse cavalry, which CDB90 barely holds: the Xinjiang record is of
-	// horsemen who raid and pursue on the steppe and fight dismounted in
-	// towns and mountains (BRIEF: the Kazakh cavalry regiments, Osman
-	// Batur's raids); FM 101-10 (1941) gives mounted troops about a third
-	// more shock in the open.
-	CavOpen:     0.3,
-	CavRough:    -0.2,
-	MoraleBase:  0.6,
-	MoraleSlope: 0.5,
-
-	// Losses: fit. At a power ratio of 1 a one-day battle costs a hasty
-	// defence's attacker about 9% and the defender 11%; a fortified line's
-	// attacker about 2% a day.
-	LossA:           [4]float64{0.0553, 0.0234, 0.0306, 0.0117},
-	LossD:           [4]float64{0.179, 0.0852, 0.0712, 0.0077},
-	RatioExpA:       0.323,
-	RatioExpD:       0.559,
-	SizeExp:         0.0028,
-	DurationExp:     0.556,
-	LossSigma:       1.2,
-	SurpriseLossD:   0.0005,
-	MaxLossPerFight: 0.9,
-	FirepowerCap:    0.6,
-
-	// The outcome: fit.
-	LossWeight:     1.01,
-	AbsWeight:      0.987,
-	RatioWeight:    [4]float64{0.0006, 0.0018, 1.48, 2.0},
-	Overwhelm:      2.15,
-	OverwhelmAt:    2.0,
-	Bias:           0.103,
-	Hold:           [4]float64{-0.3, -0.299, -1.57, -0.764},
-	SurpriseShock:  1.11,
-	AirShock:       0.703,
-	RuggedHold:     -0.801,
-	UrbanHold:      -0.0506,
-	OutcomeSigma:   1.36,
-	RoutMargin:     2.5,
-	SurrenderRatio: 5,
-}
-
 // Resolve fights one battle with the default model.
 func Resolve(in CombatInput, rng *rand.Rand) CombatResult { return Default.Resolve(in, rng) }
 
-// Resolve fights one battle: combat power from men and weapons times quality,
-// morale, supply, posture, ground, river, weather, surprise and air; daily loss
-// fractions from the power ratio, posture, size and duration; then the outcome
-// from the fractional losses, the power ratio, the defender's posture and the
-// shock of surprise and air power. The same function resolves one hex in one
-// turn and a whole battle over its days. Every random draw comes from rng.
+// Resolve fights one battle in three steps, each factor counted once. The
+// combat power of each side comes from its men and weapons times quality,
+// morale, supply, ground, river, weather and cavalry; the winner is drawn
+// from the odds of a small fitted model (the defender's posture, the log of
+// the power ratio, each side's surprise, air superiority, the era); then each
+// side's losses are drawn given that outcome, from a log-linear model of
+// daily casualty rates with its residual spread. The same function resolves
+// one hex in one turn and a whole battle over its days. Every random draw
+// comes from rng.
 func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 	res := CombatResult{Factors: make([]Factor, 0, 16)}
-	power := func(side string, p *float64, name string, v float64) {
-		if v != 1 {
-			res.Factors = append(res.Factors, Factor{Name: name, Side: side, Value: v})
-			*p = mul(*p, v)
-		}
-	}
-	pa := m.basePower(in.Attacker)
-	pd := m.basePower(in.Defender)
-	power("attacker", &pa, "quality", clamp(in.Attacker.Quality, 0.3, 2))
-	power("defender", &pd, "quality", clamp(in.Defender.Quality, 0.3, 2))
-	power("attacker", &pa, "morale", m.MoraleBase+mul(m.MoraleSlope, clamp(in.Attacker.Morale, 0, 1)))
-	power("defender", &pd, "morale", m.MoraleBase+mul(m.MoraleSlope, clamp(in.Defender.Morale, 0, 1)))
-	if !in.Attacker.Supplied {
-		power("attacker", &pa, "out of supply", m.NoSupplyA)
-	}
-	if !in.Defender.Supplied {
-		power("defender", &pd, "out of supply", m.NoSupplyD)
-	}
-	post := in.Posture
-	if int(post) >= len(m.Posture) {
-		post = Hasty
-	}
-	power("defender", &pd, postureFactorNames[post], m.Posture[post])
-	power("defender", &pd, "terrain", m.terrain(in))
-	if in.River {
-		power("defender", &pd, "river", m.River)
-	}
-	if in.Attacker.Cavalry > 0 && in.Attacker.Men > 0 {
-		share := clamp(float64(in.Attacker.Cavalry)/float64(in.Attacker.Men), 0, 1)
-		power("attacker", &pa, "cavalry", 1+mul(m.cavalry(in), share))
-	}
-	if int(in.Weather) < len(m.Weather) {
-		power("attacker", &pa, weatherFactorNames[in.Weather], m.Weather[in.Weather])
-	}
-	if in.Season == Winter {
-		power("attacker", &pa, "winter", m.Winter)
-	}
-	surprise := clampInt(in.Surprise, -3, 3)
+	sit := m.situation(in, &res.Factors)
+	res.PowerA, res.PowerD, res.Ratio = sit.PowerA, sit.PowerD, sit.Ratio
 	switch {
-	case surprise > 0:
-		power("attacker", &pa, "surprise", m.Surprise[surprise])
-	case surprise < 0:
-		power("defender", &pd, "surprise", m.Surprise[-surprise])
-	}
-	switch {
-	case in.Air > 0:
-		power("attacker", &pa, "air superiority", m.AirPower)
-	case in.Air < 0:
-		power("defender", &pd, "air superiority", m.AirPower)
-	}
-	res.PowerA, res.PowerD = pa, pd
-	if in.Defender.Men <= 0 || pd <= 0 {
-		res.Ratio = math.Inf(1)
-		res.Outcome = DefenderRetreats
+	case in.Defender.Men <= 0 || sit.PowerD <= 0:
+		res.Ratio, res.Outcome, res.PWin = math.Inf(1), DefenderRetreats, 1
 		return res
-	}
-	if pa <= 0 {
+	case sit.PowerA <= 0:
 		res.Outcome = AttackFails
 		return res
 	}
-	ratio := pa / pd
-	res.Ratio = ratio
-	lnR := clamp(ln(ratio), -4, 4)
-
-	// Daily loss fractions, scaled to the fight's duration.
+	logit := m.Odds.logit(sit, &res.Factors)
+	res.PWin = sigmoid(logit)
+	won := rng.Float64() < res.PWin
+	za, zd := normal(rng), normal(rng)
 	days := float64(max(in.Hours, 1)) / 24
-	// Losses grow as days^(1-DurationExp) over a whole battle; a turn that
-	// continues a fight costs the increase from the hours already fought.
-	span := func(d float64) float64 {
-		if d <= 0 {
-			return 0
-		}
-		return mul(d, exp(mul(-m.DurationExp, ln(d))))
-	}
-	before := float64(max(in.Elapsed, 0)) / 24
-	dur := span(before+days) - span(before)
-	rateA := mul(m.LossA[post], m.size(in.Attacker.Men))
-	rateA = mul(rateA, exp(mul(-m.RatioExpA, lnR)))
-	rateD := mul(m.LossD[post], m.size(in.Defender.Men))
-	rateD = mul(rateD, exp(mul(m.RatioExpD, lnR)))
-	if surprise > 0 {
-		rateD = mul(rateD, 1+mul(m.SurpriseLossD, float64(surprise)))
-	}
-	za, zd, zo := normal(rng), normal(rng), normal(rng)
-	// No side loses more in a day than a share of what the other side can
-	// bring to bear: a small force cannot kill a large one's men by the
-	// thousand however its luck runs.
-	capA := math.Min(m.MaxLossPerFight, mul(mul(m.FirepowerCap, dur), 1/ratio))
-	capD := math.Min(m.MaxLossPerFight, mul(mul(m.FirepowerCap, dur), ratio))
-	fa := clamp(mul(mul(rateA, dur), exp(mul(m.LossSigma, za))), 0, capA)
-	fd := clamp(mul(mul(rateD, dur), exp(mul(m.LossSigma, zd))), 0, capD)
+	res.PDecide = m.pDecide(sit.Posture, days, in.Attacker.Men+in.Defender.Men)
+	decided := rng.Float64() < res.PDecide
+	res.Decided = decided
+	fa, fd := m.fractions(in, sit, won, za, zd)
 	res.AttackerFraction, res.DefenderFraction = fa, fd
-
-	// The outcome.
-	odds := func(name string, v float64) float64 {
-		if v != 0 {
-			res.Factors = append(res.Factors, Factor{Name: name, Side: "outcome", Value: exp(v)})
-		}
-		return v
-	}
-	score := m.Bias
-	score += odds("power ratio", mul(m.RatioWeight[post], lnR))
-	if m.OverwhelmAt > 0 && ratio > m.OverwhelmAt {
-		score += odds("overwhelming odds", mul(m.Overwhelm, lnR-ln(m.OverwhelmAt)))
-	}
-	// The same holds the other way: an attacker this far outmatched cannot
-	// make the defender give way, whatever the casualty count.
-	if m.OverwhelmAt > 0 && ratio < 1/m.OverwhelmAt {
-		score += odds("hopeless odds", mul(m.Overwhelm, lnR+ln(m.OverwhelmAt)))
-	}
-	score += odds(postureFactorNames[post], m.Hold[post])
-	if surprise != 0 {
-		score += odds("surprise", mul(m.SurpriseShock, float64(surprise)))
-	}
-	if in.Air != 0 {
-		score += odds("air superiority", mul(m.AirShock, float64(clampInt(in.Air, -1, 1))))
-	}
-	if in.Relief == Rugged {
-		score += odds("rugged ground", m.RuggedHold)
-	}
-	if in.Urban {
-		score += odds("built-up ground", m.UrbanHold)
-	}
-	// The losses themselves: the side that bleeds faster gives way.
-	if fa > 0 && fd > 0 {
-		// Absolute losses weigh in, but only over the range of odds the record
-		// covers: a small force does not win by losing fewer men than a huge one.
-		men := clamp(ln(float64(max(in.Attacker.Men, 1))/float64(max(in.Defender.Men, 1))), -1.1, 1.1)
-		score += mul(m.LossWeight, ln(fd/fa)-mul(m.AbsWeight, men))
-	}
-	score += mul(m.OutcomeSigma, zo)
-
-	switch {
-	case score > 0 && ratio >= m.SurrenderRatio && in.Defender.Morale < 0.5 && fd > 0.2:
-		res.Outcome = DefenderSurrenders
-	case score > 0 && fd >= mul(m.RoutMargin, fa):
-		res.Outcome = DefenderRouts
-	case score > 0:
-		res.Outcome = DefenderRetreats
-	case fa > fd:
-		res.Outcome = AttackFails
-	default:
+	res.Outcome = m.outcome(in, sit, won, fa, fd)
+	if !decided {
 		res.Outcome = DefenderHolds
 	}
 	res.Attacker = m.lossesOf(in.Attacker, fa, 0)
@@ -471,6 +217,73 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 	return res
 }
 
+// fractions are the shares of their men attacker and defender lose over
+// the fight's hours, given its winner, for the standard normal draws za and
+// zd.
+func (m *Model) fractions(in CombatInput, sit Situation, won bool, za, zd float64) (fa, fd float64) {
+	days := float64(max(in.Hours, 1)) / 24
+	before := float64(max(in.Elapsed, 0)) / 24
+	fa = math.Min(m.MaxLossPerFight, m.LossA.fraction(sit, won, before, days, za))
+	fd = math.Min(m.MaxLossPerFight, m.LossD.fraction(sit, won, before, days, zd))
+	return fa, fd
+}
+
+// LossesGiven draws each side's losses in a fight whose winner is known (the
+// attacker won or not), as Resolve draws them once it has drawn the winner:
+// the calibration uses it to judge the losses apart from the odds.
+func (m *Model) LossesGiven(in CombatInput, won bool, rng *rand.Rand) (a, d Losses) {
+	sit := m.situation(in, nil)
+	if in.Defender.Men <= 0 || sit.PowerD <= 0 || sit.PowerA <= 0 {
+		return Losses{}, Losses{}
+	}
+	fa, fd := m.fractions(in, sit, won, normal(rng), normal(rng))
+	return m.lossesOf(in.Attacker, fa, 0), m.lossesOf(in.Defender, fd, 0)
+}
+
+// outcome names how a fight ended once its winner and losses are drawn: a
+// beaten defender that lost far more than the attacker routs, and one that
+// is heavily outnumbered, shaken and badly hurt surrenders; a failed attack
+// that cost the attacker more than the defender is a repulse.
+func (m *Model) outcome(in CombatInput, sit Situation, won bool, fa, fd float64) Outcome {
+	switch {
+	case won && sit.Ratio >= m.SurrenderRatio && in.Defender.Morale < 0.5 && fd > 0.2:
+		return DefenderSurrenders
+	case won && fd >= mul(m.RoutMargin, fa):
+		return DefenderRouts
+	case won:
+		return DefenderRetreats
+	case fa > fd:
+		return AttackFails
+	}
+	return DefenderHolds
+}
+
+// pDecide is the chance that a fight of so many days against posture is
+// decided: the record's battles end at a steady rate, one in DecisionDays.
+func (m *Model) pDecide(posture Posture, days float64, men int) float64 {
+	mean := m.DecisionDays[posture]
+	if mean <= 0 {
+		return 1
+	}
+	if m.DecisionMen > 0 && men > 0 {
+		mean *= exp(mul(m.DecisionSize, ln(float64(men)/m.DecisionMen)))
+	}
+	return 1 - exp(-days/mean)
+}
+
+// PWin is the chance that the attacker wins the fight: the fitted odds
+// alone, with no draw.
+func (m *Model) PWin(in CombatInput) float64 {
+	sit := m.situation(in, nil)
+	switch {
+	case in.Defender.Men <= 0 || sit.PowerD <= 0:
+		return 1
+	case sit.PowerA <= 0:
+		return 0
+	}
+	return sigmoid(m.Odds.logit(sit, nil))
+}
+
 var (
 	postureFactorNames = [...]string{"posture hasty", "posture prepared", "posture fortified", "posture delaying"}
 	weatherFactorNames = [...]string{"weather clear", "weather rain", "weather snow", "weather blizzard", "weather heat"}
@@ -481,7 +294,7 @@ func (m *Model) basePower(f Force) float64 {
 	p += mul(m.WMG, float64(f.MGs))
 	p += mul(m.WGun, float64(f.Guns))
 	p += mul(m.WArmour, float64(f.Armour))
-	p += mul(m.WAircraft, float64(f.Aircraft))
+	p += mul(m.WAir, float64(f.Aircraft))
 	return p
 }
 
@@ -527,13 +340,6 @@ func (m *Model) cavalry(in CombatInput) float64 {
 		return m.CavOpen
 	}
 	return 0
-}
-
-// size scales loss rates: fractional losses fall as forces grow (Dupuy: about
-// the inverse fourth root of size between battalions and corps).
-func (m *Model) size(men int) float64 {
-	n := float64(max(men, 50))
-	return clamp(exp(mul(m.SizeExp, ln(10000/n))), 0.3, 4)
 }
 
 // normal draws a roughly standard normal number (Irwin-Hall of four uniforms).

@@ -8,10 +8,10 @@ import (
 	"ili/game/hex"
 )
 
-// barracksSortie is ghulja-1944 from the provincial side, the barracks'
-// garrison selected: the last of its side in a place it holds, next to the
-// insurgents in 15,11.
-func barracksSortie(t *testing.T) *Play {
+// policeSortie is ghulja-1944 from the provincial side, the police
+// selected: the last of their side in the central police station, which
+// they hold, next to the old town's armed groups in 13,16.
+func policeSortie(t *testing.T) *Play {
 	t.Helper()
 	p, err := newPlay(testApp(), Options{Scenario: "ghulja-1944", Side: "provincial", Seed: 1, Opponent: ai.Normal})
 	if err != nil {
@@ -19,9 +19,9 @@ func barracksSortie(t *testing.T) *Play {
 	}
 	p.Resize(1000, 700)
 	p.stories = nil
-	p.Select("barracks-garrison")
-	if p.sel.unit != "barracks-garrison" {
-		t.Fatal("cannot select the barracks' garrison")
+	p.Select("police-force")
+	if p.sel.unit != "police-force" {
+		t.Fatal("cannot select the police")
 	}
 	return p
 }
@@ -30,13 +30,13 @@ func barracksSortie(t *testing.T) *Play {
 // winner stays; the attack made so does not ask to leave the place, and the
 // garrison is still in it afterwards.
 func TestAttackHoldsPlace(t *testing.T) {
-	p := barracksSortie(t)
-	barracks, target := hex.FromOffset(15, 12), hex.FromOffset(15, 11)
+	p := policeSortie(t)
+	station, target := hex.FromOffset(13, 17), hex.FromOffset(13, 16)
 	p.ClickHex(target)
 	if p.sel.preview == nil {
 		t.Fatalf("no preview: %s", strings.Join(p.Log(), "\n"))
 	}
-	if log := strings.Join(p.Log(), "\n"); !strings.Contains(log, "stays to hold") {
+	if log := strings.Join(p.Log(), "\n"); !strings.Contains(log, "to hold Central police station") {
 		t.Errorf("the preview does not say the garrison stays:\n%s", log)
 	}
 	p.ClickHex(target)
@@ -45,19 +45,19 @@ func TestAttackHoldsPlace(t *testing.T) {
 	if !last.Advance || last.Leave {
 		t.Errorf("the attack asks advance %v, leave %v; want advance, not leave", last.Advance, last.Leave)
 	}
-	if u := p.unit("barracks-garrison"); u.Hex != barracks {
-		t.Errorf("the garrison left the barracks for %s", p.placeName(u.Hex))
+	if u := p.unit("police-force"); u.Hex != station {
+		t.Errorf("the police left their station for %s", p.placeName(u.Hex))
 	}
 }
 
 // TestAttackLeavesPlace: Space, while the preview is shown, lets the winner
 // advance out of its place, and says so; Space again takes it back.
 func TestAttackLeavesPlace(t *testing.T) {
-	p := barracksSortie(t)
-	target := hex.FromOffset(15, 11)
+	p := policeSortie(t)
+	target := hex.FromOffset(13, 16)
 	p.ClickHex(target)
 	press(t, p, KeyToggle)
-	if !p.sel.leave || !strings.Contains(p.Log()[len(p.Log())-1], "advances out of") {
+	if !p.sel.leave || !strings.Contains(p.Log()[len(p.Log())-1], "out of Central police station and leave it empty") {
 		t.Fatalf("Space did not offer the advance: leave %v, %q", p.sel.leave, p.Log()[len(p.Log())-1])
 	}
 	press(t, p, KeyToggle, KeyToggle)

@@ -296,7 +296,7 @@ func (p *Play) previewRows(inner float64) []panelRow {
 		rows = append(rows, head("Every factor"))
 		for _, f := range pre.Factors {
 			value := fmt.Sprintf("x%.2f", f.Value)
-			if f.Side == "outcome" {
+			if f.Side == "odds" {
 				value = "odds " + value
 			}
 			for i, l := range p.a.wrap(factorName(f, pre.Input, place), inner-80, p.a.small) {

@@ -169,7 +169,7 @@ func factorName(f rules.Factor, in rules.CombatInput, place string) string {
 		if place != "" {
 			s += " at " + place
 		}
-		if f.Side == "outcome" {
+		if f.Side == "odds" {
 			s += ", holding on"
 		}
 		return s
@@ -205,28 +205,21 @@ func factorName(f rules.Factor, in rules.CombatInput, place string) string {
 		return level + " surprise"
 	case "defender surprise":
 		return "the defenders' " + level + " surprise"
-	case "outcome surprise":
-		if in.Surprise < 0 {
-			return "the defenders' " + level + " surprise"
-		}
+	case "odds surprise":
 		return "the shock of " + level + " surprise"
-	case "attacker air superiority", "outcome air superiority":
+	case "odds the defender's surprise":
+		return "the defenders' " + level + " surprise"
+	case "attacker air superiority", "odds air superiority":
 		if in.Air < 0 {
 			return "the enemy's air superiority"
 		}
 		return "air superiority"
 	case "defender air superiority":
 		return "the enemy's air superiority"
-	case "outcome power ratio":
+	case "odds power ratio":
 		return "the balance of strength"
-	case "outcome overwhelming odds":
-		return "overwhelming strength, which outflanks the defenders"
-	case "outcome hopeless odds":
-		return "an attacker hopelessly outmatched"
-	case "outcome rugged ground":
-		return "rugged ground, easy to hold"
-	case "outcome built-up ground":
-		return "built-up ground, easy to hold"
+	case "odds era":
+		return "the era's way of fighting"
 	}
 	return f.Side + " " + f.Name
 }
@@ -261,13 +254,13 @@ func groundWords(in rules.CombatInput) string {
 
 // factorEffect says what a factor does to the attack: a factor on a
 // side's power changes the attacker's strength against the defender, one
-// on the outcome the attacker's odds of making the defender give way.
+// on the odds the attacker's odds of making the defender give way.
 func factorEffect(f rules.Factor) string {
 	m := f.Value
 	if f.Side == "defender" {
 		m = 1 / m
 	}
-	if f.Side == "outcome" {
+	if f.Side == "odds" {
 		return "the attacker's odds " + howMuch(m, "as good", "better", "worse")
 	}
 	return "the attacker's strength " + howMuch(m, "as great", "greater", "less")

@@ -25,13 +25,13 @@ func TestPreviewInWords(t *testing.T) {
 	if pre == nil {
 		t.Fatalf("no preview:\n%s", strings.Join(p.Log(), "\n"))
 	}
-	if got, want := headline(pre), "Attacker wins 86%; most likely the defender routs"; got != want {
+	if got, want := headline(pre), "Attacker wins 59%; most likely the defender routs"; got != want {
 		t.Errorf("the headline reads %q, want %q", got, want)
 	}
 	want := []string{
-		"the shock of substantial surprise: the attacker's odds about 9 times as good",
-		"defenders in hasty positions at Nilka (Gongha), holding on: the attacker's odds about 25% worse",
+		"the shock of substantial surprise: the attacker's odds about 3 times as good",
 		"the attackers' quality (75%): the attacker's strength about 25% less",
+		"the ground (built-up, dense cover): the attacker's strength about 25% less",
 	}
 	top := topFactors(pre, 3)
 	for i, f := range top {
@@ -51,12 +51,12 @@ func TestPreviewInWords(t *testing.T) {
 		return strings.Join(s, "\n")
 	}
 	shown := panel()
-	for _, w := range []string{"Attacker wins 86%", "the shock of substantial surprise", "click here: all 12 factors"} {
+	for _, w := range []string{"Attacker wins 59%", "the shock of substantial surprise", "click here: all 8 factors"} {
 		if !strings.Contains(shown, w) {
 			t.Errorf("the panel does not say %q:\n%s", w, shown)
 		}
 	}
-	if strings.Contains(shown, "odds x9.21") {
+	if strings.Contains(shown, "odds x3.41") {
 		t.Errorf("the panel lists every factor before it is asked to:\n%s", shown)
 	}
 	// A click on the row shows every factor, another the three again.
@@ -71,7 +71,7 @@ func TestPreviewInWords(t *testing.T) {
 		break
 	}
 	all := panel()
-	if !p.sel.allFactors || !strings.Contains(all, "odds x9.21") || !strings.Contains(all, "the ground (built-up, dense cover) x1.32") {
+	if !p.sel.allFactors || !strings.Contains(all, "odds x3.41") || !strings.Contains(all, "the ground (built-up, dense cover) x1.32") {
 		t.Errorf("a click on the row did not list every factor:\n%s", all)
 	}
 	if p.sel.preview == nil || p.sel.target != nilka {

@@ -148,11 +148,37 @@ func (r *Report) checkResults(name string) error {
 		if !sides[res.Winner] {
 			return r.errResult(name, i, "the winner of seed %d is %q, which is no side of %s (%s) and not a draw", res.Seed, res.Winner, r.Scenario, strings.Join(r.Sides, ", "))
 		}
+		if side := foreignSide(res, sides); side != "" {
+			return r.errResult(name, i, "seed %d names %q, which is no side of %s (%s)", res.Seed, side, r.Scenario, strings.Join(r.Sides, ", "))
+		}
 		if msg := impossible(res, sides); msg != "" {
 			return r.errResult(name, i, "seed %d: %s; the file was edited or is not a batch of ili", res.Seed, msg)
 		}
 	}
 	return nil
+}
+
+// foreignSide is the first side, in name order, that a result's losses,
+// points or men on the map are counted for and the batch does not have; ""
+// if none.
+func foreignSide(res Result, sides map[string]bool) string {
+	var named []string
+	for side := range res.Losses {
+		named = append(named, side)
+	}
+	for side := range res.VP {
+		named = append(named, side)
+	}
+	for side := range res.Field {
+		named = append(named, side)
+	}
+	slices.Sort(named)
+	for _, side := range named {
+		if !sides[side] {
+			return side
+		}
+	}
+	return ""
 }
 
 // maxCount bounds every count a result may hold (men, guns, VP): far above
