@@ -109,32 +109,15 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		if !ok {
 			continue
 		}
-		// Under odds this flat several attacks, each a throw of its own,
-		// take a place more often than one by all together: when they
-		// would, the unit likeliest to take it alone goes first.
-		if len(group) > 1 {
-			miss, bestTake := 1.0, -1.0
-			var one rules.Command
-			var onePre rules.Preview
-			for _, id := range group {
-				c, pr, ok := p.previewAttack(q, w, t, target, []string{id})
-				if !ok {
-					continue
-				}
-				tk := taken(pr)
-				miss *= 1 - tk
-				if tk > bestTake {
-					one, onePre, bestTake = c, pr, tk
-				}
-			}
-			if 1-miss > taken(pre)+0.02 && bestTake >= 0 {
-				cmd, pre = one, onePre
-			}
-		}
 		// The chance of winning the battle, fought on until it is decided:
 		// a fight of a few hours rarely decides it, and the odds of those
 		// that are decided are the battle's.
 		win := pre.Expected.PWin
+		if pre.Input.Again {
+			// The turn's fight was decided by the first attack: another
+			// is worth only the losses it trades.
+			win = 0
+		}
 		// The attack's worth in victory points: the place it may take, and
 		// the men each side would lose (each side scores the other's losses).
 		place := float64(placeVP(w, target))
@@ -243,11 +226,6 @@ func (p *Player) previewAttack(q *rules.Query, w *world, t tuning, target hex.He
 	return cmd, pre, true
 }
 
-// taken is the chance that an attack drives the defender out this turn.
-func taken(pre rules.Preview) float64 {
-	return pre.Odds[rules.DefenderRetreats] + pre.Odds[rules.DefenderRouts] + pre.Odds[rules.DefenderSurrenders]
-}
-
 // objective is a place worth going to, for one side.
 type objective struct {
 	at    hex.Hex
@@ -313,6 +291,10 @@ func (p *Player) objectives(w *world) []objective {
 					v *= 2
 				}
 				out = append(out, objective{at: pl.Hex, value: v, own: true})
+			} else if len(w.mineAt[pl.Hex]) > 0 {
+				// A garrison stays where it stands until it is sent to
+				// something better, though no enemy is in sight.
+				out = append(out, objective{at: pl.Hex, value: float64(pl.VP) / 2, own: true})
 			}
 		default:
 			v := float64(pl.VP)
@@ -433,6 +415,38 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		}
 		units = append(units, u)
 		base = append(base, row)
+	}
+	// A place the side holds and the enemy threatens keeps its holder: the
+	// unit standing in it (of several, the smallest that matches the threat)
+	// leaves it empty only for an objective worth half as much again as the
+	// place, counted at the march it costs.
+	for j, o := range objs {
+		if !o.own {
+			continue
+		}
+		hk := -1
+		need := int(threat(w, o.at) / 2)
+		for k, u := range units {
+			if u.Hex != o.at || base[k][j] < 0 {
+				continue
+			}
+			switch {
+			case hk < 0:
+				hk = k
+			case units[hk].Men < need && u.Men > units[hk].Men:
+				hk = k
+			case u.Men >= need && u.Men < units[hk].Men:
+				hk = k
+			}
+		}
+		if hk < 0 {
+			continue
+		}
+		for i := range objs {
+			if i != j && base[hk][i] > 0 {
+				base[hk][i] -= o.value / 2
+			}
+		}
 	}
 	score := func(k, i int) float64 {
 		v := base[k][i]

@@ -96,6 +96,17 @@ type CombatInput struct {
 	// Year is when the fight took place, for the record's battles of other
 	// centuries; 0 is the game's own time, the 1940s.
 	Year int
+	// Siege marks a fight against a fortified defence by attackers who
+	// bring no guns to breach its works: it lasts as long as a fight
+	// against a fortified defence of the model's reference size, however
+	// few the men engaged (a post is starved or worn down, not stormed).
+	Siege bool
+	// Closing marks the first turn of a fight against a prepared or
+	// fortified defence, spent closing up on it: it is not decided.
+	Closing bool
+	// Again marks a further attack on defenders already attacked this
+	// turn: a turn's fight is decided once, by the first attack.
+	Again bool
 }
 
 // Outcome is how a fight ended.
@@ -198,7 +209,10 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 	won := rng.Float64() < res.PWin
 	za, zd := normal(rng), normal(rng)
 	days := float64(max(in.Hours, 1)) / 24
-	res.PDecide = m.pDecide(sit.Posture, days, in.Attacker.Men+in.Defender.Men)
+	res.PDecide = m.pDecide(sit.Posture, days, in.Attacker.Men+in.Defender.Men, in.Siege)
+	if in.Closing || in.Again {
+		res.PDecide = 0
+	}
 	decided := rng.Float64() < res.PDecide
 	res.Decided = decided
 	fa, fd := m.fractions(in, sit, won, za, zd)
@@ -260,13 +274,18 @@ func (m *Model) outcome(in CombatInput, sit Situation, won bool, fa, fd float64)
 
 // pDecide is the chance that a fight of so many days against posture is
 // decided: the record's battles end at a steady rate, one in DecisionDays.
-func (m *Model) pDecide(posture Posture, days float64, men int) float64 {
+// A siege is not shortened for the few men engaged.
+func (m *Model) pDecide(posture Posture, days float64, men int, siege bool) float64 {
 	mean := m.DecisionDays[posture]
 	if mean <= 0 {
 		return 1
 	}
 	if m.DecisionMen > 0 && men > 0 {
-		mean *= exp(mul(m.DecisionSize, ln(float64(men)/m.DecisionMen)))
+		size := exp(mul(m.DecisionSize, ln(float64(men)/m.DecisionMen)))
+		if siege {
+			size = math.Max(1, size)
+		}
+		mean *= size
 	}
 	return 1 - exp(-days/mean)
 }

@@ -196,9 +196,16 @@ func (s *State) combatInput(att, def []*Unit, target hex.Hex, seen []bool) Comba
 	in.Posture = biggest.Posture(s.Map)
 	// A fight goes on across turns while the defender stands and is attacked
 	// every turn; a turn's pause ends it.
-	if biggest.BattleTurn >= s.Turn-1 && biggest.BattleTurn > 0 {
+	going := biggest.BattleTurn >= s.Turn-1 && biggest.BattleTurn > 0
+	if going {
 		in.Elapsed = biggest.BattleHours
 	}
+	// A turn's fight is decided once; a prepared or fortified defence is
+	// not carried in the turn the attackers close up on it; and works that
+	// no gun can breach are held as long as a siege lasts.
+	in.Again = biggest.BattleTurn == s.Turn
+	in.Closing = !going && (in.Posture == Prepared || in.Posture == Fortified)
+	in.Siege = in.Posture == Fortified && in.Attacker.Guns == 0
 	info := s.Map.At(target).Info()
 	in.Relief, in.Cover, in.Urban, in.Marsh, in.Desert = info.Relief, info.Cover, info.Urban, info.Marsh, info.Desert
 	across, total := 0, 0
