@@ -3,6 +3,7 @@ package ai
 import (
 	"fmt"
 	"math"
+	"os"
 	"slices"
 
 	"ili/game/hex"
@@ -305,7 +306,18 @@ func (p *Player) objectives(w *world) []objective {
 			out = append(out, objective{at: pl.Hex, value: v})
 		}
 	}
-	return out
+	// The plan's weight and the place's own worth add up: one objective
+	// a place, so that the units sent to it are counted together.
+	merged := out[:0]
+	for _, o := range out {
+		i := slices.IndexFunc(merged, func(m objective) bool { return m.at == o.at && m.own == o.own && m.exit == o.exit })
+		if i < 0 {
+			merged = append(merged, o)
+			continue
+		}
+		merged[i].value += o.value
+	}
+	return merged
 }
 
 // critical values the places a sudden death turns on, by place ID: those
@@ -416,10 +428,11 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		units = append(units, u)
 		base = append(base, row)
 	}
-	// A place the side holds and the enemy threatens keeps its holder: the
-	// unit standing in it (of several, the smallest that matches the threat)
-	// leaves it empty only for an objective worth half as much again as the
-	// place, counted at the march it costs.
+	// A place the side holds keeps its holder: the unit standing in it (of
+	// several, the smallest that matches the threat). With the enemy a
+	// turn's march away it stays; otherwise it leaves the place empty only
+	// for an objective worth half as much again, counted at the march.
+	done := make([]bool, len(units))
 	for j, o := range objs {
 		if !o.own {
 			continue
@@ -427,7 +440,7 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		hk := -1
 		need := int(threat(w, o.at) / 2)
 		for k, u := range units {
-			if u.Hex != o.at || base[k][j] < 0 {
+			if u.Hex != o.at || base[k][j] < 0 || done[k] {
 				continue
 			}
 			switch {
@@ -440,6 +453,13 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 			}
 		}
 		if hk < 0 {
+			continue
+		}
+		if threatTurns(w, o.at) <= 1 {
+			done[hk] = true
+			out[units[hk].ID] = j
+			sent[j] += float64(units[hk].Men)
+			taken[j] += 2
 			continue
 		}
 		for i := range objs {
@@ -460,7 +480,6 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		}
 		return v / (1 + taken[i])
 	}
-	done := make([]bool, len(units))
 	for range units {
 		bk, bi, bestScore := -1, -1, 0.0
 		for k := range units {
@@ -479,6 +498,9 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		done[bk] = true
 		u := units[bk]
 		out[u.ID] = bi
+		if debugAssign {
+			fmt.Fprintf(os.Stderr, "T%d %s %s@%v -> %v own=%v val=%.1f score=%.2f\n", w.v.Turn, p.Side, u.ID, u.Hex, objs[bi].at, objs[bi].own, objs[bi].value, bestScore)
+		}
 		sent[bi] += float64(u.Men)
 		switch {
 		case objs[bi].exit: // an exit takes everyone
@@ -724,3 +746,5 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 	}
 	return rules.Command{}, false
 }
+
+var debugAssign = os.Getenv("ILI_DEBUG_ASSIGN") != ""

@@ -205,7 +205,7 @@ func (s *State) combatInput(att, def []*Unit, target hex.Hex, seen []bool) Comba
 	// no gun can breach are held as long as a siege lasts.
 	in.Again = biggest.BattleTurn == s.Turn
 	in.Closing = !going && (in.Posture == Prepared || in.Posture == Fortified)
-	in.Siege = in.Posture == Fortified && in.Attacker.Guns == 0
+	in.Siege = false && in.Posture == Fortified && in.Attacker.Guns == 0
 	info := s.Map.At(target).Info()
 	in.Relief, in.Cover, in.Urban, in.Marsh, in.Desert = info.Relief, info.Cover, info.Urban, info.Marsh, info.Desert
 	across, total := 0, 0
