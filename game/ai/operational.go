@@ -34,7 +34,7 @@ var tunings = map[Level]tuning{
 // else the next unit's move, else nothing.
 func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Command, bool) {
 	t := tunings[p.Level]
-	pl := p.plan(w)
+	pl := p.plan(q, w)
 	if cmd, ok := p.grab(q, w, pl); ok {
 		p.done[u.ID] = false
 		return cmd, true
@@ -53,7 +53,7 @@ func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Com
 // turn: a unit that marched up to the enemy late in the phase joins the
 // fight rather than stand beside it.
 func (p *Player) finish(q *rules.Query, w *world) (rules.Command, bool) {
-	return p.bestAttack(q, w, tunings[p.Level], p.plan(w))
+	return p.bestAttack(q, w, tunings[p.Level], p.plan(q, w))
 }
 
 // plan is the side's objectives and which unit goes to which, worked out once
@@ -63,8 +63,8 @@ type plan struct {
 	assign map[string]int // unit ID -> index in objs
 }
 
-func (p *Player) plan(w *world) plan {
-	objs := p.objectives(w)
+func (p *Player) plan(q *rules.Query, w *world) plan {
+	objs := p.objectives(w, p.supplyReach(q, tunings[p.Level]))
 	return plan{objs: objs, assign: p.assign(w, objs)}
 }
 
@@ -88,17 +88,26 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		t.minEV *= left
 	}
 	for _, target := range sortedHexes(w.enemyAt) {
-		var group []string
+		var group, garrisons []string
 		for _, id := range q.Attackers(target) {
 			m := w.unit[id]
 			if m == nil || m.Men == 0 || pl.exiting(id) {
 				continue
 			}
-			// A garrison that attacks out loses the works it has dug.
-			if pl.garrison(m) && m.Posture(w.v.Map) > w.v.Map.FortAt(m.Hex) {
+			if pl.garrison(m) {
+				// A garrison that attacks out loses the works it has dug.
+				if m.Posture(w.v.Map) <= w.v.Map.FortAt(m.Hex) {
+					garrisons = append(garrisons, id)
+				}
 				continue
 			}
 			group = append(group, id)
+		}
+		// A garrison holds its place: it sallies only where there is no one
+		// else to attack and the odds are clearly with it.
+		sally := len(group) == 0
+		if sally {
+			group = garrisons
 		}
 		if len(group) == 0 {
 			continue
@@ -122,10 +131,26 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		// The attack's worth in victory points: the place it may take, and
 		// the men each side would lose (each side scores the other's losses).
 		place := float64(placeVP(w, target))
+		if p.notYet(w, target) {
+			// The plan has it for later: only a clearly winning attack
+			// is made now.
+			if pre.Expected.PWin < max(t.minWin, 0.6) {
+				continue
+			}
+			place /= 4
+		}
 		casVP := float64(w.v.Victory.CasualtyVP) / 1000
 		ev := win*(place+0.5) + float64(pre.DefLoss[1]-pre.AttLoss[1])*casVP
 		trade := float64(pre.DefLoss[1]+1) / float64(pre.AttLoss[1]+1)
-		if ev < t.minEV && win < t.minWin && trade < t.minTrade {
+		// Attack from strength: for the points alone at fair odds, for the
+		// losses it trades only where the odds are not long.
+		odds := pre.Expected.PWin
+		// A garrison sallies, and a shaken force strikes back, only with
+		// the odds clearly on its side.
+		if (sally || pre.Input.Attacker.Morale < 0.4) && odds < max(t.minWin, 0.6) {
+			continue
+		}
+		if win < t.minWin && !(ev >= t.minEV && odds >= t.minWin*2/3) && !(trade >= t.minTrade && odds >= t.minWin/2) {
 			continue
 		}
 		if ev < 0 && win < 0.5 {
@@ -232,10 +257,13 @@ type objective struct {
 	at    hex.Hex
 	value float64
 	own   bool // a place to defend rather than take
-	exit  bool // value is per 1,000 men who leave the map there
+	// threat is, for a place to defend, the enemy men who could reach it
+	// within two turns (nearer ones counting more).
+	threat float64
+	exit   bool // value is per 1,000 men who leave the map there
 }
 
-func (p *Player) objectives(w *world) []objective {
+func (p *Player) objectives(w *world, net *rules.Reach) []objective {
 	var out []objective
 	// The side's historical plan, while it is in force: with FollowPlan it
 	// comes first; otherwise it weighs as the side's intent beside the AI's
@@ -259,7 +287,7 @@ func (p *Player) objectives(w *world) []objective {
 			case pl.ExitFor == p.Side:
 				out = append(out, objective{at: pl.Hex, value: weight * float64(st.Value), exit: true})
 			case pl.Owner == p.Side:
-				out = append(out, objective{at: pl.Hex, value: weight * float64(st.Value), own: true})
+				out = append(out, objective{at: pl.Hex, value: weight * float64(st.Value), own: true, threat: threat(w, pl.Hex)})
 			default:
 				out = append(out, objective{at: pl.Hex, value: weight * float64(st.Value)})
 			}
@@ -274,7 +302,7 @@ func (p *Player) objectives(w *world) []objective {
 			// it could reach it.
 			if t := threat(w, pl.Hex); t > 0 {
 				v := float64(pl.VP)*min(1.5, 0.5+t/2000) + critical[pl.ID]*min(1, 0.25+t/1000)
-				out = append(out, objective{at: pl.Hex, value: v, own: true})
+				out = append(out, objective{at: pl.Hex, value: v, own: true, threat: t})
 			}
 		case critical[pl.ID] > 0:
 			out = append(out, objective{at: pl.Hex, value: float64(pl.VP) + critical[pl.ID]})
@@ -291,7 +319,7 @@ func (p *Player) objectives(w *world) []objective {
 				if len(w.mineAt[pl.Hex]) == 0 {
 					v *= 2
 				}
-				out = append(out, objective{at: pl.Hex, value: v, own: true})
+				out = append(out, objective{at: pl.Hex, value: v, own: true, threat: threat})
 			} else if len(w.mineAt[pl.Hex]) > 0 {
 				// A garrison stays where it stands until it is sent to
 				// something better, though no enemy is in sight.
@@ -303,7 +331,23 @@ func (p *Player) objectives(w *world) []objective {
 			if w.v.Seen(pl.Hex) && len(w.enemyAt[pl.Hex]) == 0 {
 				v *= 2
 			}
+			if p.notYet(w, pl.Hex) {
+				v /= 4
+			}
 			out = append(out, objective{at: pl.Hex, value: v})
+		}
+	}
+	// A place more than two days' march beyond the side's supply lines is
+	// a raid it could not keep up: worth a quarter as much.
+	if net != nil {
+		r := 2
+		if w.v.HexM > 0 {
+			r = min(6, max(2, 50000/w.v.HexM))
+		}
+		for i := range out {
+			if o := &out[i]; !o.own && !o.exit && !nearNet(net, o.at, r) {
+				o.value /= 4
+			}
 		}
 	}
 	// The plan's weight and the place's own worth add up: one objective
@@ -316,8 +360,43 @@ func (p *Player) objectives(w *world) []objective {
 			continue
 		}
 		merged[i].value += o.value
+		merged[i].threat = max(merged[i].threat, o.threat)
 	}
 	return merged
+}
+
+// notYet reports whether the side's historical plan has the place at h for
+// later: every plan entry of the side for it begins after this turn. Until
+// then the side leaves it be, unless the odds are on its side.
+func (p *Player) notYet(w *world, h hex.Hex) bool {
+	if tunings[p.Level].plan == 0 && !p.FollowPlan {
+		return false
+	}
+	later := false
+	for _, st := range w.v.Plans {
+		if st.Side != p.Side {
+			continue
+		}
+		for i := range w.v.Places {
+			if pl := &w.v.Places[i]; pl.ID == st.Place && pl.Hex == h {
+				if w.v.Turn >= st.FromTurn {
+					return false
+				}
+				later = true
+			}
+		}
+	}
+	return later
+}
+
+// nearNet reports whether the supply net reaches within r hexes of h.
+func nearNet(net *rules.Reach, h hex.Hex, r int) bool {
+	for _, n := range hex.Spiral(h, r) {
+		if _, ok := net.Cost(n); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // critical values the places a sudden death turns on, by place ID: those
@@ -477,6 +556,11 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 			// A place held by far more men than are bound for it is
 			// taken seldom, as the odds go: by the root of the ratio.
 			v *= math.Sqrt(min(1, (sent[i]+float64(units[k].Men))/held))
+		}
+		if o := objs[i]; o.own && sent[i] > 0 && sent[i] >= o.threat {
+			// A place held by as many men as could come against it
+			// needs no more.
+			v /= 10
 		}
 		return v / (1 + taken[i])
 	}
