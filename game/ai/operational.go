@@ -507,13 +507,15 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		units = append(units, u)
 		base = append(base, row)
 	}
+	// A side that is leaving the map does not stay to hold.
+	withdrawing := slices.ContainsFunc(objs, func(o objective) bool { return o.exit })
 	// A place the side holds keeps its holder: the unit standing in it (of
 	// several, the smallest that matches the threat). With the enemy a
 	// turn's march away it stays; otherwise it leaves the place empty only
 	// for an objective worth half as much again, counted at the march.
 	done := make([]bool, len(units))
 	for j, o := range objs {
-		if !o.own {
+		if !o.own || withdrawing {
 			continue
 		}
 		hk := -1
@@ -549,15 +551,15 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 	}
 	score := func(k, i int) float64 {
 		v := base[k][i]
-		if v <= 0 {
-			return 0
+		if v <= 0 || (rearguard && objs[i].own) {
+			return 0 // the last of a side that has left hold nothing
 		}
 		if held := enemyMen[i]; held > 0 {
 			// A place held by far more men than are bound for it is
 			// taken seldom, as the odds go: by the root of the ratio.
 			v *= math.Sqrt(min(1, (sent[i]+float64(units[k].Men))/held))
 		}
-		if o := objs[i]; o.own && sent[i] > 0 && sent[i] >= o.threat {
+		if o := objs[i]; o.own && o.threat > 0 && sent[i] >= o.threat {
 			// A place held by as many men as could come against it
 			// needs no more.
 			v /= 10
