@@ -323,16 +323,13 @@ func (p *Player) objectives(w *world, net *rules.Reach) []objective {
 			} else if len(w.mineAt[pl.Hex]) > 0 {
 				// A garrison stays where it stands until it is sent to
 				// something better, though no enemy is in sight.
-				out = append(out, objective{at: pl.Hex, value: float64(pl.VP) / 2, own: true})
+				out = append(out, objective{at: pl.Hex, value: float64(pl.VP) / 4, own: true})
 			}
 		default:
 			v := float64(pl.VP)
 			// An empty place is points for the taking.
 			if w.v.Seen(pl.Hex) && len(w.enemyAt[pl.Hex]) == 0 {
 				v *= 2
-			}
-			if p.notYet(w, pl.Hex) {
-				v /= 4
 			}
 			out = append(out, objective{at: pl.Hex, value: v})
 		}
@@ -593,7 +590,9 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		case objs[bi].own: // one unit holds a place; more add little
 			taken[bi] += 2
 		default:
-			taken[bi] += float64(u.Men) / o2need(objs[bi])
+			// Attack from strength: a place the enemy holds wants twice
+			// his men before it is thought well covered.
+			taken[bi] += float64(u.Men) / max(o2need(objs[bi]), 2*enemyMen[bi])
 		}
 	}
 	return out
@@ -750,7 +749,7 @@ func supplyScore(s float64, net *rules.Reach, h hex.Hex, u *rules.Unit, weak boo
 }
 
 // o2need is the strength, in men, an objective is worth sending.
-func o2need(o objective) float64 { return 1000 + 300*o.value }
+func o2need(o objective) float64 { return 1000 + 100*o.value }
 
 // bestMove scores every hex u can reach: nearer (by march) its objective,
 // good ground, in supply, not beside a much stronger enemy; then moves there,
@@ -823,6 +822,9 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 		if s := score(h); s > bestScore+0.01 {
 			best, bestScore = h, s
 		}
+	}
+	if debugAssign {
+		fmt.Fprintf(os.Stderr, "MOVE T%d %s %s@%v weak=%v target=%v best=%v %.2f stay=%.2f supply=%d\n", w.v.Turn, p.Side, u.ID, u.Hex, weak, target.at, best, bestScore, score(u.Hex), u.SupplyHours)
 	}
 	if best != u.Hex {
 		return rules.Move(p.Side, u.ID, best), true
