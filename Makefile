@@ -9,7 +9,7 @@ play: build
 	./$(BIN) play
 
 test: setup vet fmt-check
-	$(XVFB) $(GO) test -shuffle=on -count=1 ./...
+	$(XVFB) $(GO) test -shuffle=on -count=1 -timeout 30m ./...
 	@$(MAKE) --no-print-directory test-386
 
 # The headless packages again as a 32-bit build, which must play the same
