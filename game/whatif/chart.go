@@ -146,6 +146,19 @@ func (r *Report) lossesPlot() *plot.Plot {
 	right.Title.Text = "men lost per run"
 	right.X.Label.Text = "men"
 	right.Y.Label.Text = "runs"
+	for i, h := range r.lossHistograms() {
+		if h != nil {
+			right.Add(h)
+			right.Legend.Add(r.Sides[i], h)
+		}
+	}
+	right.Legend.Top = true
+	return right
+}
+
+// lossHistograms are the histograms of each side's men lost, in its
+// colour (nil for a side whose runs all lost the same).
+func (r *Report) lossHistograms() []*plotter.Histogram {
 	t := r.tally
 	if t == nil {
 		t = newTally(r.Head)
@@ -153,6 +166,7 @@ func (r *Report) lossesPlot() *plot.Plot {
 			t.Add(res)
 		}
 	}
+	out := make([]*plotter.Histogram, len(r.Sides))
 	for i, side := range r.Sides {
 		h, err := plotter.NewHistogram(t.losses[side].xys(), 20)
 		if err != nil {
@@ -161,11 +175,9 @@ func (r *Report) lossesPlot() *plot.Plot {
 		c := sideColour(i)
 		h.FillColor = color.NRGBA{c.R, c.G, c.B, 140} // not RGBA, whose colours are premultiplied by alpha
 		h.LineStyle.Color = c
-		right.Add(h)
-		right.Legend.Add(side, h)
+		out[i] = h
 	}
-	right.Legend.Top = true
-	return right
+	return out
 }
 
 // xys are the values with the number of runs of each, in increasing order,

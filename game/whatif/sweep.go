@@ -46,10 +46,11 @@ func ParseSweep(arg string) (SweepKey, error) {
 	case (to-from)*step < 0:
 		return SweepKey{}, fmt.Errorf("--sweep %q: a step of %s never goes from %s to %s; give it the other sign", arg, value(step), value(from), value(to))
 	}
-	n := int(math.Floor((to-from)/step+1e-9)) + 1
-	if n > MaxSweepValues {
-		return SweepKey{}, fmt.Errorf("--sweep %q gives %d values; give at most %d (a larger step)", arg, n, MaxSweepValues)
+	nf := math.Floor((to-from)/step+1e-9) + 1
+	if !(nf <= MaxSweepValues) { // NaN and infinities too
+		return SweepKey{}, fmt.Errorf("--sweep %q gives %s values; give at most %d (a larger step)", arg, strconv.FormatFloat(nf, 'g', 3, 64), MaxSweepValues)
 	}
+	n := int(nf)
 	sk := SweepKey{Key: key}
 	for i := 0; i < n; i++ {
 		x := from + float64(i)*step
