@@ -33,9 +33,13 @@ Usage:
                             every bundled scenario, the encyclopedia and the campaign
   ili calibrate FILE.csv    run the combat model on historical engagements
   ili fit FILE.csv          fit the combat model's odds and losses, cross-validated
-  ili sim SCENARIO          play AI-against-AI batches and sum up the outcomes
-                            (--log SEED prints one game's log, every event seen)
-  ili sim merge FILE...     join batches split by seed range
+  ili sim SCENARIO          play AI-against-AI batches and sum up the outcomes, the whole
+                            setup recorded (--variant, --set, --scale, --ai, --plan, --from);
+                            --compare A,B,... sets setups against the first, paired by seed;
+                            --sweep KEY=FROM:TO:STEP (one or two) plays a line or a grid;
+                            --shard K/N plays one part; --log SEED prints one game's log
+  ili sim merge FILE...     join the parts of a batch, a comparison or a sweep (--shard)
+                            into the bytes one command would have written
   ili replay SAVE...        replay saved games without a window, check them, print their results
                             (--log prints each game's log first)
   ili history SCENARIO      print the documented course of events by turn [--format text|json]
