@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # setup.sh installs what `ili` needs to build and test on Debian or Ubuntu:
 # the C headers Ebiten links against, pkg-config, Xvfb for the window tests,
-# and Chromium with poppler's pdftoppm and the Noto fonts for the tests that
-# open the pages ili writes in a real browser and print them.
+# Chromium with poppler's pdftoppm and the Noto fonts for the tests that
+# open the pages ili writes in a real browser and print them, and GNU
+# parallel for the test that runs the README's recipe for batches in parts.
 # It skips what is installed, uses sudo when not root, and on other systems says
 # what to install by hand.
 set -euo pipefail
 
 packages=(libc6-dev libgl1-mesa-dev libxcursor-dev libxi-dev libxinerama-dev
   libxrandr-dev libxxf86vm-dev libasound2-dev pkg-config xvfb xauth
-  chromium poppler-utils fonts-noto-core)
+  chromium poppler-utils fonts-noto-core parallel)
 
 if ! command -v go >/dev/null 2>&1; then
   echo "setup: Go is not installed; install Go 1.26 or newer (see README.md) and run make again." >&2
@@ -20,7 +21,7 @@ if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>
   echo "setup: this is not a Debian or Ubuntu system, so nothing was installed."
   echo "setup: install by hand a C compiler, pkg-config, the OpenGL, Xcursor, Xi, Xinerama,"
   echo "setup: Xrandr, Xxf86vm and ALSA development headers, Xvfb with xauth, and Chromium,"
-  echo "setup: pdftoppm (poppler) and the Noto fonts for the tests."
+  echo "setup: pdftoppm (poppler), the Noto fonts and GNU parallel for the tests."
   exit 0
 fi
 
