@@ -42,7 +42,13 @@ type Options struct {
 	// the window shows their game.
 	AI map[string]ai.Level
 	// Load opens a saved game (a batch's kept run too) instead.
-	Load        string
+	Load string
+	// ScenarioDirs are folders of authors' scenarios the picker lists
+	// beside the bundled ones and the user's own (scenario.UserDir).
+	ScenarioDirs []string
+	// SetUp opens the scenario's set-up screen (side, opponent, variants,
+	// then the briefing) rather than the game itself.
+	SetUp       bool
 	Width       int
 	Height      int
 	ColourBlind bool // the colour-blind-safe palette, whatever the settings say
@@ -281,6 +287,8 @@ func firstScene(a *app, opt Options) (scene, error) {
 		return loadPlay(a, opt.Load)
 	case opt.Scenario != "" && opt.History:
 		return newHistoryMode(a, opt)
+	case opt.Scenario != "" && opt.SetUp:
+		return newSetup(a, opt)
 	case opt.Scenario != "":
 		return newPlay(a, opt)
 	}
