@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/ili
 XVFB    := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: play test test-386 setup build vet fmt-check bench fuzz clean
+.PHONY: play test test-386 setup build vet fmt-check bench fuzz clean dist
 
 play: build
 	./$(BIN) play
@@ -34,6 +34,17 @@ vet: setup
 fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
+# The desktop builds: ili (and ili-window where Ebiten builds here) for
+# linux/amd64, linux/arm64, windows/amd64, darwin/amd64 and darwin/arm64,
+# stamped with VERSION, each packed with the README and the licences into
+# dist/ (tools/dist says which need their own machine). make test builds
+# and runs only this machine's Linux archive (tools/dist's test).
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+TARGETS ?= all
+dist:
+	@./scripts/setup.sh dist
+	$(GO) run ./tools/dist --out dist --version $(VERSION) --targets $(TARGETS)
+
 bench: setup
 	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /game/ui)
 	$(XVFB) $(GO) test -run '^$$' -bench Frame -benchtime 1x ./game/ui
@@ -44,4 +55,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz=FuzzRead -fuzztime=60s ./game/save
 
 clean:
-	rm -rf bin
+	rm -rf bin dist

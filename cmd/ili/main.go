@@ -51,6 +51,7 @@ Usage:
   ili shot SCENARIO --out FILE.png [--size WxH]   draw the game's first frame
                             (for authors: --no-fog --no-stories --turn N --labels all)
   ili hex LAT LON SCENARIO  what the scenario has at a point: hex, place, ground, roads
+  ili --version             the version, the platform and the Go release it was built with
 
 Run 'ili COMMAND -h' for a command's options.
 `
@@ -69,6 +70,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}()
 	if len(args) > 0 && isHelp(args[0]) {
 		return cmdHelp(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version" || args[0] == "version") {
+		fmt.Fprintln(stdout, cli.VersionLine())
+		return cli.OK
 	}
 	cmd := "play"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && !strings.HasSuffix(args[0], ".toml") && !strings.HasSuffix(args[0], ".json") {
@@ -230,10 +235,15 @@ func hasDisplay() bool {
 	return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
 }
 
-// windowProgram finds ili-window beside this program or on the PATH.
+// windowProgram finds ili-window (ili-window.exe on Windows) beside this
+// program or on the PATH.
 func windowProgram() (string, error) {
+	name := "ili-window"
+	if runtime.GOOS == "windows" {
+		name += ".exe"
+	}
 	if exe, err := os.Executable(); err == nil {
-		p := filepath.Join(filepath.Dir(exe), "ili-window")
+		p := filepath.Join(filepath.Dir(exe), name)
 		if st, err := os.Stat(p); err == nil && !st.IsDir() {
 			return p, nil
 		}
