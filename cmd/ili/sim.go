@@ -35,12 +35,14 @@ type simRun struct {
 	log                         string // the seed of the one game whose log to print
 	text                        []byte
 	stderr                      io.Writer
+	sensitivity                 bool
+	delta                       string
 	spec                        whatif.Spec // the setup the flags give
 	shardK, shardN              int         // --shard K/N; 0/0 for the whole batch
 }
 
 // simSynopsis is ili sim's command line.
-const simSynopsis = "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--scale TARGET.FIELD=F]... [--ai SIDE=LEVEL]... [--plan] [--from DATE] [--workers N] [--shard K/N] [--compare SETUP,SETUP...] [--sweep KEY=FROM:TO:STEP]... [--format text|json|csv] [--out FILE] [--chart FILE.png] [--keep DIR] [--log SEED]\n       ili sim merge FILE... [--format text|json|csv] [--out FILE]"
+const simSynopsis = "sim SCENARIO [--runs N] [--seed S] [--variant V]... [--set KEY=VALUE]... [--scale TARGET.FIELD=F]... [--ai SIDE=LEVEL]... [--plan] [--from DATE] [--workers N] [--shard K/N] [--compare SETUP,SETUP...] [--sweep KEY=FROM:TO:STEP]... [--sensitivity [--delta 20%]] [--format text|json|csv] [--out FILE] [--chart FILE.png] [--keep DIR] [--log SEED]\n       ili sim merge FILE... [--format text|json|csv] [--out FILE]"
 
 // cmdSim runs ili sim: a batch, a comparison of setups, a sweep, or a
 // merge.
@@ -59,6 +61,8 @@ func cmdSim(args []string, stdout, stderr io.Writer) int {
 		return r.runCompare(stdout)
 	case len(r.sweeps) > 0:
 		return r.runSweep(stdout)
+	case r.sensitivity:
+		return r.runSensitivity(stdout)
 	}
 	return r.runBatch(stdout)
 }
@@ -142,6 +146,8 @@ func readSim(args []string, stdout, stderr io.Writer) (*simRun, int) {
 	fs.StringVar(&r.chart, "chart", "", "draw the outcome distributions (a comparison's, a sweep's) to FILE.png (- for standard output)")
 	fs.StringVar(&r.compare, "compare", "", "compare setups, each against the first, paired by seed: SETUP,SETUP..., each base or changes joined by +: a variant ID, set:KEY=VALUE, scale:TARGET.FIELD=F, ai:SIDE=LEVEL, plan (base,zhu-15000+osman-1200,ai:roc=hard)")
 	fs.Var(&r.sweeps, "sweep", "KEY=FROM:TO:STEP: play a batch at each value of a --set key (unit.ID.men=500:1300:200) or a scale (scale:SIDE.men=0.5:1.5:0.25); give two for a grid")
+	fs.BoolVar(&r.sensitivity, "sensitivity", false, "vary each unit's and side's strength and each date (arrivals, withdrawals, events) one at a time, down and up, on the same seeds, and rank them by their effect on the first side's wins")
+	fs.StringVar(&r.delta, "delta", "20%", "how far --sensitivity varies each input: a strength by this share, a date by this share of the turns (at least one)")
 	fs.StringVar(&r.shard, "shard", "", "K/N: play only the K-th of N consecutive parts of the runs (from 1), for ili sim merge to join")
 	fs.BoolVar(&r.plans, "plan", false, "the AI follows each side's historical plan, where the scenario gives one")
 	fs.StringVar(&r.keep, "keep", "", "write every run into the folder DIR as a saved game, for 'ili replay' and 'ili play --load'")
@@ -207,6 +213,17 @@ func (r *simRun) flagProblem(args int) string {
 		return fmt.Sprintf("--sweep is given %d times; a sweep varies one key (a line) or two (a grid).", len(r.sweeps))
 	case len(r.sweeps) > 0 && r.keep != "":
 		return "--keep and --sweep do not combine: keep the runs of one cell by giving its value with --set (or --scale) instead."
+	case r.sensitivity && (r.compare != "" || len(r.sweeps) > 0):
+		return "--sensitivity does not combine with --compare or --sweep: it varies every input of one setup by itself."
+	case r.sensitivity && r.keep != "":
+		return "--keep and --sensitivity do not combine: keep the runs of one setup by giving its values with --set or --scale instead."
+	case r.delta != "20%" && !r.sensitivity:
+		return "--delta goes with --sensitivity, which it tells how far to vary each input."
+	}
+	if r.sensitivity {
+		if _, err := whatif.ParseDelta(r.delta); err != nil {
+			return err.Error() + "."
+		}
 	}
 	if v := repeatedFlag(r.variants); v != "" {
 		return fmt.Sprintf("--variant %s is given twice; give each variant once.", v)
@@ -304,6 +321,19 @@ func (r *simRun) runSweep(stdout io.Writer) int {
 		arms = append(arms, whatif.Arm{Label: label, At: at, Setup: set})
 	}
 	return r.runStudy(stdout, whatif.StudyHead{Kind: whatif.KindSweep, Scenario: arms[0].Setup.Scenario.ID, Sweep: keys}, arms)
+}
+
+// runSensitivity varies each input of the setup down and up, one at a
+// time, on the same seeds, and ranks the inputs by their effect.
+func (r *simRun) runSensitivity(stdout io.Writer) int {
+	delta, _ := whatif.ParseDelta(r.delta) // flagProblem checked it
+	inputs, arms, skipped, err := whatif.SensitivityArms(r.spec, delta, func(sp whatif.Spec) (whatif.Setup, error) { return sp.Load(r.file, r.text) })
+	if err != nil {
+		_, code := r.load(r.spec, "")
+		return code
+	}
+	head := whatif.StudyHead{Kind: whatif.KindSensitivity, Scenario: arms[0].Setup.Scenario.ID, Delta: delta, Inputs: inputs, Skipped: skipped}
+	return r.runStudy(stdout, head, arms)
 }
 
 // runStudy plays a comparison or a sweep and writes it.

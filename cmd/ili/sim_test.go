@@ -11,7 +11,8 @@ import (
 	"ili/cmd/internal/cli"
 )
 
-// TestSimShardsMerge: a batch, a comparison and a sweep played in parts
+// TestSimShardsMerge: a batch, a comparison, a sweep and a sensitivity
+// study played in parts
 // with --shard K/N and joined with ili sim merge are the bytes of the
 // whole, in JSON and CSV; a missing part is named.
 func TestSimShardsMerge(t *testing.T) {
@@ -23,6 +24,7 @@ func TestSimShardsMerge(t *testing.T) {
 		{"batch", []string{"--ai", "provincial=greedy"}},
 		{"compare", []string{"--compare", "base,no-trucks,set:unit.garrison.men=200+ai:insurgents=easy"}},
 		{"sweep", []string{"--sweep", "unit.garrison.men=200:600:200"}},
+		{"sensitivity", []string{"--sensitivity", "--delta", "30%"}},
 	} {
 		base := append([]string{"sim", "nilka-1944", "--runs", "5", "--seed", "3", "--format", "json"}, c.args...)
 		whole := filepath.Join(dir, c.name+".json")
@@ -143,6 +145,11 @@ func TestSimCompareEveryFormat(t *testing.T) {
 		{[]string{"--variant", "no-trucks", "--variant", "no-trucks"}, cli.Usage, "--variant no-trucks is given twice; give each variant once."},
 		{[]string{"--scale", "insurgents.men=2", "--scale", "insurgents.men=2"}, cli.Usage, "given twice"},
 		{[]string{"--scale", "insurgents.feet=2"}, cli.Bad, `"feet" is not a count to scale`},
+		{[]string{"--sensitivity", "--compare", "base,no-trucks"}, cli.Usage, "--sensitivity does not combine with --compare or --sweep"},
+		{[]string{"--sensitivity", "--keep", dir}, cli.Usage, "--keep and --sensitivity do not combine"},
+		{[]string{"--delta", "30%"}, cli.Usage, "--delta goes with --sensitivity"},
+		{[]string{"--sensitivity", "--delta", "0"}, cli.Usage, "give a change from 1% to 95%"},
+		{[]string{"--sensitivity", "--log", "2"}, cli.Usage, "give it without --runs or --sensitivity"},
 		{[]string{"--shard", "3/2"}, cli.Usage, "write it as K/N"},
 		{[]string{"--shard", "1/200"}, cli.Usage, "give at most 3 parts"},
 	} {

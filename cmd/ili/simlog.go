@@ -16,7 +16,7 @@ import (
 
 // logRefuses are the flags of ili sim that a single game's log has no use
 // for: it plays one game and sums nothing up.
-var logRefuses = []string{"runs", "seed", "workers", "format", "chart", "compare", "keep", "shard", "sweep"}
+var logRefuses = []string{"runs", "seed", "workers", "format", "chart", "compare", "keep", "shard", "sweep", "sensitivity", "delta"}
 
 // logProblem is the sentence that says what is wrong with --log among the
 // flags set, or "".

@@ -202,6 +202,8 @@ func (st *Study) WriteChart(w io.Writer) error {
 		return fmt.Errorf("the study has no setups to draw")
 	}
 	switch {
+	case st.Kind == KindSensitivity:
+		return st.tornadoChart(w)
 	case st.Kind == KindCompare:
 		return st.compareChart(w)
 	case len(st.Sweep) == 1:

@@ -46,7 +46,12 @@ type StudyHead struct {
 	Runs     int        `json:"runs"` // in each arm
 	Seed     uint64     `json:"seed"`
 	Sweep    []SweepKey `json:"sweep,omitempty"`
-	Setups   []string   `json:"setups"` // the arms' labels
+	// A sensitivity study's change (a fraction), the inputs it varies and
+	// those it had to leave out, with why.
+	Delta   float64  `json:"delta,omitempty"`
+	Inputs  []Input  `json:"inputs,omitempty"`
+	Skipped []string `json:"skipped,omitempty"`
+	Setups  []string `json:"setups"` // the arms' labels
 }
 
 // Study is a study played or read: its head, each arm's report, and for a
@@ -55,6 +60,7 @@ type Study struct {
 	StudyHead
 	Arms        []*Report
 	Comparisons []Comparison
+	Effects     []Effect // a sensitivity study's inputs, the largest effect first
 	// File is the file the study was read from, which its errors name.
 	File string
 }
@@ -119,7 +125,7 @@ func RunStudy(ctx context.Context, head StudyHead, arms []Arm, opt Options, enc 
 	}
 	for i, a := range arms {
 		o := opt
-		o.Brief = opt.Brief || head.Kind == KindCompare
+		o.Brief = opt.Brief || head.Kind == KindCompare || head.Kind == KindSensitivity
 		if a.Keep != "" {
 			o.Keep = a.Keep
 		}
@@ -140,7 +146,7 @@ func RunStudy(ctx context.Context, head StudyHead, arms []Arm, opt Options, enc 
 		}
 		st.Arms = append(st.Arms, rep)
 	}
-	if err := st.compare(); err != nil {
+	if err := st.analyse(); err != nil {
 		return nil, err
 	}
 	if enc != nil {
@@ -149,9 +155,13 @@ func RunStudy(ctx context.Context, head StudyHead, arms []Arm, opt Options, enc 
 	return st, nil
 }
 
-// compare sets each arm of a comparison against the first.
-func (st *Study) compare() error {
+// analyse sets each arm of a comparison against the first, and ranks the
+// inputs of a sensitivity study.
+func (st *Study) analyse() error {
 	st.Comparisons = nil
+	if st.Kind == KindSensitivity {
+		return st.rank()
+	}
 	if st.Kind != KindCompare {
 		return nil
 	}
@@ -206,6 +216,17 @@ func (e *studyJSON) Tail(st *Study) error {
 		}
 		fmt.Fprintf(e.w, ",\n \"comparisons\": %s", b)
 	}
+	if st.Kind == KindSensitivity {
+		eff := st.Effects
+		if eff == nil {
+			eff = []Effect{}
+		}
+		b, err := json.MarshalIndent(eff, " ", " ")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.w, ",\n \"effects\": %s", b)
+	}
 	fmt.Fprint(e.w, "\n}\n")
 	return e.w.err
 }
@@ -221,6 +242,10 @@ func (e *studyTables) Head(*Study) error { return e.w.err }
 func (e *studyTables) Arm(int) Encoder   { return nil }
 func (e *studyTables) Tail(st *Study) error {
 	switch {
+	case st.Kind == KindSensitivity && e.csv:
+		writeEffectsCSV(e.w, st)
+	case st.Kind == KindSensitivity:
+		writeEffectsText(e.w, st)
 	case st.Kind == KindSweep && e.csv:
 		writeCellsCSV(e.w, st)
 	case st.Kind == KindSweep:
@@ -507,8 +532,8 @@ func ReadStudy(name string, data []byte) (*Study, error) {
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, decodeError(name, data, err)
 	}
-	if raw.Kind != KindCompare && raw.Kind != KindSweep {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("%sits kind is %q, not %s or %s", notBatch, raw.Kind, KindCompare, KindSweep)}
+	if raw.Kind != KindCompare && raw.Kind != KindSweep && raw.Kind != KindSensitivity {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("%sits kind is %q, not %s, %s or %s", notBatch, raw.Kind, KindCompare, KindSweep, KindSensitivity)}
 	}
 	st := &Study{StudyHead: raw.StudyHead, File: name}
 	offs := armOffsets(data)
@@ -612,6 +637,8 @@ func MergeStudies(sts []*Study) (*Study, error) {
 			return nil, &Error{File: name, Msg: fmt.Sprintf("the study's setups are [%s], not [%s] like %s; only parts of one command merge", list(st.Setups), list(first.Setups), studyName(first, 0))}
 		case !sameSweep(st.Sweep, first.Sweep):
 			return nil, &Error{File: name, Msg: fmt.Sprintf("the study sweeps %s, not %s like %s; only parts of one command merge", sweepText(st.Sweep), sweepText(first.Sweep), studyName(first, 0))}
+		case st.Delta != first.Delta || !slices.Equal(st.Inputs, first.Inputs) || !slices.Equal(st.Skipped, first.Skipped):
+			return nil, &Error{File: name, Msg: fmt.Sprintf("the study varies other inputs or by another change than %s; only parts of one command merge", studyName(first, 0))}
 		case len(st.Arms) != len(st.Setups):
 			return nil, &Error{File: name, Msg: fmt.Sprintf("the study names %d setups but holds %d; the file was cut short or edited", len(st.Setups), len(st.Arms))}
 		}
@@ -636,7 +663,7 @@ func MergeStudies(sts []*Study) (*Study, error) {
 			}
 		}
 	}
-	return out, out.compare()
+	return out, out.analyse()
 }
 
 func studyName(st *Study, i int) string {
