@@ -2,10 +2,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"ili/cmd/internal/cli"
+	"image"
+	"image/draw"
+	"image/png"
 	"io"
 	"math"
 	"os"
@@ -17,6 +21,7 @@ import (
 	"time"
 
 	"ili/game/ai"
+	"ili/game/debrief"
 	"ili/game/files"
 	"ili/game/scenario"
 	"ili/game/whatif"
@@ -88,9 +93,33 @@ func (r *simRun) runBatch(stdout io.Writer) int {
 		return out.finish(cli.Bad, r.stderr)
 	}
 	if r.chart != "" {
-		code = writeChart(rep.WriteChart, r.chart, stdout, r.stderr)
+		code = writeChart(func(w io.Writer) error { return chartWithMap(w, rep, set.Scenario) }, r.chart, stdout, r.stderr)
 	}
 	return out.finish(code, r.stderr)
+}
+
+// chartWithMap draws a batch's chart with the map of its fights and
+// captures below it (debrief.BatchMap), as one PNG.
+func chartWithMap(w io.Writer, rep *whatif.Report, sc *scenario.Scenario) error {
+	var buf bytes.Buffer
+	if err := rep.WriteChart(&buf); err != nil {
+		return err
+	}
+	chart, err := png.Decode(&buf)
+	if err != nil {
+		return err
+	}
+	m, err := debrief.BatchMap(sc, rep.Summary, rep.Header(110))
+	if err != nil {
+		return err
+	}
+	cb, mb := chart.Bounds(), m.Bounds()
+	out := image.NewRGBA(image.Rect(0, 0, max(cb.Dx(), mb.Dx()), cb.Dy()+mb.Dy()))
+	draw.Draw(out, out.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(out, cb.Sub(cb.Min), chart, cb.Min, draw.Src)
+	at := image.Pt((out.Bounds().Dx()-mb.Dx())/2, cb.Dy())
+	draw.Draw(out, mb.Sub(mb.Min).Add(at), m, mb.Min, draw.Src)
+	return png.Encode(w, out)
 }
 
 // options are the batch options of the command line for a study of arms

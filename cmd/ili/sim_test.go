@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,5 +158,27 @@ func TestSimCompareEveryFormat(t *testing.T) {
 		if code != c.code || !strings.Contains(stderr, c.want) || strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
 			t.Errorf("%v: exit %d (want %d), %q (want %q)", c.args, code, c.code, stderr, c.want)
 		}
+	}
+}
+
+// TestSimChartHasTheMap: a batch's chart has the map of its fights and
+// captures below the outcomes and losses, drawn without a display.
+func TestSimChartHasTheMap(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "c.png")
+	if code, _, stderr := runCLI("sim", "nilka-1944", "--runs", "3", "--chart", file); code != cli.OK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dy() < 700 { // the chart is 533 pixels high, the map below it
+		t.Errorf("the chart is %v: no map below it", b)
 	}
 }

@@ -105,12 +105,18 @@ func (r *Report) WriteChart(w io.Writer) error {
 		names[i] = outcomeLabel(o)
 	}
 	left.NominalX(names...)
+	return figure(w, vg.Points(900), vg.Points(400), r.Header(150), left, r.lossesPlot())
+}
+
+// Header is what a chart of the batch says above it, in lines of at most
+// width characters: the scenario, the runs and seeds, and the setup in
+// full.
+func (r *Report) Header(width int) []string {
 	head := fmt.Sprintf("%s: %d runs from seed %d", r.Scenario, r.Runs, r.Seed)
 	if r.Label != "" {
 		head = r.Label + ": " + head
 	}
-	header := append([]string{head}, wrap("Setup: "+r.Describe(), 150)...)
-	return figure(w, vg.Points(900), vg.Points(400), header, left, r.lossesPlot())
+	return append([]string{head}, wrap("Setup: "+r.Describe(), width)...)
 }
 
 // shareBar draws one bar of a share in percent centred at x, half wide
