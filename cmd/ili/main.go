@@ -37,6 +37,7 @@ Usage:
                             setup recorded (--variant, --set, --scale, --ai, --plan, --from);
                             --compare A,B,... sets setups against the first, paired by seed;
                             --sweep KEY=FROM:TO:STEP (one or two) plays a line or a grid;
+                            --sensitivity ranks each strength and date by its effect;
                             --shard K/N plays one part; --log SEED prints one game's log
   ili sim merge FILE...     join the parts of a batch, a comparison or a sweep (--shard)
                             into the bytes one command would have written
