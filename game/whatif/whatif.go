@@ -1,9 +1,24 @@
 // Package whatif runs batches of seeded AI-against-AI games of a scenario and
 // sums up how likely each outcome is: win rates with confidence intervals,
-// losses, when objectives change hands, and how often history repeats. Run i
-// of a batch uses seed S+i, so a batch can be split by seed range across
-// machines and merged, and the same seed gives the same result with any
-// number of workers.
+// losses, who held each place at the end, the places a side gave up, where
+// the fights were, and how far the runs went as history did. Run i of a
+// batch uses seed S+i, so a batch can be split by seed range across
+// machines (--shard) and merged into the same bytes, and the same seed
+// gives the same result with any number of workers.
+//
+// A study plays several setups on the same seeds (common random numbers):
+// a comparison (each setup against the first, paired by seed), a sweep (a
+// line or a grid of values of --set keys or scales) or a sensitivity study
+// (each strength and date varied down and up, ranked by its effect).
+//
+// For a front end such as the lab in the window: a Spec is a setup as data
+// (Spec.Load builds its Setup; ParseChange, Cell and SensitivityArms build
+// the setups of a study); StreamContext plays one batch and RunStudy a
+// study, each stopped by its context, with Options.Progress told of every
+// run as it ends and a callback handed each result in seed order with the
+// Tally that has counted it (Tally.Summary sums the batch up so far); the
+// reports encode as text, JSON or CSV and draw their charts (WriteChart),
+// and any run is replayed from its seed (Match, Setup.Config).
 package whatif
 
 import (
