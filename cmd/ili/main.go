@@ -25,8 +25,10 @@ import (
 const usage = `ili: a wargame of the Ili Rebellion, Xinjiang 1944-1946.
 
 Usage:
-  ili [play] [SCENARIO]     open the game (SCENARIO: a bundled id or a .toml file;
-                            ili play --load SAVE.json opens a saved game)
+  ili [play] [SCENARIO]     open the game (SCENARIO: a bundled id or a .toml file, which
+                            opens on its set-up; ili play --load SAVE.json opens a saved
+                            game; --scenarios DIR lists a folder's scenarios with the
+                            bundled ones and those in your config folder's ili/scenarios)
   ili list                  list the bundled scenarios
   ili validate [FILE...]    check scenario and lesson files: mistakes and warnings as
                             file:line:col lines, each file's variants listed; with no FILE,
@@ -52,6 +54,12 @@ Usage:
   ili shot SCENARIO --out FILE.png [--size WxH]   draw the game's first frame
                             (for authors: --no-fog --no-stories --turn N --labels all)
   ili hex LAT LON SCENARIO  what the scenario has at a point: hex, place, ground, roads
+  ili mapgen --origin LAT,LON --hex-km K --cols C --rows R [--shapes FILE.toml]
+                            draw a map from latitude and longitude: print the [projection],
+                            the [map] rows, rivers and roads as TOML to paste into a scenario
+  ili odds SCENARIO --attack U1,U2 --defend U3 [--turn N]
+                            the attack preview as the window shows it: the odds of each
+                            outcome, the loss ranges and every factor with its effect
   ili --version             the version, the platform and the Go release it was built with
 
 Run 'ili COMMAND -h' for a command's options.
@@ -106,6 +114,8 @@ func init() {
 		"encyclopedia": cmdEncyclopedia,
 		"shot":         cmdShot,
 		"hex":          cmdHex,
+		"odds":         cmdOdds,
+		"mapgen":       cmdMapgen,
 		"help":         cmdHelp,
 		"-h":           cmdHelp,
 		"--help":       cmdHelp,
@@ -175,7 +185,7 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 // playValueFlags are ili play's flags that take a value (see ili-window):
 // the argument after one of them, given without "=", is its value.
 var playValueFlags = map[string]bool{"side": true, "variant": true, "ai": true, "seed": true,
-	"from": true, "load": true, "size": true, "bench-frames": true}
+	"from": true, "load": true, "size": true, "bench-frames": true, "scenarios": true}
 
 // playFile is the scenario, lesson or saved game ili play is given: its
 // first argument that is not a flag or a flag's value; "" if none.
