@@ -67,8 +67,9 @@ func (f Folder) Write(name string, data []byte) error {
 	return Write(p, data)
 }
 
-// List implements Store: the regular files of the folder, newest first; a
-// missing folder holds none.
+// List implements Store: the files of the folder, newest first, but its
+// folders; a missing folder holds none. What is not a regular file (a FIFO,
+// a link to a device) is listed too, for Read to refuse with its reason.
 func (f Folder) List(dir string) ([]Stored, error) {
 	p, err := f.path(dir)
 	if err != nil {
@@ -87,7 +88,7 @@ func (f Folder) List(dir string) ([]Stored, error) {
 			continue
 		}
 		info, err := e.Info()
-		if err != nil || !info.Mode().IsRegular() {
+		if err != nil || info.IsDir() {
 			continue
 		}
 		out = append(out, Stored{Name: path.Join(dir, e.Name()), Time: info.ModTime()})

@@ -2,12 +2,10 @@ package ui
 
 import (
 	"math"
-	"path/filepath"
 
 	"ili/game/hex"
 	"ili/game/paint"
 	"ili/game/rules"
-	"ili/game/save"
 )
 
 // pointer is where the person points on the map: the hex under the mouse
@@ -145,19 +143,16 @@ func (p *Play) escape() {
 
 // quickLoad opens the quick save, or says why it cannot.
 func (p *Play) quickLoad() scene {
-	dir, err := save.Dir()
-	if err == nil {
-		var next *Play
-		if next, err = loadPlay(p.a, filepath.Join(dir, "quicksave.json")); err == nil {
-			if next.sc.ID == p.sc.ID { // the map as it was looked at, not opened afresh
-				next.cam, next.fitted, next.fitUI = p.cam, p.fitted, p.fitUI
-			}
-			next.Resize(p.w, p.h)
-			return next
-		}
+	next, err := loadStored(p.a, quicksave)
+	if err != nil {
+		p.say("cannot load: " + err.Error())
+		return nil
 	}
-	p.say("cannot load: " + err.Error())
-	return nil
+	if next.sc.ID == p.sc.ID { // the map as it was looked at, not opened afresh
+		next.cam, next.fitted, next.fitUI = p.cam, p.fitted, p.fitUI
+	}
+	next.Resize(p.w, p.h)
+	return next
 }
 
 // updateMap moves the keyboard cursor and the camera and acts on clicks.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"path/filepath"
 	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -103,6 +102,12 @@ func loadPlay(a *app, name string) (*Play, error) {
 	if err != nil {
 		return nil, err
 	}
+	return playSaved(a, g, name)
+}
+
+// playSaved opens the saved game g, which name says where it was read
+// from.
+func playSaved(a *app, g *save.Game, name string) (*Play, error) {
 	known := map[string][]rules.Event{}
 	keep := func(side string, evs []rules.Event) {
 		k := append(known[side], evs...)
@@ -157,15 +162,12 @@ func (p *Play) Save(name string) error { return save.FromMatch(p.m).Write(name) 
 // saveAs saves the game in the saved-games folder under base and says so
 // in the log.
 func (p *Play) saveAs(base string) {
-	dir, err := save.Dir()
-	if err == nil {
-		err = p.Save(filepath.Join(dir, base))
-	}
+	where, err := p.a.keep(save.FromMatch(p.m), base)
 	if err != nil {
 		p.say("cannot save: " + err.Error())
 		return
 	}
-	p.say("saved to " + filepath.Join(dir, base))
+	p.say("saved to " + where)
 }
 
 // autosave keeps the game as it stands for "Continue" on the title screen.

@@ -3,7 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"path/filepath"
+	"path"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -40,7 +40,7 @@ type Title struct {
 	a        *app
 	opt      Options // the seed new games start from
 	menu     *menu
-	autosave string // the autosave's path, if there is one to continue
+	autosave string // the autosave's name in the store, if there is one to continue
 	status   string
 	backdrop *rules.Map // the map drawn behind the menu
 	terrain  terrainCache
@@ -60,16 +60,19 @@ const (
 func newTitle(a *app, opt Options) *Title {
 	t := &Title{a: a, opt: opt}
 	cont := "Continue the last game"
-	if dir, err := save.Dir(); err == nil {
-		name := filepath.Join(dir, "autosave.json")
-		if g, err := save.Read(name); err == nil {
-			t.autosave = name
+	if st, err := a.store(); err == nil {
+		if g, err := save.ReadStore(st, autosave); err == nil {
+			t.autosave = autosave
 			if g.Title != "" {
 				cont = fmt.Sprintf("Continue: %s, turn %d", g.Title, g.Turn)
 			}
 		}
 	}
-	t.menu = newMenu(a, "New game", "The campaign, 1944-1949", cont, "Load a saved game", "Encyclopedia", "Settings", "Quit")
+	quit := "Quit"
+	if onWeb {
+		quit = "Open a saved game from a file" // a page is left by its tab
+	}
+	t.menu = newMenu(a, "New game", "The campaign, 1944-1949", cont, "Load a saved game", "Encyclopedia", "Settings", quit)
 	t.menu.off[titleContinue] = t.autosave == ""
 	if sc, err := scenario.Load("manas-1945", scenario.Options{}); err == nil {
 		t.backdrop = sc.Setup.Map
@@ -77,12 +80,14 @@ func newTitle(a *app, opt Options) *Title {
 	return t
 }
 
-// Update implements scene. Q quits; Esc goes to Quit, and quits from there.
+// Update implements scene. Q quits; Esc goes to Quit, and quits from there
+// (in the browser, where a page is left by its tab, neither does).
 func (t *Title) Update(in Input) (scene, error) {
-	if in.Has(KeyQuit) || (in.Has(KeyEscape) && t.menu.at == titleQuit) {
+	switch {
+	case onWeb:
+	case in.Has(KeyQuit) || (in.Has(KeyEscape) && t.menu.at == titleQuit):
 		return nil, errQuit
-	}
-	if in.Has(KeyEscape) {
+	case in.Has(KeyEscape):
 		t.menu.at = titleQuit
 		return nil, nil
 	}
@@ -98,7 +103,7 @@ func (t *Title) Update(in Input) (scene, error) {
 		}
 		return c, nil
 	case titleContinue:
-		p, err := loadPlay(t.a, t.autosave)
+		p, err := loadStored(t.a, t.autosave)
 		if err != nil {
 			t.status = "The last game cannot be continued: " + err.Error()
 			return nil, nil
@@ -111,6 +116,12 @@ func (t *Title) Update(in Input) (scene, error) {
 	case titleSettings:
 		return newSettingsScreen(t.a, t), nil
 	case titleQuit:
+		if onWeb {
+			if err := pickFile(); err != nil {
+				t.status = err.Error()
+			}
+			return nil, nil
+		}
 		return nil, errQuit
 	}
 	return nil, nil
@@ -162,9 +173,11 @@ type LoadScreen struct {
 func newLoadScreen(a *app, back scene) *LoadScreen {
 	l := &LoadScreen{a: a, back: back}
 	var items []string
-	dir, err := save.Dir()
+	where := savesDir
+	st, err := a.store()
 	if err == nil {
-		l.entries, err = save.List(dir)
+		where = st.Where(savesDir)
+		l.entries, err = save.ListStore(st, savesDir)
 	}
 	if err != nil {
 		l.status = err.Error()
@@ -172,20 +185,26 @@ func newLoadScreen(a *app, back scene) *LoadScreen {
 	for _, e := range l.entries {
 		items = append(items, entryLabel(e))
 	}
+	if onWeb {
+		items = append(items, "Open a saved game from a file...")
+	}
 	items = append(items, "Back")
 	l.menu = newMenu(a, items...)
 	for i, e := range l.entries {
 		l.menu.off[i] = e.Game == nil
 	}
 	if len(l.entries) == 0 && l.status == "" {
-		l.status = "There are no saved games yet in " + dir + ". Save with F5 or from the menu during a game."
+		l.status = "There are no saved games yet in " + where + ". Save with F5 or from the menu during a game."
+		if onWeb {
+			l.status += " A saved game's file (from this page's downloads or a desktop's ili) opens from a file, or dropped on the page."
+		}
 	}
 	return l
 }
 
 // entryLabel is one saved game's line in the list.
 func entryLabel(e save.Entry) string {
-	name := strings.TrimSuffix(filepath.Base(e.Path), ".json")
+	name := strings.TrimSuffix(path.Base(e.Path), ".json")
 	if e.Game == nil {
 		return name + ": cannot be read"
 	}
@@ -225,10 +244,14 @@ func (l *LoadScreen) Update(in Input) (scene, error) {
 	i := l.menu.update(in)
 	switch {
 	case i < 0:
-	case i == len(l.entries):
+	case onWeb && i == len(l.entries):
+		if err := pickFile(); err != nil {
+			l.status = err.Error()
+		}
+	case i >= len(l.entries):
 		return l.back, nil
 	default:
-		p, err := loadPlay(l.a, l.entries[i].Path)
+		p, err := loadStored(l.a, l.entries[i].Path)
 		if err != nil {
 			l.status = err.Error()
 			return nil, nil
