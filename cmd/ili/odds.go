@@ -241,8 +241,8 @@ func writeOdds(w io.Writer, sc *scenario.Scenario, v *rules.View, pre rules.Prev
 	fmt.Fprintf(w, "  the defenders lose %d to %d men (median %d)\n", pre.DefLoss[0], pre.DefLoss[2], pre.DefLoss[1])
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "What weighs most:")
-	for _, f := range words.TopFactors(&pre, 3) {
-		fmt.Fprintf(w, "  %s\n", words.FactorWords(f, pre.Input, place))
+	for _, c := range words.TopCauses(&pre, 3) {
+		fmt.Fprintf(w, "  %s\n", words.CauseWords(c, &pre, place))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Every factor (%d; x1.00 changes nothing; odds: on the attacker's odds of winning, else on a side's strength):\n", len(pre.Factors))
@@ -255,7 +255,7 @@ func writeOdds(w io.Writer, sc *scenario.Scenario, v *rules.View, pre rules.Prev
 		if f.Value > 0 && f.Value != 1 {
 			effect = ": " + words.FactorEffect(f)
 		}
-		fmt.Fprintf(w, "  %-10s %s%s\n", value, words.FactorName(f, pre.Input, place), effect)
+		fmt.Fprintf(w, "  %-10s %s%s\n", value, words.FactorLabel(f, &pre, place), effect)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Strength after every factor: attackers %.0f, defenders %.0f (ratio %.2f); the fight is decided within the turn %.0f%% of the time.\n",

@@ -6,6 +6,7 @@ import (
 
 	"ili/game/ai"
 	"ili/game/hex"
+	"ili/game/rules"
 )
 
 // policeSortie is ghulja-1944 from the provincial side, the police
@@ -36,8 +37,8 @@ func TestAttackHoldsPlace(t *testing.T) {
 	if p.sel.preview == nil {
 		t.Fatalf("no preview: %s", strings.Join(p.Log(), "\n"))
 	}
-	if log := strings.Join(p.Log(), "\n"); !strings.Contains(log, "to hold Central police station") {
-		t.Errorf("the preview does not say the garrison stays:\n%s", log)
+	if rows := p.panelText(); !strings.Contains(rows, "stay to hold Central police station (Space: advance out of Central police station)") {
+		t.Errorf("the preview does not say the garrison stays:\n%s", rows)
 	}
 	p.ClickHex(target)
 	rec := p.m.Record()
@@ -51,14 +52,15 @@ func TestAttackHoldsPlace(t *testing.T) {
 }
 
 // TestAttackLeavesPlace: Space, while the preview is shown, lets the winner
-// advance out of its place, and says so; Space again takes it back.
+// advance out of its place, and the preview says so; Space again takes it
+// back.
 func TestAttackLeavesPlace(t *testing.T) {
 	p := policeSortie(t)
 	target := hex.FromOffset(13, 16)
 	p.ClickHex(target)
 	press(t, p, KeyToggle)
-	if !p.sel.leave || !strings.Contains(p.Log()[len(p.Log())-1], "out of Central police station and leave it empty") {
-		t.Fatalf("Space did not offer the advance: leave %v, %q", p.sel.leave, p.Log()[len(p.Log())-1])
+	if rows := p.panelText(); p.sel.advance != advanceLeave || !strings.Contains(rows, "leave Central police station empty (Space: stay)") {
+		t.Fatalf("Space did not offer the advance: %d,\n%s", p.sel.advance, rows)
 	}
 	press(t, p, KeyToggle, KeyToggle)
 	p.ClickHex(target)
@@ -66,9 +68,58 @@ func TestAttackLeavesPlace(t *testing.T) {
 	if last := rec.Commands[len(rec.Commands)-1]; !last.Advance || !last.Leave {
 		t.Errorf("the attack asks advance %v, leave %v; want both", last.Advance, last.Leave)
 	}
-	// Without a preview, or with no place to leave, Space does nothing.
+	// Without a preview, Space does nothing.
 	press(t, p, KeyToggle)
-	if p.sel.leave {
-		t.Error("Space without a preview set leave")
+	if p.sel.advance != advanceOn {
+		t.Error("Space without a preview changed the advance")
 	}
+}
+
+// TestAdvanceSaid: an attack from off the places says in its preview that
+// its winner advances into the target, and Space keeps it where it is.
+func TestAdvanceSaid(t *testing.T) {
+	p := nilkaAtTheGates(t)
+	target := hex.FromOffset(11, 7)
+	p.ClickHex(target)
+	if p.sel.preview == nil {
+		t.Fatalf("no preview of the attack on %v: %s", target, strings.Join(p.Log(), "\n"))
+	}
+	rows := p.panelText()
+	if !strings.Contains(rows, "If it wins, Nilka band, mounted, advances into Nilka (Gongha) (Space: stay)") {
+		t.Fatalf("the preview does not say who advances:\n%s", rows)
+	}
+	press(t, p, KeyToggle)
+	if rows := p.panelText(); !strings.Contains(rows, "every attacker stays where it is (Space: advance)") {
+		t.Fatalf("Space did not keep the attackers:\n%s", rows)
+	}
+	p.ClickHex(target)
+	rec := p.m.Record()
+	if last := rec.Commands[len(rec.Commands)-1]; last.Kind != "attack" || last.Advance {
+		t.Errorf("the attack %+v advances", last)
+	}
+}
+
+
+// panelText is what the side panel shows, a line to a row.
+func (p *Play) panelText() string {
+	var b strings.Builder
+	for _, r := range p.panelLayout(p.currentView()).rows {
+		b.WriteString(r.text + "\n")
+	}
+	return strings.ReplaceAll(b.String(), "\n", " ")
+}
+
+// panelRows are the rows the panel shows, its inner width and its bottom.
+func (p *Play) panelRows(v *rules.View) ([]panelRow, float64, float64) {
+	l := p.panelLayout(v)
+	return l.rows, l.inner, l.bottom
+}
+
+// logRows are the log's last entries' rows, under its head.
+func (p *Play) logRows(inner float64) []panelRow {
+	rows := []panelRow{head("Log")}
+	for _, e := range p.logEntries(inner) {
+		rows = append(rows, e...)
+	}
+	return rows
 }

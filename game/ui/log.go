@@ -84,6 +84,8 @@ func (p *Play) record(evs []rules.Event) {
 			if e.Turn > 1 {
 				p.autosave() // each new turn, for Continue
 			}
+		case rules.GameOver:
+			p.autosave() // finished: Continue no longer offers it
 		}
 	}
 	p.animate(shown)
@@ -167,10 +169,12 @@ func (p *Play) logLine(e rules.Event) string {
 	return words.Log{Scenario: p.sc, Units: p.names}.Line(e)
 }
 
-// placeName names the hex by its place, or by its coordinates.
-func (p *Play) placeName(h hex.Hex) string {
-	return words.Log{Scenario: p.sc}.PlaceName(h)
-}
+// log is the scenario's log writer, units named.
+func (p *Play) log() words.Log { return words.Log{Scenario: p.sc, Units: p.names} }
+
+// placeName names the hex by its place, or by its distance and direction
+// from the nearest: "2 km south-east of Nilka (Gongha)".
+func (p *Play) placeName(h hex.Hex) string { return p.log().PlaceName(h) }
 
 // shortSide is a side's name without its bracketed note:
 // "Ili National Army (East Turkestan Republic)" is "Ili National Army".

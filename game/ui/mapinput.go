@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"slices"
 
 	"ili/game/hex"
 	"ili/game/paint"
@@ -98,6 +99,13 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 	if in.Has(KeyToggle) {
 		p.toggleLeave()
 	}
+	if in.Has(KeyDig) {
+		p.digIn()
+	}
+	if in.Has(KeyFit) && p.sel.preview != nil {
+		p.sel.allFactors = !p.sel.allFactors // every factor of the attack weighed, or the three causes
+		p.panelScroll = 0
+	}
 	if in.Has(KeySave) {
 		p.saveAs("quicksave.json")
 	}
@@ -108,6 +116,22 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 		return p.quickLoad(), nil
 	}
 	return nil, nil
+}
+
+// digIn has the selected unit (each of a selected stack) dig in for the
+// phase: it neither moves nor attacks, and adds the turn's hours to its
+// works.
+func (p *Play) digIn() {
+	if p.sel.unit == "" || !p.m.PersonToMove() {
+		return
+	}
+	ids := []string{p.sel.unit}
+	if len(p.sel.stack) > 1 {
+		ids = slices.Clone(p.sel.stack)
+	}
+	for _, id := range ids {
+		p.Apply(rules.Entrench(p.m.ToMove(), id))
+	}
 }
 
 // showSelected centres the map on the selected unit when its hex is not
@@ -157,6 +181,7 @@ func (p *Play) quickLoad() scene {
 
 // updateMap moves the keyboard cursor and the camera and acts on clicks.
 func (p *Play) updateMap(in Input) {
+	p.shift = in.Held[KeyShift]
 	p.updateCursor(in)
 	p.hoverPath()
 	p.updateCamera(in)
@@ -234,7 +259,10 @@ func (p *Play) updateCamera(in Input) {
 		p.dragged = true
 	}
 	zoom := 1.0
+	overPanel := in.MouseX >= p.w-p.a.panelW && in.MouseY > p.a.barH
 	switch {
+	case in.Wheel != 0 && overPanel:
+		p.scrollPanel(in.Wheel) // the wheel over the panel scrolls it, never the map
 	case in.Wheel != 0:
 		zoom = math.Pow(1.15, in.Wheel)
 	case in.Has(KeyZoomIn):

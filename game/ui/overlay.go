@@ -613,8 +613,8 @@ func (p *Play) legendColumns(dst *ebiten.Image, u float64) ([3]string, [3][]lege
 	s2.ID, s3.ID = "s2", "s3"
 	cols[1] = append(cols[1],
 		legendItem{counters([]rules.Unit{unit(rules.Infantry, 450)}, ""), "green mark: ready; the figure: its men"},
-		legendItem{counters([]rules.Unit{weak}, ""), "yellow: poor troops (quality under 75%) or shaken (morale under 40)"},
-		legendItem{counters([]rules.Unit{cut}, ""), "red, barred: out of supply or disordered"},
+		legendItem{counters([]rules.Unit{weak}, ""), "yellow, barred dark: poor troops (quality under 75%) or shaken (morale under 40)"},
+		legendItem{counters([]rules.Unit{cut}, ""), "red, barred white: out of supply or disordered"},
 		legendItem{counters([]rules.Unit{dug}, ""), "brown bar: dug in (prepared or fortified)"},
 		legendItem{counters([]rules.Unit{s1, s2, s3}, ""), "a stack: the men of all its counters; the small figure, how many"},
 		legendItem{counters([]rules.Unit{unit(rules.Infantry, 450)}, "infantry"), "framed yellow: the unit selected"})
