@@ -99,7 +99,6 @@ func TestAdvanceSaid(t *testing.T) {
 	}
 }
 
-
 // panelText is what the side panel shows, a line to a row.
 func (p *Play) panelText() string {
 	var b strings.Builder

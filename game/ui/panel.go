@@ -55,10 +55,10 @@ func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
 // panelLayout is the side panel as laid out: the rows it shows from top
 // down to bottom, inner wide from x, and the minimap under them.
 type panelLayout struct {
-	rows                   []panelRow
-	x, top, inner, bottom  float64
-	lh                     float64
-	mini                   paint.Camera
+	rows                       []panelRow
+	x, top, inner, bottom      float64
+	lh                         float64
+	mini                       paint.Camera
 	miniX, miniY, miniW, miniH float64 // the minimap's box; miniW 0 when it is hidden
 }
 
