@@ -40,10 +40,13 @@ func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Com
 	}
 	if cmd, ok := p.bestAttack(q, w, t, pl); ok {
 		p.done[u.ID] = false // u has not had its turn yet
-		return cmd, true
+		return p.keepOrders(w, pl, cmd), true
 	}
 	if u.Spent > 0 || u.Attacked {
 		return rules.Command{}, false
+	}
+	if cmd, ok, done := p.ordered(q, w, u, t, pl); done { // orders.go
+		return cmd, ok
 	}
 	return p.bestMove(q, w, u, t, pl)
 }
@@ -52,7 +55,9 @@ func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Com
 // turn: a unit that marched up to the enemy late in the phase joins the
 // fight rather than stand beside it.
 func (p *Player) finish(q *rules.Query, w *world) (rules.Command, bool) {
-	return p.bestAttack(q, w, tunings[p.Level], p.plan(w))
+	pl := p.plan(w)
+	cmd, ok := p.bestAttack(q, w, tunings[p.Level], pl)
+	return p.keepOrders(w, pl, cmd), ok // orders.go
 }
 
 // plan is the side's objectives and which unit goes to which, worked out once
@@ -60,11 +65,15 @@ func (p *Player) finish(q *rules.Query, w *world) (rules.Command, bool) {
 type plan struct {
 	objs   []objective
 	assign map[string]int // unit ID -> index in objs
+	// held is what the units under orders hold (orders.go).
+	held map[string]hold
 }
 
 func (p *Player) plan(w *world) plan {
 	objs := p.objectives(w)
-	return plan{objs: objs, assign: p.assign(w, objs)}
+	pl := plan{objs: objs, assign: p.assign(w, objs)}
+	p.applyOrders(w, &pl) // orders.go
+	return pl
 }
 
 // exiting reports whether unit id is bound for an exit: it marches, it does
@@ -262,7 +271,7 @@ func (p *Player) objectives(w *world) []objective {
 	// comes first; otherwise it weighs as the side's intent beside the AI's
 	// own reckoning.
 	weight := tunings[p.Level].plan
-	if p.FollowPlan {
+	if p.FollowPlan || p.planOrdered(w) { // orders.go
 		weight = 1
 	}
 	for _, st := range w.v.Plans {
@@ -526,7 +535,7 @@ func (p *Player) leavesEmpty(w *world, u *rules.Unit, vp int) bool {
 // is that place, the side's own.
 func (pl plan) garrison(u *rules.Unit) bool {
 	i, ok := pl.assign[u.ID]
-	return ok && pl.objs[i].own && pl.objs[i].at == u.Hex
+	return pl.holding(u) || ok && pl.objs[i].own && pl.objs[i].at == u.Hex // orders.go
 }
 
 // threat is the enemy men the side can see who could march to h within

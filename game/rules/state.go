@@ -115,6 +115,10 @@ type Setup struct {
 	Narrative []Narrative
 	Victory   Victory
 	Plans     []PlanStep
+	// Orders are the scenario's standing orders for the AI; AirSupplies its
+	// supply sources by air (orders.go).
+	Orders      []Order
+	AirSupplies []AirSupply
 	// SupplyMode is how supply travels from a source to a unit (usually foot
 	// and pack animals, with carts on roads).
 	SupplyMode *Mode

@@ -110,6 +110,7 @@ func (s *State) computeSupplyNet(k netKey) Reach {
 // its morale falls once that is gone.
 func (s *State) checkSupply(side string) []Event {
 	net := s.supplyNet(side)
+	air := s.airLifted(side, func(u *Unit) bool { _, on := net.Cost(u.Hex); return on }) // orders.go
 	var evs []Event
 	for i := range s.Units {
 		u := &s.Units[i]
@@ -117,6 +118,7 @@ func (s *State) checkSupply(side string) []Event {
 			continue
 		}
 		_, linked := net.Cost(u.Hex)
+		linked = linked || air[u.ID]
 		full := u.Type.SupplyDays * 24
 		was := u.InSupply
 		if linked {
