@@ -122,3 +122,99 @@ func (p *Play) logRows(inner float64) []panelRow {
 	}
 	return rows
 }
+
+// TestStackSelect: a click on the selected unit's hex selects the next
+// unit of its stack, then the whole stack, which moves together; Shift-
+// click selects it whole at once; the panel and the hover line say so.
+func TestStackSelect(t *testing.T) {
+	p, err := newPlay(testApp(), Options{Scenario: "nilka-1944", Side: "provincial", Seed: 1, Opponent: ai.Normal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Resize(1280, 720)
+	p.stories = nil
+	nilka := hex.FromOffset(11, 7)
+	ids := p.ownStack(nilka)
+	if len(ids) < 2 {
+		t.Fatalf("Nilka holds %v", ids)
+	}
+	if hover := p.describeHex(nilka, p.currentView()); !strings.Contains(hover, "Shift-click the whole stack") {
+		t.Errorf("the hover line over the stack reads %q", hover)
+	}
+	p.ClickHex(nilka)
+	if p.sel.unit != ids[0] || !strings.Contains(p.panelText(), "1 of 2 units here") {
+		t.Fatalf("the first click selected %q:\n%s", p.sel.unit, p.panelText())
+	}
+	p.ClickHex(nilka)
+	if p.sel.unit != ids[1] || len(p.sel.stack) > 1 {
+		t.Fatalf("the second click selected %q, stack %v", p.sel.unit, p.sel.stack)
+	}
+	p.ClickHex(nilka)
+	if len(p.sel.stack) != 2 || !strings.Contains(p.panelText(), "2 units moving together") {
+		t.Fatalf("the third click selected the stack %v:\n%s", p.sel.stack, p.panelText())
+	}
+	p.ClickHex(nilka)
+	if p.sel.unit != ids[0] || len(p.sel.stack) > 1 {
+		t.Fatalf("a fourth click selected %q, stack %v", p.sel.unit, p.sel.stack)
+	}
+	p.shift = true
+	p.ClickHex(nilka)
+	p.shift = false
+	if len(p.sel.stack) != 2 {
+		t.Fatalf("Shift-click selected %v", p.sel.stack)
+	}
+	// Every unit of the stack can reach the hexes tinted; a click moves both.
+	var to hex.Hex
+	for h := range p.sel.reach {
+		if h != nilka && hex.Distance(h, nilka) == 1 {
+			to = h
+			break
+		}
+	}
+	if to == (hex.Hex{}) {
+		t.Fatal("the stack can go nowhere next to Nilka")
+	}
+	p.ClickHex(to)
+	for _, id := range ids {
+		if u := p.unit(id); u.Hex != to {
+			t.Errorf("%s is in %v, not %v", id, u.Hex, to)
+		}
+	}
+}
+
+// TestDigInKey: I digs the selected unit in, as the AI's units do.
+func TestDigInKey(t *testing.T) {
+	p, err := newPlay(testApp(), Options{Scenario: "nilka-1944", Side: "provincial", Seed: 1, Opponent: ai.Normal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Resize(1280, 720)
+	p.stories = nil
+	id := p.ownStack(hex.FromOffset(11, 7))[0]
+	p.Select(id)
+	press(t, p, KeyDig)
+	rec := p.m.Record()
+	if last := rec.Commands[len(rec.Commands)-1]; last.Kind != rules.CmdEntrench || last.Unit != id {
+		t.Fatalf("I gave %+v", last)
+	}
+	if log := strings.Join(p.Log(), "\n"); !strings.Contains(log, "dig") {
+		t.Errorf("the log does not say the unit digs in:\n%s", log)
+	}
+}
+
+// TestSpeedSaid: [ and ] say in the log how fast the AI's turns are shown,
+// a second press taking the place of the first line.
+func TestSpeedSaid(t *testing.T) {
+	p := openingNilka(t)
+	p.a.settings.Speed = 4
+	press(t, p, KeyFaster)
+	p.a.settings.Speed = 5
+	press(t, p, KeyFaster)
+	log := p.Log()
+	if got := log[len(log)-1]; got != "the AI's turns now play at once (5 of 5); [ to watch them" {
+		t.Errorf("the log says %q", got)
+	}
+	if strings.HasPrefix(log[len(log)-2], "the AI's turns") {
+		t.Errorf("two lines for two presses: %q", log[len(log)-2:])
+	}
+}

@@ -62,7 +62,7 @@ func newEnd(a *app, m *match.Match) *End {
 	e := &End{a: a, seed: m.Seed(), sc: sc, rec: m.Record(), m: m, dirty: true}
 	name := sc.SideName
 	e.title = resultTitle(sc, r, m.Over())
-	e.game = append(e.game, "YOUR GAME", "")
+	e.game = append(e.game, "YOUR GAME"+verdict(m, r.Winner), "")
 	for _, sd := range sc.Setup.Sides {
 		e.game = append(e.game, name(sd.ID),
 			fmt.Sprintf("    %d victory points", r.VP[sd.ID]),
@@ -72,6 +72,27 @@ func newEnd(a *app, m *match.Match) *End {
 	e.beside = besideOf(sc, r)
 	e.lines = append(append(append([]string{e.title}, e.game...), e.history...), e.beside.lines()...)
 	return e
+}
+
+// verdict tells the person who played one side whether they won: ": you
+// won", ": you lost", ": a draw"; "" for a game of two people or of AIs,
+// or one stopped before its end.
+func verdict(m *match.Match, winner string) string {
+	var people []string
+	for _, st := range m.Seats() {
+		if st.Person() {
+			people = append(people, st.Side)
+		}
+	}
+	switch {
+	case len(people) != 1 || !m.Over():
+		return ""
+	case winner == "":
+		return ": a draw"
+	case winner == people[0]:
+		return ": you won"
+	}
+	return ": you lost"
 }
 
 // resultTitle heads the result screen: who won and why, the sides and

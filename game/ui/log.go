@@ -159,6 +159,16 @@ func (p *Play) wrapLog(s string, w float64) []string {
 // say adds a line to the log of the person at the screen.
 func (p *Play) say(msg string) { p.logs.add(p.logKey(), msg) }
 
+// sayOver says msg in place of the log's last line when that began with
+// prefix (a setting changed twice in a row), else as a new line.
+func (p *Play) sayOver(prefix, msg string) {
+	if l := p.logs[p.logKey()]; len(l) > 0 && strings.HasPrefix(l[len(l)-1], prefix) {
+		l[len(l)-1] = msg
+		return
+	}
+	p.say(msg)
+}
+
 // Log returns the log of the person at the screen.
 func (p *Play) Log() []string { return p.logs[p.logKey()] }
 

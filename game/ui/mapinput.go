@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
@@ -102,6 +103,9 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 	if in.Has(KeyDig) {
 		p.digIn()
 	}
+	if in.Has(KeySlower) || in.Has(KeyFaster) {
+		p.sayOver("the AI's turns", speedWords(p.a.speed())) // the settings took the key already
+	}
 	if in.Has(KeyFit) && p.sel.preview != nil {
 		p.sel.allFactors = !p.sel.allFactors // every factor of the attack weighed, or the three causes
 		p.panelScroll = 0
@@ -116,6 +120,18 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 		return p.quickLoad(), nil
 	}
 	return nil, nil
+}
+
+// speedWords say how fast the AI's turns are shown, and the keys that
+// change it.
+func speedWords(speed int) string {
+	switch {
+	case speed >= 5:
+		return "the AI's turns now play at once (5 of 5); [ to watch them"
+	case speed <= 1:
+		return "the AI's turns are shown at the slowest (1 of 5); ] faster"
+	}
+	return fmt.Sprintf("the AI's turns are shown at speed %d of 5; [ slower, ] faster", speed)
 }
 
 // digIn has the selected unit (each of a selected stack) dig in for the
@@ -172,11 +188,18 @@ func (p *Play) quickLoad() scene {
 		p.say("cannot load: " + err.Error())
 		return nil
 	}
-	if next.sc.ID == p.sc.ID { // the map as it was looked at, not opened afresh
-		next.cam, next.fitted, next.fitUI = p.cam, p.fitted, p.fitUI
-	}
-	next.Resize(p.w, p.h)
+	next.keepCamera(p)
 	return next
+}
+
+// keepCamera gives a game loaded over another of the same scenario the
+// map as it was looked at (zoom and place), not opened afresh; quick load
+// and the menu's load both keep it.
+func (p *Play) keepCamera(from *Play) {
+	if p.sc.ID == from.sc.ID && from.fitted {
+		p.cam, p.fitted, p.fitUI = from.cam, from.fitted, from.fitUI
+	}
+	p.Resize(from.w, from.h)
 }
 
 // updateMap moves the keyboard cursor and the camera and acts on clicks.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -213,7 +214,7 @@ func (p *Play) unitRows(v *rules.View, inner float64) []panelRow {
 		rows = append(rows, r)
 	}
 	if _, ok := p.sc.Sources[u.Source]; ok {
-		for _, l := range p.a.wrap(latin("source: "+p.sc.Cite(u.Source)), inner, p.a.small) {
+		for _, l := range p.a.wrap(latin("source: "+p.cite(u.Source)), inner, p.a.small) {
 			r := line(l)
 			if enc != nil {
 				r.link = enc.ForSource(u.Source)
@@ -221,7 +222,56 @@ func (p *Play) unitRows(v *rules.View, inner float64) []panelRow {
 			rows = append(rows, r)
 		}
 	}
+	if note := p.sc.UnitNotes[u.ID]; note != "" {
+		rows = append(rows, p.wrapRows(latin("note: "+p.sourcesNamed(note)), inner, panelRow{dim: true})...)
+	}
 	return append(rows, line(""))
+}
+
+// cite is how the panel names a source: author and title, the designers'
+// estimates said as such.
+func (p *Play) cite(key string) string {
+	if p.log().SourceName(key) == "the designers' estimate" {
+		return "the designers' estimate, where the sources consulted give no figure"
+	}
+	return p.sc.Cite(key)
+}
+
+// sourcesNamed is a scenario's note with the keys of its sources put as
+// their short names: "Part of PRCe's 1,500" is "Part of PRC reference
+// encyclopedia's 1,500".
+func (p *Play) sourcesNamed(s string) string {
+	keys := make([]string, 0, len(p.sc.Sources))
+	for k := range p.sc.Sources {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return len(b) - len(a) }) // the longest first
+	for _, k := range keys {
+		s = replaceWord(s, k, p.log().SourceName(k))
+	}
+	return s
+}
+
+// replaceWord puts by for every whole word w in s.
+func replaceWord(s, w, by string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, w)
+		if i < 0 {
+			return b.String() + s
+		}
+		isWord := func(r byte) bool {
+			return r == '-' || r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		}
+		whole := (i == 0 || !isWord(s[i-1])) && (i+len(w) == len(s) || !isWord(s[i+len(w)]))
+		b.WriteString(s[:i])
+		if whole {
+			b.WriteString(by)
+		} else {
+			b.WriteString(w)
+		}
+		s = s[i+len(w):]
+	}
 }
 
 // supplyRows say the unit's supply: what it carries, and when it is off

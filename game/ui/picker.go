@@ -371,7 +371,7 @@ func (s *Setup) summary(width float64) []string {
 	}
 	span := turnSpan(s.sc)
 	lines := a.wrap(strings.ToUpper(span[:1])+span[1:]+".", width, a.small)
-	lines = append(lines, a.wrap(fmt.Sprintf("%d places worth %d points in all (their points in brackets on the map); the most points at the end wins.", len(objs), total), width, a.small)...)
+	lines = append(lines, a.wrap(fmt.Sprintf("%d places worth %d points in all (their points in parentheses after their names on the map); the most points at the end wins.", len(objs), total), width, a.small)...)
 	for _, r := range otherConditions(s.sc, s.sc.Places) {
 		if t, d, _ := strings.Cut(r, "\t"); t == "Sudden death" {
 			lines = append(lines, a.wrap(t+": "+d, width, a.small)...)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/paint"
@@ -61,11 +62,13 @@ func newTitle(a *app, opt Options) *Title {
 	t := &Title{a: a, opt: opt}
 	cont := "Continue the last game"
 	if st, err := a.store(); err == nil {
-		if g, err := save.ReadStore(st, autosave); err == nil {
+		if g, err := save.ReadStore(st, autosave); err == nil && g.Result == nil {
 			t.autosave = autosave
 			if g.Title != "" {
 				cont = fmt.Sprintf("Continue: %s, turn %d", g.Title, g.Turn)
 			}
+		} else if err == nil {
+			cont = "Continue: the last game is over" // a finished game is not offered again
 		}
 	}
 	quit := "Quit"
@@ -80,15 +83,18 @@ func newTitle(a *app, opt Options) *Title {
 	return t
 }
 
-// Update implements scene. Q quits; Esc goes to Quit, and quits from there
-// (in the browser, where a page is left by its tab, neither does).
+// Update implements scene. Q quits; Esc goes to Quit and says that Enter
+// quits, but never quits itself, so that a second Esc does not end the
+// game unasked (in the browser, where a page is left by its tab, neither
+// key does anything).
 func (t *Title) Update(in Input) (scene, error) {
 	switch {
 	case onWeb:
-	case in.Has(KeyQuit) || (in.Has(KeyEscape) && t.menu.at == titleQuit):
+	case in.Has(KeyQuit):
 		return nil, errQuit
 	case in.Has(KeyEscape):
 		t.menu.at = titleQuit
+		t.status = "Enter quits ili; the arrows or the mouse choose another line."
 		return nil, nil
 	}
 	t.layout()
@@ -256,6 +262,9 @@ func (l *LoadScreen) Update(in Input) (scene, error) {
 			l.status = err.Error()
 			return nil, nil
 		}
+		if from, ok := l.back.(*Play); ok {
+			p.keepCamera(from) // loaded from the game's menu: the map as it was looked at
+		}
 		return p, nil
 	}
 	return nil, nil
@@ -333,7 +342,16 @@ func (st *SettingsScreen) change(i, d int) {
 // layout places the lines for the screen's size.
 func (st *SettingsScreen) layout() {
 	w, _ := st.size()
-	st.menu.place(w*0.08, 100, max(560, w*0.5))
+	mw := max(560, w*0.5)
+	st.menu.place(w*0.08, 100, mw)
+	// Wide enough for the widest label and value side by side.
+	for _, it := range st.menu.items {
+		if _, value, ok := strings.Cut(it, "\t"); ok {
+			vw, _ := text.Measure(value, st.a.text, 0)
+			mw = max(mw, st.menu.valueX()+vw+20)
+		}
+	}
+	st.menu.place(w*0.08, 100, min(mw, w*0.92-w*0.08))
 }
 
 // Update implements scene.
