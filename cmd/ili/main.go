@@ -60,6 +60,8 @@ Usage:
   ili odds SCENARIO --attack U1,U2 --defend U3 [--turn N]
                             the attack preview as the window shows it: the odds of each
                             outcome, the loss ranges and every factor with its effect
+  ili serve [--addr A]      serve the game in the browser (http://127.0.0.1:8080/ by default;
+                            --addr :8080 for a classroom, --write DIR for another web server)
   ili --version             the version, the platform and the Go release it was built with
 
 Run 'ili COMMAND -h' for a command's options.
@@ -269,7 +271,7 @@ func runWindow(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	prog, err := windowProgram()
 	if err != nil {
-		fmt.Fprintln(stderr, "ili: the game window is a separate program, ili-window, which is not installed beside ili; build both with 'make build'.")
+		fmt.Fprintln(stderr, "ili: the game window is a separate program, ili-window, which is not installed beside ili; build both with 'make build', or play in the browser: run 'ili serve' and open the address it prints.")
 		return cli.Bad
 	}
 	c := exec.Command(prog, append([]string{cmd}, args...)...)

@@ -135,6 +135,7 @@ type Game struct {
 	// frames counts the frames drawn; firstFrame, when set, is called after
 	// the first (the browser's page takes its loading notice away).
 	frames     int
+	ticks      int // updates
 	firstFrame func()
 	// opened is a saved game the browser's page handed over (a file dropped
 	// on the page or picked), opened at the next update.
@@ -160,6 +161,7 @@ func (g *Game) Update() error {
 		g.opened = nil
 		g.switchTo(openFile(g.a, f))
 	}
+	g.ticks++
 	in := g.nextInput()
 	before := g.a.settings
 	if g.a.settings.apply(in) {
@@ -202,7 +204,7 @@ func (g *Game) nextInput() Input {
 		px, py = in.MouseX, in.MouseY
 	} else {
 		in = g.input.read()
-		in.MouseIn = ebiten.IsFocused()
+		in.MouseIn = ebiten.IsFocused() && pointerOver()
 	}
 	in.MouseIn = in.MouseIn && in.MouseX >= 0 && in.MouseY >= 0 && in.MouseX < g.w && in.MouseY < g.h
 	g.still = in.still(px, py)

@@ -21,6 +21,7 @@ type Probe struct {
 	Width  int    `json:"width"`
 	Height int    `json:"height"`
 	Frames int    `json:"frames"` // frames drawn
+	Ticks  int    `json:"ticks"`  // updates: frames of input read
 	Status string `json:"status,omitempty"`
 	// A game's state.
 	Scenario string `json:"scenario,omitempty"`
@@ -33,9 +34,30 @@ type Probe struct {
 	Menu     bool   `json:"menu,omitempty"`    // the game's menu is open
 	Over     bool   `json:"over,omitempty"`
 	// With the test hook.
+	Items    []ProbeItem  `json:"items,omitempty"` // the menu on screen, if one is
 	Selected string       `json:"selected,omitempty"`
 	Units    []ProbeUnit  `json:"units,omitempty"`
 	Reach    []ProbePoint `json:"reach,omitempty"`
+}
+
+// ProbeItem is an item of the menu on screen and its middle.
+type ProbeItem struct {
+	Label string  `json:"label"`
+	Off   bool    `json:"off,omitempty"`
+	X     float64 `json:"x"`
+	Y     float64 `json:"y"`
+}
+
+// probeMenu lists a menu's items where they are drawn.
+func probeMenu(m *menu) []ProbeItem {
+	if m == nil {
+		return nil
+	}
+	var out []ProbeItem
+	for i, label := range m.items {
+		out = append(out, ProbeItem{Label: label, Off: m.off[i], X: m.x + m.w/2, Y: m.y + (float64(i)+0.5)*m.rowHeight()})
+	}
+	return out
 }
 
 // ProbeUnit is one of the side to move's active units and the middle of
@@ -60,14 +82,19 @@ type ProbePoint struct {
 // probe reads the game; detail adds the units and the reach.
 func (g *Game) probe(detail bool) Probe {
 	name := strings.ToLower(strings.TrimPrefix(fmt.Sprintf("%T", g.scene), "*ui."))
-	pr := Probe{Scene: name, Width: g.w, Height: g.h, Frames: g.frames}
+	pr := Probe{Scene: name, Width: g.w, Height: g.h, Frames: g.frames, Ticks: g.ticks}
+	var m *menu
 	switch s := g.scene.(type) {
 	case *Title:
-		pr.Status = s.status
+		pr.Status, m = s.status, s.menu
 	case *LoadScreen:
-		pr.Status = s.status
+		pr.Status, m = s.status, s.menu
 	case *Play:
 		s.probe(&pr, detail)
+		m = s.menu
+	}
+	if detail {
+		pr.Items = probeMenu(m)
 	}
 	return pr
 }

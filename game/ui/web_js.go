@@ -41,6 +41,7 @@ func startWeb(g *Game, opt Options) {
 		return nil
 	}))
 	js.Global().Set("ili", hooks)
+	watchPointer()
 	g.firstFrame = func() {
 		if f := js.Global().Get("iliFirstFrame"); f.Type() == js.TypeFunction {
 			f.Invoke()
@@ -52,6 +53,25 @@ func startWeb(g *Game, opt Options) {
 		}
 		return nil
 	}))
+}
+
+// pointerIn is whether the pointer is over the page: until it first moves
+// over it, the pointer's position (0, 0 by Ebiten) is no position at all,
+// and it must not pan the map as a pointer at the screen's edge does.
+var pointerIn bool
+
+// pointerOver reports whether the pointer is over the page.
+func pointerOver() bool { return pointerIn }
+
+// watchPointer follows the pointer into and out of the page.
+func watchPointer() {
+	in := js.FuncOf(func(js.Value, []js.Value) any { pointerIn = true; return nil })
+	out := js.FuncOf(func(js.Value, []js.Value) any { pointerIn = false; return nil })
+	doc := js.Global().Get("document")
+	doc.Call("addEventListener", "mousemove", in)
+	doc.Call("addEventListener", "mousedown", in)
+	doc.Get("documentElement").Call("addEventListener", "mouseleave", out)
+	js.Global().Call("addEventListener", "blur", out)
 }
 
 // bytesOf is a string's or a Uint8Array's bytes.
