@@ -253,6 +253,10 @@ func (e *End) debriefDir() (string, error) {
 // writeDebrief writes the game's debrief, index.html with its pictures,
 // and the encyclopedia's page beside it, and says where or why not.
 func (e *End) writeDebrief() {
+	if onWeb {
+		e.downloadDebrief()
+		return
+	}
 	dir, err := e.debriefDir()
 	if err == nil {
 		err = writeDebrief(e.sc, e.rec, e.a.lesson.record(), dir)

@@ -1,10 +1,15 @@
 package ui
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
+	"ili/game/debrief"
 	"ili/game/files"
 	"ili/game/save"
 )
@@ -104,4 +109,78 @@ func (p *Play) download() {
 		return
 	}
 	p.say("the game is downloaded as " + name + ": open it on the title screen's Load, or in ili on a desktop")
+}
+
+// handInWeb hands a lesson's game in from the browser: a download of its
+// saved game with the answers (the file a desktop writes into ~/ili/lessons),
+// kept in the browser's storage too.
+func (q *Questions) handInWeb(g *save.Game) {
+	name := fmt.Sprintf("%s-%s-%s.json", q.run.l.ID, slug(q.run.student), q.a.now().Format("20060102-150405"))
+	data, err := g.Encode()
+	if err == nil {
+		err = offer(name, "application/json", data)
+	}
+	if err != nil {
+		q.done = fmt.Sprintf("Your game and answers could not be handed in (%v); tell your teacher.", err)
+	} else {
+		q.done = "Handed in: your game and your answers are downloaded as " + name + ". Give this file to your teacher."
+	}
+	if st, err := q.a.store(); err == nil {
+		g.Store(st, "lessons/"+name)
+	}
+	q.a.lesson = nil
+}
+
+// downloadDebrief hands the game's debrief over in the browser: one zip
+// archive of the folder a desktop writes (index.html, its pictures and
+// encyclopedia.html beside them).
+func (e *End) downloadDebrief() {
+	name := safeName(e.sc.ID) + "-" + e.a.now().Format("20060102-150405")
+	data, err := debriefZip(e, name)
+	if err == nil {
+		err = offer(name+".zip", "application/zip", data)
+	}
+	if err != nil {
+		e.debrief = "The debrief could not be written: " + err.Error() + "."
+		return
+	}
+	e.written = true
+	e.debrief = "The debrief is downloaded as " + name + ".zip: unpack it and open index.html in a browser; encyclopedia.html is beside it."
+}
+
+// debriefZip is the debrief's folder, dir, as a zip archive.
+func debriefZip(e *End, dir string) ([]byte, error) {
+	d, err := debrief.Build(e.sc, e.rec, "")
+	if err != nil {
+		return nil, err
+	}
+	d.Lesson = e.a.lesson.record()
+	out, err := d.Files()
+	if err != nil {
+		return nil, err
+	}
+	enc, err := theEncyclopedia()
+	if err != nil {
+		return nil, err
+	}
+	var page bytes.Buffer
+	if err := enc.WriteHTML(&page); err != nil {
+		return nil, err
+	}
+	out["encyclopedia.html"] = page.Bytes()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range slices.Sorted(maps.Keys(out)) {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: dir + "/" + name, Method: zip.Deflate, Modified: e.a.now()})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(out[name]); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
