@@ -55,6 +55,7 @@ const (
 	titleLoad
 	titleEncyclopedia
 	titleSettings
+	titleLab
 	titleQuit
 )
 
@@ -75,7 +76,7 @@ func newTitle(a *app, opt Options) *Title {
 	if onWeb {
 		quit = "Open a saved game from a file" // a page is left by its tab
 	}
-	t.menu = newMenu(a, "New game", "The campaign, 1944-1949", cont, "Load a saved game", "Encyclopedia", "Settings", quit)
+	t.menu = newMenu(a, "New game", "The campaign, 1944-1949", cont, "Load a saved game", "Encyclopedia", "Settings", "What-if lab: many games of AIs", quit)
 	t.menu.off[titleContinue] = t.autosave == ""
 	if sc, err := scenario.Load("manas-1945", scenario.Options{}); err == nil {
 		t.backdrop = sc.Setup.Map
@@ -121,6 +122,8 @@ func (t *Title) Update(in Input) (scene, error) {
 		return newEncyclopedia(t.a, t, nil), nil
 	case titleSettings:
 		return newSettingsScreen(t.a, t), nil
+	case titleLab:
+		return newLab(t.a, t), nil // lab.go
 	case titleQuit:
 		if onWeb {
 			if err := pickFile(); err != nil {

@@ -1,0 +1,460 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"ili/game/ai"
+	"ili/game/rules"
+	"ili/game/scenario"
+	"ili/game/whatif"
+)
+
+// Lab is the what-if lab: a scenario, its variants, each side's AI level
+// and a number of runs, played as a batch of AI-against-AI games on every
+// core in the background, the results filling in as they come.
+type Lab struct {
+	screenSize
+	a      *app
+	back   scene // the title screen
+	ids    []string
+	titles []string
+	pick   int // the scenario, of ids
+	sc     *scenario.Scenario
+	// variants ticked, and each side's AI level (an ai.Level).
+	variants []bool
+	levels   []int
+	runs     int // an index of labRuns
+	seed     uint64
+	menu     *menu
+	batch    *labBatch
+	status   string
+}
+
+// labRuns are the batch sizes the lab offers.
+var labRuns = []int{10, 50, 100, 200, 500, 1000, 2000, 5000, 10000}
+
+// labLevels are the AI levels, by ai.Level.
+var labLevels = []string{"random", "greedy", "easy", "normal", "hard"}
+
+func newLab(a *app, back scene) *Lab {
+	l := &Lab{a: a, back: back, runs: 2, seed: 1}
+	for _, id := range scenario.Bundled() {
+		sc, err := scenario.Load(id, scenario.Options{})
+		if err != nil {
+			continue
+		}
+		l.ids, l.titles = append(l.ids, id), append(l.titles, sc.Title)
+	}
+	l.choose(0)
+	return l
+}
+
+// choose sets the scenario up anew: no variants, every AI normal.
+func (l *Lab) choose(i int) {
+	if len(l.ids) == 0 {
+		l.status = "There are no scenarios to study."
+		l.menu = newMenu(l.a, "Back")
+		return
+	}
+	sc, err := scenario.Load(l.ids[i], scenario.Options{})
+	if err != nil {
+		l.status = err.Error()
+		return
+	}
+	l.pick, l.sc = i, sc
+	l.variants = make([]bool, len(sc.Variants))
+	l.levels = make([]int, len(sc.Setup.Sides))
+	for k := range l.levels {
+		l.levels[k] = int(ai.Normal)
+	}
+	at := 0
+	if l.menu != nil {
+		at = min(l.menu.at, 0)
+	}
+	l.menu = newMenu(l.a, make([]string, l.rows())...)
+	l.menu.at = at
+	l.labels()
+}
+
+// ChooseScenario sets the lab up for the scenario of that ID.
+func (l *Lab) ChooseScenario(id string) bool {
+	for i, x := range l.ids {
+		if x == id {
+			l.choose(i)
+			return true
+		}
+	}
+	return false
+}
+
+// The menu's rows: the scenario, each variant, each side's AI, the runs,
+// Run (or Cancel), Back.
+func (l *Lab) rows() int            { return 1 + len(l.variants) + len(l.levels) + 3 }
+func (l *Lab) rowVariant(i int) int { return 1 + i }
+func (l *Lab) rowLevel(i int) int   { return 1 + len(l.variants) + i }
+func (l *Lab) rowRuns() int         { return 1 + len(l.variants) + len(l.levels) }
+func (l *Lab) rowRun() int          { return l.rowRuns() + 1 }
+func (l *Lab) rowBack() int         { return l.rowRuns() + 2 }
+
+// running reports whether a batch is under way.
+func (l *Lab) running() bool { return l.batch != nil && !l.batch.finished }
+
+func (l *Lab) labels() {
+	if l.sc == nil {
+		return
+	}
+	it := l.menu.items
+	it[0] = "Scenario\t< " + l.titles[l.pick] + " >"
+	for i, v := range l.sc.Variants {
+		box := "[  ]"
+		if l.variants[i] {
+			box = "[x]"
+		}
+		it[l.rowVariant(i)] = box + " " + v.Title
+	}
+	for i, s := range l.sc.Setup.Sides {
+		it[l.rowLevel(i)] = shortSide(l.sc, s.ID) + "\t< " + labLevels[l.levels[i]] + " >"
+	}
+	it[l.rowRuns()] = fmt.Sprintf("Runs\t< %d >", labRuns[l.runs])
+	it[l.rowRun()] = "Run the batch (R)"
+	if l.running() {
+		it[l.rowRun()] = "Cancel the batch (Esc)"
+	}
+	it[l.rowBack()] = "Back to the title"
+	for i := range l.menu.off {
+		l.menu.off[i] = l.running() && i != l.rowRun() && i != l.rowBack()
+	}
+}
+
+
+// Spec is the setup the controls describe.
+func (l *Lab) Spec() whatif.Spec {
+	sp := whatif.Spec{Scenario: l.ids[l.pick], AI: map[string]string{}}
+	for i, on := range l.variants {
+		if on {
+			sp.Variants = append(sp.Variants, l.sc.Variants[i].ID)
+		}
+	}
+	for i, s := range l.sc.Setup.Sides {
+		sp.AI[s.ID] = labLevels[l.levels[i]]
+	}
+	return sp
+}
+
+// Runs is the number of runs chosen.
+func (l *Lab) Runs() int { return labRuns[l.runs] }
+
+// SetRuns chooses the batch size nearest n that the lab offers.
+func (l *Lab) SetRuns(n int) {
+	best := 0
+	for i, r := range labRuns {
+		if dist(r, n) < dist(labRuns[best], n) {
+			best = i
+		}
+	}
+	l.runs = best
+	l.labels()
+}
+
+func dist(a, b int) int { return max(a-b, b-a) }
+
+// SetVariant ticks or clears a variant by ID.
+func (l *Lab) SetVariant(id string, on bool) bool {
+	for i, v := range l.sc.Variants {
+		if v.ID == id {
+			l.variants[i] = on
+			l.labels()
+			return true
+		}
+	}
+	return false
+}
+
+// change steps row i by d.
+func (l *Lab) change(i, d int) {
+	if l.sc == nil || l.running() {
+		return
+	}
+	switch {
+	case i == 0:
+		n := len(l.ids)
+		l.choose((l.pick + d + n) % n)
+		return
+	case i < l.rowLevel(0):
+		l.variants[i-1] = !l.variants[i-1]
+	case i < l.rowRuns():
+		n := len(labLevels)
+		l.levels[i-l.rowLevel(0)] = (l.levels[i-l.rowLevel(0)] + d + n) % n
+	case i == l.rowRuns():
+		l.runs = max(0, min(len(labRuns)-1, l.runs+d))
+	}
+	l.labels()
+}
+
+// Start plays the batch the controls describe, in the background.
+func (l *Lab) Start() error {
+	if l.running() {
+		return nil
+	}
+	sp := l.Spec()
+	file, text, err := scenario.Read(sp.Scenario)
+	if err != nil {
+		return err
+	}
+	set, err := sp.Load(file, text)
+	if err != nil {
+		return err
+	}
+	l.batch = startLabBatch(sp, set, l.Runs(), l.seed)
+	l.status = ""
+	l.labels()
+	return nil
+}
+
+// Cancel stops the batch under way; its runs so far stay shown.
+func (l *Lab) Cancel() {
+	if l.running() {
+		l.batch.stop()
+	}
+}
+
+// Leave stops a batch under way when the lab is left.
+func (l *Lab) Leave() { l.Cancel() }
+
+// Idle reports whether the frame drawn is still right: never while a
+// batch runs.
+func (l *Lab) Idle() bool { return !l.running() }
+
+// Update implements scene.
+func (l *Lab) Update(in Input) (scene, error) {
+	if l.batch != nil {
+		was := l.running()
+		l.batch.poll()
+		if was && !l.running() {
+			l.labels()
+		}
+	}
+	switch {
+	case in.Has(KeyQuit):
+		l.Cancel()
+		return nil, errQuit
+	case in.Has(KeyEscape):
+		if l.running() {
+			l.Cancel()
+			return nil, nil
+		}
+		return l.back, nil
+	case step(in) != 0 && !in.Has(KeyToggle):
+		l.change(l.menu.at, step(in))
+	}
+	for _, r := range in.Chars {
+		if r == 'r' || r == 'R' {
+			l.run()
+		}
+	}
+	l.layout()
+	switch i := l.menu.update(in); {
+	case i < 0:
+	case i == l.rowBack():
+		l.Cancel()
+		return l.back, nil
+	case i == l.rowRun():
+		if l.running() {
+			l.Cancel()
+		} else {
+			l.run()
+		}
+	case i == 0 || i == l.rowRuns():
+		l.change(i, 1)
+	default:
+		l.change(i, 1)
+	}
+	if in.Has(KeyToggle) && l.menu.at > 0 && l.menu.at < l.rowRuns() {
+		l.change(l.menu.at, 1)
+	}
+	return nil, nil
+}
+
+// run starts the batch and says why it cannot.
+func (l *Lab) run() {
+	if l.running() {
+		return
+	}
+	if err := l.Start(); err != nil {
+		l.status = "The batch cannot start: " + err.Error()
+	}
+}
+
+// layout places the controls for the screen's size.
+func (l *Lab) layout() {
+	w, _ := l.size()
+	l.menu.place(w*0.03, 80, max(360, w*0.36))
+}
+
+// Lab colours.
+var (
+	labInk   = color.RGBA{235, 235, 228, 255}
+	labDim   = color.RGBA{170, 170, 160, 255}
+	labTrack = color.RGBA{60, 66, 80, 255}
+	labBar   = color.RGBA{196, 150, 60, 255}
+	labDraw  = color.RGBA{150, 150, 150, 255}
+)
+
+// Draw implements scene.
+func (l *Lab) Draw(dst *ebiten.Image) {
+	a := l.a
+	w, h := l.size()
+	dst.Fill(screenFill)
+	l.layout()
+	drawText(dst, "What-if lab: many games of AIs, and how often each outcome comes", l.menu.x, 30, a.title, color.White)
+	l.menu.draw(dst)
+	y := l.menu.y + l.menu.height() + 12
+	if l.status != "" {
+		y = drawTextLines(dst, a.wrap(l.status, l.menu.w, a.small), l.menu.x, y, h, a.small, color.RGBA{255, 170, 140, 255})
+	}
+	help := "Up/Down choose a line; Left/Right or Space change it; Enter or R runs the batch; Esc cancels a batch, or goes back. Every run is an AI-against-AI game of its own seed, on every core."
+	drawTextLines(dst, a.wrap(help, l.menu.w, a.small), l.menu.x, y+4, h, a.small, labDim)
+	x := l.menu.x + l.menu.w + w*0.03
+	l.drawResults(dst, x, 80, w-x-w*0.03, h)
+}
+
+// drawResults draws the batch's progress and results in the column at x.
+func (l *Lab) drawResults(dst *ebiten.Image, x, y, cw, h float64) {
+	a := l.a
+	b := l.batch
+	if b == nil {
+		drawTextLines(dst, a.wrap("Choose a setup on the left and run it: the share of each outcome with its 95% interval, the losses, how far the runs went as history did and who held each place at the end fill in as the games end.", cw, a.text), x, y, h, a.text, labDim)
+		return
+	}
+	lh := a.text.Size * 1.5
+	sides := b.set.Scenario.Setup.Sides
+	y = drawTextLines(dst, a.wrap(b.set.Scenario.Title+": "+b.spec.Describe(sideIDsOf(b.set)), cw, a.small), x, y, h, a.small, labDim)
+	// Progress.
+	done := b.last.done
+	rate, eta := b.rate()
+	frac := float32(done) / float32(max(1, b.runs))
+	vector.DrawFilledRect(dst, float32(x), float32(y+4), float32(cw), float32(lh), labTrack, false)
+	vector.DrawFilledRect(dst, float32(x), float32(y+4), float32(cw)*frac, float32(lh), labBar, false)
+	state := fmt.Sprintf("%d of %d runs, %.0f a second", done, b.runs, rate)
+	switch {
+	case b.err != nil:
+		state = "stopped: " + b.err.Error()
+	case b.cancelled:
+		state = fmt.Sprintf("cancelled after %d runs (%d counted, in seed order)", done, b.last.counted)
+	case b.finished:
+		state += fmt.Sprintf(", done in %s", b.elapsed.Round(100*time.Millisecond))
+	case eta > 0:
+		state += fmt.Sprintf(", about %s to go", eta.Round(time.Second))
+	}
+	drawText(dst, state, x+8, y+4+(lh-a.text.Size*1.3)/2, a.text, labInk)
+	y += lh + 16
+	s := b.last.summary
+	if s == nil || s.Runs == 0 {
+		return
+	}
+	pal := a.palette()
+	colour := func(side string) color.RGBA {
+		for i, sd := range sides {
+			if sd.ID == side {
+				return pal.Sides[i%len(pal.Sides)]
+			}
+		}
+		return labDraw
+	}
+	name := func(side string) string {
+		for _, sd := range sides {
+			if sd.ID == side {
+				return shortSide(b.set.Scenario, sd.ID)
+			}
+		}
+		return side
+	}
+	drawText(dst, fmt.Sprintf("Outcomes of %d runs (bars: the share; lines: its 95%% interval)", s.Runs), x, y, a.text, color.White)
+	y += lh
+	labelW := cw * 0.34
+	barW := cw - labelW - 90
+	outcomes := append(sideIDsOf(b.set), "draw")
+	for _, o := range outcomes {
+		sh := s.Wins[o]
+		label := name(o) + " wins"
+		if o == "draw" {
+			label = "a draw"
+		}
+		drawText(dst, label, x, y, a.small, labInk)
+		bx := x + labelW
+		vector.DrawFilledRect(dst, float32(bx), float32(y+2), float32(barW), float32(a.small.Size), labTrack, false)
+		vector.DrawFilledRect(dst, float32(bx), float32(y+2), float32(barW*sh.Share), float32(a.small.Size), colour(o), false)
+		my := float32(y + 2 + a.small.Size/2)
+		vector.StrokeLine(dst, float32(bx+barW*sh.Lo), my, float32(bx+barW*sh.Hi), my, 2, color.White, false)
+		vector.StrokeLine(dst, float32(bx+barW*sh.Lo), my-4, float32(bx+barW*sh.Lo), my+4, 2, color.White, false)
+		vector.StrokeLine(dst, float32(bx+barW*sh.Hi), my-4, float32(bx+barW*sh.Hi), my+4, 2, color.White, false)
+		drawText(dst, fmt.Sprintf("%.0f%% (%.0f-%.0f)", 100*sh.Share, 100*sh.Lo, 100*sh.Hi), bx+barW+6, y, a.small, labInk)
+		y += a.small.Size * 1.6
+	}
+	y += 6
+	var losses []string
+	for _, side := range sideIDsOf(b.set) {
+		sp := s.Losses[side]
+		losses = append(losses, fmt.Sprintf("%s %.0f (%.0f-%.0f)", name(side), sp.Median, sp.Q1, sp.Q3))
+	}
+	y = drawTextLines(dst, a.wrap("Men lost, median (quartiles): "+strings.Join(losses, "; "), cw, a.small), x, y, h, a.small, labInk)
+	hist := fmt.Sprintf("As in history (the record's winner, every key place, half the dated checkpoints): %.0f%% (%.0f-%.0f); course score %.2f",
+		100*s.Historical.Share, 100*s.Historical.Lo, 100*s.Historical.Hi, s.CourseScore)
+	y = drawTextLines(dst, a.wrap(hist, cw, a.small), x, y, h, a.small, labInk)
+	y += 8
+	drawText(dst, "Who held each place at the end", x, y, a.text, color.White)
+	y += lh
+	places := b.set.Scenario.Places
+	for _, p := range places {
+		held, ok := s.Owners[p.ID]
+		if !ok || y+a.small.Size*1.6 > h-10 {
+			continue
+		}
+		drawText(dst, p.Name, x, y, a.small, labInk)
+		bx := x + labelW
+		px := bx
+		owners := make([]string, 0, len(held))
+		for o := range held {
+			owners = append(owners, o)
+		}
+		sort.Slice(owners, func(i, j int) bool { return labOrder(sides, owners[i]) < labOrder(sides, owners[j]) })
+		var words []string
+		for _, o := range owners {
+			sh := held[o]
+			ww := barW * sh.Share
+			vector.DrawFilledRect(dst, float32(px), float32(y+2), float32(ww), float32(a.small.Size), colour(o), false)
+			px += ww
+			if sh.Share > 0 {
+				words = append(words, fmt.Sprintf("%.0f%%", 100*sh.Share))
+			}
+		}
+		drawText(dst, strings.Join(words, " / "), bx+barW+6, y, a.small, labInk)
+		y += a.small.Size * 1.6
+	}
+}
+
+// labOrder orders a place's holders: the sides in order, then nobody.
+func labOrder(sides []rules.Side, owner string) int {
+	for i, s := range sides {
+		if s.ID == owner {
+			return i
+		}
+	}
+	return len(sides)
+}
+
+// sideIDsOf are the IDs of the setup's sides, in order.
+func sideIDsOf(set whatif.Setup) []string {
+	var ids []string
+	for _, s := range set.Scenario.Setup.Sides {
+		ids = append(ids, s.ID)
+	}
+	return ids
+}

@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"ili/game/whatif"
+)
+
+// labSetup is the lab on nilka-1944 with the Benson variant ticked and
+// runs games.
+func labSetup(t *testing.T, runs int) *Lab {
+	t.Helper()
+	l := newLab(testApp(), nil)
+	if !l.ChooseScenario("nilka-1944") {
+		t.Fatal("the lab does not offer nilka-1944")
+	}
+	if !l.SetVariant("benson", true) {
+		t.Fatal("nilka-1944 has no variant benson")
+	}
+	l.SetRuns(runs)
+	if l.Runs() != runs {
+		t.Fatalf("asked for %d runs, the lab has %d", runs, l.Runs())
+	}
+	return l
+}
+
+// sameAsWhatif checks that the lab's summary is the one whatif.Run gives
+// for the first n runs of the same setup and seeds.
+func sameAsWhatif(t *testing.T, l *Lab, n int) {
+	t.Helper()
+	b := l.batch
+	batch, err := whatif.Run(b.set, whatif.Options{Runs: n, Seed: b.seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := whatif.NewReport(b.set, whatif.Meta{}, batch).Summary
+	got := *b.last.summary
+	got.RunsPerSecond, want.RunsPerSecond = 0, 0
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the lab's summary of %d runs differs from whatif.Run's:\nlab    %+v\nwhatif %+v", n, got.Wins, want.Wins)
+	}
+}
+
+// TestLabRunsFifty: a variant ticked and 50 runs chosen, the batch runs in
+// the background while Update is called (never blocking), and its results
+// are whatif.Run's on the same setup and seeds.
+func TestLabRunsFifty(t *testing.T) {
+	l := labSetup(t, 50)
+	if sp := l.Spec(); strings.Join(sp.Variants, ",") != "benson" || sp.AI["insurgents"] != "normal" {
+		t.Fatalf("the lab's setup is %+v", sp)
+	}
+	if _, err := l.Update(Input{Chars: []rune{'r'}, Held: map[Key]bool{}}); err != nil {
+		t.Fatal(err)
+	}
+	if !l.running() {
+		t.Fatal("R does not start the batch")
+	}
+	if l.Idle() {
+		t.Error("the lab says it is idle while a batch runs")
+	}
+	deadline := time.Now().Add(5 * time.Minute)
+	var slowest time.Duration
+	for l.running() && time.Now().Before(deadline) {
+		start := time.Now()
+		if _, err := l.Update(Input{Held: map[Key]bool{}}); err != nil {
+			t.Fatal(err)
+		}
+		slowest = max(slowest, time.Since(start))
+		time.Sleep(2 * time.Millisecond)
+	}
+	if l.running() {
+		t.Fatal("50 runs did not end in 5 minutes")
+	}
+	if slowest > 50*time.Millisecond {
+		t.Errorf("an Update took %s while the batch ran", slowest)
+	}
+	b := l.batch
+	if b.err != nil || b.cancelled || b.last.done != 50 || b.last.counted != 50 || b.last.summary == nil || b.last.summary.Runs != 50 {
+		t.Fatalf("the batch ended with %v, cancelled %v, %d done, %d counted", b.err, b.cancelled, b.last.done, b.last.counted)
+	}
+	if !strings.Contains(l.menu.items[l.rowRun()], "Run the batch") {
+		t.Errorf("after the batch the button reads %q", l.menu.items[l.rowRun()])
+	}
+	sameAsWhatif(t, l, 50)
+}
+
+// TestLabCancel: Esc cancels a long batch; the runs counted so far are
+// kept, and are whatif.Run's first runs.
+func TestLabCancel(t *testing.T) {
+	l := labSetup(t, 10000)
+	if err := l.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for l.running() && (l.batch.last.summary == nil || l.batch.last.counted < 3) {
+		l.Update(Input{Held: map[Key]bool{}})
+		time.Sleep(2 * time.Millisecond)
+	}
+	if _, err := l.Update(Input{Pressed: []Key{KeyEscape}, Held: map[Key]bool{}}); err != nil {
+		t.Fatal(err)
+	}
+	if !l.batch.wait(time.Minute) {
+		t.Fatal("the batch did not stop within a minute of Esc")
+	}
+	b := l.batch
+	if !b.cancelled || b.last.counted >= 10000 || b.last.summary == nil || b.last.summary.Runs != b.last.counted {
+		t.Fatalf("cancelled %v after %d counted, summary %+v", b.cancelled, b.last.counted, b.last.summary)
+	}
+	if next, _ := l.Update(Input{Held: map[Key]bool{}}); next != nil {
+		t.Error("the lab left after the cancel")
+	}
+	sameAsWhatif(t, l, b.last.counted)
+}
+
+// TestLabControls: the title leads to the lab; Right changes the
+// scenario, Space ticks a variant, the AI levels and the runs step, and Esc
+// goes back to the title.
+func TestLabControls(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	a := testApp()
+	title := newTitle(a, Options{Seed: 1})
+	l, ok := press(t, title, KeyDown, KeyDown, KeyDown, KeyDown, KeyDown, KeyEnter).(*Lab)
+	if !ok {
+		t.Fatal("the title's sixth line does not open the lab")
+	}
+	first := l.Spec().Scenario
+	press(t, l, KeyRight)
+	if l.Spec().Scenario == first {
+		t.Error("Right on the scenario's line does not change it")
+	}
+	l.ChooseScenario("nilka-1944")
+	press(t, l, KeyDown, KeyToggle)
+	if v := l.Spec().Variants; len(v) != 1 || v[0] != l.sc.Variants[0].ID {
+		t.Errorf("Space on the first variant gives variants %v", v)
+	}
+	l.menu.at = l.rowLevel(0)
+	press(t, l, KeyRight)
+	if lv := l.Spec().AI[l.sc.Setup.Sides[0].ID]; lv != "hard" {
+		t.Errorf("Right on the first side's AI gives %q", lv)
+	}
+	l.menu.at = l.rowRuns()
+	press(t, l, KeyLeft)
+	if l.Runs() != 50 { // from 100
+		t.Errorf("Left on the runs gives %d", l.Runs())
+	}
+	if back := press(t, l, KeyEscape); back != scene(title) {
+		t.Errorf("Esc from the lab went to %T", back)
+	}
+}
