@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/ai"
@@ -133,7 +134,6 @@ func (l *Lab) labels() {
 	}
 }
 
-
 // Spec is the setup the controls describe.
 func (l *Lab) Spec() whatif.Spec {
 	sp := whatif.Spec{Scenario: l.ids[l.pick], AI: map[string]string{}}
@@ -235,11 +235,8 @@ func (l *Lab) Idle() bool { return !l.running() }
 // Update implements scene.
 func (l *Lab) Update(in Input) (scene, error) {
 	if l.batch != nil {
-		was := l.running()
 		l.batch.poll()
-		if was && !l.running() {
-			l.labels()
-		}
+		l.labels() // Run or Cancel, the controls on or off
 	}
 	switch {
 	case in.Has(KeyQuit):
@@ -411,6 +408,15 @@ func (l *Lab) drawResults(dst *ebiten.Image, x, y, cw, h float64) {
 	y += 8
 	drawText(dst, "Who held each place at the end", x, y, a.text, color.White)
 	y += lh
+	kx := x
+	for _, o := range append(sideIDsOf(b.set), "nobody") {
+		label := name(o)
+		vector.DrawFilledRect(dst, float32(kx), float32(y+3), float32(a.small.Size), float32(a.small.Size), colour(o), false)
+		drawText(dst, label, kx+a.small.Size+4, y, a.small, labInk)
+		tw, _ := text.Measure(label, a.small, 0)
+		kx += a.small.Size + 4 + tw + 16
+	}
+	y += a.small.Size * 1.8
 	places := b.set.Scenario.Places
 	for _, p := range places {
 		held, ok := s.Owners[p.ID]

@@ -149,3 +149,26 @@ func TestLabControls(t *testing.T) {
 		t.Errorf("Esc from the lab went to %T", back)
 	}
 }
+
+// TestLabGolden draws the lab's results after 50 runs of nilka-1944 with
+// the Benson variant (the speed fixed, so that the frame does not depend on
+// the machine) and compares them with testdata/lab-results.png.
+func TestLabGolden(t *testing.T) {
+	if !ownProcess(t) {
+		return
+	}
+	l := labSetup(t, 50)
+	if err := l.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if !l.batch.wait(5 * time.Minute) {
+		t.Fatal("50 runs did not end in 5 minutes")
+	}
+	l.Update(Input{Held: map[Key]bool{}})
+	l.batch.elapsed, l.batch.last.elapsed = 2*time.Second, 2*time.Second
+	data, err := renderScene(l, 1280, 800)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, data, "testdata/lab-results.png")
+}
