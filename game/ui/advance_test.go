@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -216,5 +217,32 @@ func TestSpeedSaid(t *testing.T) {
 	}
 	if strings.HasPrefix(log[len(log)-2], "the AI's turns") {
 		t.Errorf("two lines for two presses: %q", log[len(log)-2:])
+	}
+}
+
+// TestCannotAttackSaysWhy: over an enemy that the units next to it cannot
+// attack now, the hover line says why (disordered, attacked already),
+// not to move a unit next to it.
+func TestCannotAttackSaysWhy(t *testing.T) {
+	p := policeSortie(t)
+	target := hex.FromOffset(13, 16)
+	for _, c := range []struct {
+		set  func(u *rules.Unit)
+		want string
+	}{
+		{func(u *rules.Unit) { u.Disordered = true }, "Ghulja police are disordered after a failed attack and may attack again in your next phase"},
+		{func(u *rules.Unit) { u.Attacked = true }, "Ghulja police have attacked this phase; a unit attacks once a phase"},
+		{func(u *rules.Unit) { u.Hex = hex.FromOffset(0, 0) }, "enemy: move a unit next to it to attack"},
+	} {
+		v := *p.currentView()
+		v.Units = slices.Clone(v.Units)
+		for i := range v.Units {
+			if v.Units[i].Side == "provincial" && hex.Adjacent(v.Units[i].Hex, target) {
+				c.set(&v.Units[i])
+			}
+		}
+		if got := p.cannotAttack(target, "provincial", &v); !strings.Contains(got, c.want) {
+			t.Errorf("the hover line says %q, want %q", got, c.want)
+		}
 	}
 }

@@ -223,7 +223,21 @@ func (p *Play) unitRows(v *rules.View, inner float64) []panelRow {
 		}
 	}
 	if note := p.sc.UnitNotes[u.ID]; note != "" {
-		rows = append(rows, p.wrapRows(latin("note: "+p.sourcesNamed(note)), inner, panelRow{dim: true})...)
+		// At most three lines: the rest is a click away, in the unit's entry.
+		nr := panelRow{dim: true}
+		if enc != nil {
+			nr.link, nr.quiet = enc.ForUnit(p.sc.ID, u.ID), true
+		}
+		ls := p.wrapRows(latin("note: "+p.sourcesNamed(note)), inner, nr)
+		if len(ls) > 3 {
+			ls = ls[:3]
+			last := ls[2].text
+			for w, _ := text.Measure(last+"…", p.a.small, 0); w > inner && strings.Contains(last, " "); w, _ = text.Measure(last+"…", p.a.small, 0) {
+				last = last[:strings.LastIndex(last, " ")]
+			}
+			ls[2].text = last + "…"
+		}
+		rows = append(rows, ls...)
 	}
 	return append(rows, line(""))
 }
@@ -469,7 +483,7 @@ func (p *Play) previewRows(inner float64) []panelRow {
 func (p *Play) logEntries(inner float64) [][]panelRow {
 	log := p.Log()
 	var out [][]panelRow
-	for _, l := range log[max(0, len(log)-12):] {
+	for _, l := range log[max(0, len(log)-60):] { // as many as the panel has room for
 		link := p.linkIn(l)
 		var rows []panelRow
 		for _, w := range p.wrapLog(l, inner) {
