@@ -33,6 +33,7 @@ type Lab struct {
 	levels   []int
 	runs     int // an index of labRuns
 	seed     uint64
+	watch    int // the run to watch, counted from the batch's first seed
 	menu     *menu
 	batch    *labBatch
 	status   string
@@ -96,13 +97,14 @@ func (l *Lab) ChooseScenario(id string) bool {
 }
 
 // The menu's rows: the scenario, each variant, each side's AI, the runs,
-// Run (or Cancel), Back.
-func (l *Lab) rows() int            { return 1 + len(l.variants) + len(l.levels) + 3 }
+// Run (or Cancel), watch a run, Back.
+func (l *Lab) rows() int            { return 1 + len(l.variants) + len(l.levels) + 4 }
 func (l *Lab) rowVariant(i int) int { return 1 + i }
 func (l *Lab) rowLevel(i int) int   { return 1 + len(l.variants) + i }
 func (l *Lab) rowRuns() int         { return 1 + len(l.variants) + len(l.levels) }
 func (l *Lab) rowRun() int          { return l.rowRuns() + 1 }
-func (l *Lab) rowBack() int         { return l.rowRuns() + 2 }
+func (l *Lab) rowWatch() int        { return l.rowRuns() + 2 }
+func (l *Lab) rowBack() int         { return l.rowRuns() + 3 }
 
 // running reports whether a batch is under way.
 func (l *Lab) running() bool { return l.batch != nil && !l.batch.finished }
@@ -129,8 +131,13 @@ func (l *Lab) labels() {
 		it[l.rowRun()] = "Cancel the batch (Esc)"
 	}
 	it[l.rowBack()] = "Back to the title"
+	it[l.rowWatch()] = "Watch a run of the batch"
+	if n := l.watchable(); n > 0 {
+		l.watch = max(0, min(l.watch, n-1))
+		it[l.rowWatch()] = fmt.Sprintf("Watch a run\t< seed %d of %d >", l.batch.seed+uint64(l.watch), n)
+	}
 	for i := range l.menu.off {
-		l.menu.off[i] = l.running() && i != l.rowRun() && i != l.rowBack()
+		l.menu.off[i] = l.running() && i != l.rowRun() && i != l.rowBack() || i == l.rowWatch() && l.watchable() == 0
 	}
 }
 
@@ -194,6 +201,8 @@ func (l *Lab) change(i, d int) {
 		l.levels[i-l.rowLevel(0)] = (l.levels[i-l.rowLevel(0)] + d + n) % n
 	case i == l.rowRuns():
 		l.runs = max(0, min(len(labRuns)-1, l.runs+d))
+	case i == l.rowWatch():
+		l.watch += d
 	}
 	l.labels()
 }
@@ -268,8 +277,13 @@ func (l *Lab) Update(in Input) (scene, error) {
 		} else {
 			l.run()
 		}
-	case i == 0 || i == l.rowRuns():
-		l.change(i, 1)
+	case i == l.rowWatch():
+		p, err := l.Watch(l.watch)
+		if err != nil {
+			l.status = "The run cannot be opened: " + err.Error()
+			return nil, nil
+		}
+		return p, nil
 	default:
 		l.change(i, 1)
 	}
@@ -277,6 +291,33 @@ func (l *Lab) Update(in Input) (scene, error) {
 		l.change(l.menu.at, 1)
 	}
 	return nil, nil
+}
+
+// watchable is how many of the batch's runs may be watched: those of a
+// batch that has ended, counted in seed order.
+func (l *Lab) watchable() int {
+	if l.batch == nil || !l.batch.finished || l.batch.err != nil {
+		return 0
+	}
+	return l.batch.last.counted
+}
+
+// Watch opens the batch's i-th run in the window, a game of AIs from its
+// start: the same setup and seed play the same game as in the batch.
+func (l *Lab) Watch(i int) (*Play, error) {
+	if i < 0 || i >= l.watchable() {
+		return nil, fmt.Errorf("the batch has no run %d", i+1)
+	}
+	b := l.batch
+	opt := Options{Scenario: b.spec.Scenario, Variants: b.spec.Variants, Seed: b.seed + uint64(i), AI: map[string]ai.Level{}}
+	for side, lv := range b.spec.AI {
+		level, err := ai.ParseLevel(lv)
+		if err != nil {
+			return nil, err
+		}
+		opt.AI[side] = level
+	}
+	return newPlay(l.a, opt)
 }
 
 // run starts the batch and says why it cannot.
@@ -316,7 +357,7 @@ func (l *Lab) Draw(dst *ebiten.Image) {
 	if l.status != "" {
 		y = drawTextLines(dst, a.wrap(l.status, l.menu.w, a.small), l.menu.x, y, h, a.small, color.RGBA{255, 170, 140, 255})
 	}
-	help := "Up/Down choose a line; Left/Right or Space change it; Enter or R runs the batch; Esc cancels a batch, or goes back. Every run is an AI-against-AI game of its own seed, on every core."
+	help := "Up/Down choose a line; Left/Right or Space change it; Enter or R runs the batch; Esc cancels a batch, or goes back. Every run is an AI-against-AI game of its own seed, on every core; Watch a run plays one again in the window from its start."
 	drawTextLines(dst, a.wrap(help, l.menu.w, a.small), l.menu.x, y+4, h, a.small, labDim)
 	x := l.menu.x + l.menu.w + w*0.03
 	l.drawResults(dst, x, 80, w-x-w*0.03, h)

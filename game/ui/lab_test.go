@@ -172,3 +172,50 @@ func TestLabGolden(t *testing.T) {
 	}
 	compareGolden(t, data, "testdata/lab-results.png")
 }
+
+// TestLabWatchARun: once a batch has ended, a run opens in the window as a
+// game of AIs of the same setup and seed, which plays the run's game to
+// the same end (state hash) and result.
+func TestLabWatchARun(t *testing.T) {
+	l := labSetup(t, 10)
+	if !l.menu.off[l.rowWatch()] {
+		t.Error("a run can be watched before any batch")
+	}
+	if err := l.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if !l.batch.wait(5 * time.Minute) {
+		t.Fatal("10 runs did not end in 5 minutes")
+	}
+	l.Update(Input{Held: map[Key]bool{}})
+	l.menu.at = l.rowWatch()
+	press(t, l, KeyRight, KeyRight)
+	if !strings.Contains(l.menu.items[l.rowWatch()], "seed 3 of 10") {
+		t.Fatalf("the watch line reads %q", l.menu.items[l.rowWatch()])
+	}
+	p, ok := press(t, l, KeyEnter).(*Play)
+	if !ok {
+		t.Fatalf("Enter on %q does not open the run", l.menu.items[l.rowWatch()])
+	}
+	want := l.batch.set.Config(3)
+	got := p.m.Record().Config
+	if got.Seed != 3 || !reflect.DeepEqual(got.Variants, want.Variants) || !reflect.DeepEqual(got.Seats, want.Seats) {
+		t.Fatalf("the run opened as %+v, the batch played %+v", got, want)
+	}
+	for {
+		_, more, err := p.m.Step()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !more {
+			break
+		}
+	}
+	m, err := whatif.Match(l.batch.set, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.m.Hash() != m.Hash() || !reflect.DeepEqual(p.m.Result(), m.Result()) {
+		t.Errorf("the run watched ends as %s %+v, the batch's as %s %+v", p.m.Hash(), p.m.Result(), m.Hash(), m.Result())
+	}
+}
