@@ -261,8 +261,11 @@ func (l *Lab) Update(in Input) (scene, error) {
 		l.change(l.menu.at, step(in))
 	}
 	for _, r := range in.Chars {
-		if r == 'r' || r == 'R' {
+		switch r {
+		case 'r', 'R':
 			l.run()
+		case 'x', 'X':
+			l.export()
 		}
 	}
 	l.layout()
@@ -320,6 +323,49 @@ func (l *Lab) Watch(i int) (*Play, error) {
 	return newPlay(l.a, opt)
 }
 
+// Export writes the finished batch's report (CSV, one row a run, with the
+// whole setup) and its chart (PNG) into the player's files, in the folder
+// lab, and says where.
+func (l *Lab) Export() (csvName, chartName string, err error) {
+	b := l.batch
+	if b == nil || !b.finished || b.err != nil || b.cancelled || b.last.csv == nil {
+		return "", "", fmt.Errorf("only a batch run to its end is exported; run one first")
+	}
+	st, err := l.a.store()
+	if err != nil {
+		return "", "", err
+	}
+	base := b.spec.Scenario
+	if len(b.spec.Variants) > 0 {
+		base += "-" + strings.Join(b.spec.Variants, "+")
+	}
+	base = "lab/" + safeName(fmt.Sprintf("%s-%druns-seed%d", base, b.runs, b.seed))
+	if err := st.Write(base+".csv", b.last.csv); err != nil {
+		return "", "", err
+	}
+	csvName = st.Where(base + ".csv")
+	if b.last.chart != nil {
+		if err := st.Write(base+".png", b.last.chart); err != nil {
+			return csvName, "", err
+		}
+		chartName = st.Where(base + ".png")
+	}
+	return csvName, chartName, nil
+}
+
+// export exports the batch and says where it went.
+func (l *Lab) export() {
+	csvName, chartName, err := l.Export()
+	switch {
+	case err != nil:
+		l.status = "Nothing exported: " + err.Error()
+	case chartName != "":
+		l.status = "The batch is written to " + csvName + " and its chart to " + chartName + "."
+	default:
+		l.status = "The batch is written to " + csvName + "."
+	}
+}
+
 // run starts the batch and says why it cannot.
 func (l *Lab) run() {
 	if l.running() {
@@ -357,7 +403,7 @@ func (l *Lab) Draw(dst *ebiten.Image) {
 	if l.status != "" {
 		y = drawTextLines(dst, a.wrap(l.status, l.menu.w, a.small), l.menu.x, y, h, a.small, color.RGBA{255, 170, 140, 255})
 	}
-	help := "Up/Down choose a line; Left/Right or Space change it; Enter or R runs the batch; Esc cancels a batch, or goes back. Every run is an AI-against-AI game of its own seed, on every core; Watch a run plays one again in the window from its start."
+	help := "Up/Down choose a line; Left/Right or Space change it; Enter or R runs the batch; X exports a finished batch as CSV and a chart; Esc cancels a batch, or goes back. Every run is an AI-against-AI game of its own seed, on every core; Watch a run plays one again in the window from its start."
 	drawTextLines(dst, a.wrap(help, l.menu.w, a.small), l.menu.x, y+4, h, a.small, labDim)
 	x := l.menu.x + l.menu.w + w*0.03
 	l.drawResults(dst, x, 80, w-x-w*0.03, h)

@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"ili/game/files"
 	"ili/game/whatif"
 )
 
@@ -85,6 +89,33 @@ func TestLabRunsFifty(t *testing.T) {
 		t.Errorf("after the batch the button reads %q", l.menu.items[l.rowRun()])
 	}
 	sameAsWhatif(t, l, 50)
+
+	// X exports the batch into the player's files: the CSV of every run,
+	// which is ili sim's, and the chart.
+	dir := t.TempDir()
+	l.a.st = files.Folder(dir)
+	l.Update(Input{Chars: []rune{'x'}, Held: map[Key]bool{}})
+	if !strings.Contains(l.status, "nilka-1944-benson-50runs-seed1.csv") || !strings.Contains(l.status, ".png") {
+		t.Fatalf("X says %q", l.status)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "lab", "nilka-1944-benson-50runs-seed1.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	batch, err := whatif.Run(l.batch.set, whatif.Options{Runs: 50, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := whatif.NewReport(l.batch.set, whatif.Meta{Seed: 1}, batch).WriteCSV(&want); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("the exported CSV differs from the batch's report:\n%s\nwant\n%s", got, want.Bytes())
+	}
+	if png, err := os.ReadFile(filepath.Join(dir, "lab", "nilka-1944-benson-50runs-seed1.png")); err != nil || !bytes.HasPrefix(png, []byte("\x89PNG")) {
+		t.Errorf("the chart was not exported: %v", err)
+	}
 }
 
 // TestLabCancel: Esc cancels a long batch; the runs counted so far are

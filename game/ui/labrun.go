@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"runtime"
 	"time"
@@ -39,6 +40,9 @@ type labNews struct {
 	final         bool
 	err           error
 	cancelled     bool
+	// csv and chart are a finished batch's report, one row a run, and its
+	// chart (PNG), for the lab's export.
+	csv, chart []byte
 }
 
 // labSummaryEvery is how often the goroutine sums the batch up for the lab
@@ -80,7 +84,13 @@ func (b *labBatch) play(ctx context.Context) {
 		n.done = done
 		send()
 	}}
-	rep, err := whatif.StreamContext(ctx, b.set, whatif.Meta{}, opt, nil, func(t *whatif.Tally, _ whatif.Result) error {
+	var csv bytes.Buffer
+	enc, err := whatif.NewEncoder("csv", &csv)
+	if err != nil {
+		b.end <- labNews{final: true, err: err}
+		return
+	}
+	rep, err := whatif.StreamContext(ctx, b.set, whatif.Meta{}, opt, enc, func(t *whatif.Tally, _ whatif.Result) error {
 		tally = t
 		n.counted++
 		if time.Since(lastSum) >= labSummaryEvery {
@@ -95,6 +105,11 @@ func (b *labBatch) play(ctx context.Context) {
 	case err == nil:
 		s := rep.Summary
 		n.summary, n.done = &s, b.runs
+		n.csv = csv.Bytes()
+		var chart bytes.Buffer
+		if rep.WriteChart(&chart) == nil {
+			n.chart = chart.Bytes()
+		}
 	case ctx.Err() != nil:
 		n.cancelled = true
 		if tally != nil {
