@@ -37,6 +37,10 @@ type Lab struct {
 	menu     *menu
 	batch    *labBatch
 	status   string
+	// kept is the batch kept as A, which the next batch (B) is compared
+	// with, paired by seed; cmp is that comparison, once B has ended.
+	kept *labBatch
+	cmp  *whatif.Comparison
 }
 
 // labRuns are the batch sizes the lab offers.
@@ -98,13 +102,14 @@ func (l *Lab) ChooseScenario(id string) bool {
 
 // The menu's rows: the scenario, each variant, each side's AI, the runs,
 // Run (or Cancel), watch a run, Back.
-func (l *Lab) rows() int            { return 1 + len(l.variants) + len(l.levels) + 4 }
+func (l *Lab) rows() int            { return 1 + len(l.variants) + len(l.levels) + 5 }
 func (l *Lab) rowVariant(i int) int { return 1 + i }
 func (l *Lab) rowLevel(i int) int   { return 1 + len(l.variants) + i }
 func (l *Lab) rowRuns() int         { return 1 + len(l.variants) + len(l.levels) }
 func (l *Lab) rowRun() int          { return l.rowRuns() + 1 }
 func (l *Lab) rowWatch() int        { return l.rowRuns() + 2 }
-func (l *Lab) rowBack() int         { return l.rowRuns() + 3 }
+func (l *Lab) rowKeep() int         { return l.rowRuns() + 3 }
+func (l *Lab) rowBack() int         { return l.rowRuns() + 4 }
 
 // running reports whether a batch is under way.
 func (l *Lab) running() bool { return l.batch != nil && !l.batch.finished }
@@ -127,6 +132,9 @@ func (l *Lab) labels() {
 	}
 	it[l.rowRuns()] = fmt.Sprintf("Runs\t< %d >", labRuns[l.runs])
 	it[l.rowRun()] = "Run the batch (R)"
+	if l.kept != nil {
+		it[l.rowRun()] = "Run the batch as B, to compare with A (R)"
+	}
 	if l.running() {
 		it[l.rowRun()] = "Cancel the batch (Esc)"
 	}
@@ -136,8 +144,13 @@ func (l *Lab) labels() {
 		l.watch = max(0, min(l.watch, n-1))
 		it[l.rowWatch()] = fmt.Sprintf("Watch a run\t< seed %d of %d >", l.batch.seed+uint64(l.watch), n)
 	}
+	it[l.rowKeep()] = "Keep this batch as A, to compare the next with it (K)"
+	if l.kept != nil {
+		it[l.rowKeep()] = "Forget A, the batch compared with (K)"
+	}
 	for i := range l.menu.off {
-		l.menu.off[i] = l.running() && i != l.rowRun() && i != l.rowBack() || i == l.rowWatch() && l.watchable() == 0
+		l.menu.off[i] = l.running() && i != l.rowRun() && i != l.rowBack() || i == l.rowWatch() && l.watchable() == 0 ||
+			i == l.rowKeep() && l.kept == nil && !l.keepable()
 	}
 }
 
@@ -245,6 +258,7 @@ func (l *Lab) Idle() bool { return !l.running() }
 func (l *Lab) Update(in Input) (scene, error) {
 	if l.batch != nil {
 		l.batch.poll()
+		l.compared()
 		l.labels() // Run or Cancel, the controls on or off
 	}
 	switch {
@@ -266,6 +280,8 @@ func (l *Lab) Update(in Input) (scene, error) {
 			l.run()
 		case 'x', 'X':
 			l.export()
+		case 'k', 'K':
+			l.Keep()
 		}
 	}
 	l.layout()
@@ -280,6 +296,8 @@ func (l *Lab) Update(in Input) (scene, error) {
 		} else {
 			l.run()
 		}
+	case i == l.rowKeep():
+		l.Keep()
 	case i == l.rowWatch():
 		p, err := l.Watch(l.watch)
 		if err != nil {
@@ -294,6 +312,40 @@ func (l *Lab) Update(in Input) (scene, error) {
 		l.change(l.menu.at, 1)
 	}
 	return nil, nil
+}
+
+// keepable reports whether the batch may be kept as A: it ran to its end.
+func (l *Lab) keepable() bool {
+	return l.batch != nil && l.batch.finished && l.batch.err == nil && !l.batch.cancelled && l.batch.last.report != nil
+}
+
+// Keep keeps the batch as A, to compare the next batch with; with A kept
+// already, it forgets A.
+func (l *Lab) Keep() {
+	switch {
+	case l.running():
+	case l.kept != nil:
+		l.kept, l.cmp = nil, nil
+		l.status = ""
+	case l.keepable():
+		l.kept, l.batch, l.cmp = l.batch, nil, nil
+		l.status = "A is kept: change the setup and run it as B; the runs of the same seed are paired."
+	}
+	l.labels()
+}
+
+// compared compares B with A once B has ended.
+func (l *Lab) compared() {
+	if l.kept == nil || l.cmp != nil || !l.keepable() {
+		return
+	}
+	c, err := whatif.Compare(l.kept.last.report, l.batch.last.report)
+	if err != nil {
+		l.status = "The batches cannot be compared: " + err.Error()
+		return
+	}
+	c.A, c.B = l.kept.spec.Describe(sideIDsOf(l.kept.set)), l.batch.spec.Describe(sideIDsOf(l.batch.set))
+	l.cmp = &c
 }
 
 // watchable is how many of the batch's runs may be watched: those of a
@@ -406,17 +458,64 @@ func (l *Lab) Draw(dst *ebiten.Image) {
 	help := "Up/Down choose a line; Left/Right or Space change it; Enter or R runs the batch; X exports a finished batch as CSV and a chart; Esc cancels a batch, or goes back. Every run is an AI-against-AI game of its own seed, on every core; Watch a run plays one again in the window from its start."
 	drawTextLines(dst, a.wrap(help, l.menu.w, a.small), l.menu.x, y+4, h, a.small, labDim)
 	x := l.menu.x + l.menu.w + w*0.03
-	l.drawResults(dst, x, 80, w-x-w*0.03, h)
+	cw := w - x - w*0.03
+	switch {
+	case l.batch == nil && l.kept != nil:
+		drawText(dst, "A, kept to compare the next batch with:", x, 60, a.small, labBar)
+		l.drawResults(dst, l.kept, x, 80, cw, h)
+	case l.batch == nil:
+		drawTextLines(dst, a.wrap("Choose a setup on the left and run it: the share of each outcome with its 95% interval, the losses, how far the runs went as history did and who held each place at the end fill in as the games end.", cw, a.text), x, 80, h, a.text, labDim)
+	default:
+		if l.kept != nil {
+			drawText(dst, "B, to compare with A:", x, 60, a.small, labBar)
+		}
+		y := l.drawResults(dst, l.batch, x, 80, cw, h)
+		l.drawComparison(dst, x, y+10, cw, h)
+	}
 }
 
-// drawResults draws the batch's progress and results in the column at x.
-func (l *Lab) drawResults(dst *ebiten.Image, x, y, cw, h float64) {
+// drawComparison draws B against A, each difference with its 95% interval,
+// those larger than chance (p < 0.05) marked.
+func (l *Lab) drawComparison(dst *ebiten.Image, x, y, cw, h float64) {
 	a := l.a
-	b := l.batch
-	if b == nil {
-		drawTextLines(dst, a.wrap("Choose a setup on the left and run it: the share of each outcome with its 95% interval, the losses, how far the runs went as history did and who held each place at the end fill in as the games end.", cw, a.text), x, y, h, a.text, labDim)
+	c := l.cmp
+	if c == nil {
 		return
 	}
+	drawText(dst, fmt.Sprintf("B against A (%d runs paired by seed): B less A, with its 95%% interval", c.Paired), x, y, a.text, color.White)
+	y += a.text.Size * 1.5
+	y = drawTextLines(dst, a.wrap("A: "+c.A+".   B: "+c.B+".   Marked *: larger than chance (p < 0.05).", cw, a.small), x, y, h, a.small, labDim)
+	line := func(s string, hot bool) {
+		ink := labInk
+		if hot {
+			ink = labBar
+		}
+		y = drawTextLines(dst, a.wrap(s, cw, a.small), x, y, h, a.small, ink)
+	}
+	for _, d := range c.Shares {
+		if d.Measure == "gave up" {
+			continue
+		}
+		mark := ""
+		if d.Significant {
+			mark = "* "
+		}
+		line(fmt.Sprintf("%s%s (%s): %.0f%% to %.0f%%, %+.0f points (%+.0f to %+.0f), p %.3f", mark, d.What, d.Measure, 100*d.A.Share, 100*d.B.Share,
+			100*d.Diff, 100*d.Lo, 100*d.Hi, d.P), d.Significant)
+	}
+	for _, d := range c.Losses {
+		mark := ""
+		if d.Significant {
+			mark = "* "
+		}
+		line(fmt.Sprintf("%smen lost by %s, mean: %.0f to %.0f, %+.0f (%+.0f to %+.0f), p %.3f", mark, d.Side, d.MeanA, d.MeanB, d.Diff, d.Lo, d.Hi, d.P), d.Significant)
+	}
+}
+
+// drawResults draws batch b's progress and results in the column at x and
+// returns the y below them.
+func (l *Lab) drawResults(dst *ebiten.Image, b *labBatch, x, y, cw, h float64) float64 {
+	a := l.a
 	lh := a.text.Size * 1.5
 	sides := b.set.Scenario.Setup.Sides
 	y = drawTextLines(dst, a.wrap(b.set.Scenario.Title+": "+b.spec.Describe(sideIDsOf(b.set)), cw, a.small), x, y, h, a.small, labDim)
@@ -441,7 +540,7 @@ func (l *Lab) drawResults(dst *ebiten.Image, x, y, cw, h float64) {
 	y += lh + 16
 	s := b.last.summary
 	if s == nil || s.Runs == 0 {
-		return
+		return y
 	}
 	pal := a.palette()
 	colour := func(side string) color.RGBA {
@@ -531,6 +630,7 @@ func (l *Lab) drawResults(dst *ebiten.Image, x, y, cw, h float64) {
 		drawText(dst, strings.Join(words, " / "), bx+barW+6, y, a.small, labInk)
 		y += a.small.Size * 1.6
 	}
+	return y
 }
 
 // labOrder orders a place's holders: the sides in order, then nobody.

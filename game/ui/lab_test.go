@@ -182,20 +182,22 @@ func TestLabControls(t *testing.T) {
 }
 
 // TestLabGolden draws the lab's results after 50 runs of nilka-1944 with
-// the Benson variant (the speed fixed, so that the frame does not depend on
-// the machine) and compares them with testdata/lab-results.png.
+// the Benson variant, compared with 50 runs without it (the speed fixed,
+// so that the frame does not depend on the machine), and compares them
+// with testdata/lab-results.png.
 func TestLabGolden(t *testing.T) {
 	if !ownProcess(t) {
 		return
 	}
 	l := labSetup(t, 50)
-	if err := l.Start(); err != nil {
-		t.Fatal(err)
+	l.SetVariant("benson", false)
+	runLab(t, l)
+	l.Keep()
+	l.SetVariant("benson", true)
+	runLab(t, l)
+	if l.cmp == nil {
+		t.Fatal("no comparison")
 	}
-	if !l.batch.wait(5 * time.Minute) {
-		t.Fatal("50 runs did not end in 5 minutes")
-	}
-	l.Update(Input{Held: map[Key]bool{}})
 	l.batch.elapsed, l.batch.last.elapsed = 2*time.Second, 2*time.Second
 	data, err := renderScene(l, 1280, 800)
 	if err != nil {
@@ -248,5 +250,60 @@ func TestLabWatchARun(t *testing.T) {
 	}
 	if p.m.Hash() != m.Hash() || !reflect.DeepEqual(p.m.Result(), m.Result()) {
 		t.Errorf("the run watched ends as %s %+v, the batch's as %s %+v", p.m.Hash(), p.m.Result(), m.Hash(), m.Result())
+	}
+}
+
+// runLab runs the lab's batch to its end and reads its news.
+func runLab(t *testing.T, l *Lab) {
+	t.Helper()
+	if err := l.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if !l.batch.wait(5 * time.Minute) {
+		t.Fatal("the batch did not end in 5 minutes")
+	}
+	l.Update(Input{Held: map[Key]bool{}})
+}
+
+// TestLabCompare: a batch kept as A (K) and another run as B are compared
+// paired by seed, as whatif.Compare compares the same batches.
+func TestLabCompare(t *testing.T) {
+	l := labSetup(t, 50)
+	l.SetVariant("benson", false)
+	if !l.menu.off[l.rowKeep()] {
+		t.Error("a batch can be kept as A before any has run")
+	}
+	runLab(t, l)
+	l.Update(Input{Chars: []rune{'k'}, Held: map[Key]bool{}})
+	if l.kept == nil || l.batch != nil {
+		t.Fatal("K does not keep the batch as A")
+	}
+	l.SetVariant("benson", true)
+	runLab(t, l)
+	if l.cmp == nil {
+		t.Fatalf("no comparison once B has ended: %s", l.status)
+	}
+	if l.cmp.Paired != 50 {
+		t.Errorf("%d runs paired, not 50", l.cmp.Paired)
+	}
+	report := func(set whatif.Setup) *whatif.Report {
+		b, err := whatif.Run(set, whatif.Options{Runs: 50, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return whatif.NewReport(set, whatif.Meta{Seed: 1}, b)
+	}
+	want, err := whatif.Compare(report(l.kept.set), report(l.batch.set))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := *l.cmp
+	got.A, got.B, want.A, want.B = "", "", "", ""
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the lab's comparison differs from whatif.Compare's:\nlab    %+v\nwhatif %+v", got.Shares, want.Shares)
+	}
+	l.Update(Input{Chars: []rune{'k'}, Held: map[Key]bool{}})
+	if l.kept != nil || l.cmp != nil {
+		t.Error("K again does not forget A")
 	}
 }

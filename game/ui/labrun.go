@@ -43,6 +43,9 @@ type labNews struct {
 	// csv and chart are a finished batch's report, one row a run, and its
 	// chart (PNG), for the lab's export.
 	csv, chart []byte
+	// report is a finished batch's, its runs kept in brief for a
+	// comparison; the goroutine no longer touches it once sent.
+	report *whatif.Report
 }
 
 // labSummaryEvery is how often the goroutine sums the batch up for the lab
@@ -80,7 +83,7 @@ func (b *labBatch) play(ctx context.Context) {
 			}
 		}
 	}
-	opt := whatif.Options{Runs: b.runs, Seed: b.seed, Workers: runtime.NumCPU(), Progress: func(done, _ int) {
+	opt := whatif.Options{Runs: b.runs, Seed: b.seed, Workers: runtime.NumCPU(), Brief: true, Progress: func(done, _ int) {
 		n.done = done
 		send()
 	}}
@@ -105,7 +108,7 @@ func (b *labBatch) play(ctx context.Context) {
 	case err == nil:
 		s := rep.Summary
 		n.summary, n.done = &s, b.runs
-		n.csv = csv.Bytes()
+		n.csv, n.report = csv.Bytes(), rep
 		var chart bytes.Buffer
 		if rep.WriteChart(&chart) == nil {
 			n.chart = chart.Bytes()
