@@ -1,7 +1,6 @@
 package ai
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -33,12 +32,12 @@ var tunings = map[Level]tuning{
 // else the next unit's move, else nothing.
 func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Command, bool) {
 	t := tunings[p.Level]
-	pl := p.plan(w)
+	pl := p.planOnce(w)
 	if cmd, ok := p.grab(q, w, pl); ok {
 		p.done[u.ID] = false
 		return cmd, true
 	}
-	if cmd, ok := p.bestAttack(q, w, t, pl); ok {
+	if cmd, ok := p.attackOnce(q, w, t, pl); ok {
 		p.done[u.ID] = false // u has not had its turn yet
 		return p.keepOrders(w, pl, cmd), true
 	}
@@ -55,8 +54,8 @@ func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Com
 // turn: a unit that marched up to the enemy late in the phase joins the
 // fight rather than stand beside it.
 func (p *Player) finish(q *rules.Query, w *world) (rules.Command, bool) {
-	pl := p.plan(w)
-	cmd, ok := p.bestAttack(q, w, tunings[p.Level], pl)
+	pl := p.planOnce(w)
+	cmd, ok := p.attackOnce(q, w, tunings[p.Level], pl)
 	return p.keepOrders(w, pl, cmd), ok // orders.go
 }
 
@@ -95,7 +94,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		t.minTrade *= 0.5 + 0.5*left
 		t.minEV *= left
 	}
-	for _, target := range sortedHexes(w.enemyAt) {
+	for _, target := range w.enemyHexes() {
 		var group []string
 		for _, id := range q.Attackers(target) {
 			m := w.unit[id]
@@ -170,7 +169,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 // valuable place goes first, and the unit nearest it goes.
 func (p *Player) grab(q *rules.Query, w *world, pl plan) (rules.Command, bool) {
 	budget := int32(w.v.TurnHours * 60)
-	for _, place := range p.grabbable(w) {
+	for _, place := range p.grabbableOnce(w) {
 		var best *rules.Unit
 		bestD := budget + 1
 		vp := placeVP(w, place)
@@ -232,21 +231,15 @@ func (p *Player) previewAttack(q *rules.Query, w *world, t tuning, target hex.He
 	advance := !p.leavesEmpty(w, lead(w, group), placeVP(w, target))
 	cmd := rules.Attack(p.Side, target, advance, group...)
 	cmd.Leave = advance
-	key := fmt.Sprint(target, group)
-	for _, e := range w.enemyAt[target] {
-		key += fmt.Sprint(e.Men)
-	}
-	for _, id := range group {
-		key += fmt.Sprint(w.unit[id].Men, w.unit[id].Morale)
-	}
-	pre, cached := p.previews[key]
+	key := p.previewKey(w, target, group)
+	pre, cached := p.previews[string(key)]
 	if !cached {
 		var err error
 		if pre, err = q.PreviewAttack(cmd, t.trials); err != nil {
 			return cmd, pre, false
 		}
 		if p.previews != nil {
-			p.previews[key] = pre
+			p.previews[string(key)] = pre
 		}
 	}
 	return cmd, pre, true
@@ -266,7 +259,7 @@ type objective struct {
 }
 
 func (p *Player) objectives(w *world) []objective {
-	var out []objective
+	out := make([]objective, 0, len(w.v.Places)+len(w.v.Plans))
 	// The side's historical plan, while it is in force: with FollowPlan it
 	// comes first; otherwise it weighs as the side's intent beside the AI's
 	// own reckoning.
@@ -346,17 +339,13 @@ func (p *Player) critical(w *world) map[string]float64 {
 	for _, pl := range w.v.Places {
 		all += pl.VP
 	}
-	owner := map[string]string{}
-	for _, pl := range w.v.Places {
-		owner[pl.ID] = pl.Owner
-	}
 	for _, sd := range w.v.Victory.SuddenDeath {
 		if w.v.Turn+2 < sd.FromTurn {
 			continue
 		}
 		var missing []string
 		for _, id := range sd.Hold {
-			if owner[id] != sd.Side {
+			if ownerOf(w, id) != sd.Side {
 				missing = append(missing, id)
 			}
 		}
@@ -383,13 +372,14 @@ func (p *Player) critical(w *world) map[string]float64 {
 // units are already bound for it. A unit standing in a place it holds is
 // the first to be given it.
 func (p *Player) assign(w *world, objs []objective) map[string]int {
-	out := map[string]int{}
+	out := make(map[string]int, len(w.mine))
 	if len(objs) == 0 {
 		return out
 	}
-	taken := make([]float64, len(objs))
-	sent := make([]float64, len(objs))     // men bound for each objective so far
-	enemyMen := make([]float64, len(objs)) // the enemy men seen holding it
+	sums, rows := p.once.floats(3*len(objs), len(w.mine)*len(objs))
+	taken := sums[:len(objs)]
+	sent := sums[len(objs) : 2*len(objs)] // men bound for each objective so far
+	enemyMen := sums[2*len(objs):]        // the enemy men seen holding it
 	for i, o := range objs {
 		if !o.own && !o.exit {
 			for _, e := range w.enemyAt[o.at] {
@@ -413,13 +403,12 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 	rearguard := out_ > on
 	// base[k][i] is what objective i is worth to unit k for its march
 	// alone; -1 where the unit cannot get there.
-	var units []*rules.Unit
-	var base [][]float64
+	units, base := p.once.lists(len(w.mine)) // base's rows lie one after another in rows
 	for _, u := range w.mine {
 		if u.Type.Mode == nil {
 			continue
 		}
-		row := make([]float64, len(objs))
+		row := rows[len(base)*len(objs) : (len(base)+1)*len(objs)]
 		for i, o := range objs {
 			d := distances(w.v, u.Type.Mode, o.at).at(w.v, u.Hex)
 			if d >= unreachable {
@@ -455,23 +444,10 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		}
 		return v / (1 + taken[i])
 	}
-	done := make([]bool, len(units))
-	for range units {
-		bk, bi, bestScore := -1, -1, 0.0
-		for k := range units {
-			if done[k] {
-				continue
-			}
-			for i := range objs {
-				if sc := score(k, i); sc > bestScore {
-					bk, bi, bestScore = k, i, sc
-				}
-			}
-		}
-		if bk < 0 {
-			break
-		}
-		done[bk] = true
+	// Round by round, the best pairing of a unit still free and an
+	// objective (the first of equals, by unit, then objective) until none
+	// scores above nothing (once.go).
+	p.once.greedy(len(units), len(objs), score, func(bk, bi int) {
 		u := units[bk]
 		out[u.ID] = bi
 		sent[bi] += float64(u.Men)
@@ -482,7 +458,7 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		default:
 			taken[bi] += float64(u.Men) / o2need(objs[bi])
 		}
-	}
+	})
 	return out
 }
 
@@ -646,8 +622,8 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 	if u.Type.Mode == nil {
 		return rules.Command{}, false
 	}
-	reach := q.Reachable(u.ID)
-	if len(reach) == 0 {
+	reach := q.ReachOf(u.ID)
+	if reach.Len() == 0 {
 		return rules.Command{}, false
 	}
 	net := p.supplyReach(q, t)
@@ -683,12 +659,7 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 		}
 		info := w.v.Map.At(h).Info()
 		s += 0.2*float64(info.Height) + 0.2*float64(info.Cover)
-		danger := 0.0
-		for _, n := range h.Neighbors() {
-			for _, e := range w.enemyAt[n] {
-				danger += float64(e.Men)
-			}
-		}
+		danger := w.dangerAt(h)
 		// Standing next to a stronger enemy is a risk, unless that enemy
 		// holds the place the unit was sent to take.
 		if danger > 0 && (weak || goal == nil || target.own || hex.Distance(h, target.at) > 1) {
@@ -703,7 +674,7 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 		return s
 	}
 	best, bestScore := u.Hex, score(u.Hex)
-	for _, h := range sortedHexes(reach) {
+	for h := range reach.All() { // in the order of hex.Compare
 		if h == u.Hex || len(w.enemyAt[h]) > 0 {
 			continue
 		}

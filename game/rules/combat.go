@@ -217,6 +217,71 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 	return res
 }
 
+// dice is one fight with everything Resolve works out before and between its
+// draws worked out once, for throwing it many times (Trials): each throw
+// draws what Resolve draws, in the same order, and gives the same bits.
+type dice struct {
+	m            *Model
+	in           CombatInput
+	sit          Situation
+	fixed        bool    // no throw: the defender has nothing, or the attacker nothing
+	outcome      Outcome // the outcome when fixed
+	pWin         float64
+	pDecide      float64
+	headA, headD float64 // the losses' log-rates before the draw
+	spanA, spanD float64
+}
+
+func (m *Model) dice(in CombatInput) *dice {
+	d := &dice{m: m, in: in, sit: m.situation(in, nil)}
+	switch {
+	case in.Defender.Men <= 0 || d.sit.PowerD <= 0:
+		d.fixed, d.outcome = true, DefenderRetreats
+		return d
+	case d.sit.PowerA <= 0:
+		d.fixed, d.outcome = true, AttackFails
+		return d
+	}
+	d.pWin = sigmoid(m.Odds.logit(d.sit, nil))
+	days := float64(max(in.Hours, 1)) / 24
+	before := float64(max(in.Elapsed, 0)) / 24
+	d.pDecide = m.pDecide(d.sit.Posture, days, in.Attacker.Men+in.Defender.Men)
+	d.headA, d.headD = m.LossA.head(d.sit), m.LossD.head(d.sit)
+	d.spanA, d.spanD = m.LossA.span(before, days), m.LossD.span(before, days)
+	return d
+}
+
+// throw resolves the fight once, as Resolve does, and returns its outcome and
+// the men each side lost, prisoners included.
+func (d *dice) throw(rng *rand.Rand) (o Outcome, att, def int) {
+	if d.fixed {
+		return d.outcome, 0, 0
+	}
+	m, in, sit := d.m, &d.in, d.sit
+	won := rng.Float64() < d.pWin
+	za, zd := normal(rng), normal(rng)
+	decided := rng.Float64() < d.pDecide
+	ea, ed := exp2(m.LossA.logRate(d.headA, sit, won, za), m.LossD.logRate(d.headD, sit, won, zd))
+	fa := math.Min(m.MaxLossPerFight, mul(ea, d.spanA))
+	fd := math.Min(m.MaxLossPerFight, mul(ed, d.spanD))
+	o = m.outcome(*in, sit, won, fa, fd)
+	if !decided {
+		o = DefenderHolds
+	}
+	a := m.lossesOf(in.Attacker, fa, 0)
+	capt := 0.0
+	switch o {
+	case DefenderRetreats:
+		capt = 0.1
+	case DefenderRouts:
+		capt = 0.3
+	case DefenderSurrenders:
+		capt = 1
+	}
+	dl := m.lossesOf(in.Defender, fd, capt)
+	return o, a.Men + a.Captured, dl.Men + dl.Captured
+}
+
 // fractions are the shares of their men attacker and defender lose over
 // the fight's hours, given its winner, for the standard normal draws za and
 // zd.
