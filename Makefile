@@ -3,13 +3,13 @@ GO      ?= go
 BIN     := bin/ili
 XVFB    := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: play test test-386 setup build vet fmt-check bench fuzz clean
+.PHONY: play test test-386 setup build vet fmt-check bench fuzz clean dist web FORCE
 
 play: build
 	./$(BIN) play
 
-test: setup vet fmt-check
-	$(XVFB) $(GO) test -shuffle=on -count=1 ./...
+test: setup vet fmt-check web
+	$(XVFB) $(GO) test -shuffle=on -count=1 -timeout 30m ./...
 	@$(MAKE) --no-print-directory test-386
 
 # The headless packages again as a 32-bit build, which must play the same
@@ -24,7 +24,7 @@ test-386:
 setup:
 	@./scripts/setup.sh
 
-build: setup
+build: setup web
 	$(GO) build -o $(BIN) ./cmd/ili
 	$(GO) build -o bin/ili-window ./cmd/ili-window
 
@@ -33,6 +33,38 @@ vet: setup
 
 fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+# The game in the browser: cmd/ili-web for js/wasm, stripped, gzipped into
+# cmd/internal/web/static with Go's wasm_exec.js, where ili embeds them
+# (ili serve). The uncompressed game stays in bin/web, out of the embed:
+# ili carries it once, compressed. go build leaves an up-to-date ili.wasm
+# alone, so the compression runs only when the game changed.
+WEB := cmd/internal/web/static
+web: setup $(WEB)/ili.wasm.gz $(WEB)/wasm_exec.js
+
+bin/web/ili.wasm: FORCE
+	@mkdir -p bin/web
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./cmd/ili-web
+
+$(WEB)/ili.wasm.gz: bin/web/ili.wasm
+	gzip -9 -n -c $< > $@.tmp && mv $@.tmp $@
+
+$(WEB)/wasm_exec.js: FORCE
+	@src=$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js; [ -f $$src ] || src=$$($(GO) env GOROOT)/misc/wasm/wasm_exec.js; \
+	cmp -s $$src $@ || cp $$src $@
+
+FORCE:
+
+# The desktop builds: ili (and ili-window where Ebiten builds here) for
+# linux/amd64, linux/arm64, windows/amd64, darwin/amd64 and darwin/arm64,
+# stamped with VERSION, each packed with the README and the licences into
+# dist/ (tools/dist says which need their own machine). make test builds
+# and runs only this machine's Linux archive (tools/dist's test).
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+TARGETS ?= all
+dist: web
+	@./scripts/setup.sh dist
+	$(GO) run ./tools/dist --out dist --version $(VERSION) --targets $(TARGETS)
 
 bench: setup
 	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /game/ui)
@@ -44,4 +76,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz=FuzzRead -fuzztime=60s ./game/save
 
 clean:
-	rm -rf bin
+	rm -rf bin dist $(WEB)/ili.wasm.gz $(WEB)/wasm_exec.js

@@ -58,7 +58,8 @@ func TestOnlyUIImportsEbiten(t *testing.T) {
 // stops) stands on scenario and history, under ui; debrief (a played game
 // summed up, and a class's games) on whatif and paint, under ui; encyclopedia (an entry for every
 // name the scenarios give) on scenario, under ui; words (the game said in
-// English: the log's lines) on scenario, under ui. ili/assets (the font) is a
+// English: the log's lines) on scenario, under ui; mapgen (a map drawn from
+// latitude and longitude, ili mapgen) on scenario. ili/assets (the font) is a
 // leaf beside them all: any package may use it (leaves).
 var below = func() map[string][]string {
 	bottom := []string{"ili/game/files", "ili/game/stats"}
@@ -89,6 +90,7 @@ var below = func() map[string][]string {
 		"ili/game/lesson":          append([]string{"ili/game/ai"}, scenario...),
 		"ili/game/encyclopedia":    encyclopedia[1:],
 		"ili/game/words":           scenario,
+		"ili/game/mapgen":          scenario,
 		"ili/game/ui":              append(append(append([]string{"ili/game/paint", "ili/game/debrief", "ili/game/lesson", "ili/game/words"}, campaign[:2]...), encyclopedia[:2]...), whatif...),
 	}
 }()

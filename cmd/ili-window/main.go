@@ -49,10 +49,11 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 }
 
 func cmdPlay(args []string, stdout, stderr io.Writer) int {
-	fs := cli.NewFlags("play", "play [SCENARIO|SAVE.json] [--side ID] [--variant V]... [--seed N] [--history] [--from DATE] [--ai LEVEL|SIDE=LEVEL]... [--hotseat] [--load FILE] [--size WxH] [--bench-frames N]", stderr)
+	fs := cli.NewFlags("play", "play [SCENARIO|SAVE.json] [--scenarios DIR]... [--side ID] [--variant V]... [--seed N] [--history] [--from DATE] [--ai LEVEL|SIDE=LEVEL]... [--hotseat] [--load FILE] [--size WxH] [--bench-frames N]", stderr)
 	side := fs.String("side", "", "the side to play (default: the first the AI does not)")
-	var variants, ais cli.List
+	var variants, ais, dirs cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
+	fs.Var(&dirs, "scenarios", "a folder of scenario files for the picker to list beside the bundled ones and your own (repeatable)")
 	fs.Var(&ais, "ai", "the opponent's level (random, greedy, easy, normal or hard), or SIDE=LEVEL to give a side to the AI; give every side to watch the AI play (repeatable)")
 	seed := fs.Uint64("seed", 1, "the game's random seed")
 	hist := fs.Bool("history", false, "open the scenario's documented course of events in history mode, to watch and to take command from")
@@ -70,7 +71,7 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	opt := ui.Options{Side: *side, Variants: variants, From: *from, History: *hist, Seed: *seed, Hotseat: *hotseat, Opponent: ai.Normal,
-		ColourBlind: *colourBlind, Load: *load}
+		ColourBlind: *colourBlind, Load: *load, ScenarioDirs: dirs}
 	if fs.NArg() > 0 && strings.HasSuffix(fs.Arg(0), ".json") && opt.Load == "" {
 		opt.Load = fs.Arg(0)
 	} else if fs.NArg() > 0 {
@@ -95,6 +96,7 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	} else if code := checkPlay(&opt, ais, stderr); code != cli.OK {
 		return code
 	}
+	opt.SetUp = setUpFirst(opt, fs)
 	if *benchFrames > 0 {
 		return benchPlay(opt, *benchFrames, w, h, stdout, stderr)
 	}
@@ -298,4 +300,22 @@ func checkLesson(opt *ui.Options, fs *flag.FlagSet, stderr io.Writer) (code int,
 	}
 	opt.Lesson, opt.Scenario = l, ""
 	return cli.OK, true
+}
+
+// setUpFirst reports whether a scenario given alone opens on its set-up
+// screen (side, opponent, variants, then the briefing), as one chosen from
+// the title screen does: it does unless a flag already chooses who plays
+// (--side, --ai, --hotseat) or what opens (--history, --bench-frames).
+func setUpFirst(opt ui.Options, fs *flag.FlagSet) bool {
+	if opt.Scenario == "" || opt.Load != "" || opt.Lesson != nil {
+		return false
+	}
+	straight := false
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "side", "ai", "hotseat", "history", "bench-frames":
+			straight = true
+		}
+	})
+	return !straight
 }

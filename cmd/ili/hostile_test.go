@@ -86,7 +86,7 @@ func TestOutputPaths(t *testing.T) {
 		t.Fatal("/dev/null is no longer a device")
 	}
 	// - is standard output.
-	if code, stdout, stderr := sim("--out", "-", "--format", "csv"); code != cli.OK || !strings.HasPrefix(stdout, "seed,") {
+	if code, stdout, stderr := sim("--out", "-", "--format", "csv"); code != cli.OK || !strings.HasPrefix(stdout, "scenario,") {
 		t.Errorf("--out -: exit %d, %q, %s", code, stdout, stderr)
 	}
 	// /dev/full fails, and says so.
@@ -130,7 +130,7 @@ func fifoOut(t *testing.T, dir string, sim func(...string) (int, string, string)
 		t.Errorf("--out to a FIFO with a reader: exit %d: %s", code, stderr)
 	}
 	cat.Wait()
-	if !strings.HasPrefix(got.String(), "seed,") {
+	if !strings.HasPrefix(got.String(), "scenario,") {
 		t.Errorf("the FIFO's reader got %q", got.String())
 	}
 	if info, _ := os.Lstat(fifo); info.Mode()&fs.ModeNamedPipe == 0 {
@@ -139,12 +139,19 @@ func fifoOut(t *testing.T, dir string, sim func(...string) (int, string, string)
 }
 
 // TestHelpOfEveryCommand: --help prints the usage and exits 0, and never
-// goes on to run the command.
+// goes on to run the command; ili sim's goes to standard output.
 func TestHelpOfEveryCommand(t *testing.T) {
 	for _, c := range [][]string{{"sim"}, {"sim", "merge"}, {"validate"}, {"replay"}, {"calibrate"}, {"list"}, {"history"}} {
-		code, _, stderr := runCLI(append(c, "--help")...)
-		if code != cli.OK || !strings.Contains(stderr, "Usage: ili "+strings.Join(c, " ")) || strings.Contains(stderr, "internal error") {
-			t.Errorf("%v --help: exit %d, %q", c, code, stderr)
+		code, stdout, stderr := runCLI(append(c, "--help")...)
+		help := stderr
+		if c[0] == "sim" {
+			help = stdout
+			if stderr != "" {
+				t.Errorf("%v --help writes to standard error: %q", c, stderr)
+			}
+		}
+		if code != cli.OK || !strings.Contains(help, "Usage: ili "+strings.Join(c, " ")) || strings.Contains(help, "internal error") {
+			t.Errorf("%v --help: exit %d, %q", c, code, help)
 		}
 	}
 }

@@ -25,17 +25,24 @@ import (
 const usage = `ili: a wargame of the Ili Rebellion, Xinjiang 1944-1946.
 
 Usage:
-  ili [play] [SCENARIO]     open the game (SCENARIO: a bundled id or a .toml file;
-                            ili play --load SAVE.json opens a saved game)
+  ili [play] [SCENARIO]     open the game (SCENARIO: a bundled id or a .toml file, which
+                            opens on its set-up; ili play --load SAVE.json opens a saved
+                            game; --scenarios DIR lists a folder's scenarios with the
+                            bundled ones and those in your config folder's ili/scenarios)
   ili list                  list the bundled scenarios
   ili validate [FILE...]    check scenario and lesson files: mistakes and warnings as
                             file:line:col lines, each file's variants listed; with no FILE,
                             every bundled scenario, the encyclopedia and the campaign
   ili calibrate FILE.csv    run the combat model on historical engagements
   ili fit FILE.csv          fit the combat model's odds and losses, cross-validated
-  ili sim SCENARIO          play AI-against-AI batches and sum up the outcomes
-                            (--log SEED prints one game's log, every event seen)
-  ili sim merge FILE...     join batches split by seed range
+  ili sim SCENARIO          play AI-against-AI batches and sum up the outcomes, the whole
+                            setup recorded (--variant, --set, --scale, --ai, --plan, --from);
+                            --compare A,B,... sets setups against the first, paired by seed;
+                            --sweep KEY=FROM:TO:STEP (one or two) plays a line or a grid;
+                            --sensitivity ranks each strength and date by its effect;
+                            --shard K/N plays one part; --log SEED prints one game's log
+  ili sim merge FILE...     join the parts of a batch, a comparison or a sweep (--shard)
+                            into the bytes one command would have written
   ili replay SAVE...        replay saved games without a window, check them, print their results
                             (--log prints each game's log first)
   ili history SCENARIO      print the documented course of events by turn [--format text|json]
@@ -47,6 +54,15 @@ Usage:
   ili shot SCENARIO --out FILE.png [--size WxH]   draw the game's first frame
                             (for authors: --no-fog --no-stories --turn N --labels all)
   ili hex LAT LON SCENARIO  what the scenario has at a point: hex, place, ground, roads
+  ili mapgen --origin LAT,LON --hex-km K --cols C --rows R [--shapes FILE.toml]
+                            draw a map from latitude and longitude: print the [projection],
+                            the [map] rows, rivers and roads as TOML to paste into a scenario
+  ili odds SCENARIO --attack U1,U2 --defend U3 [--turn N]
+                            the attack preview as the window shows it: the odds of each
+                            outcome, the loss ranges and every factor with its effect
+  ili serve [--addr A]      serve the game in the browser (http://127.0.0.1:8080/ by default;
+                            --addr :8080 for a classroom, --write DIR for another web server)
+  ili --version             the version, the platform and the Go release it was built with
 
 Run 'ili COMMAND -h' for a command's options.
 `
@@ -65,6 +81,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}()
 	if len(args) > 0 && isHelp(args[0]) {
 		return cmdHelp(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version" || args[0] == "version") {
+		fmt.Fprintln(stdout, cli.VersionLine())
+		return cli.OK
 	}
 	cmd := "play"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && !strings.HasSuffix(args[0], ".toml") && !strings.HasSuffix(args[0], ".json") {
@@ -96,6 +116,8 @@ func init() {
 		"encyclopedia": cmdEncyclopedia,
 		"shot":         cmdShot,
 		"hex":          cmdHex,
+		"odds":         cmdOdds,
+		"mapgen":       cmdMapgen,
 		"help":         cmdHelp,
 		"-h":           cmdHelp,
 		"--help":       cmdHelp,
@@ -165,7 +187,7 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 // playValueFlags are ili play's flags that take a value (see ili-window):
 // the argument after one of them, given without "=", is its value.
 var playValueFlags = map[string]bool{"side": true, "variant": true, "ai": true, "seed": true,
-	"from": true, "load": true, "size": true, "bench-frames": true}
+	"from": true, "load": true, "size": true, "bench-frames": true, "scenarios": true}
 
 // playFile is the scenario, lesson or saved game ili play is given: its
 // first argument that is not a flag or a flag's value; "" if none.
@@ -226,10 +248,15 @@ func hasDisplay() bool {
 	return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
 }
 
-// windowProgram finds ili-window beside this program or on the PATH.
+// windowProgram finds ili-window (ili-window.exe on Windows) beside this
+// program or on the PATH.
 func windowProgram() (string, error) {
+	name := "ili-window"
+	if runtime.GOOS == "windows" {
+		name += ".exe"
+	}
 	if exe, err := os.Executable(); err == nil {
-		p := filepath.Join(filepath.Dir(exe), "ili-window")
+		p := filepath.Join(filepath.Dir(exe), name)
 		if st, err := os.Stat(p); err == nil && !st.IsDir() {
 			return p, nil
 		}
@@ -244,7 +271,7 @@ func runWindow(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	prog, err := windowProgram()
 	if err != nil {
-		fmt.Fprintln(stderr, "ili: the game window is a separate program, ili-window, which is not installed beside ili; build both with 'make build'.")
+		fmt.Fprintln(stderr, "ili: the game window is a separate program, ili-window, which is not installed beside ili; build both with 'make build', or play in the browser: run 'ili serve' and open the address it prints.")
 		return cli.Bad
 	}
 	c := exec.Command(prog, append([]string{cmd}, args...)...)

@@ -209,7 +209,7 @@ func TestSim(t *testing.T) {
 // the last seed a batch can take is taken.
 func TestSimStreams(t *testing.T) {
 	code, stdout, stderr := runCLI("sim", "nilka-1944", "--runs", "2", "--seed", "18446744073709551614", "--format", "csv", "--out", "-", "--workers", "1")
-	if code != cli.OK || !strings.HasPrefix(stdout, "seed,") || !strings.Contains(stdout, "\n18446744073709551615,") {
+	if code != cli.OK || !strings.HasPrefix(stdout, "scenario,") || !strings.Contains(stdout, ",18446744073709551615,") {
 		t.Errorf("--out -: exit %d\n%s%s", code, stdout, stderr)
 	}
 	dir := t.TempDir()
@@ -236,7 +236,7 @@ func TestSimMergeRefuses(t *testing.T) {
 		{`"runs": 3`, `"runs": -3`, "runs is -3"},
 		{`"runs": 3`, `"runs": 5`, "runs is 5 but the batch holds 3 results"},
 		{`"winner":"`, `"winner":"martians","x":"`, `the winner of seed 1 is "martians"`},
-		{`"format": "ili-sim/1"`, `"format": "ili-sim/7"`, "another version"},
+		{`"format": "ili-sim/2"`, `"format": "ili-sim/7"`, "another version"},
 		{`"seed": 1,`, `"seed": 99999999999999999999,`, "not a whole number from 0"},
 		{`"provincial"` + "\n ]", `"soviets"` + "\n ]", `which is no side of nilka-1944 (insurgents, soviets)`},
 	} {
@@ -252,7 +252,7 @@ func TestSimMergeRefuses(t *testing.T) {
 		}
 	}
 	empty := filepath.Join(dir, "empty.json")
-	os.WriteFile(empty, []byte(`{"format":"ili-sim/1","scenario":"nilka-1944","sides":["insurgents","provincial"],"runs":0,"results":[]}`), 0o644)
+	os.WriteFile(empty, []byte(`{"format":"ili-sim/2","scenario":"nilka-1944","sides":["insurgents","provincial"],"runs":0,"results":[]}`), 0o644)
 	if code, _, stderr := runCLI("sim", "merge", a, empty); code != cli.Bad || !strings.Contains(stderr, "empty.json:1:") || !strings.Contains(stderr, "no results") {
 		t.Errorf("a batch with no results: exit %d, %q", code, stderr)
 	}

@@ -10,14 +10,13 @@ import (
 	"ili/cmd/internal/cli"
 	"ili/game/match"
 	"ili/game/rules"
-	"ili/game/scenario"
 	"ili/game/whatif"
 	"ili/game/words"
 )
 
 // logRefuses are the flags of ili sim that a single game's log has no use
 // for: it plays one game and sums nothing up.
-var logRefuses = []string{"runs", "seed", "workers", "format", "chart", "compare", "keep"}
+var logRefuses = []string{"runs", "seed", "workers", "format", "chart", "compare", "keep", "shard", "sweep", "sensitivity", "delta"}
 
 // logProblem is the sentence that says what is wrong with --log among the
 // flags set, or "".
@@ -44,15 +43,11 @@ func logProblem(fs *flag.FlagSet, log string) string {
 // for a game of AIs alone: everything, as an all-seeing reader would see it.
 func (r *simRun) runLog(stdout io.Writer) int {
 	seed, _ := strconv.ParseUint(r.log, 10, 64) // logProblem checked it
-	sc, err := scenario.Parse(r.file, r.text, scenario.Options{Variants: r.variants, Set: r.sets, From: r.from})
-	if err != nil {
-		return cli.Report(r.stderr, err)
-	}
-	levels, _, code := parseAI(sc, r.ais, r.stderr)
+	set, code := r.load(r.spec, "")
 	if code != cli.OK {
 		return code
 	}
-	set := whatif.Setup{Scenario: sc, Name: r.name, Set: r.sets, Levels: levels, FollowPlans: r.plans}
+	sc := set.Scenario
 	evs, err := gameEvents(set, seed)
 	if err != nil {
 		fmt.Fprintf(r.stderr, "ili: %v\n", err)

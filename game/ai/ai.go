@@ -64,6 +64,8 @@ type Player struct {
 	// previews caches attack odds for this phase, by target, attackers and
 	// the defenders' and attackers' men (which change when a fight happens).
 	previews map[string]rules.Preview
+	// once is the work done for the decision under way (once.go).
+	once memo
 }
 
 // New returns a player for side at level, seeded. Its random choices
@@ -78,7 +80,7 @@ func New(side string, level Level, seed uint64) *Player {
 // when it has nothing more to do. The caller applies each command before
 // asking for the next one.
 func (p *Player) Next(q *rules.Query) rules.Command {
-	v := q.View()
+	v := p.viewOf(q)
 	if key := [2]int{v.Turn, v.Phase}; key != p.phase {
 		p.phase = key
 		p.rng = rand.New(rand.NewPCG(p.seed, 0xa1a1^uint64(v.Turn)<<8^uint64(v.Phase)))
@@ -89,7 +91,7 @@ func (p *Player) Next(q *rules.Query) rules.Command {
 	if v.ActiveSide() != p.Side || v.Over {
 		return rules.EndPhase(p.Side)
 	}
-	w := newWorld(v, p.Side)
+	w := p.worldOf(v)
 	for _, u := range w.mine {
 		if p.done[u.ID] {
 			continue
@@ -127,8 +129,12 @@ type world struct {
 	enemyAt map[hex.Hex][]*rules.Unit
 	mineAt  map[hex.Hex][]*rules.Unit
 	unit    map[string]*rules.Unit // the side's own active units, by ID
+	once    worldOnce              // worked out once per world (once.go)
 }
 
+// newWorld builds the world from v afresh. Next builds it in the world the
+// Player keeps instead (worldOf, once.go), which TestWorldOfIsNewWorld holds
+// to be the same.
 func newWorld(v *rules.View, side string) *world {
 	w := &world{v: v, side: side, enemyAt: map[hex.Hex][]*rules.Unit{}, mineAt: map[hex.Hex][]*rules.Unit{}, unit: map[string]*rules.Unit{}}
 	for i := range v.Units {

@@ -34,17 +34,20 @@ var tunings = map[Level]tuning{
 // else the next unit's move, else nothing.
 func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Command, bool) {
 	t := tunings[p.Level]
-	pl := p.plan(q, w)
+	pl := p.planOnce(q, w)
 	if cmd, ok := p.grab(q, w, pl); ok {
 		p.done[u.ID] = false
 		return cmd, true
 	}
-	if cmd, ok := p.bestAttack(q, w, t, pl); ok {
+	if cmd, ok := p.attackOnce(q, w, t, pl); ok {
 		p.done[u.ID] = false // u has not had its turn yet
-		return cmd, true
+		return p.keepOrders(w, pl, cmd), true
 	}
 	if u.Spent > 0 || u.Attacked {
 		return rules.Command{}, false
+	}
+	if cmd, ok, done := p.ordered(q, w, u, t, pl); done { // orders.go
+		return cmd, ok
 	}
 	return p.bestMove(q, w, u, t, pl)
 }
@@ -53,7 +56,9 @@ func (p *Player) operational(q *rules.Query, w *world, u *rules.Unit) (rules.Com
 // turn: a unit that marched up to the enemy late in the phase joins the
 // fight rather than stand beside it.
 func (p *Player) finish(q *rules.Query, w *world) (rules.Command, bool) {
-	return p.bestAttack(q, w, tunings[p.Level], p.plan(q, w))
+	pl := p.planOnce(q, w)
+	cmd, ok := p.attackOnce(q, w, tunings[p.Level], pl)
+	return p.keepOrders(w, pl, cmd), ok // orders.go
 }
 
 // plan is the side's objectives and which unit goes to which, worked out once
@@ -61,11 +66,15 @@ func (p *Player) finish(q *rules.Query, w *world) (rules.Command, bool) {
 type plan struct {
 	objs   []objective
 	assign map[string]int // unit ID -> index in objs
+	// held is what the units under orders hold (orders.go).
+	held map[string]hold
 }
 
 func (p *Player) plan(q *rules.Query, w *world) plan {
 	objs := p.objectives(w, p.supplyReach(q, tunings[p.Level]))
-	return plan{objs: objs, assign: p.assign(w, objs)}
+	pl := plan{objs: objs, assign: p.assign(w, objs)}
+	p.applyOrders(w, &pl) // orders.go
+	return pl
 }
 
 // exiting reports whether unit id is bound for an exit: it marches, it does
@@ -87,7 +96,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		t.minTrade *= 0.5 + 0.5*left
 		t.minEV *= left
 	}
-	for _, target := range sortedHexes(w.enemyAt) {
+	for _, target := range w.enemyHexes() {
 		var group, garrisons []string
 		for _, id := range q.Attackers(target) {
 			m := w.unit[id]
@@ -170,7 +179,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 // valuable place goes first, and the unit nearest it goes.
 func (p *Player) grab(q *rules.Query, w *world, pl plan) (rules.Command, bool) {
 	budget := int32(w.v.TurnHours * 60)
-	for _, place := range p.grabbable(w) {
+	for _, place := range p.grabbableOnce(w) {
 		var best *rules.Unit
 		bestD := budget + 1
 		vp := placeVP(w, place)
@@ -232,21 +241,15 @@ func (p *Player) previewAttack(q *rules.Query, w *world, t tuning, target hex.He
 	advance := !p.leavesEmpty(w, lead(w, group), placeVP(w, target))
 	cmd := rules.Attack(p.Side, target, advance, group...)
 	cmd.Leave = advance
-	key := fmt.Sprint(target, group)
-	for _, e := range w.enemyAt[target] {
-		key += fmt.Sprint(e.Men)
-	}
-	for _, id := range group {
-		key += fmt.Sprint(w.unit[id].Men, w.unit[id].Morale)
-	}
-	pre, cached := p.previews[key]
+	key := p.previewKey(w, target, group)
+	pre, cached := p.previews[string(key)]
 	if !cached {
 		var err error
 		if pre, err = q.PreviewAttack(cmd, t.trials); err != nil {
 			return cmd, pre, false
 		}
 		if p.previews != nil {
-			p.previews[key] = pre
+			p.previews[string(key)] = pre
 		}
 	}
 	return cmd, pre, true
@@ -264,12 +267,12 @@ type objective struct {
 }
 
 func (p *Player) objectives(w *world, net *rules.Reach) []objective {
-	var out []objective
+	out := make([]objective, 0, len(w.v.Places)+len(w.v.Plans))
 	// The side's historical plan, while it is in force: with FollowPlan it
 	// comes first; otherwise it weighs as the side's intent beside the AI's
 	// own reckoning.
 	weight := tunings[p.Level].plan
-	if p.FollowPlan {
+	if p.FollowPlan || p.planOrdered(w) { // orders.go
 		weight = 1
 	}
 	for _, st := range w.v.Plans {
@@ -407,17 +410,13 @@ func (p *Player) critical(w *world) map[string]float64 {
 	for _, pl := range w.v.Places {
 		all += pl.VP
 	}
-	owner := map[string]string{}
-	for _, pl := range w.v.Places {
-		owner[pl.ID] = pl.Owner
-	}
 	for _, sd := range w.v.Victory.SuddenDeath {
 		if w.v.Turn+2 < sd.FromTurn {
 			continue
 		}
 		var missing []string
 		for _, id := range sd.Hold {
-			if owner[id] != sd.Side {
+			if ownerOf(w, id) != sd.Side {
 				missing = append(missing, id)
 			}
 		}
@@ -444,13 +443,14 @@ func (p *Player) critical(w *world) map[string]float64 {
 // units are already bound for it. A unit standing in a place it holds is
 // the first to be given it.
 func (p *Player) assign(w *world, objs []objective) map[string]int {
-	out := map[string]int{}
+	out := make(map[string]int, len(w.mine))
 	if len(objs) == 0 {
 		return out
 	}
-	taken := make([]float64, len(objs))
-	sent := make([]float64, len(objs))     // men bound for each objective so far
-	enemyMen := make([]float64, len(objs)) // the enemy men seen holding it
+	sums, rows := p.once.floats(3*len(objs), len(w.mine)*len(objs))
+	taken := sums[:len(objs)]
+	sent := sums[len(objs) : 2*len(objs)] // men bound for each objective so far
+	enemyMen := sums[2*len(objs):]        // the enemy men seen holding it
 	for i, o := range objs {
 		if !o.own && !o.exit {
 			for _, e := range w.enemyAt[o.at] {
@@ -474,13 +474,12 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 	rearguard := out_ > on
 	// base[k][i] is what objective i is worth to unit k for its march
 	// alone; -1 where the unit cannot get there.
-	var units []*rules.Unit
-	var base [][]float64
+	units, base := p.once.lists(len(w.mine)) // base's rows lie one after another in rows
 	for _, u := range w.mine {
 		if u.Type.Mode == nil {
 			continue
 		}
-		row := make([]float64, len(objs))
+		row := rows[len(base)*len(objs) : (len(base)+1)*len(objs)]
 		for i, o := range objs {
 			d := distances(w.v, u.Type.Mode, o.at).at(w.v, u.Hex)
 			if d >= unreachable {
@@ -563,26 +562,20 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		}
 		return v / (1 + taken[i])
 	}
-	for range units {
-		bk, bi, bestScore := -1, -1, 0.0
-		for k := range units {
-			if done[k] {
-				continue
-			}
-			for i := range objs {
-				if sc := score(k, i); sc > bestScore {
-					bk, bi, bestScore = k, i, sc
-				}
-			}
+	// Round by round, the best pairing of a unit still free and an
+	// objective (the first of equals, by unit, then objective) until none
+	// scores above nothing (once.go); a holder kept in its place is not
+	// free.
+	p.once.greedy(len(units), len(objs), func(k, i int) float64 {
+		if done[k] {
+			return 0
 		}
-		if bk < 0 {
-			break
-		}
-		done[bk] = true
+		return score(k, i)
+	}, func(bk, bi int) {
 		u := units[bk]
 		out[u.ID] = bi
 		if debugAssign {
-			fmt.Fprintf(os.Stderr, "T%d %s %s@%v -> %v own=%v val=%.1f score=%.2f\n", w.v.Turn, p.Side, u.ID, u.Hex, objs[bi].at, objs[bi].own, objs[bi].value, bestScore)
+			fmt.Fprintf(os.Stderr, "T%d %s %s@%v -> %v own=%v val=%.1f score=%.2f\n", w.v.Turn, p.Side, u.ID, u.Hex, objs[bi].at, objs[bi].own, objs[bi].value, score(bk, bi))
 		}
 		sent[bi] += float64(u.Men)
 		switch {
@@ -594,7 +587,7 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 			// his men before it is thought well covered.
 			taken[bi] += float64(u.Men) / max(o2need(objs[bi]), 2*enemyMen[bi])
 		}
-	}
+	})
 	return out
 }
 
@@ -647,7 +640,7 @@ func (p *Player) leavesEmpty(w *world, u *rules.Unit, vp int) bool {
 // is that place, the side's own.
 func (pl plan) garrison(u *rules.Unit) bool {
 	i, ok := pl.assign[u.ID]
-	return ok && pl.objs[i].own && pl.objs[i].at == u.Hex
+	return pl.holding(u) || ok && pl.objs[i].own && pl.objs[i].at == u.Hex // orders.go
 }
 
 // threat is the enemy men the side can see who could march to h within
@@ -758,8 +751,8 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 	if u.Type.Mode == nil {
 		return rules.Command{}, false
 	}
-	reach := q.Reachable(u.ID)
-	if len(reach) == 0 {
+	reach := q.ReachOf(u.ID)
+	if reach.Len() == 0 {
 		return rules.Command{}, false
 	}
 	net := p.supplyReach(q, t)
@@ -795,12 +788,7 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 		}
 		info := w.v.Map.At(h).Info()
 		s += 0.2*float64(info.Height) + 0.2*float64(info.Cover)
-		danger := 0.0
-		for _, n := range h.Neighbors() {
-			for _, e := range w.enemyAt[n] {
-				danger += float64(e.Men)
-			}
-		}
+		danger := w.dangerAt(h)
 		// Standing next to a stronger enemy is a risk, unless that enemy
 		// holds the place the unit was sent to take.
 		if danger > 0 && (weak || goal == nil || target.own || hex.Distance(h, target.at) > 1) {
@@ -815,7 +803,7 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 		return s
 	}
 	best, bestScore := u.Hex, score(u.Hex)
-	for _, h := range sortedHexes(reach) {
+	for h := range reach.All() { // in the order of hex.Compare
 		if h == u.Hex || len(w.enemyAt[h]) > 0 {
 			continue
 		}

@@ -267,7 +267,7 @@ func TestVerdict(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := writePage(t, d)
-	for _, want := range []string{"at least half of the places the record names held at the end as the record has them",
+	for _, want := range []string{"every key place (each place the record says who held at the end) ended held as the record has it",
 		fmt.Sprintf("Of the %d places the record names", len(d.Result.Holds)), "Points at the end: "} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the verdict lacks %q", want)

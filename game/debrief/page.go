@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"ili/game/match"
 	"ili/game/paint"
 	"ili/game/rules"
 	"ili/game/scenario"
@@ -191,7 +192,7 @@ func variantNames(sc *scenario.Scenario, ids []string) string {
 
 // HistoricalTest is the scenario's test of a game that went as history
 // did, as match's Result.Historical makes it.
-const HistoricalTest = "the same winner, and at least half of the places the record names held at the end as the record has them"
+const HistoricalTest = match.HistoricalTest
 
 // verdict sets the game's outcome beside the record's in two paragraphs:
 // who won, why and with what points; then the record's winner, the

@@ -5,8 +5,10 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"ili/game/files"
 )
@@ -26,24 +28,42 @@ func (d *Debrief) Write(dir string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("cannot make the folder %s: %w", dir, err)
 	}
-	pics, err := d.pictures()
+	out, err := d.Files()
 	if err != nil {
 		return "", err
 	}
+	for _, name := range slices.Sorted(maps.Keys(out)) {
+		if name == Page {
+			continue // the page last, when its pictures are there
+		}
+		if err := files.Write(filepath.Join(dir, name), out[name]); err != nil {
+			return "", err
+		}
+	}
+	path := filepath.Join(dir, Page)
+	return path, files.Write(path, out[Page])
+}
+
+// Files are the debrief's files by name, as Write writes them into a
+// folder: the page (Page) and its pictures (the browser's game hands them
+// over in one archive).
+func (d *Debrief) Files() (map[string][]byte, error) {
+	pics, err := d.pictures()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
 	names := map[string]string{}
 	for key, data := range pics {
 		name := key + ".png"
-		if err := files.Write(filepath.Join(dir, name), data); err != nil {
-			return "", err
-		}
-		names[key] = name
+		out[name], names[key] = data, name
 	}
 	var buf bytes.Buffer
 	if err := pageTemplate.Execute(&buf, d.model(names)); err != nil {
-		return "", fmt.Errorf("cannot write the debrief's page: %w", err)
+		return nil, fmt.Errorf("cannot write the debrief's page: %w", err)
 	}
-	path := filepath.Join(dir, Page)
-	return path, files.Write(path, buf.Bytes())
+	out[Page] = buf.Bytes()
+	return out, nil
 }
 
 // pictures draws the maps and the charts, by name.

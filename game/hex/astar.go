@@ -28,6 +28,7 @@ type search struct {
 	done    []bool
 	touched []int32
 	queue   queue
+	iq      iqueue // Table.Path's heap
 }
 
 var searches sync.Pool
@@ -58,6 +59,7 @@ func (s *search) release() {
 	}
 	s.touched = s.touched[:0]
 	s.queue = s.queue[:0]
+	s.iq = s.iq[:0]
 	searches.Put(s)
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"ili/game/match"
 	"ili/game/scenario"
 )
 
@@ -73,5 +74,57 @@ func TestCourseOfEvents(t *testing.T) {
 				t.Errorf("seed %d: the city ends held by %q, the course says %q", seed, h.Game, r.Course[2].Game)
 			}
 		}
+	}
+}
+
+// TestAsHistory: a game went as history did only when the record's winner
+// won, every key place (the record's holds and the checkpoints judged at
+// the end) ended as the record has it and at least half of the dated
+// checkpoints held; the parts are counted in the result.
+func TestAsHistory(t *testing.T) {
+	sc := drillWithCourse(t)
+	key := map[string]bool{}
+	for p := range sc.History.Holds {
+		key[p] = true
+	}
+	dated := 0
+	for _, c := range sc.History.Course {
+		if c.Turn > sc.Turns {
+			key[c.Place] = true
+		} else {
+			dated++
+		}
+	}
+	for seed := uint64(1); seed <= 10; seed++ {
+		m := aiGame(t, sc, seed)
+		if err := m.PlayOut(); err != nil {
+			t.Fatal(err)
+		}
+		r := m.Result()
+		a := r.AsHistory
+		if a.KeyPlaces != len(key) || a.Dated != dated {
+			t.Fatalf("seed %d: %d key places of %d, %d dated checkpoints of %d", seed, a.KeyPlaces, len(key), a.Dated, dated)
+		}
+		held := 0
+		for _, h := range r.Holds {
+			if h.Game == h.History {
+				held++
+			}
+		}
+		for _, c := range r.Course {
+			if _, named := sc.History.Holds[c.Place]; c.End && !named && c.Game == c.History {
+				held++
+			}
+		}
+		want := r.Winner == sc.History.Winner && held == len(key) && 2*a.Checkpoints >= dated
+		if a.Places != held || r.Historical != want || r.Historical != a.Holds() {
+			t.Errorf("seed %d: %+v, historical %v, want %d places and %v", seed, a, r.Historical, held, want)
+		}
+	}
+	of := func(w bool, p, k, c, d int) match.AsHistory {
+		return match.AsHistory{Winner: w, Places: p, KeyPlaces: k, Checkpoints: c, Dated: d}
+	}
+	if !of(true, 3, 3, 1, 2).Holds() || of(true, 2, 3, 2, 2).Holds() || of(false, 3, 3, 2, 2).Holds() || of(true, 3, 3, 0, 2).Holds() {
+		t.Error("the test's parts are not all needed")
 	}
 }

@@ -191,6 +191,7 @@ func (m *Match) Query(side string) *rules.Query { return m.state.For(side) }
 func (m *Match) Truth() *rules.View {
 	v := m.state.View(m.state.Sides[0].ID)
 	v.Units = slices.Clone(m.state.Units)
+	v.Visible = make([]bool, len(v.Visible)) // the view's own is the state's, shared
 	for i := range v.Visible {
 		v.Visible[i] = true
 	}

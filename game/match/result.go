@@ -55,6 +55,9 @@ type Result struct {
 	Captures   []Capture         `json:"captures"`
 	Holds      []Hold            `json:"holds,omitempty"` // in the order of place IDs
 	Historical bool              `json:"historical"`
+	// AsHistory is how far the game went as the record did: the test
+	// behind Historical, part by part.
+	AsHistory AsHistory `json:"as_history"`
 	// Course holds the checkpoints the game has reached (all of them once
 	// it is over); CourseScore is the share it holds as the record does.
 	Course      []Check `json:"course,omitempty"`
@@ -87,8 +90,64 @@ func (m *Match) Result() Result {
 	}
 	r.Holds = m.holds()
 	r.Course, r.CourseScore = m.course()
-	r.Historical = s.Over && m.historical(r.Holds)
+	r.AsHistory = m.asHistory(r.Holds, r.Course)
+	r.Historical = s.Over && r.AsHistory.Holds()
 	return r
+}
+
+// HistoricalTest is the test of a finished game that went as history did,
+// in words; AsHistory holds its parts and Result.Historical its verdict.
+const HistoricalTest = "the record's winner won, every key place (each place the record says who held at the end) ended held as the record has it, and at least half of the record's dated checkpoints were held as the record has them on their dates"
+
+// AsHistory sets a game beside the record, part by part: whether the
+// record's winner won (no one, where the record has no clear winner), how
+// many of the key places (the places the record says who held at the end)
+// ended held as the record has them, and how many of the record's dated
+// checkpoints the game held as the record does on their dates.
+type AsHistory struct {
+	Winner      bool `json:"winner"`
+	Places      int  `json:"places"`      // key places held at the end as the record has them
+	KeyPlaces   int  `json:"key_places"`  // of so many
+	Checkpoints int  `json:"checkpoints"` // dated checkpoints held as the record has them
+	Dated       int  `json:"dated"`       // of so many the game reached
+}
+
+// Holds reports whether the parts make a game that went as history did
+// (HistoricalTest): the same winner, every key place, and at least half of
+// the dated checkpoints.
+func (a AsHistory) Holds() bool {
+	return a.Winner && a.Places == a.KeyPlaces && 2*a.Checkpoints >= a.Dated
+}
+
+// asHistory sets the game beside the record: holds are the places the
+// record names at the end, course the checkpoints reached; a checkpoint
+// judged at the end whose place holds do not name is a key place too.
+func (m *Match) asHistory(holds []Hold, course []Check) AsHistory {
+	a := AsHistory{Winner: m.state.Winner == m.sc.History.Winner}
+	key := map[string]bool{}
+	for _, h := range holds {
+		key[h.Place] = true
+		a.KeyPlaces++
+		if h.Game == h.History {
+			a.Places++
+		}
+	}
+	for _, c := range course {
+		switch {
+		case c.End && !key[c.Place]:
+			key[c.Place] = true
+			a.KeyPlaces++
+			if c.Game == c.History {
+				a.Places++
+			}
+		case !c.End:
+			a.Dated++
+			if c.Game == c.History {
+				a.Checkpoints++
+			}
+		}
+	}
+	return a
 }
 
 // holds sets who holds each place the record names beside the record.
@@ -141,23 +200,4 @@ func (m *Match) ownerBefore(place string, turn int) string {
 		}
 	}
 	return owner
-}
-
-// historical reports whether a finished game matches what happened: the
-// same winner and at least half of the places the record names held by the
-// same side.
-func (m *Match) historical(holds []Hold) bool {
-	if m.state.Winner != m.sc.History.Winner {
-		return false
-	}
-	if len(holds) == 0 {
-		return true
-	}
-	match := 0
-	for _, h := range holds {
-		if h.Game == h.History {
-			match++
-		}
-	}
-	return 2*match >= len(holds)
 }

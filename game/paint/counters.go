@@ -189,7 +189,7 @@ func frameWidth(size float64) float64 { return math.Max(1, size/40) }
 // symbol's box in the upper middle, the corners beside it (the readiness
 // mark left, the count right), and the men across the lower part.
 const (
-	symbolW   = 0.46
+	symbolW   = 0.42
 	symbolH   = 0.34
 	symbolTop = 0.07
 	menTop    = 0.45
@@ -316,26 +316,36 @@ func (b *Batch) counter(u rules.Unit, v *rules.View, body Box, pal *Palette, sel
 	if u.Disordered {
 		b.Rect(x, y, w, h, color.RGBA{35, 35, 35, 110}) // premultiplied grey
 	}
-	// The readiness mark in the upper left corner: a green disc, ready; a
-	// yellow one, poor or shaken troops; a red one barred white, out of
-	// supply or disordered.
-	if w >= 16 {
-		rr := math.Max(2.5, w*0.11)
-		cx, cy := x+(w-sw)/4+frameWidth(w)/2, sy0+sh/2
-		b.Disc(cx, cy, rr+1, color.RGBA{20, 20, 20, 255})
-		switch r {
-		case ready:
-			b.Disc(cx, cy, rr, color.RGBA{70, 200, 90, 255})
-		case weak:
-			b.Disc(cx, cy, rr, color.RGBA{250, 210, 40, 255})
-		default:
-			b.Disc(cx, cy, rr, color.RGBA{225, 35, 35, 255})
-			b.Rect(cx-rr*0.7, cy-math.Max(0.75, rr*0.2), rr*1.4, math.Max(1.5, rr*0.4), white)
-		}
-	}
 	border, bw := color.RGBA{20, 20, 20, 255}, frameWidth(w)
 	if selected {
-		border, bw = pal.Select, math.Max(2.5, w/12)
+		border, bw = pal.Select, math.Max(2, w/16)
 	}
 	b.Frame(x, y, w, h, bw, border)
+	if w >= 16 {
+		readinessMark(b, x+(w-sw)/4+frameWidth(w)/2, sy0+sh/2, math.Max(2.5, w*0.085), r)
+	}
+}
+
+// readinessMark draws the readiness mark centred at (cx, cy), of radius
+// rr within its rings: ringed white, then dark, so that it reads on every
+// side's colour; a green disc, ready; a yellow one with a dark bar, poor
+// or shaken troops; a red one barred white, out of supply or disordered.
+// It sits left of the NATO symbol, clear of it.
+func readinessMark(b *Batch, cx, cy, rr float64, r readiness) {
+	ring := math.Max(1, rr*0.3)
+	b.Disc(cx, cy, rr+ring+1, color.RGBA{20, 20, 20, 255})
+	b.Disc(cx, cy, rr+ring, color.RGBA{255, 255, 255, 255})
+	bar := func(c color.RGBA) {
+		b.Rect(cx-rr*0.65, cy-math.Max(0.75, rr*0.2), rr*1.3, math.Max(1.5, rr*0.4), c)
+	}
+	switch r {
+	case ready:
+		b.Disc(cx, cy, rr, color.RGBA{40, 175, 70, 255})
+	case weak:
+		b.Disc(cx, cy, rr, color.RGBA{250, 200, 30, 255})
+		bar(color.RGBA{60, 50, 20, 255})
+	default:
+		b.Disc(cx, cy, rr, color.RGBA{215, 25, 25, 255})
+		bar(color.RGBA{255, 255, 255, 255})
+	}
 }

@@ -38,6 +38,17 @@ type Layout struct {
 	Counters []CounterBox `json:"counters"`
 	Labels   []LabelBox   `json:"labels"`
 	Panels   []PanelBox   `json:"panels"`
+	// Texts are the words the window writes in its panels (the bar's, the
+	// side panel's), each line's box, to check they fit their panel.
+	Texts []TextBox `json:"texts,omitempty"`
+}
+
+// TextBox is a line of words a panel shows: the panel's name, the words
+// and the box they take.
+type TextBox struct {
+	Panel string `json:"panel"`
+	Text  string `json:"text"`
+	Box
 }
 
 // CounterBox is a stack's top counter as drawn: its unit, its box, the men
@@ -84,5 +95,8 @@ func (l *Layout) Round() {
 	}
 	for i := range l.Panels {
 		r(&l.Panels[i].Box)
+	}
+	for i := range l.Texts {
+		r(&l.Texts[i].Box)
 	}
 }

@@ -24,6 +24,10 @@ type MarkOptions struct {
 	// farther off, tied to the mark by a thin line, where room allows (a
 	// map preview for authors: ili shot --labels all).
 	AllLabels bool
+	// Least is the least importance (importance) a place's name needs to
+	// be written: a map zoomed far out names only the places that matter
+	// most.
+	Least int
 }
 
 // Marks draws the places' marks and names and the counters over a map:
@@ -37,7 +41,7 @@ func Marks(cv Canvas, b *Batch, v *rules.View, cam Camera, pal *Palette, o MarkO
 		w, h := cv.Size()
 		area = Box{0, 0, float64(w), float64(h)}
 	}
-	drawPlaces(cv, b, v, cam, pal, placeOptions{o.FontSize, area, o.AllLabels}, stacks, o.Layout)
+	drawPlaces(cv, b, v, cam, pal, placeOptions{o.FontSize, area, o.AllLabels, o.Least}, stacks, o.Layout)
 	drawCounters(cv, b, v, pal, stacks, o.Selected, o.Layout)
 }
 
@@ -63,6 +67,7 @@ type placeOptions struct {
 	fontSize float64
 	area     Box
 	all      bool
+	least    int // the least importance named
 }
 
 // placeMark is a place's mark on the canvas: its centre and half its width.
@@ -115,7 +120,7 @@ func layoutPlaces(t Text, v *rules.View, cam Camera, o placeOptions, stacks []st
 	var left []int // the places with no room for a name beside their mark
 	for _, i := range order {
 		m := marks[i]
-		if !m.box().Overlaps(o.area) {
+		if !m.box().Overlaps(o.area) || importance(m.p) < o.least {
 			continue
 		}
 		e, onStack := stackAt[m.p.Hex]

@@ -96,11 +96,6 @@ type CombatInput struct {
 	// Year is when the fight took place, for the record's battles of other
 	// centuries; 0 is the game's own time, the 1940s.
 	Year int
-	// Siege marks a fight against a fortified defence by attackers who
-	// bring no guns to breach its works: it lasts as long as a fight
-	// against a fortified defence of the model's reference size, however
-	// few the men engaged (a post is starved or worn down, not stormed).
-	Siege bool
 	// Closing marks the first turn of a fight against a prepared or
 	// fortified defence, spent closing up on it: it is not decided.
 	Closing bool
@@ -209,10 +204,7 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 	won := rng.Float64() < res.PWin
 	za, zd := normal(rng), normal(rng)
 	days := float64(max(in.Hours, 1)) / 24
-	res.PDecide = m.pDecide(sit.Posture, days, in.Attacker.Men+in.Defender.Men, in.Siege)
-	if in.Closing || in.Again {
-		res.PDecide = 0
-	}
+	res.PDecide = m.decideChance(in, sit.Posture, days)
 	decided := rng.Float64() < res.PDecide
 	res.Decided = decided
 	fa, fd := m.fractions(in, sit, won, za, zd)
@@ -229,6 +221,71 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 	}
 	res.Defender = m.lossesOf(in.Defender, fd, capt)
 	return res
+}
+
+// dice is one fight with everything Resolve works out before and between its
+// draws worked out once, for throwing it many times (Trials): each throw
+// draws what Resolve draws, in the same order, and gives the same bits.
+type dice struct {
+	m            *Model
+	in           CombatInput
+	sit          Situation
+	fixed        bool    // no throw: the defender has nothing, or the attacker nothing
+	outcome      Outcome // the outcome when fixed
+	pWin         float64
+	pDecide      float64
+	headA, headD float64 // the losses' log-rates before the draw
+	spanA, spanD float64
+}
+
+func (m *Model) dice(in CombatInput) *dice {
+	d := &dice{m: m, in: in, sit: m.situation(in, nil)}
+	switch {
+	case in.Defender.Men <= 0 || d.sit.PowerD <= 0:
+		d.fixed, d.outcome = true, DefenderRetreats
+		return d
+	case d.sit.PowerA <= 0:
+		d.fixed, d.outcome = true, AttackFails
+		return d
+	}
+	d.pWin = sigmoid(m.Odds.logit(d.sit, nil))
+	days := float64(max(in.Hours, 1)) / 24
+	before := float64(max(in.Elapsed, 0)) / 24
+	d.pDecide = m.decideChance(in, d.sit.Posture, days)
+	d.headA, d.headD = m.LossA.head(d.sit), m.LossD.head(d.sit)
+	d.spanA, d.spanD = m.LossA.span(before, days), m.LossD.span(before, days)
+	return d
+}
+
+// throw resolves the fight once, as Resolve does, and returns its outcome and
+// the men each side lost, prisoners included.
+func (d *dice) throw(rng *rand.Rand) (o Outcome, att, def int) {
+	if d.fixed {
+		return d.outcome, 0, 0
+	}
+	m, in, sit := d.m, &d.in, d.sit
+	won := rng.Float64() < d.pWin
+	za, zd := normal(rng), normal(rng)
+	decided := rng.Float64() < d.pDecide
+	ea, ed := exp2(m.LossA.logRate(d.headA, sit, won, za), m.LossD.logRate(d.headD, sit, won, zd))
+	fa := math.Min(m.MaxLossPerFight, mul(ea, d.spanA))
+	fd := math.Min(m.MaxLossPerFight, mul(ed, d.spanD))
+	o = m.outcome(*in, sit, won, fa, fd)
+	if !decided {
+		o = DefenderHolds
+	}
+	a := m.lossesOf(in.Attacker, fa, 0)
+	capt := 0.0
+	switch o {
+	case DefenderRetreats:
+		capt = 0.1
+	case DefenderRouts:
+		capt = 0.3
+	case DefenderSurrenders:
+		capt = 1
+	}
+	dl := m.lossesOf(in.Defender, fd, capt)
+	return o, a.Men + a.Captured, dl.Men + dl.Captured
 }
 
 // fractions are the shares of their men attacker and defender lose over
@@ -272,20 +329,25 @@ func (m *Model) outcome(in CombatInput, sit Situation, won bool, fa, fd float64)
 	return DefenderHolds
 }
 
+// decideChance is the chance that this turn of the fight decides it: none
+// while the attackers close up or when the turn's fight was decided by an
+// attack before, otherwise as pDecide says.
+func (m *Model) decideChance(in CombatInput, posture Posture, days float64) float64 {
+	if in.Closing || in.Again {
+		return 0
+	}
+	return m.pDecide(posture, days, in.Attacker.Men+in.Defender.Men)
+}
+
 // pDecide is the chance that a fight of so many days against posture is
 // decided: the record's battles end at a steady rate, one in DecisionDays.
-// A siege is not shortened for the few men engaged.
-func (m *Model) pDecide(posture Posture, days float64, men int, siege bool) float64 {
+func (m *Model) pDecide(posture Posture, days float64, men int) float64 {
 	mean := m.DecisionDays[posture]
 	if mean <= 0 {
 		return 1
 	}
 	if m.DecisionMen > 0 && men > 0 {
-		size := exp(mul(m.DecisionSize, ln(float64(men)/m.DecisionMen)))
-		if siege {
-			size = math.Max(1, size)
-		}
-		mean *= size
+		mean *= exp(mul(m.DecisionSize, ln(float64(men)/m.DecisionMen)))
 	}
 	return 1 - exp(-days/mean)
 }

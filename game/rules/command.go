@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 
 	"ili/game/hex"
 )
@@ -58,8 +59,6 @@ var ErrGameOver = errors.New("the game is over")
 // happened. An illegal command returns an error that says why, in one
 // sentence, and changes nothing.
 func (s *State) Apply(cmd Command) ([]Event, error) {
-	s.version++ // even a refused command may have looked at a stale cache: start afresh
-	defer func() { s.version++ }()
 	if s.Over {
 		return nil, ErrGameOver
 	}
@@ -132,14 +131,17 @@ func (s *State) combatSetup(cmd Command) (att, def []*Unit, err error) {
 	if len(cmd.Units) == 0 {
 		return nil, nil, errors.New("an attack needs at least one attacking unit")
 	}
-	seen := map[string]bool{}
-	for _, id := range cmd.Units {
+	// The lists are the state's own, kept from one fight to the next: a
+	// caller reads them before it sets up another.
+	att, def = s.scratchAtt[:0], s.scratchDef[:0]
+	defer func() { s.scratchAtt, s.scratchDef = att[:0], def[:0] }()
+	for k, id := range cmd.Units {
 		u, err := s.ownUnit(cmd.Side, id)
 		if err != nil {
 			return nil, nil, err
 		}
 		switch {
-		case seen[id]:
+		case slices.Contains(cmd.Units[:k], id):
 			return nil, nil, fmt.Errorf("%s is listed twice in the attack", id)
 		case u.Type.Class == Aircraft:
 			return nil, nil, fmt.Errorf("%s is an air unit: it supports attacks in its range but does not lead one", id)
@@ -150,14 +152,13 @@ func (s *State) combatSetup(cmd Command) (att, def []*Unit, err error) {
 		case !hex.Adjacent(u.Hex, cmd.Target):
 			return nil, nil, fmt.Errorf("%s is not next to %s", id, Label(cmd.Target))
 		}
-		seen[id] = true
 		att = append(att, u)
 	}
 	if s.Fog && !s.visibility(cmd.Side)[max(0, s.Map.Index(cmd.Target))] {
 		return nil, nil, fmt.Errorf("%s cannot see into %s", cmd.Side, Label(cmd.Target))
 	}
-	for _, u := range s.UnitsAt(cmd.Target) {
-		if Hostile(u.Side, cmd.Side) {
+	for i := range s.Units { // UnitsAt's, the enemy's only
+		if u := &s.Units[i]; u.Status == Active && u.Hex == cmd.Target && Hostile(u.Side, cmd.Side) {
 			def = append(def, u)
 		}
 	}
@@ -200,12 +201,10 @@ func (s *State) combatInput(att, def []*Unit, target hex.Hex, seen []bool) Comba
 	if going {
 		in.Elapsed = biggest.BattleHours
 	}
-	// A turn's fight is decided once; a prepared or fortified defence is
-	// not carried in the turn the attackers close up on it; and works that
-	// no gun can breach are held as long as a siege lasts.
+	// A turn's fight is decided once, and a prepared or fortified defence
+	// is not carried in the turn the attackers close up on it.
 	in.Again = biggest.BattleTurn == s.Turn
 	in.Closing = !going && (in.Posture == Prepared || in.Posture == Fortified)
-	in.Siege = false && in.Posture == Fortified && in.Attacker.Guns == 0
 	info := s.Map.At(target).Info()
 	in.Relief, in.Cover, in.Urban, in.Marsh, in.Desert = info.Relief, info.Cover, info.Urban, info.Marsh, info.Desert
 	across, total := 0, 0
@@ -359,8 +358,11 @@ func (s *State) applyLosses(units []*Unit, l Losses, frac float64) []Event {
 	if total == 0 {
 		return nil
 	}
+	k := len(units)
+	all := make([]int, 5*k) // each share's and the prisoners', in one
 	share := func(n int, get func(*Unit) int) []int {
-		out := make([]int, len(units))
+		out := all[:k:k]
+		all = all[k:]
 		given, big := 0, 0
 		for i, u := range units {
 			out[i] = int(int64(n) * int64(u.Men) / int64(total)) // the product passes 32 bits in large stacks
@@ -389,7 +391,7 @@ func (s *State) applyLosses(units []*Unit, l Losses, frac float64) []Event {
 	guns := share(l.Guns, func(u *Unit) int { return u.Guns })
 	mgs := share(l.MGs, func(u *Unit) int { return u.MGs })
 	arm := share(l.Armour, func(u *Unit) int { return u.Armour })
-	capt := make([]int, len(units))
+	capt := all[:k:k]
 	if l.Captured > 0 {
 		left := total - l.Men
 		given := 0
@@ -530,16 +532,25 @@ func (s *State) PreviewAttack(cmd Command, n int) (Preview, error) {
 func Trials(in CombatInput, n int, seed uint64) Preview {
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
 	p := Preview{Input: in, Trials: n}
-	att := make([]int, n)
-	def := make([]int, n)
-	for i := 0; i < n; i++ {
-		r := Resolve(in, rng)
-		p.Odds[r.Outcome]++
-		att[i] = r.Attacker.Men + r.Attacker.Captured
-		def[i] = r.Defender.Men + r.Defender.Captured
-		if i == 0 {
-			p.Expected = r
-			p.Factors = r.Factors
+	var attBuf, defBuf [128]int
+	att, def := attBuf[:0], defBuf[:0]
+	if n > len(attBuf) {
+		att, def = make([]int, 0, n), make([]int, 0, n)
+	}
+	// The first throw in full, for its factors; the rest from the dice,
+	// which give the same throws for less.
+	r := Resolve(in, rng)
+	p.Expected, p.Factors = r, r.Factors
+	p.Odds[r.Outcome]++
+	att = append(att, r.Attacker.Men+r.Attacker.Captured)
+	def = append(def, r.Defender.Men+r.Defender.Captured)
+	if n > 1 {
+		d := Default.dice(in)
+		for i := 1; i < n; i++ {
+			o, a, l := d.throw(rng)
+			p.Odds[o]++
+			att = append(att, a)
+			def = append(def, l)
 		}
 	}
 	for i := range p.Odds {
@@ -550,8 +561,8 @@ func Trials(in CombatInput, n int, seed uint64) Preview {
 	return p
 }
 
-func percentiles(x []int) [3]int {
-	sorted := append([]int(nil), x...)
+// percentiles sorts x and reads the 10th, 50th and 90th percentiles.
+func percentiles(sorted []int) [3]int {
 	sortInts(sorted)
 	at := func(p int) int { return sorted[min(len(sorted)-1, p*len(sorted)/100)] }
 	return [3]int{at(10), at(50), at(90)}

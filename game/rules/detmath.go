@@ -57,3 +57,53 @@ func exp(x float64) float64 {
 
 // pow returns x^y for x > 0.
 func pow(x, y float64) float64 { return exp(mul(y, ln(x))) }
+
+// exp2 returns exp(x) and exp(y), the same bits as two calls give: the two
+// series are summed in one loop, side by side, so that a processor works on
+// both at once (each term waits on a division), and each stops where exp
+// stops it.
+func exp2(x, y float64) (float64, float64) {
+	if x > 700 || x < -700 || y > 700 || y < -700 {
+		return exp(x), exp(y)
+	}
+	kx := math.Floor(x/ln2 + 0.5)
+	ky := math.Floor(y/ln2 + 0.5)
+	rx := x - mul(kx, ln2)
+	ry := y - mul(ky, ln2)
+	sx, tx := 1.0, 1.0
+	sy, ty := 1.0, 1.0
+	n := 1
+	for ; n < 30; n++ {
+		tx = mul(tx, rx) / float64(n)
+		ty = mul(ty, ry) / float64(n)
+		sx += tx
+		sy += ty
+		dx := tx == 0 || math.Abs(tx) < 1e-17
+		dy := ty == 0 || math.Abs(ty) < 1e-17
+		if dx || dy {
+			n++
+			switch {
+			case dx && dy:
+				n = 30
+			case dx: // y goes on alone
+				for ; n < 30; n++ {
+					ty = mul(ty, ry) / float64(n)
+					sy += ty
+					if ty == 0 || math.Abs(ty) < 1e-17 {
+						break
+					}
+				}
+			default:
+				for ; n < 30; n++ {
+					tx = mul(tx, rx) / float64(n)
+					sx += tx
+					if tx == 0 || math.Abs(tx) < 1e-17 {
+						break
+					}
+				}
+			}
+			break
+		}
+	}
+	return math.Ldexp(sx, int(kx)), math.Ldexp(sy, int(ky))
+}

@@ -20,15 +20,42 @@ func (s *Setup) observeHexes(km float64) int {
 // mountains and built-up hexes block the view past them unless the observer
 // stands higher; an observer on high ground sees one hex further.
 func (s *State) visibility(side string) []bool {
-	if c, ok := s.vis[side]; ok && c.version == s.version {
+	c := s.cache(side)
+	if c == nil {
+		return s.computeVisibility(side)
+	}
+	// The key: fog, and where each observer stands and how far it sees.
+	key := append(s.scratchKey[:0], 0)
+	if s.Fog {
+		key[0] = 1
+		for i := range s.Units {
+			u := &s.Units[i]
+			if u.Status == Active && u.Side == side {
+				key = append(key, int32(u.Hex.Q), int32(u.Hex.R), int32(s.observeHexes(u.Type.ObserveKm)))
+			}
+		}
+		for i := range s.Places {
+			if p := &s.Places[i]; p.Owner == side {
+				key = append(key, int32(p.Hex.Q), int32(p.Hex.R), int32(s.placeObserve(p)))
+			}
+		}
+	}
+	s.scratchKey = key
+	if c.vis != nil && slices.Equal(c.visKey, key) {
 		return c.vis
 	}
-	vis := s.computeVisibility(side)
-	if s.vis == nil {
-		s.vis = map[string]visCache{}
+	// A new slice: views handed out before hold the old one.
+	c.vis = s.computeVisibility(side)
+	c.visKey = append(c.visKey[:0], key...)
+	return c.vis
+}
+
+// placeObserve is how many hexes the holder of p sees from it.
+func (s *State) placeObserve(p *Place) int {
+	if p.ObserveKm > 0 {
+		return s.observeHexes(p.ObserveKm)
 	}
-	s.vis[side] = visCache{version: s.version, vis: vis}
-	return vis
+	return 1
 }
 
 func (s *State) computeVisibility(side string) []bool {
@@ -53,11 +80,7 @@ func (s *State) computeVisibility(side string) []bool {
 	for i := range s.Places {
 		p := &s.Places[i]
 		if p.Owner == side {
-			r := 1
-			if p.ObserveKm > 0 {
-				r = s.observeHexes(p.ObserveKm)
-			}
-			mark(p.Hex, r)
+			mark(p.Hex, s.placeObserve(p))
 		}
 	}
 	return vis
@@ -143,10 +166,16 @@ func (s *State) unitSight(u *Unit) []int32 {
 	return s.sight(u.Hex, s.observeHexes(u.Type.ObserveKm))
 }
 
-// seenEnemies returns the IDs of enemy units side can see now.
-func (s *State) seenEnemies(side string) map[string]bool {
+// seenEnemiesInto returns the IDs of enemy units side can see now.
+// The map is one the state keeps for moves, emptied first: the move's, until
+// the next.
+func (s *State) seenEnemiesInto(side string) map[string]bool {
+	if s.scratchSeen == nil {
+		s.scratchSeen = map[string]bool{}
+	}
+	clear(s.scratchSeen)
+	out := s.scratchSeen
 	vis := s.visibility(side)
-	out := map[string]bool{}
 	for i := range s.Units {
 		u := &s.Units[i]
 		if u.Status == Active && Hostile(u.Side, side) && vis[s.Map.Index(u.Hex)] {
@@ -187,21 +216,28 @@ type View struct {
 	Over    bool
 	Winner  string
 	Reason  string // why the game ended
-	Visible []bool // per map index
+	Visible []bool // per map index; shared with the state's own: read it only
 	Units   []Unit // own units (all) and visible enemy units, sorted by ID
 	Places  []Place
 }
 
 // View returns side's view of the state.
-func (s *State) View(side string) *View {
-	v := &View{Setup: s.Setup, Side: side, Turn: s.Turn, Phase: s.Phase, Over: s.Over, Winner: s.Winner, Reason: s.Reason}
+func (s *State) View(side string) *View { return s.ViewTo(side, &View{}) }
+
+// ViewTo writes side's view of the state into v, reusing its slices of
+// units and places (whatever they held is overwritten), and returns v: a
+// player that asks for a view at every command keeps one.
+func (s *State) ViewTo(side string, v *View) *View {
+	units, places := v.Units[:0], v.Places[:0]
+	*v = View{Setup: s.Setup, Side: side, Turn: s.Turn, Phase: s.Phase, Over: s.Over, Winner: s.Winner, Reason: s.Reason}
 	v.Visible = s.visibility(side)
 	for _, u := range s.Units {
 		if u.Side == side || (u.Status == Active && v.Visible[s.Map.Index(u.Hex)]) {
-			v.Units = append(v.Units, u)
+			units = append(units, u)
 		}
 	}
-	v.Places = append(v.Places, s.Places...)
+	v.Units = units
+	v.Places = append(places, s.Places...)
 	return v
 }
 

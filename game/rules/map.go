@@ -54,6 +54,7 @@ type Map struct {
 	sidesOnce sync.Once
 	sides     []side
 	sights    sync.Map // sightKey -> []int32: what an observer sees, by terrain alone
+	tables    sync.Map // tableKey -> *hex.Table: the step costs of a mode
 }
 
 type side struct {

@@ -161,7 +161,19 @@ func (o *Odds) logit(s Situation, factors *[]Factor) float64 {
 // fraction is the share of its men a side loses over days more of a fight
 // that has gone on before days already, for the standard normal draw z.
 func (l *LossModel) fraction(s Situation, won bool, before, days, z float64) float64 {
-	x := l.Base + l.Posture[s.Posture] + mul(l.Ratio, s.LnR) + mul(l.Sigma, z) +
+	return mul(exp(l.logRate(l.head(s), s, won, z)), l.span(before, days))
+}
+
+// head is the first terms of the log of the daily rate, which the draw does
+// not change: the sum is worked out in the same order every time, so a
+// fight thrown many times (Trials) gives the bits Resolve gives.
+func (l *LossModel) head(s Situation) float64 {
+	return l.Base + l.Posture[s.Posture] + mul(l.Ratio, s.LnR)
+}
+
+// logRate is the log of the daily rate of losses for the draw z, from head.
+func (l *LossModel) logRate(head float64, s Situation, won bool, z float64) float64 {
+	x := head + mul(l.Sigma, z) +
 		mul(l.Surprise, float64(s.Surprise)) + mul(l.DefenderSurprise, float64(s.DefSurprise)) + mul(l.Air, float64(s.Air))
 	if won {
 		x += l.Won
@@ -169,13 +181,20 @@ func (l *LossModel) fraction(s Situation, won bool, before, days, z float64) flo
 	if s.Old {
 		x += l.Era
 	}
-	span := func(d float64) float64 { // a day's losses times d^(1+Days)
+	return x
+}
+
+// span is how many days' losses at the daily rate the days from before to
+// before+days cost: a day's losses times d^(1+Days), less what was lost
+// before.
+func (l *LossModel) span(before, days float64) float64 {
+	sp := func(d float64) float64 {
 		if d <= 0 {
 			return 0
 		}
 		return exp(mul(1+l.Days, ln(d)))
 	}
-	return mul(exp(x), span(before+days)-span(before))
+	return sp(before+days) - sp(before)
 }
 
 // Situation returns what the fitted parts of the model read from a fight.
@@ -184,40 +203,40 @@ func (m *Model) Situation(in CombatInput) Situation { return m.situation(in, nil
 // situation builds each side's combat power, listing every multiplier as a
 // factor when factors is not nil, and reads the rest of the fight.
 func (m *Model) situation(in CombatInput, factors *[]Factor) Situation {
-	power := func(side string, p *float64, name string, v float64) {
+	// Each multiplier in turn, by value (a power held by pointer would be
+	// moved to the heap at every fight).
+	power := func(side string, p float64, name string, v float64) float64 {
 		if v != 1 {
 			if factors != nil {
 				*factors = append(*factors, Factor{Name: name, Side: side, Value: v})
 			}
-			*p = mul(*p, v)
+			p = mul(p, v)
 		}
+		return p
 	}
-	pa, pd := m.basePower(in.Attacker), m.basePower(in.Defender)
-	for _, s := range []struct {
-		side string
-		p    *float64
-		f    Force
-		out  float64
-	}{{"attacker", &pa, in.Attacker, m.NoSupplyA}, {"defender", &pd, in.Defender, m.NoSupplyD}} {
-		power(s.side, s.p, "quality", clamp(s.f.Quality, 0.3, 2))
-		power(s.side, s.p, "morale", m.MoraleBase+mul(m.MoraleSlope, clamp(s.f.Morale, 0, 1)))
-		if !s.f.Supplied {
-			power(s.side, s.p, "out of supply", s.out)
+	own := func(side string, p float64, f Force, out float64) float64 {
+		p = power(side, p, "quality", clamp(f.Quality, 0.3, 2))
+		p = power(side, p, "morale", m.MoraleBase+mul(m.MoraleSlope, clamp(f.Morale, 0, 1)))
+		if !f.Supplied {
+			p = power(side, p, "out of supply", out)
 		}
+		return p
 	}
-	power("defender", &pd, "terrain", m.terrain(in))
+	pa := own("attacker", m.basePower(in.Attacker), in.Attacker, m.NoSupplyA)
+	pd := own("defender", m.basePower(in.Defender), in.Defender, m.NoSupplyD)
+	pd = power("defender", pd, "terrain", m.terrain(in))
 	if in.River {
-		power("defender", &pd, "river", m.River)
+		pd = power("defender", pd, "river", m.River)
 	}
 	if in.Attacker.Cavalry > 0 && in.Attacker.Men > 0 {
 		share := clamp(float64(in.Attacker.Cavalry)/float64(in.Attacker.Men), 0, 1)
-		power("attacker", &pa, "cavalry", 1+mul(m.cavalry(in), share))
+		pa = power("attacker", pa, "cavalry", 1+mul(m.cavalry(in), share))
 	}
 	if int(in.Weather) < len(m.Weather) {
-		power("attacker", &pa, weatherFactorNames[in.Weather], m.Weather[in.Weather])
+		pa = power("attacker", pa, weatherFactorNames[in.Weather], m.Weather[in.Weather])
 	}
 	if in.Season == Winter {
-		power("attacker", &pa, "winter", m.Winter)
+		pa = power("attacker", pa, "winter", m.Winter)
 	}
 	return m.read(in, pa, pd)
 }

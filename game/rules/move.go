@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"ili/game/hex"
 )
 
@@ -51,53 +53,34 @@ func (s *Setup) StepCost(m *Mode, a, b hex.Hex) (int, bool) {
 }
 
 // mover gathers what a side knows when it plans a move: which hexes its
-// enemies hold and which they control (by map index).
+// enemies hold and which they control (by map index), and the unit's step
+// costs.
 type mover struct {
-	s     *State
-	u     *Unit
-	enemy []bool
-	zoc   []bool
+	s *State
+	u *Unit
+	f *front
 }
 
 // newMover prepares movement for u against the enemy units its side can see
 // (all of them without fog).
 func (s *State) newMover(u *Unit) *mover {
-	n := len(s.Map.Terrain)
-	mv := &mover{s: s, u: u, enemy: make([]bool, n), zoc: make([]bool, n)}
-	var vis []bool
-	if s.Fog {
-		vis = s.visibility(u.Side)
-	}
-	for i := range s.Units {
-		e := &s.Units[i]
-		if e.Status != Active || !Hostile(e.Side, u.Side) {
-			continue
-		}
-		idx := s.Map.Index(e.Hex)
-		if idx < 0 || (vis != nil && !vis[idx]) {
-			continue
-		}
-		mv.enemy[idx] = true
-		if e.Type.ZOC {
-			for _, nb := range e.Hex.Neighbors() {
-				if j := s.Map.Index(nb); j >= 0 {
-					mv.zoc[j] = true
-				}
-			}
-		}
-	}
-	return mv
+	return &mover{s: s, u: u, f: s.front(u.Side, true)}
 }
+
+// limits are the mover's rules for a search over its step table: no entering
+// enemy hexes, and a zone of control is left only from where the unit
+// stands, to a hex outside one.
+func (mv *mover) limits() hex.Limits { return hex.Limits{Blocked: mv.f.enemy, Sticky: mv.f.zoc} }
 
 // cost is the step cost function for path finding: no entering enemy hexes,
 // and a unit in an enemy zone of control may only leave it to a hex outside one.
 func (mv *mover) cost(a, b hex.Hex) (int, bool) {
 	ia, ib := mv.s.Map.Index(a), mv.s.Map.Index(b)
-	if ib < 0 || mv.enemy[ib] {
+	if ib < 0 || mv.f.enemy[ib] {
 		return 0, false
 	}
-	if ia >= 0 && mv.zoc[ia] {
-		if mv.zoc[ib] || a != mv.u.Hex {
+	if ia >= 0 && mv.f.zoc[ia] {
+		if mv.f.zoc[ib] || a != mv.u.Hex {
 			return 0, false // entering a zone of control ended the move there
 		}
 	}
@@ -108,23 +91,43 @@ func (mv *mover) cost(a, b hex.Hex) (int, bool) {
 // cost in march minutes, by what its side knows. A unit that has not moved may
 // always take one step, however costly.
 func (s *State) Reachable(id string) map[hex.Hex]int {
+	r := s.ReachOf(id)
+	if r.list == nil {
+		return nil
+	}
+	out := make(map[hex.Hex]int, len(r.list))
+	for h, c := range r.All() {
+		out[h] = c
+	}
+	return out
+}
+
+// ReachOf is Reachable as a Reach: the hexes in the map's order.
+func (s *State) ReachOf(id string) Reach {
 	u := s.Unit(id)
 	if u == nil || u.Status != Active || u.Type.Mode == nil {
-		return nil
+		return Reach{m: s.Map}
+	}
+	at := s.Map.Index(u.Hex)
+	if at < 0 {
+		return Reach{m: s.Map}
 	}
 	mv := s.newMover(u)
 	left := s.Budget() - u.Spent
-	out := s.Map.Grid().Reach(u.Hex, mv.cost, max(left, 0))
+	start := [1]int32{int32(at)}
+	list := s.table(u.Type.Mode).ReachList(start[:], max(left, 0), mv.limits(), nil)
 	if u.Spent == 0 {
 		for _, n := range u.Hex.Neighbors() {
 			if c, ok := mv.cost(u.Hex, n); ok {
-				if _, seen := out[n]; !seen {
-					out[n] = c
+				j := int32(s.Map.Index(n))
+				k, found := slices.BinarySearchFunc(list, j, func(e hex.Reached, j int32) int { return int(e.Index - j) })
+				if !found {
+					list = slices.Insert(list, k, hex.Reached{Index: j, Cost: int32(c)})
 				}
 			}
 		}
 	}
-	return out
+	return Reach{m: s.Map, list: list}
 }
 
 // PlanPath returns the path the unit would take to reach goal this phase and
@@ -144,7 +147,7 @@ func (s *State) PlanPath(id string, goal hex.Hex) (path []hex.Hex, cost int, ok 
 	if left <= 0 {
 		return nil, 0, false
 	}
-	return s.Map.Grid().Path(u.Hex, goal, mv.cost, s.minStep(u.Type.Mode), left)
+	return s.table(u.Type.Mode).Path(s.Map.Index(u.Hex), s.Map.Index(goal), s.minStep(u.Type.Mode), left, mv.limits())
 }
 
 // Route is the way a body moving by mode would march from one hex to another
@@ -155,8 +158,7 @@ func (s *Setup) Route(mode *Mode, from, to hex.Hex) []hex.Hex {
 	if mode == nil || !s.Map.In(from) || !s.Map.In(to) {
 		return nil
 	}
-	cost := func(a, b hex.Hex) (int, bool) { return s.StepCost(mode, a, b) }
-	path, _, ok := s.Map.Grid().Path(from, to, cost, s.minStep(mode), -1)
+	path, _, ok := s.table(mode).Path(s.Map.Index(from), s.Map.Index(to), s.minStep(mode), -1, hex.Limits{})
 	if !ok {
 		return nil
 	}
@@ -191,8 +193,12 @@ func (s *State) enemyZOC(side string, h hex.Hex) bool {
 // enemy it could not see, enters a zone of control or sights a new enemy.
 func (s *State) move(u *Unit, path []hex.Hex) []Event {
 	var evs []Event
-	seen := s.seenEnemies(u.Side)
-	walked := []hex.Hex{u.Hex}
+	var seen map[string]bool // what the side saw before, for sightings under fog
+	if s.Fog {
+		seen = s.seenEnemiesInto(u.Side)
+	}
+	walked := make([]hex.Hex, 1, len(path))
+	walked[0] = u.Hex
 	spent := 0
 	stop := ""
 	zoc := false

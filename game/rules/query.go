@@ -20,6 +20,9 @@ func (q *Query) Side() string { return q.side }
 // View returns the side's view of the state.
 func (q *Query) View() *View { return q.s.View(q.side) }
 
+// ViewTo writes the side's view into v, reusing its slices (State.ViewTo).
+func (q *Query) ViewTo(v *View) *View { return q.s.ViewTo(q.side, v) }
+
 // Reachable returns where one of the side's units can still go this phase,
 // with the cost in march minutes.
 func (q *Query) Reachable(unit string) map[hex.Hex]int {
@@ -27,6 +30,15 @@ func (q *Query) Reachable(unit string) map[hex.Hex]int {
 		return nil
 	}
 	return q.s.Reachable(unit)
+}
+
+// ReachOf is Reachable as a Reach, the hexes in the map's order (which is
+// hex.Compare's) without a map to build: empty for a unit not the side's.
+func (q *Query) ReachOf(unit string) Reach {
+	if u := q.s.Unit(unit); u == nil || u.Side != q.side {
+		return Reach{m: q.s.Map}
+	}
+	return q.s.ReachOf(unit)
 }
 
 // PlanPath returns the path one of the side's units would take to goal this

@@ -115,6 +115,10 @@ type Setup struct {
 	Narrative []Narrative
 	Victory   Victory
 	Plans     []PlanStep
+	// Orders are the scenario's standing orders for the AI; AirSupplies its
+	// supply sources by air (orders.go).
+	Orders      []Order
+	AirSupplies []AirSupply
 	// SupplyMode is how supply travels from a source to a unit (usually foot
 	// and pack animals, with carts on roads).
 	SupplyMode *Mode
@@ -136,20 +140,20 @@ type State struct {
 	Reason string
 	pcg    rand.PCG
 	rng    *rand.Rand
-	// version counts changes; vis caches each side's visibility for one version.
-	version int
-	vis     map[string]visCache
-	nets    map[netKey]netCache
-}
-
-type netCache struct {
-	version int
-	reach   Reach
-}
-
-type visCache struct {
-	version int
-	vis     []bool
+	// caches keeps, per side index, what is worked out from the state
+	// under keys of what it depends on (cache.go); the scratch slices are
+	// the keys being built.
+	caches         []sideCache
+	scratchKey     []int32
+	scratchStarts  []int32
+	scratchBlocked []bool
+	scratchFriend  []bool
+	scratchList    []int32
+	scratchAdded   []int32
+	scratchRemoved []int32
+	scratchAtt     []*Unit // combatSetup's
+	scratchDef     []*Unit
+	scratchSeen    map[string]bool // move's
 }
 
 // New builds the initial state of a game. The units are sorted by ID; their

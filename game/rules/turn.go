@@ -14,8 +14,6 @@ func (s *State) Begin() []Event {
 	if s.Turn != 0 {
 		return nil
 	}
-	s.version++
-	defer func() { s.version++ }()
 	s.Turn, s.Phase = max(1, s.FirstTurn), 0
 	for i := range s.Units {
 		u := &s.Units[i]

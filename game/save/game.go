@@ -124,10 +124,39 @@ func List(dir string) ([]Entry, error) {
 	return out, nil
 }
 
+// ListStore is List for the saved games in the folder dir of a store (the
+// browser's storage, or a folder of the disk): each Entry's Path is its
+// name in the store.
+func ListStore(st files.Store, dir string) ([]Entry, error) {
+	stored, err := st.List(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []Entry
+	for _, s := range stored {
+		if !strings.HasSuffix(s.Name, ".json") {
+			continue
+		}
+		e := Entry{Path: s.Name, Time: s.Time}
+		if len(out) >= MaxListed {
+			e.Err = fmt.Errorf("not read: only the newest %d saved games are listed", MaxListed)
+		} else if e.Game, e.Err = ReadStore(st, s.Name); e.Game != nil {
+			e.Game.Commands, e.Game.Refused, e.Game.Hashes = nil, nil, nil
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// Encode is the saved game's file: the same bytes Write writes.
+func (g *Game) Encode() ([]byte, error) {
+	g.Format = Format
+	return json.MarshalIndent(g, "", " ")
+}
+
 // Write saves the game to name atomically.
 func (g *Game) Write(name string) error {
-	g.Format = Format
-	data, err := json.MarshalIndent(g, "", " ")
+	data, err := g.Encode()
 	if err != nil {
 		return err
 	}
@@ -137,12 +166,39 @@ func (g *Game) Write(name string) error {
 	return files.Write(name, data)
 }
 
+// Store saves the game under name in a store.
+func (g *Game) Store(st files.Store, name string) error {
+	data, err := g.Encode()
+	if err != nil {
+		return err
+	}
+	return st.Write(name, data)
+}
+
 // Read loads a saved game. It reads only a regular file of at most
 // files.MaxText bytes, and its errors never quote the file's content.
 func Read(name string) (*Game, error) {
 	data, err := files.Read(name, files.MaxText)
 	if err != nil {
 		return nil, fmt.Errorf("cannot load the saved game: %w", err)
+	}
+	return Decode(name, data)
+}
+
+// ReadStore loads the saved game name from a store.
+func ReadStore(st files.Store, name string) (*Game, error) {
+	data, err := st.Read(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot load the saved game: %w", err)
+	}
+	return Decode(name, data)
+}
+
+// Decode reads a saved game from the bytes of a file, whose name its
+// errors give; they never quote the content.
+func Decode(name string, data []byte) (*Game, error) {
+	if len(data) > files.MaxText {
+		return nil, fmt.Errorf("%s is larger than any saved game of ili; check that it is the right file", name)
 	}
 	var g Game
 	if err := json.Unmarshal(data, &g); err != nil {

@@ -104,7 +104,7 @@ func withSources[T any](docs map[string]T, shared map[string]T) map[string]T {
 
 // scenarioDocs describes every key of a scenario file.
 func scenarioDocs() map[string]keyDoc {
-	return withSources(map[string]keyDoc{
+	return withSources(withSources(map[string]keyDoc{
 		"id":          {Effect: "The scenario's id: lower-case letters, digits and hyphens (`nilka-1944`); a bundled scenario's file is named after it, and `ili play ID` finds it.", Type: "id", Schema: idSchema()},
 		"title":       {Effect: "The title, as the list, the set-up screen and the debrief show it."},
 		"description": {Effect: "What the battle was and what the sources disagree on, shown when a player picks it."},
@@ -250,12 +250,12 @@ func scenarioDocs() map[string]keyDoc {
 			Type: "array of tables", Build: changeSchema},
 		"variant.set": {Effect: "Top-level keys it sets, as the file writes them (`set = { turns = 6, start = 1944-10-03T06:00:00 }`).", Type: "table of top-level keys",
 			Build: setSchema},
-	}, sourceDocs)
+	}, orderDocs), sourceDocs) // orders.go
 }
 
 // scenarioTables describes the tables of a scenario file.
 func scenarioTables() map[string]tableDoc {
-	return withSources(map[string]tableDoc{
+	return withSources(withSources(map[string]tableDoc{
 		"projection": {Effect: "Where the map lies on the earth, so that places can be given by latitude and longitude. An equirectangular projection about the centre of hex 0,0."},
 		"map":        {Effect: "The ground: its size, one row of characters for each row of hexes, and the rivers, roads and defences."},
 		"map.legend": {Effect: "Map characters and the terrain each stands for, beyond the default legend (" + defaultLegendText() + ")."},
@@ -282,7 +282,7 @@ func scenarioTables() map[string]tableDoc {
 		"history.step.capture": {Effect: "A place that changes hands at the step."},
 		"history.loss":         {Effect: "What a source says a side lost, for the debrief."},
 		"variant":              {Effect: "A what-if overlay that `--variant ID` applies before the game: removes, adds and changes units, events, places and sides, and sets top-level keys, in that order. Where sources disagree on a figure, the scenario uses one and offers the other as a variant that says whose figure it is."},
-	}, sourceTables)
+	}, orderTables), sourceTables) // orders.go
 }
 
 // catalogueDocs describes every key of the unit catalogue.

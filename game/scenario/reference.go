@@ -271,6 +271,7 @@ func defaultText(k *Key, d keyDoc) string {
 func ReferenceDoc(scen, cat Reference) string {
 	var b strings.Builder
 	b.WriteString(fmt.Sprintf(referenceIntro, Format))
+	b.WriteString(mapsIntro) // reference_maps.go
 	b.WriteString("## Scenario files\n\n")
 	scen.Markdown(&b, "###")
 	b.WriteString("## The unit catalogue\n\n" + catalogueIntro)

@@ -305,6 +305,7 @@ func decodeScenario(raw map[string]any, d *decoder, cat *Catalogue) *Scenario {
 	for _, t := range root.Tables("plan") {
 		setup.Plans = append(setup.Plans, b.readPlan(t))
 	}
+	b.readOrders(root) // orders.go: [[order]] and [[air_supply]]
 	if h := root.Sub("history", true); h != nil {
 		sc.History = b.readHistory(h)
 	}

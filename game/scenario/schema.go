@@ -187,7 +187,7 @@ func changeSchema(ks *Keys) map[string]any {
 func setSchema(ks *Keys) map[string]any {
 	props := map[string]any{}
 	for _, k := range ks.List() {
-		if k.Parent() == "" && k.Kind != kindTable && k.Kind != kindTables {
+		if k.Parent() == "" && k.Kind != kindTable { // an array of tables too: set = { air_supply = [] }
 			props[k.Name()] = map[string]any{"$ref": "#/properties/" + k.Name()}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"ili/game/hex"
 	"ili/game/paint"
 	"ili/game/rules"
+	"ili/game/words"
 )
 
 // anim is one thing shown happening on the map: a counter sliding along
@@ -66,7 +67,8 @@ func (p *Play) animate(evs []rules.Event) {
 	}
 }
 
-// fightLines says what a fight came to, side by side.
+// fightLines says what a fight came to, side by side: the outcome and
+// where, then each side's losses, the verb agreeing with the side.
 func (p *Play) fightLines(e rules.CombatResolved) []string {
 	name := func(ids []string) string {
 		if len(ids) == 0 {
@@ -78,13 +80,13 @@ func (p *Play) fightLines(e rules.CombatResolved) []string {
 		return ids[0]
 	}
 	r := e.Result
-	def := fmt.Sprintf("%s lose %d men", name(e.Defenders), r.Defender.Men)
+	def := says(name(e.Defenders), "lose") + " " + words.Men(r.Defender.Men)
 	if r.Defender.Captured > 0 {
 		def += fmt.Sprintf(" and %d captured", r.Defender.Captured)
 	}
 	return []string{
-		fmt.Sprintf("%s at %s", capital(r.Outcome.String()), p.placeName(e.Target)),
-		fmt.Sprintf("%s lose %d men", name(e.Attackers), r.Attacker.Men),
+		capital(r.Outcome.String()) + " " + p.log().At(e.Target),
+		says(name(e.Attackers), "lose") + " " + words.Men(r.Attacker.Men),
 		def,
 	}
 }
@@ -190,8 +192,14 @@ func (p *Play) drawFight(dst *ebiten.Image, an anim, t float64) {
 	}
 	lh := f.Size * 1.4
 	bw, bh := w+20, lh*float64(len(an.lines))+12
-	bx := math.Min(fx+p.cam.Scale+6, float64(p.w-p.a.panelW)-bw-4)
-	by := math.Max(float64(p.a.barH)+4, fy-bh/2)
+	keep := []paint.Box{p.hexBox(an.fight.Target)}
+	for _, id := range append(append([]string(nil), an.fight.Attackers...), an.fight.Defenders...) {
+		if u := p.unit(id); u != nil {
+			keep = append(keep, p.hexBox(u.Hex))
+		}
+	}
+	bx, by := p.placeCard(bw, bh, p.hexBox(an.fight.Target), keep)
+	p.notePanel("fight", paint.Box{X: bx, Y: by, W: bw, H: bh})
 	vector.DrawFilledRect(dst, float32(bx), float32(by), float32(bw), float32(bh), color.RGBA{250, 246, 232, 255}, false)
 	vector.StrokeRect(dst, float32(bx), float32(by), float32(bw), float32(bh), 2, color.RGBA{170, 40, 30, 255}, false)
 	for i, l := range an.lines {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"ili/game/files"
 	"ili/game/paint"
 	"math"
 	"os"
@@ -25,6 +26,9 @@ type app struct {
 	window bool
 	// autosave keeps the game at the start of every turn and on quitting.
 	autosave bool
+	// st is where games and settings are kept; nil is the player's store,
+	// files.UserStore (saves.go).
+	st files.Store
 	// debriefs is the folder the result screen writes debriefs into, each
 	// in a folder of its own; "" is ili/debriefs in the home folder.
 	debriefs string

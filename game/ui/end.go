@@ -62,7 +62,7 @@ func newEnd(a *app, m *match.Match) *End {
 	e := &End{a: a, seed: m.Seed(), sc: sc, rec: m.Record(), m: m, dirty: true}
 	name := sc.SideName
 	e.title = resultTitle(sc, r, m.Over())
-	e.game = append(e.game, "YOUR GAME", "")
+	e.game = append(e.game, "YOUR GAME"+verdict(m, r.Winner), "")
 	for _, sd := range sc.Setup.Sides {
 		e.game = append(e.game, name(sd.ID),
 			fmt.Sprintf("    %d victory points", r.VP[sd.ID]),
@@ -72,6 +72,27 @@ func newEnd(a *app, m *match.Match) *End {
 	e.beside = besideOf(sc, r)
 	e.lines = append(append(append([]string{e.title}, e.game...), e.history...), e.beside.lines()...)
 	return e
+}
+
+// verdict tells the person who played one side whether they won: ": you
+// won", ": you lost", ": a draw"; "" for a game of two people or of AIs,
+// or one stopped before its end.
+func verdict(m *match.Match, winner string) string {
+	var people []string
+	for _, st := range m.Seats() {
+		if st.Person() {
+			people = append(people, st.Side)
+		}
+	}
+	switch {
+	case len(people) != 1 || !m.Over():
+		return ""
+	case winner == "":
+		return ": a draw"
+	case winner == people[0]:
+		return ": you won"
+	}
+	return ": you lost"
 }
 
 // resultTitle heads the result screen: who won and why, the sides and
@@ -232,6 +253,10 @@ func (e *End) debriefDir() (string, error) {
 // writeDebrief writes the game's debrief, index.html with its pictures,
 // and the encyclopedia's page beside it, and says where or why not.
 func (e *End) writeDebrief() {
+	if onWeb {
+		e.downloadDebrief()
+		return
+	}
 	dir, err := e.debriefDir()
 	if err == nil {
 		err = writeDebrief(e.sc, e.rec, e.a.lesson.record(), dir)
@@ -308,20 +333,31 @@ func (e *End) Draw(dst *ebiten.Image) {
 	w, h := e.size()
 	dst.Fill(color.RGBA{236, 230, 214, 255})
 	ink := color.RGBA{30, 30, 30, 255}
-	drawText(dst, e.title, 40, 30, a.title, color.Black)
+	// The title wraps in a narrow window or a large interface.
+	titled := drawTextLines(dst, a.wrap(e.title, w-80, a.title), 40, 30, h, a.title, color.Black)
 	bx, _, _, _ := e.button()
 	var note []string
 	if e.debrief != "" {
 		note = a.wrap(e.debrief, bx-60, a.text)
 	}
 	lift := float64(len(note)) * a.text.Size * 1.45
-	top := 30 + a.title.Size*2.4
+	top := titled + a.title.Size*0.95
 	if e.note != "" {
-		drawText(dst, e.note, 40, 30+a.title.Size*1.7, a.text, color.RGBA{170, 40, 30, 255})
+		drawText(dst, e.note, 40, titled+a.title.Size*0.25, a.text, color.RGBA{170, 40, 30, 255})
 		top += a.text.Size * 1.6
 	}
 	colW := math.Max(300, w*0.36)
-	below := drawTextLines(dst, e.game, 40, top, h-50-lift, a.text, ink)
+	var game []string
+	for _, l := range e.game { // each line within its column, wrapped with its indent
+		indent := l[:len(l)-len(strings.TrimLeft(l, " "))]
+		for i, wl := range a.wrap(strings.TrimLeft(l, " "), colW-20-float64(len(indent))*a.text.Size*0.3, a.text) {
+			if i > 0 {
+				wl = "  " + wl
+			}
+			game = append(game, indent+wl)
+		}
+	}
+	below := drawTextLines(dst, game, 40, top, h-50-lift, a.text, ink)
 	e.drawBeside(dst, 40, below+a.text.Size*0.5, colW, h-60-lift)
 	rx := 40 + colW + 30
 	vector.StrokeLine(dst, float32(rx-15), float32(top), float32(rx-15), float32(h-60-lift), 1, color.RGBA{150, 130, 100, 255}, false)

@@ -18,8 +18,12 @@ const (
 )
 
 func (p *Play) newGameMenu() *menu {
+	last := "Quit ili"
+	if onWeb {
+		last = "Download the game as a file" // a page is left by its tab
+	}
 	return newMenu(p.a, "Back to the game", "Save the game", "Load a saved game", "Settings", "Keys and help",
-		"Encyclopedia", "Quit to the title screen", "Quit ili")
+		"Encyclopedia", "Quit to the title screen", last)
 }
 
 // placeMenu centres the menu on the screen.
@@ -56,6 +60,11 @@ func (p *Play) updateMenu(in Input) (scene, error) {
 		p.autosave()
 		return newTitle(p.a, Options{Seed: p.m.Seed()}), nil
 	case menuQuit:
+		if onWeb {
+			p.menu = nil
+			p.download()
+			return nil, nil
+		}
 		p.autosave()
 		return nil, errQuit
 	}

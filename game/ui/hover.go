@@ -24,7 +24,7 @@ func (p *Play) describeHex(h hex.Hex, v *rules.View) string {
 		return ""
 	}
 	parts := []string{rules.Label(h) + "  " + m.At(h).String()}
-	var rivers, roads []string
+	var minor, major, roads, tracks []string
 	for d := 0; d < 6; d++ {
 		n := h.Neighbor(d)
 		if !m.In(n) {
@@ -32,22 +32,32 @@ func (p *Play) describeHex(h hex.Hex, v *rules.View) string {
 		}
 		switch m.RiverBetween(h, n) {
 		case rules.MinorRiver:
-			rivers = append(rivers, "a river to the "+directions[d])
+			minor = append(minor, directions[d])
 		case rules.MajorRiver:
-			rivers = append(rivers, "a major river to the "+directions[d])
+			major = append(major, directions[d])
 		}
 		switch m.RoadBetween(h, n) {
 		case rules.MainRoad:
-			roads = append(roads, "road "+directions[d])
+			roads = append(roads, directions[d])
 		case rules.Track:
-			roads = append(roads, "track "+directions[d])
+			tracks = append(tracks, directions[d])
 		}
 	}
-	if len(rivers) > 0 {
-		parts = append(parts, strings.Join(rivers, ", "))
+	if len(major) > 0 {
+		parts = append(parts, "a major river to the "+sides(major))
 	}
+	if len(minor) > 0 {
+		parts = append(parts, "a river to the "+sides(minor))
+	}
+	var ways []string
 	if len(roads) > 0 {
-		parts = append(parts, strings.Join(roads, ", "))
+		ways = append(ways, "road "+andList(roads))
+	}
+	if len(tracks) > 0 {
+		ways = append(ways, "track "+andList(tracks))
+	}
+	if len(ways) > 0 {
+		parts = append(parts, strings.Join(ways, ", "))
 	}
 	for _, pl := range v.Places {
 		if pl.Hex == h {
@@ -66,6 +76,9 @@ func (p *Play) describeHex(h hex.Hex, v *rules.View) string {
 	if len(units) > 0 {
 		parts = append(parts, strings.Join(units, ", "))
 	}
+	if p.m.PersonToMove() && len(p.ownStack(h)) > 1 && (len(p.sel.stack) < 2 || p.unit(p.sel.unit) == nil || p.unit(p.sel.unit).Hex != h) {
+		parts = append(parts, "a click selects one unit at a time, Shift-click the whole stack")
+	}
 	if u := p.unit(p.sel.unit); u != nil {
 		enemy := false
 		for _, e := range v.Units {
@@ -79,12 +92,72 @@ func (p *Play) describeHex(h hex.Hex, v *rules.View) string {
 		case enemy && len(p.m.Query(u.Side).Attackers(h)) > 0:
 			parts = append(parts, "enemy: click to weigh an attack")
 		case enemy:
-			parts = append(parts, "enemy: move a unit next to it to attack")
+			parts = append(parts, p.cannotAttack(h, u.Side, v))
 		case !reach && u.Hex != h:
 			parts = append(parts, "out of reach this turn")
 		}
 	}
 	return strings.Join(parts, "  |  ")
+}
+
+// cannotAttack says why the side cannot attack the enemy in h now: none
+// of its units is next to it, or those that are have attacked this phase,
+// are disordered after a failed attack, or are aircraft.
+func (p *Play) cannotAttack(h hex.Hex, side string, v *rules.View) string {
+	var attacked, disordered, air []string
+	for _, u := range v.Units {
+		if u.Side != side || u.Status != rules.Active || !hex.Adjacent(u.Hex, h) {
+			continue
+		}
+		switch {
+		case u.Type.Class == rules.Aircraft:
+			air = append(air, u.Name)
+		case u.Disordered:
+			disordered = append(disordered, u.Name)
+		case u.Attacked:
+			attacked = append(attacked, u.Name)
+		}
+	}
+	var why []string
+	if len(disordered) > 0 {
+		why = append(why, sayAll(disordered, "be disordered")+" after a failed attack and may attack again in your next phase")
+	}
+	if len(attacked) > 0 {
+		why = append(why, sayAll(attacked, "have attacked")+" this phase; a unit attacks once a phase")
+	}
+	if len(air) > 0 {
+		why = append(why, sayAll(air, "support")+" attacks but cannot lead one")
+	}
+	if len(why) == 0 {
+		return "enemy: move a unit next to it to attack"
+	}
+	return "enemy: cannot be attacked now: " + strings.Join(why, "; ")
+}
+
+// sides names the sides of a hex, joining neighbouring directions into
+// one: "west and south", "north-east", "east, north-west and south-west".
+func sides(dirs []string) string {
+	set := map[string]bool{}
+	for _, d := range dirs {
+		set[d] = true
+	}
+	// Two neighbouring sides of the hex face a compass point between them.
+	pairs := []struct{ a, b, joint string }{{"north-east", "north-west", "north"}, {"south-west", "south-east", "south"}}
+	var out []string
+	for _, pr := range pairs {
+		if set[pr.a] && set[pr.b] {
+			out = append(out, pr.joint)
+			delete(set, pr.a)
+			delete(set, pr.b)
+		}
+	}
+	var rest []string
+	for _, d := range directions {
+		if set[d] {
+			rest = append(rest, d)
+		}
+	}
+	return andList(append(rest, out...))
 }
 
 // placeParts say a place on the hover line: its name, points, holder and

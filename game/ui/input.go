@@ -41,7 +41,9 @@ const (
 	KeyLast    // End: the course of events' end
 	KeyTake    // T: take command from the record here
 	KeyBack    // Backspace: undo in play, back in the encyclopedia, a character less in a text field
-	KeyFit     // F: fit the map to the window (history mode)
+	KeyFit     // F: fit the map to the window (history mode); every factor of the attack weighed (play)
+	KeyShift   // Shift, held: a click on a stack selects it whole
+	KeyDig     // I: the selected unit digs in for the phase
 )
 
 // Input is one frame of input: what a scene reads. Tests make it by hand.
@@ -89,7 +91,7 @@ var keymap = map[ebiten.Key]Key{
 	ebiten.KeyF2: KeyPalette, ebiten.KeyF3: KeySmaller, ebiten.KeyF4: KeyLarger, ebiten.KeyF11: KeyFull, ebiten.KeyC: KeyCursor,
 	ebiten.KeyBracketLeft: KeySlower, ebiten.KeyBracketRight: KeyFaster, ebiten.KeyM: KeyMenu,
 	ebiten.KeyH: KeyGhost, ebiten.KeyHome: KeyFirst, ebiten.KeyEnd: KeyLast, ebiten.KeyT: KeyTake,
-	ebiten.KeyF: KeyFit,
+	ebiten.KeyF: KeyFit, ebiten.KeyShift: KeyShift, ebiten.KeyI: KeyDig,
 }
 
 type inputReader struct {

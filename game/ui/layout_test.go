@@ -140,6 +140,7 @@ func checkLayout(t *testing.T, l *paint.Layout, so ShotOptions, opening bool) {
 			}
 		}
 	}
+	checkTexts(t, l)
 	if !opening {
 		return
 	}
@@ -155,5 +156,118 @@ func checkLayout(t *testing.T, l *paint.Layout, so ShotOptions, opening bool) {
 				t.Errorf("the counters of %s at %+v and %s at %+v overlap", c.Unit, c.Extent, d.Unit, d.Extent)
 			}
 		}
+	}
+}
+
+// checkTexts checks the words the panels write: the bar's lie within the
+// bar, clear of its buttons; the side panel's within the panel, clear of
+// the minimap.
+func checkTexts(t *testing.T, l *paint.Layout) {
+	t.Helper()
+	boxes := map[string][]paint.Box{}
+	for _, p := range l.Panels {
+		boxes[p.Name] = append(boxes[p.Name], p.Box)
+	}
+	if len(boxes["button"]) == 0 {
+		t.Errorf("the bar has no buttons among the panels %+v", l.Panels)
+	}
+	n := map[string]int{}
+	for _, tx := range l.Texts {
+		n[tx.Panel]++
+		in := boxes[tx.Panel]
+		if len(in) == 0 {
+			t.Errorf("%q is written in the %s, which is not drawn", tx.Text, tx.Panel)
+			continue
+		}
+		// A line's height is that of its face; the words are within the
+		// panel across, and their top and most of their height within it.
+		if tx.X < in[0].X || tx.X+tx.W > in[0].X+in[0].W || tx.Y < in[0].Y || tx.Y+tx.H*0.8 > in[0].Y+in[0].H {
+			t.Errorf("%q at %+v leaves the %s at %+v", tx.Text, tx.Box, tx.Panel, in[0])
+		}
+		against := map[string][]string{"bar": {"button"}, "panel": {"minimap"}}[tx.Panel]
+		for _, name := range against {
+			for _, b := range boxes[name] {
+				if tx.Box.Overlaps(b) {
+					t.Errorf("%q at %+v runs under the %s at %+v", tx.Text, tx.Box, name, b)
+				}
+			}
+		}
+	}
+	if n["bar"] == 0 || n["panel"] == 0 {
+		t.Errorf("the bar writes %d pieces and the panel %d lines", n["bar"], n["panel"])
+	}
+}
+
+// TestPanelFits selects, in every bundled scenario from each side, at
+// every window size and interface size the layout is checked at, the unit
+// with the longest name, and weighs an attack where one can be made: the
+// panel's words stay within it, clear of the minimap, the bar's clear of
+// its buttons, and the preview shows its target, headline, the causes that
+// weigh most and how to attack.
+func TestPanelFits(t *testing.T) {
+	weighed := 0
+	for _, id := range scenario.Bundled() {
+		sc, err := scenario.Load(id, scenario.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sd := range sc.Setup.Sides {
+			for _, size := range layoutSizes {
+				for _, scale := range []float64{1, 1.5} {
+					name := fmt.Sprintf("%s/%s/%dx%d/%.0f%%", id, sd.ID, size[0], size[1], scale*100)
+					t.Run(name, func(t *testing.T) {
+						so := ShotOptions{Width: size[0], Height: size[1], Scale: scale}
+						p, err := shotPlay(Options{Scenario: id, Side: sd.ID, Seed: 1}, so)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if !p.m.PersonToMove() {
+							t.Skip("the AI's phase")
+						}
+						img := ebiten.NewImage(so.Width, so.Height)
+						defer img.Deallocate()
+						v := p.currentView()
+						long := ""
+						for _, u := range v.Units {
+							if u.Side == v.Side && len(u.Name) > len(p.names.unit(long)) {
+								long = u.ID
+							}
+						}
+						p.Select(long)
+						p.Draw(img)
+						checkTexts(t, p.layout)
+						q := p.m.Query(v.Side)
+						for _, e := range v.Units {
+							if e.Side == v.Side || len(q.Attackers(e.Hex)) == 0 {
+								continue
+							}
+							p.Select(q.Attackers(e.Hex)[0])
+							p.ClickHex(e.Hex)
+							if p.sel.preview == nil {
+								continue
+							}
+							p.Draw(img)
+							checkTexts(t, p.layout)
+							shown := ""
+							for _, tx := range p.layout.Texts {
+								if tx.Panel == "panel" {
+									shown += tx.Text + " "
+								}
+							}
+							for _, want := range []string{"ATTACK", "Attacker wins", "What weighs most", "Click the target again to attack", "F or a click here"} {
+								if !strings.Contains(shown, want) {
+									t.Errorf("the preview does not show %q: %s", want, shown)
+								}
+							}
+							weighed++
+							break
+						}
+					})
+				}
+			}
+		}
+	}
+	if weighed < 6 {
+		t.Errorf("only %d previews weighed", weighed)
 	}
 }

@@ -316,6 +316,10 @@ func (q *Questions) handIn() {
 	l := q.run.l
 	g.Lesson = q.run.record()
 	g.Lesson.Answers = q.answers()
+	if onWeb {
+		q.handInWeb(g)
+		return
+	}
 	dir, err := q.a.lessonsDir()
 	if err == nil {
 		err = os.MkdirAll(dir, 0o755)

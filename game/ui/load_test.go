@@ -49,3 +49,27 @@ func TestLoadKeepsLogAndZoom(t *testing.T) {
 		t.Errorf("the camera was %+v, after loading %+v", p.cam, q.cam)
 	}
 }
+
+// TestMenuLoadKeepsZoom: a game of the same scenario loaded from the game's
+// menu keeps the map's zoom and place, as F9 does.
+func TestMenuLoadKeepsZoom(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	p := nilkaAtTheGates(t)
+	p.Update(Input{Wheel: 2, MouseX: 300, MouseY: 300, Held: map[Key]bool{}})
+	p.Update(Input{Pressed: []Key{KeySave}, Held: map[Key]bool{}})
+	l := newLoadScreen(p.a, p)
+	l.Resize(1000, 700)
+	for i, e := range l.entries {
+		if strings.Contains(e.Path, "quicksave") {
+			l.menu.at = i
+		}
+	}
+	next, err := l.Update(Input{Pressed: []Key{KeyEnter}, Held: map[Key]bool{}, MouseX: -1, MouseY: -1})
+	q, ok := next.(*Play)
+	if err != nil || !ok {
+		t.Fatalf("the load screen gave %T, %v (%s)", next, err, l.status)
+	}
+	if q.cam != p.cam {
+		t.Errorf("the camera was %+v, after loading %+v", p.cam, q.cam)
+	}
+}

@@ -84,6 +84,8 @@ func (p *Play) record(evs []rules.Event) {
 			if e.Turn > 1 {
 				p.autosave() // each new turn, for Continue
 			}
+		case rules.GameOver:
+			p.autosave() // finished: Continue no longer offers it
 		}
 	}
 	p.animate(shown)
@@ -157,6 +159,16 @@ func (p *Play) wrapLog(s string, w float64) []string {
 // say adds a line to the log of the person at the screen.
 func (p *Play) say(msg string) { p.logs.add(p.logKey(), msg) }
 
+// sayOver says msg in place of the log's last line when that began with
+// prefix (a setting changed twice in a row), else as a new line.
+func (p *Play) sayOver(prefix, msg string) {
+	if l := p.logs[p.logKey()]; len(l) > 0 && strings.HasPrefix(l[len(l)-1], prefix) {
+		l[len(l)-1] = msg
+		return
+	}
+	p.say(msg)
+}
+
 // Log returns the log of the person at the screen.
 func (p *Play) Log() []string { return p.logs[p.logKey()] }
 
@@ -167,10 +179,12 @@ func (p *Play) logLine(e rules.Event) string {
 	return words.Log{Scenario: p.sc, Units: p.names}.Line(e)
 }
 
-// placeName names the hex by its place, or by its coordinates.
-func (p *Play) placeName(h hex.Hex) string {
-	return words.Log{Scenario: p.sc}.PlaceName(h)
-}
+// log is the scenario's log writer, units named.
+func (p *Play) log() words.Log { return words.Log{Scenario: p.sc, Units: p.names} }
+
+// placeName names the hex by its place, or by its distance and direction
+// from the nearest: "2 km south-east of Nilka (Gongha)".
+func (p *Play) placeName(h hex.Hex) string { return p.log().PlaceName(h) }
 
 // shortSide is a side's name without its bracketed note:
 // "Ili National Army (East Turkestan Republic)" is "Ili National Army".

@@ -1,13 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"math"
-	"path/filepath"
+	"slices"
 
 	"ili/game/hex"
 	"ili/game/paint"
 	"ili/game/rules"
-	"ili/game/save"
 )
 
 // pointer is where the person points on the map: the hex under the mouse
@@ -100,6 +100,16 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 	if in.Has(KeyToggle) {
 		p.toggleLeave()
 	}
+	if in.Has(KeyDig) {
+		p.digIn()
+	}
+	if in.Has(KeySlower) || in.Has(KeyFaster) {
+		p.sayOver("the AI's turns", speedWords(p.a.speed())) // the settings took the key already
+	}
+	if in.Has(KeyFit) && p.sel.preview != nil {
+		p.sel.allFactors = !p.sel.allFactors // every factor of the attack weighed, or the three causes
+		p.panelScroll = 0
+	}
 	if in.Has(KeySave) {
 		p.saveAs("quicksave.json")
 	}
@@ -110,6 +120,34 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 		return p.quickLoad(), nil
 	}
 	return nil, nil
+}
+
+// speedWords say how fast the AI's turns are shown, and the keys that
+// change it.
+func speedWords(speed int) string {
+	switch {
+	case speed >= 5:
+		return "the AI's turns now play at once (5 of 5); [ to watch them"
+	case speed <= 1:
+		return "the AI's turns are shown at the slowest (1 of 5); ] faster"
+	}
+	return fmt.Sprintf("the AI's turns are shown at speed %d of 5; [ slower, ] faster", speed)
+}
+
+// digIn has the selected unit (each of a selected stack) dig in for the
+// phase: it neither moves nor attacks, and adds the turn's hours to its
+// works.
+func (p *Play) digIn() {
+	if p.sel.unit == "" || !p.m.PersonToMove() {
+		return
+	}
+	ids := []string{p.sel.unit}
+	if len(p.sel.stack) > 1 {
+		ids = slices.Clone(p.sel.stack)
+	}
+	for _, id := range ids {
+		p.Apply(rules.Entrench(p.m.ToMove(), id))
+	}
 }
 
 // showSelected centres the map on the selected unit when its hex is not
@@ -145,23 +183,28 @@ func (p *Play) escape() {
 
 // quickLoad opens the quick save, or says why it cannot.
 func (p *Play) quickLoad() scene {
-	dir, err := save.Dir()
-	if err == nil {
-		var next *Play
-		if next, err = loadPlay(p.a, filepath.Join(dir, "quicksave.json")); err == nil {
-			if next.sc.ID == p.sc.ID { // the map as it was looked at, not opened afresh
-				next.cam, next.fitted, next.fitUI = p.cam, p.fitted, p.fitUI
-			}
-			next.Resize(p.w, p.h)
-			return next
-		}
+	next, err := loadStored(p.a, quicksave)
+	if err != nil {
+		p.say("cannot load: " + err.Error())
+		return nil
 	}
-	p.say("cannot load: " + err.Error())
-	return nil
+	next.keepCamera(p)
+	return next
+}
+
+// keepCamera gives a game loaded over another of the same scenario the
+// map as it was looked at (zoom and place), not opened afresh; quick load
+// and the menu's load both keep it.
+func (p *Play) keepCamera(from *Play) {
+	if p.sc.ID == from.sc.ID && from.fitted {
+		p.cam, p.fitted, p.fitUI = from.cam, from.fitted, from.fitUI
+	}
+	p.Resize(from.w, from.h)
 }
 
 // updateMap moves the keyboard cursor and the camera and acts on clicks.
 func (p *Play) updateMap(in Input) {
+	p.shift = in.Held[KeyShift]
 	p.updateCursor(in)
 	p.hoverPath()
 	p.updateCamera(in)
@@ -239,7 +282,10 @@ func (p *Play) updateCamera(in Input) {
 		p.dragged = true
 	}
 	zoom := 1.0
+	overPanel := in.MouseX >= p.w-p.a.panelW && in.MouseY > p.a.barH
 	switch {
+	case in.Wheel != 0 && overPanel:
+		p.scrollPanel(in.Wheel) // the wheel over the panel scrolls it, never the map
 	case in.Wheel != 0:
 		zoom = math.Pow(1.15, in.Wheel)
 	case in.Has(KeyZoomIn):

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -115,9 +116,23 @@ func step(in Input) int {
 	return 0
 }
 
+// valueX is where the values of the menu's settings ("label\tvalue")
+// begin: past the widest label, and at least a third of the way across.
+func (m *menu) valueX() float64 {
+	x := m.w * 0.36
+	for _, s := range m.items {
+		if label, _, two := strings.Cut(s, "\t"); two {
+			lw, _ := text.Measure(label, m.a.text, 0)
+			x = math.Max(x, 14+lw+m.a.text.Size*1.5)
+		}
+	}
+	return x
+}
+
 // draw draws the menu's buttons.
 func (m *menu) draw(dst *ebiten.Image) {
 	rh := m.rowHeight()
+	vx := m.valueX()
 	for i, s := range m.items {
 		y := m.y + float64(i)*rh
 		fill, ink := menuFill, menuText
@@ -131,7 +146,7 @@ func (m *menu) draw(dst *ebiten.Image) {
 		label, value, two := strings.Cut(s, "\t")
 		drawText(dst, label, m.x+14, ty, m.a.text, ink)
 		if two { // a setting: its value in a column of its own
-			drawText(dst, value, m.x+m.w*0.36, ty, m.a.text, ink)
+			drawText(dst, value, m.x+vx, ty, m.a.text, ink)
 		}
 	}
 }

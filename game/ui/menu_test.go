@@ -71,6 +71,7 @@ func TestTitleScreen(t *testing.T) {
 // TestPickerDescribes: the picker lists the scenarios in the campaign's
 // order and describes the highlighted one.
 func TestPickerDescribes(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // no scenarios of the user's own
 	p := newPicker(testApp(), Options{})
 	if strings.Join(p.ids, ",") != "nilka-1944,ghulja-1944,manas-1945,aksu-1946" {
 		t.Errorf("picker order %v", p.ids)

@@ -12,19 +12,17 @@ import (
 )
 
 // minimapCam is the minimap's geometry: the whole map in the panel's lower
-// corner; it returns the camera and the minimap's left, top, width and height.
+// corner, as large as the panel leaves room for (panelLayout); it returns
+// the camera and the minimap's left, top, width and height, the width 0
+// when it is left out.
 func (p *Play) minimapCam() (paint.Camera, float64, float64, float64, float64) {
-	x0, y0, x1, y1 := paint.MapBounds(p.sc.Setup.Map)
-	side := float64(p.a.panelW - 20)
-	s := math.Min(side/(x1-x0), side*0.7/(y1-y0))
-	left := float64(p.w-p.a.panelW) + 10
-	top := float64(p.h) - (y1-y0)*s - 10
-	return paint.Camera{X: x0 - left/s, Y: y0 - top/s, Scale: s}, left, top, (x1 - x0) * s, (y1 - y0) * s
+	l := p.panelLayout(p.currentView())
+	return l.mini, l.miniX, l.miniY, l.miniW, l.miniH
 }
 
 func (p *Play) inMinimap(x, y int) bool {
 	_, l, t, w, h := p.minimapCam()
-	return float64(x) >= l && float64(x) <= l+w && float64(y) >= t && float64(y) <= t+h
+	return w > 0 && float64(x) >= l && float64(x) <= l+w && float64(y) >= t && float64(y) <= t+h
 }
 
 func (p *Play) centreOnMinimap(x, y int) {
@@ -37,7 +35,7 @@ func (p *Play) centreOnMinimap(x, y int) {
 // drawMinimap draws the whole map small, with the part on screen framed.
 func (p *Play) drawMinimap(dst *ebiten.Image, v *rules.View) {
 	mc, l, t, w, h := p.minimapCam()
-	if p.h < 400 || w <= 0 {
+	if w <= 0 {
 		return
 	}
 	pal := p.a.palette()

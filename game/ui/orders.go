@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -19,14 +20,23 @@ import (
 // selection is the unit a person has chosen, where it can go, the route to
 // the hex under the pointer, and the attack being weighed.
 type selection struct {
-	unit    string
+	unit string
+	// stack, when it holds two or more units, is the selection of a whole
+	// stack (unit the first of them): they move together, each as far as
+	// all can.
+	stack   []string
 	reach   map[hex.Hex]int
 	preview *rules.Preview
 	target  hex.Hex // the hex the preview is of
 	path    []hex.Hex
 	cost    int // the path's march minutes
 	to      hex.Hex
-	leave   bool // the attack, if it wins, may advance out of a place the side holds (Space)
+	// advance is what the attack's winner does (Space steps through the
+	// choices there are): advanceOn, the largest attacker advancing unless
+	// it is the last in a place the side holds; advanceLeave, even then;
+	// advanceStay, no attacker advancing. note says it, for the preview.
+	advance int
+	note    string
 	// allFactors shows every factor of the preview, not the three that
 	// weigh most (a click on the panel's row says which).
 	allFactors bool
@@ -54,10 +64,34 @@ func (p *Play) Apply(cmd rules.Command) error {
 	return nil
 }
 
-// refreshReach works out again where the selected unit can go.
+// refreshReach works out again where the selected unit can go, or where
+// every unit of the selected stack can.
 func (p *Play) refreshReach() {
-	if p.sel.unit != "" {
-		p.sel.reach = p.m.Query(p.m.ToMove()).Reachable(p.sel.unit)
+	if p.sel.unit == "" {
+		return
+	}
+	q := p.m.Query(p.m.ToMove())
+	p.sel.reach = q.Reachable(p.sel.unit)
+	if len(p.sel.stack) < 2 {
+		return
+	}
+	lead := p.unit(p.sel.unit)
+	var kept []string
+	for _, id := range p.sel.stack {
+		if u := p.unit(id); u != nil && lead != nil && u.Hex == lead.Hex && u.Status == rules.Active {
+			kept = append(kept, id)
+		}
+	}
+	p.sel.stack = kept
+	for _, id := range kept[min(1, len(kept)):] {
+		r := q.Reachable(id)
+		for h, c := range p.sel.reach {
+			if rc, ok := r[h]; !ok {
+				delete(p.sel.reach, h)
+			} else if rc > c {
+				p.sel.reach[h] = rc
+			}
+		}
 	}
 }
 
@@ -140,7 +174,7 @@ func (p *Play) updateAI(in Input) bool {
 
 // Select selects one of the side's units, or clears the selection.
 func (p *Play) Select(id string) {
-	p.sel = selection{}
+	p.sel, p.panelScroll = selection{}, 0
 	side := p.m.ToMove()
 	u := p.unit(id)
 	if u == nil || u.Side != side || !p.m.PersonToMove() || u.Status != rules.Active {
@@ -148,6 +182,88 @@ func (p *Play) Select(id string) {
 	}
 	p.sel.unit = id
 	p.sel.reach = p.m.Query(side).Reachable(id)
+}
+
+// ownStack is the units of the side to move in h that can be given
+// orders, the strongest first, as the counters stack them.
+func (p *Play) ownStack(h hex.Hex) []string {
+	side := p.m.ToMove()
+	var us []rules.Unit
+	for _, u := range p.currentView().Units {
+		if u.Hex == h && u.Side == side && u.Status == rules.Active && u.Type.Class != rules.Aircraft {
+			us = append(us, u)
+		}
+	}
+	slices.SortStableFunc(us, func(a, b rules.Unit) int {
+		if a.Men != b.Men {
+			return b.Men - a.Men
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	ids := make([]string, len(us))
+	for i, u := range us {
+		ids[i] = u.ID
+	}
+	return ids
+}
+
+// SelectStack selects every unit of the side in h that can be given
+// orders, to move together.
+func (p *Play) SelectStack(h hex.Hex) {
+	ids := p.ownStack(h)
+	if len(ids) == 0 {
+		return
+	}
+	p.Select(ids[0])
+	if p.sel.unit == "" || len(ids) < 2 {
+		return
+	}
+	p.sel.stack = ids
+	p.refreshReach()
+}
+
+// clickOwn selects in turn, on clicks on the same hex, each unit of a
+// stack and then the whole stack; with Shift held, the whole stack at once.
+func (p *Play) clickOwn(h hex.Hex, mine []string) {
+	ids := p.ownStack(h)
+	if len(ids) == 0 {
+		p.Select(mine[0])
+		return
+	}
+	cur := p.unit(p.sel.unit)
+	switch {
+	case p.shift && len(ids) > 1:
+		p.SelectStack(h)
+	case cur == nil || cur.Hex != h:
+		p.Select(ids[0])
+	case len(p.sel.stack) > 1 || len(ids) == 1:
+		p.Select(ids[0])
+	default:
+		i := slices.Index(ids, p.sel.unit)
+		if i+1 < len(ids) {
+			p.Select(ids[i+1])
+		} else {
+			p.SelectStack(h)
+		}
+	}
+}
+
+// moveTo moves the selected unit, or every unit of the selected stack,
+// to h.
+func (p *Play) moveTo(h hex.Hex) {
+	side := p.m.ToMove()
+	if len(p.sel.stack) < 2 {
+		p.Apply(rules.Move(side, p.sel.unit, h))
+		return
+	}
+	stack := slices.Clone(p.sel.stack)
+	for _, id := range stack {
+		if p.Apply(rules.Move(side, id, h)) != nil {
+			break
+		}
+	}
+	p.sel.stack = stack
+	p.refreshReach()
 }
 
 // ClickHex acts on a hex as a click on the map does: select a unit of the
@@ -173,11 +289,11 @@ func (p *Play) ClickHex(h hex.Hex) {
 	switch {
 	case len(theirs) > 0 && p.sel.unit != "":
 		p.weighAttack(h)
-	case len(mine) > 0 && (p.sel.unit == "" || p.unit(p.sel.unit) == nil || p.unit(p.sel.unit).Hex != h):
-		p.Select(mine[0])
+	case len(mine) > 0:
+		p.clickOwn(h, mine)
 	case p.sel.unit != "":
 		if _, ok := p.sel.reach[h]; ok {
-			p.Apply(rules.Move(side, p.sel.unit, h))
+			p.moveTo(h)
 		}
 	}
 }
@@ -188,53 +304,117 @@ func (p *Play) weighAttack(h hex.Hex) {
 	side := p.m.ToMove()
 	cmd := rules.Attack(side, h, true, p.m.Query(side).Attackers(h)...)
 	if p.sel.preview != nil && p.sel.target == h {
-		cmd.Leave = p.sel.leave
+		cmd.Advance, cmd.Leave = p.sel.advance != advanceStay, p.sel.advance == advanceLeave
 		p.Apply(cmd) // second click on the target: commit
-		p.sel.preview, p.sel.leave = nil, false
+		p.sel.preview, p.sel.advance, p.sel.note = nil, advanceOn, ""
 		return
 	}
 	if pre, err := p.m.Query(side).PreviewAttack(cmd, 200); err == nil {
-		p.sel.preview, p.sel.target, p.sel.leave = &pre, h, false
-		p.sayAdvance()
+		p.sel.preview, p.sel.target, p.sel.advance, p.sel.allFactors, p.panelScroll = &pre, h, advanceOn, false, 0
+		p.sel.note = p.advanceNote()
 	} else {
 		advice, _ := p.advise(err)
 		p.say("cannot attack " + p.placeName(h) + ": " + advice)
 	}
 }
 
-// toggleLeave lets the attack being weighed advance out of the place its
-// winner holds, or keeps it there, when the choice is there to make.
-func (p *Play) toggleLeave() {
-	if p.sel.preview != nil && p.advanceNote() != "" {
-		p.sel.leave = !p.sel.leave
-		p.sayAdvance()
-	}
-}
+// What the winner of an attack does (selection.advance).
+const (
+	advanceOn = iota
+	advanceLeave
+	advanceStay
+)
 
-// advanceNote says whether the attack being weighed, if it empties its
-// target, advances out of a place the side holds; "" when no attacker is
-// the last of the side in such a place, or it would not be the one to go.
-func (p *Play) advanceNote() string {
+// advancers are the units that would advance into the target of the
+// attack being weighed, were it emptied: by default (the last of the side
+// in a place it holds stays), and when it may leave such a place ("" for
+// none).
+func (p *Play) advancers() (normal, leave string) {
 	side := p.m.ToMove()
 	q := p.m.Query(side)
 	cmd := rules.Attack(side, p.sel.target, true, q.Attackers(p.sel.target)...)
-	stays := q.Advancer(cmd)
+	normal = q.Advancer(cmd)
 	cmd.Leave = true
-	goes := p.unit(q.Advancer(cmd))
-	if p.sel.preview == nil || goes == nil || goes.ID == stays {
-		return ""
-	}
-	if p.sel.leave {
-		return fmt.Sprintf("if it wins, %s out of %s and %s it empty (Space: stay)", says(goes.Name, "advance"), p.placeName(goes.Hex), verbOf(goes.Name, "leave"))
-	}
-	return fmt.Sprintf("if it wins, %s to hold %s (Space: advance out of it)", says(goes.Name, "stay"), p.placeName(goes.Hex))
+	return normal, q.Advancer(cmd)
 }
 
-// sayAdvance says advanceNote in the log, if there is a choice.
-func (p *Play) sayAdvance() {
-	if note := p.advanceNote(); note != "" {
-		p.say(note)
+// advanceChoices are the choices the attack being weighed offers for its
+// winner, in the order Space steps through them; the first is the default.
+func (p *Play) advanceChoices() []int {
+	normal, leave := p.advancers()
+	out := []int{advanceOn}
+	if leave != "" && leave != normal {
+		out = append(out, advanceLeave)
 	}
+	if normal != "" {
+		out = append(out, advanceStay)
+	}
+	return out
+}
+
+// toggleLeave steps the attack being weighed to the next thing its winner
+// may do (advance, advance out of a place it holds, stay), when there is a
+// choice.
+func (p *Play) toggleLeave() {
+	if p.sel.preview == nil {
+		return
+	}
+	cs := p.advanceChoices()
+	if len(cs) < 2 {
+		return
+	}
+	next := cs[0]
+	for i, c := range cs {
+		if c == p.sel.advance {
+			next = cs[(i+1)%len(cs)]
+		}
+	}
+	p.sel.advance = next
+	p.sel.note = p.advanceNote()
+}
+
+// advanceNote says what the winner of the attack being weighed does if
+// the defender gives up the hex, and what Space would have it do instead:
+// "if it wins, Nilka band, mounted, advances into Nilka (Gongha) (Space:
+// stay)"; "" when no attacker may advance.
+func (p *Play) advanceNote() string {
+	if p.sel.preview == nil {
+		return ""
+	}
+	normal, leave := p.advancers()
+	n, l := p.unit(normal), p.unit(leave)
+	cs := p.advanceChoices()
+	var s string
+	switch {
+	case p.sel.advance == advanceStay:
+		s = "if it wins, every attacker stays where it is"
+	case p.sel.advance == advanceLeave && l != nil:
+		s = fmt.Sprintf("if it wins, %s %s and %s %s empty", says(l.Name, "advance"), p.log().Into(p.sel.target), verbOf(l.Name, "leave"), p.placeName(l.Hex))
+	case n != nil:
+		s = fmt.Sprintf("if it wins, %s %s", says(n.Name, "advance"), p.log().Into(p.sel.target))
+	case l != nil:
+		s = fmt.Sprintf("if it wins, %s to hold %s", says(l.Name, "stay"), p.placeName(l.Hex))
+	default:
+		return "" // no attacker can advance (artillery alone)
+	}
+	if len(cs) < 2 {
+		return s
+	}
+	next := cs[0]
+	for i, c := range cs {
+		if c == p.sel.advance {
+			next = cs[(i+1)%len(cs)]
+		}
+	}
+	switch {
+	case next == advanceLeave && l != nil:
+		s += fmt.Sprintf(" (Space: advance out of %s)", p.placeName(l.Hex))
+	case next == advanceStay || n == nil:
+		s += " (Space: stay)"
+	default:
+		s += " (Space: advance)"
+	}
+	return s
 }
 
 // selectNext selects the next unit of the side that has not yet acted.
@@ -347,10 +527,11 @@ func (p *Play) drawRouteTime(dst *ebiten.Image) {
 	f := p.a.small
 	s := marchTime(p.sel.cost)
 	tw, _ := text.Measure(s, f, 0)
-	ex, ey := p.cam.ToScreen(paint.Unit.Center(path[len(path)-1]))
 	th := f.Size * 1.35
-	tx := math.Min(ex+p.cam.Scale*0.6, float64(p.w-p.a.panelW)-tw-8)
-	ty := math.Max(float64(p.a.barH)+4, ey-p.cam.Scale*0.6-th)
+	end := p.hexBox(path[len(path)-1])
+	tx, ty := p.placeCard(tw+6, th, end, []paint.Box{p.hexBox(path[0])})
+	tx += 3
+	p.notePanel("route", paint.Box{X: tx - 3, Y: ty, W: tw + 6, H: th})
 	vector.DrawFilledRect(dst, float32(tx-3), float32(ty), float32(tw+6), float32(th), color.RGBA{250, 246, 232, 255}, false)
 	vector.StrokeRect(dst, float32(tx-3), float32(ty), float32(tw+6), float32(th), 1, color.RGBA{30, 30, 30, 255}, false)
 	drawText(dst, s, tx, ty+th*0.04, f, color.Black)

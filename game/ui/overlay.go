@@ -112,10 +112,13 @@ func (p *Play) storyLinkAt(x, y int) *encyclopedia.Entry {
 
 var helpLines = []string{
 	"arrows, WASD\tpan the map (or drag it with the mouse, or touch the screen's edge)",
-	"wheel, + and -\tzoom at the cursor",
+	"wheel, + and -\tzoom at the cursor (the wheel over the panel scrolls it)",
 	"minimap click\tcentre the map there",
 	"click\tselect a unit, move it, or preview an attack on an enemy next to it",
 	"click again\tmake the previewed attack",
+	"F, Space\twith an attack weighed: every factor or the three causes; what its winner does (advance, stay)",
+	"click a stack again\tits next unit, then all of it to move together (Shift-click: all at once)",
+	"I\tdig in the selected unit for the phase",
 	"Tab\tnext unit that can act",
 	"C\tkeyboard cursor: the arrows move it, Enter clicks its hex",
 	"U, Backspace\ttake back the last move (until a fight, a sighting, an arrival or a capture)",
@@ -179,7 +182,7 @@ func (p *Play) ruleRows() []string {
 		"Zones of control\tInfantry, cavalry, militia and motorised units control the six hexes round them (artillery, headquarters and aircraft do not). A unit entering an enemy's zone stops there; one that starts its phase in a zone may step out only to a hex outside every zone.",
 		"Attacking\tClick an enemy next to your selected unit: the panel gives the odds of each outcome (the attack fails, the defender holds, retreats, routs or surrenders) and the losses, from 200 trials of the combat model; click again to attack. Every unit of yours next to the target joins in. Men and weapons count, times quality, morale, supply, the defender's posture and ground, rivers, weather, surprise and aircraft in range. A unit that attacked cannot move that phase; a failed attack leaves the attackers disordered until their next phase.",
 		"Supply\tA unit is in supply when a line of march of at most its side's supply reach" + reach + " runs to a supply source its side holds, clear of enemy units and of enemy zones not held by its own units. In supply a unit refills and regains morale; cut off, it lives on what it carries (the panel gives the hours left), then loses morale each turn and fights worse.",
-		"Entrenching\tA unit that spends a whole phase digging in, neither moving nor attacking, adds the turn's hours to its works: 24 hours make it prepared, 96 fortified; forts on the map count too. A brown bar over the counter marks it; moving, attacking or falling back loses the works. (In this window only the AI's units dig in.)",
+		"Entrenching\tA unit that spends a whole phase digging in, neither moving nor attacking, adds the turn's hours to its works: 24 hours make it prepared, 96 fortified; forts on the map count too. A brown bar over the counter marks it; moving, attacking or falling back loses the works. Select a unit that has not acted and press I to dig it in.",
 		"Victory points\tA place with a ringed disc is worth the points after its name to the side that holds it; a place passes to the side whose unit enters it. Enemy men put out of action and men brought off the map may earn points too. At the end of the last turn the side with the most points wins (equal points: a draw); sudden death wins at once by holding certain places at the end of a turn. The Victory page has this battle's figures.",
 		"Fog of war\t" + fog,
 	}
@@ -613,8 +616,8 @@ func (p *Play) legendColumns(dst *ebiten.Image, u float64) ([3]string, [3][]lege
 	s2.ID, s3.ID = "s2", "s3"
 	cols[1] = append(cols[1],
 		legendItem{counters([]rules.Unit{unit(rules.Infantry, 450)}, ""), "green mark: ready; the figure: its men"},
-		legendItem{counters([]rules.Unit{weak}, ""), "yellow: poor troops (quality under 75%) or shaken (morale under 40)"},
-		legendItem{counters([]rules.Unit{cut}, ""), "red, barred: out of supply or disordered"},
+		legendItem{counters([]rules.Unit{weak}, ""), "yellow, barred dark: poor troops (quality under 75%) or shaken (morale under 40)"},
+		legendItem{counters([]rules.Unit{cut}, ""), "red, barred white: out of supply or disordered"},
 		legendItem{counters([]rules.Unit{dug}, ""), "brown bar: dug in (prepared or fortified)"},
 		legendItem{counters([]rules.Unit{s1, s2, s3}, ""), "a stack: the men of all its counters; the small figure, how many"},
 		legendItem{counters([]rules.Unit{unit(rules.Infantry, 450)}, "infantry"), "framed yellow: the unit selected"})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -12,7 +13,9 @@ import (
 
 	"ili/game/encyclopedia"
 	"ili/game/hex"
+	"ili/game/paint"
 	"ili/game/rules"
+	"ili/game/words"
 )
 
 // panelRow is a line of the side panel: text, a value at the right, and a
@@ -30,42 +33,106 @@ type panelRow struct {
 	// toggle: a click on the row shows every factor of the preview, or
 	// the three that weigh most.
 	toggle bool
+	act    bool // what to do next, in green
+	dim    bool // a note on the panel itself
 }
 
 func line(s string) panelRow { return panelRow{text: s} }
 func head(s string) panelRow { return panelRow{text: s, head: true} }
 
 // drawPanel draws the side panel: the selected unit, the attack being
-// weighed, and the log, whose oldest lines give way when room runs out.
+// weighed, and the log, whole entries of it, the oldest giving way when
+// room runs out (panelLayout).
 func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
 	a := p.a
 	x := float64(p.w - a.panelW)
 	fill := a.palette().Panel
 	fill.A = 255 // opaque: the map does not show through the log
 	vector.DrawFilledRect(dst, float32(x), float32(a.barH), float32(a.panelW), float32(p.h-a.barH), fill, false)
-	rows, inner, bottom := p.panelRows(v)
-	p.drawRows(dst, rows, x+8, float64(a.barH+8), inner, bottom)
+	l := p.panelLayout(v)
+	p.drawRows(dst, l.rows, l.x, l.top, l.inner, l.bottom)
 }
 
-// panelRows are the rows the panel has room for, inner wide from its top
-// down to bottom.
-func (p *Play) panelRows(v *rules.View) (rows []panelRow, inner, bottom float64) {
-	a := p.a
-	inner = float64(a.panelW) - 16
-	rows = p.unitRows(v, inner)
-	rows = append(rows, p.previewRows(inner)...)
-	logStart := len(rows) + 1
-	rows = append(rows, p.logRows(inner)...)
-	_, _, mapTop, _, _ := p.minimapCam()
-	bottom = math.Min(float64(p.h-16), mapTop-10)
-	lh := a.small.Size * 1.3
-	// Too many rows: the log's oldest lines give way.
-	if over := len(rows) - int((bottom-float64(a.barH)-8)/lh); over > 0 {
-		cut := min(over, len(rows)-logStart)
-		rows = append(rows[:logStart], rows[logStart+cut:]...)
-	}
-	return rows, inner, bottom
+// panelLayout is the side panel as laid out: the rows it shows from top
+// down to bottom, inner wide from x, and the minimap under them.
+type panelLayout struct {
+	rows                       []panelRow
+	x, top, inner, bottom      float64
+	lh                         float64
+	mini                       paint.Camera
+	miniX, miniY, miniW, miniH float64 // the minimap's box; miniW 0 when it is hidden
 }
+
+// minLogRows are the rows the log keeps (its head and a few lines) before
+// the minimap gives way to the selected unit or the attack being weighed.
+const minLogRows = 4
+
+// panelLayout lays the side panel out. The selected unit and the attack
+// being weighed come first; the minimap keeps its size under them while
+// the log has a few rows left, then shrinks, then is left out, so that
+// what is weighed is shown whole; what is still too long scrolls with the
+// wheel over the panel. The log fills the rest with its last entries,
+// each whole.
+func (p *Play) panelLayout(v *rules.View) panelLayout {
+	a := p.a
+	l := panelLayout{x: float64(p.w-a.panelW) + 8, top: float64(a.barH + 8), inner: float64(a.panelW) - 16, lh: a.small.Size * 1.3}
+	content := append(p.unitRows(v, l.inner), p.previewRows(l.inner)...)
+	entries := p.logEntries(l.inner)
+	floor := float64(p.h - 10)
+	// The minimap: as large as the panel's width allows, if there is room.
+	x0, y0, x1, y1 := paint.MapBounds(p.sc.Setup.Map)
+	side := float64(a.panelW - 20)
+	s := math.Min(side/(x1-x0), side*0.7/(y1-y0))
+	mh := (y1 - y0) * s
+	logRows := 0
+	if len(entries) > 0 {
+		logRows = minLogRows
+	}
+	room := floor - l.top - float64(len(content)+logRows)*l.lh - 10
+	if room < mh { // shrink it to the room, down to half its size
+		s *= room / mh
+		mh = room
+	}
+	if p.h >= 400 && mh >= math.Max(60, 0.5*(y1-y0)*math.Min(side/(x1-x0), side*0.7/(y1-y0))) {
+		l.miniW, l.miniH = (x1-x0)*s, mh
+		l.miniX = float64(p.w-a.panelW) + (float64(a.panelW)-l.miniW)/2
+		l.miniY = floor - mh
+		l.mini = paint.Camera{X: x0 - l.miniX/s, Y: y0 - l.miniY/s, Scale: s}
+		l.bottom = l.miniY - 10
+	} else {
+		l.bottom = floor
+	}
+	n := int((l.bottom - l.top) / l.lh)
+	if len(content) > n { // too long even alone: it scrolls
+		p.panelScroll = max(0, min(p.panelScroll, len(content)-n+1))
+		end := min(len(content), p.panelScroll+n-1)
+		l.rows = append(l.rows, content[p.panelScroll:end]...)
+		more := fmt.Sprintf("the wheel over the panel scrolls: %d more lines", len(content)-end)
+		if end == len(content) {
+			more = fmt.Sprintf("the wheel over the panel scrolls: %d lines above", p.panelScroll)
+		}
+		return l.withRows(append(l.rows, panelRow{text: more, dim: true}))
+	}
+	p.panelScroll = 0
+	l.rows = content
+	// The log's last entries, whole, as many as there is room for.
+	left := n - len(content) - 1
+	first := len(entries)
+	for first > 0 && len(entries[first-1]) <= left {
+		left -= len(entries[first-1])
+		first--
+	}
+	if first < len(entries) || len(entries) == 0 {
+		l.rows = append(l.rows, head("Log"))
+		for _, e := range entries[first:] {
+			l.rows = append(l.rows, e...)
+		}
+	}
+	return l
+}
+
+// withRows is the layout with rows.
+func (l panelLayout) withRows(rows []panelRow) panelLayout { l.rows = rows; return l }
 
 // panelLinkAt is the encyclopedia's entry of the panel's row at (x, y):
 // the selected unit's name, commander or source, or a line of the log.
@@ -78,17 +145,28 @@ func (p *Play) panelLinkAt(x, y int) *encyclopedia.Entry {
 
 // panelRowAt is the panel's row at (x, y), or nil.
 func (p *Play) panelRowAt(x, y int) *panelRow {
-	rows, inner, bottom := p.panelRows(p.currentView())
-	left, top, lh := float64(p.w-p.a.panelW)+8, float64(p.a.barH+8), p.a.small.Size*1.3
+	l := p.panelLayout(p.currentView())
 	fx, fy := float64(x), float64(y)
-	if fx < left || fx >= left+inner || fy < top {
+	if fx < l.x || fx >= l.x+l.inner || fy < l.top {
 		return nil
 	}
-	i := int((fy - top) / lh)
-	if i >= len(rows) || top+float64(i+1)*lh > bottom {
+	i := int((fy - l.top) / l.lh)
+	if i >= len(l.rows) || l.top+float64(i+1)*l.lh > l.bottom {
 		return nil
 	}
-	return &rows[i]
+	return &l.rows[i]
+}
+
+// scrollPanel scrolls the panel by the wheel's turn, when its rows do not
+// fit.
+func (p *Play) scrollPanel(wheel float64) {
+	switch {
+	case wheel < 0:
+		p.panelScroll += 3
+	case wheel > 0:
+		p.panelScroll = max(0, p.panelScroll-3)
+	}
+	p.dirty = true
 }
 
 // unitRows describe the selected unit: in short while an attack is
@@ -98,14 +176,23 @@ func (p *Play) unitRows(v *rules.View, inner float64) []panelRow {
 	if u == nil {
 		return nil
 	}
-	name := head(u.Name)
-	if enc, err := theEncyclopedia(); err == nil {
-		name.link, name.quiet = enc.ForUnit(p.sc.ID, u.ID), true
+	var rows []panelRow
+	for _, l := range p.a.wrap(u.Name, inner, p.a.small) {
+		r := head(l)
+		if enc, err := theEncyclopedia(); err == nil {
+			r.link, r.quiet = enc.ForUnit(p.sc.ID, u.ID), true
+		}
+		rows = append(rows, r)
 	}
 	if p.sel.preview != nil {
-		return []panelRow{name, line(fmt.Sprintf("%d men, quality %d%%, morale %d", u.Men, u.Quality, u.Morale)), line("")}
+		return append(rows, line(fmt.Sprintf("%d men, quality %d%%, morale %d", u.Men, u.Quality, u.Morale)), line(""))
 	}
-	rows := []panelRow{name}
+	if len(p.sel.stack) > 1 {
+		return append(p.stackRows(inner), line(""))
+	}
+	if n := len(p.ownStack(u.Hex)); n > 1 {
+		rows = append(rows, p.wrapRows(fmt.Sprintf("1 of %d units here: click the hex again for the next, or Shift-click it to move them all together", n), inner, panelRow{act: true})...)
+	}
 	for _, l := range p.a.wrap(p.sideName(u.Side)+", "+strings.ToLower(u.Type.Name), inner, p.a.small) {
 		rows = append(rows, line(l))
 	}
@@ -127,7 +214,7 @@ func (p *Play) unitRows(v *rules.View, inner float64) []panelRow {
 		rows = append(rows, r)
 	}
 	if _, ok := p.sc.Sources[u.Source]; ok {
-		for _, l := range p.a.wrap(latin("source: "+p.sc.Cite(u.Source)), inner, p.a.small) {
+		for _, l := range p.a.wrap(latin("source: "+p.cite(u.Source)), inner, p.a.small) {
 			r := line(l)
 			if enc != nil {
 				r.link = enc.ForSource(u.Source)
@@ -135,7 +222,70 @@ func (p *Play) unitRows(v *rules.View, inner float64) []panelRow {
 			rows = append(rows, r)
 		}
 	}
+	if note := p.sc.UnitNotes[u.ID]; note != "" {
+		// At most three lines: the rest is a click away, in the unit's entry.
+		nr := panelRow{dim: true}
+		if enc != nil {
+			nr.link, nr.quiet = enc.ForUnit(p.sc.ID, u.ID), true
+		}
+		ls := p.wrapRows(latin("note: "+p.sourcesNamed(note)), inner, nr)
+		if len(ls) > 3 {
+			ls = ls[:3]
+			last := ls[2].text
+			for w, _ := text.Measure(last+"…", p.a.small, 0); w > inner && strings.Contains(last, " "); w, _ = text.Measure(last+"…", p.a.small, 0) {
+				last = last[:strings.LastIndex(last, " ")]
+			}
+			ls[2].text = last + "…"
+		}
+		rows = append(rows, ls...)
+	}
 	return append(rows, line(""))
+}
+
+// cite is how the panel names a source: author and title, the designers'
+// estimates said as such.
+func (p *Play) cite(key string) string {
+	if p.log().SourceName(key) == "the designers' estimate" {
+		return "the designers' estimate, where the sources consulted give no figure"
+	}
+	return p.sc.Cite(key)
+}
+
+// sourcesNamed is a scenario's note with the keys of its sources put as
+// their short names: "Part of PRCe's 1,500" is "Part of PRC reference
+// encyclopedia's 1,500".
+func (p *Play) sourcesNamed(s string) string {
+	keys := make([]string, 0, len(p.sc.Sources))
+	for k := range p.sc.Sources {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return len(b) - len(a) }) // the longest first
+	for _, k := range keys {
+		s = replaceWord(s, k, p.log().SourceName(k))
+	}
+	return s
+}
+
+// replaceWord puts by for every whole word w in s.
+func replaceWord(s, w, by string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, w)
+		if i < 0 {
+			return b.String() + s
+		}
+		isWord := func(r byte) bool {
+			return r == '-' || r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		}
+		whole := (i == 0 || !isWord(s[i-1])) && (i+len(w) == len(s) || !isWord(s[i+len(w)]))
+		b.WriteString(s[:i])
+		if whole {
+			b.WriteString(by)
+		} else {
+			b.WriteString(w)
+		}
+		s = s[i+len(w):]
+	}
 }
 
 // supplyRows say the unit's supply: what it carries, and when it is off
@@ -265,24 +415,34 @@ func (p *Play) enemyBlocks(side string, h hex.Hex, v *rules.View) *rules.Unit {
 	return zoc
 }
 
-// previewRows give the attack being weighed: the headline (the chance of
-// a win, the likeliest outcome), the odds of each outcome, the loss
-// ranges and the three factors that weigh most in words, or, with Space,
-// every factor.
+// previewRows give the attack being weighed: the target, the headline
+// (the chance of a win, the likeliest result), what the winner does and
+// how to attack, then the odds of each outcome, the loss ranges and the
+// three causes that weigh most in words, or, with F or a click on the
+// last row, every factor.
 func (p *Play) previewRows(inner float64) []panelRow {
 	pre := p.sel.preview
 	if pre == nil {
 		return nil
 	}
-	wrapped := func(s string, warn bool) []panelRow {
+	wrapped := func(s string, r panelRow) []panelRow {
 		var rows []panelRow
 		for _, l := range p.a.wrap(s, inner, p.a.small) {
-			rows = append(rows, panelRow{text: l, warn: warn})
+			r.text = l
+			rows = append(rows, r)
 		}
 		return rows
 	}
-	rows := []panelRow{head("ATTACK on " + p.placeName(p.sel.target))}
-	rows = append(rows, wrapped(headline(pre), false)...)
+	target := "ATTACK on " + p.placeName(p.sel.target)
+	if p.placeAt(p.sel.target) == nil {
+		target = "ATTACK " + p.placeName(p.sel.target)
+	}
+	rows := wrapped(target, panelRow{head: true})
+	rows = append(rows, wrapped(headline(pre), panelRow{})...)
+	if p.sel.note != "" {
+		rows = append(rows, wrapped(capital(p.sel.note), panelRow{})...)
+	}
+	rows = append(rows, wrapped("Click the target again to attack; Esc calls it off.", panelRow{act: true})...)
 	for o := rules.Outcome(0); o < rules.NumOutcomes; o++ {
 		rows = append(rows, panelRow{text: o.String(), value: fmt.Sprintf("%.0f%%", 100*pre.Odds[o]), bar: pre.Odds[o], odds: true})
 	}
@@ -299,7 +459,7 @@ func (p *Play) previewRows(inner float64) []panelRow {
 			if f.Side == "odds" {
 				value = "odds " + value
 			}
-			for i, l := range p.a.wrap(factorName(f, pre.Input, place), inner-80, p.a.small) {
+			for i, l := range p.a.wrap(words.FactorLabel(f, pre, place), inner-80, p.a.small) {
 				r := line(l)
 				if i == 0 {
 					r.value = value
@@ -307,29 +467,44 @@ func (p *Play) previewRows(inner float64) []panelRow {
 				rows = append(rows, r)
 			}
 		}
-		rows = append(rows, panelRow{text: "click here: the three that weigh most", toggle: true})
+		rows = append(rows, wrapped("F or a click here: the three that weigh most", panelRow{toggle: true})...)
 	} else {
 		rows = append(rows, head("What weighs most"))
-		for _, f := range topFactors(pre, 3) {
-			rows = append(rows, wrapped(factorWords(f, pre.Input, place), false)...)
+		for _, c := range words.TopCauses(pre, 3) {
+			rows = append(rows, wrapped(words.CauseWords(c, pre, place), panelRow{})...)
 		}
-		rows = append(rows, panelRow{text: fmt.Sprintf("click here: all %d factors", len(pre.Factors)), toggle: true})
+		rows = append(rows, wrapped(fmt.Sprintf("F or a click here: all %d factors", len(pre.Factors)), panelRow{toggle: true})...)
 	}
-	rows = append(rows, line("click the target again to attack"))
 	return append(rows, line(""))
 }
 
-// logRows are the last lines of the log of the person at the screen.
-func (p *Play) logRows(inner float64) []panelRow {
-	rows := []panelRow{head("Log")}
+// logEntries are the last entries of the log of the person at the screen,
+// each as the rows it wraps to.
+func (p *Play) logEntries(inner float64) [][]panelRow {
 	log := p.Log()
-	for _, l := range log[max(0, len(log)-12):] {
-		link := p.namedIn(l)
+	var out [][]panelRow
+	for _, l := range log[max(0, len(log)-60):] { // as many as the panel has room for
+		link := p.linkIn(l)
+		var rows []panelRow
 		for _, w := range p.wrapLog(l, inner) {
 			rows = append(rows, panelRow{text: w, link: link, quiet: true})
 		}
+		out = append(out, rows)
 	}
-	return rows
+	return out
+}
+
+// linkIn is namedIn, kept for each line: the log is drawn every frame.
+func (p *Play) linkIn(line string) *encyclopedia.Entry {
+	if e, ok := p.links[line]; ok {
+		return e
+	}
+	if p.links == nil || len(p.links) > 500 {
+		p.links = map[string]*encyclopedia.Entry{}
+	}
+	e := p.namedIn(line)
+	p.links[line] = e
+	return e
 }
 
 // drawRows draws the panel's rows from (x, y) down to bottom.
@@ -346,6 +521,10 @@ func (p *Play) drawRows(dst *ebiten.Image, rows []panelRow, x, y, inner, bottom 
 			ink = color.RGBA{120, 50, 20, 255}
 		case r.warn:
 			ink = color.RGBA{200, 30, 30, 255}
+		case r.act:
+			ink = color.RGBA{20, 110, 40, 255}
+		case r.dim:
+			ink = color.RGBA{110, 110, 110, 255}
 		}
 		if r.bar > 0 || r.odds {
 			bx, bw := x+inner*0.5, inner*0.32
@@ -367,10 +546,44 @@ func (p *Play) drawRows(dst *ebiten.Image, rows []panelRow, x, y, inner, bottom 
 			}
 		}
 		drawText(dst, r.text, x, y, f, ink)
+		tw, _ := text.Measure(r.text, f, 0)
+		p.noteText("panel", r.text, x, y, tw, lh)
 		if r.value != "" {
 			vw, _ := text.Measure(r.value, f, 0)
 			drawText(dst, r.value, x+inner-vw, y, f, ink)
+			p.noteText("panel", r.value, x+inner-vw, y, vw, lh)
 		}
 		y += lh
 	}
+}
+
+// wrapRows are s wrapped to inner, each line a row like r.
+func (p *Play) wrapRows(s string, inner float64, r panelRow) []panelRow {
+	var rows []panelRow
+	for _, l := range p.a.wrap(s, inner, p.a.small) {
+		r.text = l
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// stackRows describe a selected stack: its units and their men, and how
+// they move.
+func (p *Play) stackRows(inner float64) []panelRow {
+	rows := p.wrapRows(fmt.Sprintf("%d units moving together", len(p.sel.stack)), inner, panelRow{head: true})
+	enc, _ := theEncyclopedia()
+	for _, id := range p.sel.stack {
+		u := p.unit(id)
+		if u == nil {
+			continue
+		}
+		for _, l := range p.a.wrap(fmt.Sprintf("%s: %d men", u.Name, u.Men), inner, p.a.small) {
+			r := line(l)
+			if enc != nil {
+				r.link, r.quiet = enc.ForUnit(p.sc.ID, u.ID), true
+			}
+			rows = append(rows, r)
+		}
+	}
+	return append(rows, p.wrapRows("The tinted hexes are where all of them can go; a click there moves each in turn. Click the hex again to choose one unit.", inner, panelRow{act: true})...)
 }

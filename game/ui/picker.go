@@ -26,7 +26,10 @@ type Picker struct {
 	ids  []string
 	scs  []*scenario.Scenario
 	maps []*rules.Map
-	menu *menu
+	// problems say, for an author's file that does not load, why ("" for
+	// one that loads); such a file is listed, never opened.
+	problems []string
+	menu     *menu
 	// preview is the highlighted scenario's map, drawn small.
 	preview terrainCache
 }
@@ -55,6 +58,8 @@ func newPicker(a *app, opt Options) *Picker {
 		p.ids, p.scs, p.maps = append(p.ids, ids[i]), append(p.scs, scs[i]), append(p.maps, maps[i])
 		items = append(items, scs[i].Title)
 	}
+	p.problems = make([]string, len(p.ids))
+	items = p.addAuthors(items) // picker_authors.go
 	p.menu = newMenu(a, append(items, "Back")...)
 	return p
 }
@@ -74,6 +79,8 @@ func (p *Picker) Update(in Input) (scene, error) {
 	switch i := p.menu.update(in); {
 	case i == len(p.ids):
 		return newTitle(p.a, p.opt), nil
+	case i >= 0 && p.problems[i] != "":
+		return nil, nil // a file that does not load: its mistake is shown
 	case i >= 0:
 		opt := p.opt
 		opt.Scenario = p.ids[i]
@@ -124,11 +131,13 @@ func (p *Picker) Draw(dst *ebiten.Image) {
 	x, mw := p.menu.x, p.menu.w
 	drawText(dst, "Choose a battle", x, 36, a.title, color.White)
 	p.menu.draw(dst)
-	if i := p.menu.at; i < len(p.scs) {
+	if i := p.menu.at; i < len(p.scs) && p.problems[i] != "" {
+		p.drawProblem(dst, i, x+mw+30)
+	} else if i < len(p.scs) {
 		dx := x + mw + 30
 		sc := p.scs[i]
 		drawText(dst, sc.Title, dx, 96, a.title, color.RGBA{240, 220, 170, 255})
-		y := drawTextLines(dst, a.details(sc, w-dx-30), dx, 96+a.title.Size*2, h-40, a.text, menuText)
+		y := drawTextLines(dst, p.detailsAt(i, w-dx-30), dx, 96+a.title.Size*2, h-40, a.text, menuText)
 		// The map, as large as the room left allows.
 		if room := h - 50 - y; room > 120 {
 			m := p.maps[i]
@@ -172,12 +181,15 @@ var opponentNotes = []string{
 }
 
 func newSetup(a *app, opt Options) (scene, error) {
+	chosen := opt.Variants // shown ticked, on the scenario as it stands
+	opt.Variants = nil
 	sc, err := loadScenario(opt)
 	if err != nil {
 		return nil, err
 	}
 	s := &Setup{a: a, opt: opt, sc: sc, opponent: int(ai.Normal), variants: make([]bool, len(sc.Variants))}
 	s.menu = newMenu(a, make([]string, 5+len(sc.Variants))...)
+	s.preselect(chosen) // picker_authors.go
 	s.labels()
 	return s, nil
 }
@@ -359,7 +371,7 @@ func (s *Setup) summary(width float64) []string {
 	}
 	span := turnSpan(s.sc)
 	lines := a.wrap(strings.ToUpper(span[:1])+span[1:]+".", width, a.small)
-	lines = append(lines, a.wrap(fmt.Sprintf("%d places worth %d points in all (their points in brackets on the map); the most points at the end wins.", len(objs), total), width, a.small)...)
+	lines = append(lines, a.wrap(fmt.Sprintf("%d places worth %d points in all (their points in parentheses after their names on the map); the most points at the end wins.", len(objs), total), width, a.small)...)
 	for _, r := range otherConditions(s.sc, s.sc.Places) {
 		if t, d, _ := strings.Cut(r, "\t"); t == "Sudden death" {
 			lines = append(lines, a.wrap(t+": "+d, width, a.small)...)

@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"path/filepath"
 	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"ili/game/encyclopedia"
 	"ili/game/hex"
 	"ili/game/history"
 	"ili/game/match"
@@ -68,10 +68,22 @@ type Play struct {
 	shownLeft int
 	// fitUI is the interface size the camera's zoom was chosen for.
 	fitUI float64
-	// layout, when not nil, is filled with what each frame drew where.
+	// frame is what the frame drew where: the counters and names the map's
+	// tags and cards keep clear of, and the panels' words; layout, when not
+	// nil, is given a copy of it after each frame (ili shot --layout).
+	frame  paint.Layout
 	layout *paint.Layout
 	// look is how a shot for authors draws the game (preview.go).
 	look shotLook
+	// panelScroll is the first row the side panel shows of a selection
+	// too long for it (the wheel over the panel scrolls it).
+	panelScroll int
+	// autosaid is set once the log has said the game is autosaved.
+	autosaid bool
+	// shift is whether Shift is held: a click on a stack selects it whole.
+	shift bool
+	// links are the encyclopedia's entries the log's lines name, kept.
+	links map[string]*encyclopedia.Entry
 }
 
 // newPlay begins a game of the scenario the options name and plays the
@@ -103,6 +115,12 @@ func loadPlay(a *app, name string) (*Play, error) {
 	if err != nil {
 		return nil, err
 	}
+	return playSaved(a, g, name)
+}
+
+// playSaved opens the saved game g, which name says where it was read
+// from.
+func playSaved(a *app, g *save.Game, name string) (*Play, error) {
 	known := map[string][]rules.Event{}
 	keep := func(side string, evs []rules.Event) {
 		k := append(known[side], evs...)
@@ -157,21 +175,26 @@ func (p *Play) Save(name string) error { return save.FromMatch(p.m).Write(name) 
 // saveAs saves the game in the saved-games folder under base and says so
 // in the log.
 func (p *Play) saveAs(base string) {
-	dir, err := save.Dir()
-	if err == nil {
-		err = p.Save(filepath.Join(dir, base))
-	}
+	where, err := p.a.keep(save.FromMatch(p.m), base)
 	if err != nil {
 		p.say("cannot save: " + err.Error())
 		return
 	}
-	p.say("saved to " + filepath.Join(dir, base))
+	p.say("saved to " + where)
 }
 
-// autosave keeps the game as it stands for "Continue" on the title screen.
+// autosave keeps the game as it stands for "Continue" on the title screen
+// (a finished game too, so that Continue does not offer it again). The log
+// says so once a game, not every turn; a failure every time.
 func (p *Play) autosave() {
-	if p.a.autosave && !p.m.Over() && p.hasPerson() {
-		p.saveAs("autosave.json")
+	if !p.a.autosave || !p.hasPerson() {
+		return
+	}
+	if _, err := p.a.keep(save.FromMatch(p.m), "autosave.json"); err != nil {
+		p.say("cannot autosave: " + err.Error())
+	} else if !p.autosaid && !p.m.Over() {
+		p.say("the game is kept at the start of every turn, for Continue on the title screen")
+		p.autosaid = true
 	}
 }
 
@@ -454,6 +477,8 @@ func (p *Play) Draw(dst *ebiten.Image) {
 		p.Resize(b.Dx(), b.Dy())
 	}
 	v := p.currentView()
+	p.frame = paint.Layout{Width: p.w, Height: p.h, Counters: p.frame.Counters[:0], Labels: p.frame.Labels[:0],
+		Panels: p.frame.Panels[:0], Texts: p.frame.Texts[:0]}
 	p.drawMap(dst, v)
 	p.drawAnim(dst, v)
 	p.drawBar(dst, v)
@@ -461,6 +486,25 @@ func (p *Play) Draw(dst *ebiten.Image) {
 	p.drawMinimap(dst, v)
 	p.drawHover(dst, v)
 	p.drawOverlays(dst)
+	p.frame.Panels = append(p.panels(v), p.frame.Panels...)
+	if p.layout != nil {
+		l := p.frame
+		l.Counters, l.Labels = slices.Clone(l.Counters), slices.Clone(l.Labels)
+		l.Panels, l.Texts = slices.Clone(l.Panels), slices.Clone(l.Texts)
+		*p.layout = l
+	}
+}
+
+// noteText notes words a panel shows, w by h at (x, y), in the frame's
+// layout.
+func (p *Play) noteText(panel, s string, x, y, w, h float64) {
+	p.frame.Texts = append(p.frame.Texts, paint.TextBox{Panel: panel, Text: s, Box: paint.Box{X: x, Y: y, W: w, H: h}})
+}
+
+// notePanel notes a box drawn over the map (a button, a card) in the
+// frame's layout.
+func (p *Play) notePanel(name string, b paint.Box) {
+	p.frame.Panels = append(p.frame.Panels, paint.PanelBox{Name: name, Box: b})
 }
 
 // drawMap draws the ground, what the selected unit can reach and its
@@ -480,16 +524,32 @@ func (p *Play) drawMap(dst *ebiten.Image, v *rules.View) {
 		vector.StrokeCircle(dst, float32(cx), float32(cy), float32(p.cam.Scale*0.8), 2.5, pal.Select, false)
 	}
 	p.drawGhost(dst, v)
-	if p.layout != nil {
-		*p.layout = paint.Layout{Width: p.w, Height: p.h}
-	}
-	area := paint.Box{X: 0, Y: float64(p.a.barH), W: float64(p.w - p.a.panelW), H: float64(p.h - p.a.barH)}
-	paint.Marks(canvas(dst), p.a.scratch(dst), v, p.cam, pal, paint.MarkOptions{
-		FontSize: p.a.small.Size, Area: area, Selected: p.sel.unit, Hide: p.sliding(), Layout: p.layout, AllLabels: p.look.allLabels})
-	if p.layout != nil {
-		p.layout.Panels = p.panels(v)
-	}
+	paint.Marks(canvas(dst), p.a.scratch(dst), v, p.cam, pal, p.markOptions())
 }
+
+// markOptions say how the places and counters are drawn: the names smaller
+// as the map is zoomed out from its opening zoom (to 60% of the panels'
+// size, and never under 9 pixels), the least important left out when far
+// out, within the map clear of the bar, the panel and the hover line's
+// first line.
+func (p *Play) markOptions() paint.MarkOptions {
+	zoom := p.cam.Scale / (OpeningHex * p.uiScale())
+	size := p.a.small.Size
+	size = math.Max(math.Min(size, size*zoom), math.Min(size, math.Max(9, size*0.6)))
+	thin := 0
+	switch {
+	case zoom < 0.35:
+		thin = 8 // places of 2 points or more
+	case zoom < 0.6:
+		thin = 1 // places that count for something
+	}
+	area := paint.Box{X: 0, Y: float64(p.a.barH), W: float64(p.w - p.a.panelW), H: float64(p.h-p.a.barH) - p.hoverLineH()}
+	return paint.MarkOptions{FontSize: size, Area: area, Selected: p.sel.unit, Hide: p.sliding(), Layout: &p.frame,
+		AllLabels: p.look.allLabels, Least: thin}
+}
+
+// hoverLineH is the height of the hover line of one line of words.
+func (p *Play) hoverLineH() float64 { return p.a.small.Size*1.4 + 8 }
 
 // panels are the boxes drawn over the map this frame, for the layout: the
 // bar, the side panel, the minimap, the hover line and the story, help or

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 
 	"ili/game/files"
 	"ili/game/paint"
@@ -20,14 +18,9 @@ type Settings struct {
 	Ghost bool `json:"ghost"`
 }
 
-// settingsFile is where settings live in the user's config folder.
-func settingsFile() (string, error) {
-	base, err := os.UserConfigDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(base, "ili", "settings.json"), nil
-}
+// settingsFile is the settings' name in the player's store (files.Store):
+// ili/settings.json in the user's config folder, or the browser's storage.
+const settingsFile = "settings.json"
 
 // LoadSettings reads the saved settings; without any, it starts from the
 // monitor's scale factor.
@@ -36,11 +29,11 @@ func LoadSettings(deviceScale float64) Settings {
 	if s.Scale < 1 {
 		s.Scale = 1
 	}
-	name, err := settingsFile()
+	st, err := files.UserStore()
 	if err != nil {
 		return s
 	}
-	data, err := files.Read(name, files.MaxText)
+	data, err := st.Read(settingsFile)
 	if err != nil {
 		return s
 	}
@@ -54,15 +47,12 @@ func LoadSettings(deviceScale float64) Settings {
 
 // Save writes the settings, atomically.
 func (s Settings) Save() error {
-	name, err := settingsFile()
+	st, err := files.UserStore()
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
 	data, _ := json.MarshalIndent(s, "", " ")
-	return files.Write(name, data)
+	return st.Write(settingsFile, data)
 }
 
 // palette returns the palette the settings ask for.

@@ -3,10 +3,11 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"path/filepath"
+	"path"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/paint"
@@ -40,7 +41,7 @@ type Title struct {
 	a        *app
 	opt      Options // the seed new games start from
 	menu     *menu
-	autosave string // the autosave's path, if there is one to continue
+	autosave string // the autosave's name in the store, if there is one to continue
 	status   string
 	backdrop *rules.Map // the map drawn behind the menu
 	terrain  terrainCache
@@ -54,22 +55,28 @@ const (
 	titleLoad
 	titleEncyclopedia
 	titleSettings
+	titleLab
 	titleQuit
 )
 
 func newTitle(a *app, opt Options) *Title {
 	t := &Title{a: a, opt: opt}
 	cont := "Continue the last game"
-	if dir, err := save.Dir(); err == nil {
-		name := filepath.Join(dir, "autosave.json")
-		if g, err := save.Read(name); err == nil {
-			t.autosave = name
+	if st, err := a.store(); err == nil {
+		if g, err := save.ReadStore(st, autosave); err == nil && g.Result == nil {
+			t.autosave = autosave
 			if g.Title != "" {
 				cont = fmt.Sprintf("Continue: %s, turn %d", g.Title, g.Turn)
 			}
+		} else if err == nil {
+			cont = "Continue: the last game is over" // a finished game is not offered again
 		}
 	}
-	t.menu = newMenu(a, "New game", "The campaign, 1944-1949", cont, "Load a saved game", "Encyclopedia", "Settings", "Quit")
+	quit := "Quit"
+	if onWeb {
+		quit = "Open a saved game from a file" // a page is left by its tab
+	}
+	t.menu = newMenu(a, "New game", "The campaign, 1944-1949", cont, "Load a saved game", "Encyclopedia", "Settings", "What-if lab: many games of AIs", quit)
 	t.menu.off[titleContinue] = t.autosave == ""
 	if sc, err := scenario.Load("manas-1945", scenario.Options{}); err == nil {
 		t.backdrop = sc.Setup.Map
@@ -77,13 +84,18 @@ func newTitle(a *app, opt Options) *Title {
 	return t
 }
 
-// Update implements scene. Q quits; Esc goes to Quit, and quits from there.
+// Update implements scene. Q quits; Esc goes to Quit and says that Enter
+// quits, but never quits itself, so that a second Esc does not end the
+// game unasked (in the browser, where a page is left by its tab, neither
+// key does anything).
 func (t *Title) Update(in Input) (scene, error) {
-	if in.Has(KeyQuit) || (in.Has(KeyEscape) && t.menu.at == titleQuit) {
+	switch {
+	case onWeb:
+	case in.Has(KeyQuit):
 		return nil, errQuit
-	}
-	if in.Has(KeyEscape) {
+	case in.Has(KeyEscape):
 		t.menu.at = titleQuit
+		t.status = "Enter quits ili; the arrows or the mouse choose another line."
 		return nil, nil
 	}
 	t.layout()
@@ -98,7 +110,7 @@ func (t *Title) Update(in Input) (scene, error) {
 		}
 		return c, nil
 	case titleContinue:
-		p, err := loadPlay(t.a, t.autosave)
+		p, err := loadStored(t.a, t.autosave)
 		if err != nil {
 			t.status = "The last game cannot be continued: " + err.Error()
 			return nil, nil
@@ -110,7 +122,15 @@ func (t *Title) Update(in Input) (scene, error) {
 		return newEncyclopedia(t.a, t, nil), nil
 	case titleSettings:
 		return newSettingsScreen(t.a, t), nil
+	case titleLab:
+		return newLab(t.a, t), nil // lab.go
 	case titleQuit:
+		if onWeb {
+			if err := pickFile(); err != nil {
+				t.status = err.Error()
+			}
+			return nil, nil
+		}
 		return nil, errQuit
 	}
 	return nil, nil
@@ -162,9 +182,11 @@ type LoadScreen struct {
 func newLoadScreen(a *app, back scene) *LoadScreen {
 	l := &LoadScreen{a: a, back: back}
 	var items []string
-	dir, err := save.Dir()
+	where := savesDir
+	st, err := a.store()
 	if err == nil {
-		l.entries, err = save.List(dir)
+		where = st.Where(savesDir)
+		l.entries, err = save.ListStore(st, savesDir)
 	}
 	if err != nil {
 		l.status = err.Error()
@@ -172,20 +194,26 @@ func newLoadScreen(a *app, back scene) *LoadScreen {
 	for _, e := range l.entries {
 		items = append(items, entryLabel(e))
 	}
+	if onWeb {
+		items = append(items, "Open a saved game from a file...")
+	}
 	items = append(items, "Back")
 	l.menu = newMenu(a, items...)
 	for i, e := range l.entries {
 		l.menu.off[i] = e.Game == nil
 	}
 	if len(l.entries) == 0 && l.status == "" {
-		l.status = "There are no saved games yet in " + dir + ". Save with F5 or from the menu during a game."
+		l.status = "There are no saved games yet in " + where + ". Save with F5 or from the menu during a game."
+		if onWeb {
+			l.status += " A saved game's file (from this page's downloads or a desktop's ili) opens from a file, or dropped on the page."
+		}
 	}
 	return l
 }
 
 // entryLabel is one saved game's line in the list.
 func entryLabel(e save.Entry) string {
-	name := strings.TrimSuffix(filepath.Base(e.Path), ".json")
+	name := strings.TrimSuffix(path.Base(e.Path), ".json")
 	if e.Game == nil {
 		return name + ": cannot be read"
 	}
@@ -225,13 +253,20 @@ func (l *LoadScreen) Update(in Input) (scene, error) {
 	i := l.menu.update(in)
 	switch {
 	case i < 0:
-	case i == len(l.entries):
+	case onWeb && i == len(l.entries):
+		if err := pickFile(); err != nil {
+			l.status = err.Error()
+		}
+	case i >= len(l.entries):
 		return l.back, nil
 	default:
-		p, err := loadPlay(l.a, l.entries[i].Path)
+		p, err := loadStored(l.a, l.entries[i].Path)
 		if err != nil {
 			l.status = err.Error()
 			return nil, nil
+		}
+		if from, ok := l.back.(*Play); ok {
+			p.keepCamera(from) // loaded from the game's menu: the map as it was looked at
 		}
 		return p, nil
 	}
@@ -310,7 +345,16 @@ func (st *SettingsScreen) change(i, d int) {
 // layout places the lines for the screen's size.
 func (st *SettingsScreen) layout() {
 	w, _ := st.size()
-	st.menu.place(w*0.08, 100, max(560, w*0.5))
+	mw := max(560, w*0.5)
+	st.menu.place(w*0.08, 100, mw)
+	// Wide enough for the widest label and value side by side.
+	for _, it := range st.menu.items {
+		if _, value, ok := strings.Cut(it, "\t"); ok {
+			vw, _ := text.Measure(value, st.a.text, 0)
+			mw = max(mw, st.menu.valueX()+vw+20)
+		}
+	}
+	st.menu.place(w*0.08, 100, min(mw, w*0.92-w*0.08))
 }
 
 // Update implements scene.

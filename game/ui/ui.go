@@ -42,10 +42,22 @@ type Options struct {
 	// the window shows their game.
 	AI map[string]ai.Level
 	// Load opens a saved game (a batch's kept run too) instead.
-	Load        string
+	Load string
+	// ScenarioDirs are folders of authors' scenarios the picker lists
+	// beside the bundled ones and the user's own (scenario.UserDir).
+	ScenarioDirs []string
+	// SetUp opens the scenario's set-up screen (side, opponent, variants,
+	// then the briefing) rather than the game itself.
+	SetUp       bool
 	Width       int
 	Height      int
 	ColourBlind bool // the colour-blind-safe palette, whatever the settings say
+	// Note is said on the title screen, when it opens first: why a link
+	// to the browser's game could not open what it named.
+	Note string
+	// TestHook lets the browser's page read where the units are (Probe),
+	// for the browser test (?test=1).
+	TestHook bool
 }
 
 // seats are who plays each side of sc.
@@ -120,6 +132,20 @@ type Game struct {
 	still bool         // nothing came in this frame
 	idle  int          // frames in a row with nothing to draw
 	read  func() Input // where input comes from; nil: the keyboard and mouse
+	// frames counts the frames drawn; firstFrame, when set, is called after
+	// the first (the browser's page takes its loading notice away).
+	frames     int
+	ticks      int // updates
+	firstFrame func()
+	// opened is a saved game the browser's page handed over (a file dropped
+	// on the page or picked), opened at the next update.
+	opened *openedFile
+}
+
+// openedFile is a file the person gave the page.
+type openedFile struct {
+	name string
+	data []byte
 }
 
 // Update implements ebiten.Game. Settings keys work on every screen.
@@ -131,29 +157,42 @@ func (g *Game) Update() error {
 		}
 		return errQuit
 	}
+	if f := g.opened; f != nil {
+		g.opened = nil
+		g.switchTo(openFile(g.a, f))
+	}
+	g.ticks++
 	in := g.nextInput()
 	before := g.a.settings
 	if g.a.settings.apply(in) {
 		g.a.changed(before)
 	}
 	next, err := g.scene.Update(in) // a settings screen may change them too
+	if err != nil && onWeb && errors.Is(err, errQuit) {
+		next, err = newTitle(g.a, Options{}), nil // a page is closed by its tab, not quit: back to the title
+	}
 	if err != nil {
 		if errors.Is(err, errQuit) {
 			leave(g.scene)
 		}
 		return err
 	}
-	if next != nil && next != g.scene {
-		leave(g.scene)
-		g.scene, g.drawn = next, false
-		resize(g.scene, g.w, g.h)
-	}
+	g.switchTo(next)
 	if g.a.settings != before {
 		resize(g.scene, g.w, g.h)
 		g.drawn = false
 	}
 	g.rest()
 	return nil
+}
+
+// switchTo puts the scene next on the screen, if it is another.
+func (g *Game) switchTo(next scene) {
+	if next != nil && next != g.scene {
+		leave(g.scene)
+		g.scene, g.drawn = next, false
+		resize(g.scene, g.w, g.h)
+	}
 }
 
 // nextInput reads a frame of input and notes whether anything came in.
@@ -165,7 +204,7 @@ func (g *Game) nextInput() Input {
 		px, py = in.MouseX, in.MouseY
 	} else {
 		in = g.input.read()
-		in.MouseIn = ebiten.IsFocused()
+		in.MouseIn = ebiten.IsFocused() && pointerOver()
 	}
 	in.MouseIn = in.MouseIn && in.MouseX >= 0 && in.MouseY >= 0 && in.MouseX < g.w && in.MouseY < g.h
 	g.still = in.still(px, py)
@@ -223,6 +262,10 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 	g.scene.Draw(screen)
 	g.drawn = true
+	g.frames++
+	if g.frames == 1 && g.firstFrame != nil {
+		g.firstFrame()
+	}
 }
 
 // Layout implements ebiten.Game: the game uses the window's size.
@@ -241,6 +284,9 @@ func Run(opt Options) error {
 		return ErrNoDisplay
 	}
 	settings := LoadSettings(ebiten.Monitor().DeviceScaleFactor())
+	if onWeb {
+		settings.Fullscreen = false // a page goes full screen at a click, not on its own
+	}
 	if opt.ColourBlind {
 		settings.ColourBlind = true
 	}
@@ -262,6 +308,7 @@ func Run(opt Options) error {
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetWindowClosingHandled(true)
 	ebiten.SetFullscreen(settings.Fullscreen)
+	startWeb(g, opt)
 	err = ebiten.RunGame(g)
 	if errors.Is(err, errQuit) {
 		return nil
@@ -281,10 +328,14 @@ func firstScene(a *app, opt Options) (scene, error) {
 		return loadPlay(a, opt.Load)
 	case opt.Scenario != "" && opt.History:
 		return newHistoryMode(a, opt)
+	case opt.Scenario != "" && opt.SetUp:
+		return newSetup(a, opt)
 	case opt.Scenario != "":
 		return newPlay(a, opt)
 	}
-	return newTitle(a, opt), nil
+	t := newTitle(a, opt)
+	t.status = opt.Note
+	return t, nil
 }
 
 // shotGame draws one frame of a scene, keeps the pixels and ends.

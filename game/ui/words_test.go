@@ -30,7 +30,7 @@ func TestPreviewInWords(t *testing.T) {
 	}
 	want := []string{
 		"the shock of substantial surprise: the attacker's odds about 3 times as good",
-		"the attackers' quality (75%): the attacker's strength about 25% less",
+		"the attacker's quality (75%): the attacker's strength about 25% less",
 		"the ground (built-up, dense cover): the attacker's strength about 25% less",
 	}
 	top := topFactors(pre, 3)
@@ -115,7 +115,7 @@ func TestRefusalAdvice(t *testing.T) {
 	}
 	p.Apply(rules.Move("insurgents", "band-mounted", hex.FromOffset(0, 0)))
 	log = p.Log()
-	if got, want := log[len(log)-1], "Nilka band, mounted, cannot reach 0,0 this phase; choose a hex in its marked reach, or march part of the way now"; got != want {
+	if got, want := log[len(log)-1], "Nilka band, mounted, cannot reach 32 km north of Road to Ghulja this phase; choose a hex in its marked reach, or march part of the way now"; got != want {
 		t.Errorf("the refused march reads %q, want %q", got, want)
 	}
 	for _, c := range []struct{ refusal, advice string }{
@@ -355,7 +355,7 @@ func TestVerbAgreement(t *testing.T) {
 		want string
 	}{
 		{rules.Moved{Unit: "band-mounted", Path: []hex.Hex{hex.FromOffset(11, 9)}, Minutes: 90}, "Nilka band, mounted, marches to Kash River ford (1 h 30 min)"},
-		{rules.Retreated{Unit: "police", To: hex.FromOffset(11, 6)}, "Nilka police fall back to 11,6"},
+		{rules.Retreated{Unit: "police", To: hex.FromOffset(11, 6)}, "Nilka police fall back to 4 km north-west of Nilka (Gongha)"},
 		{rules.PlaceCaptured{Side: "insurgents", Place: "nilka"}, "Nilka insurgents take Nilka (Gongha)"},
 		{rules.PlaceCaptured{Side: "provincial", Place: "nilka"}, "Provincial garrison takes Nilka (Gongha)"},
 		{rules.SupplyChanged{Unit: "police"}, "Nilka police are out of supply"},
@@ -364,7 +364,7 @@ func TestVerbAgreement(t *testing.T) {
 			t.Errorf("the log reads %q, want %q", got, c.want)
 		}
 	}
-	if got := p.gameOverWords("insurgents", ""); !strings.Contains(got, "Nilka insurgents win") {
+	if got := p.gameOverWords("insurgents", "", true); !strings.Contains(got, "Nilka insurgents win") {
 		t.Errorf("the bar's game-over words read %q", got)
 	}
 }

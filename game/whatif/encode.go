@@ -4,25 +4,44 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"unicode"
 )
 
 // Head is what identifies a batch: what was run, on what, how many times.
+// Every part of the setup is in it (variants, --set values, scales, AI
+// levels, the plan, the date the record was taken up), so that a report
+// says what it is the report of, and batches of different setups do not
+// merge.
 type Head struct {
-	Format       string            `json:"format"` // FormatVersion
+	Format       string            `json:"format"`          // FormatVersion
+	Label        string            `json:"label,omitempty"` // the setup's name in a comparison or a sweep
+	At           []float64         `json:"at,omitempty"`    // a sweep's cell: the values of its keys
 	Scenario     string            `json:"scenario"`
 	ScenarioHash string            `json:"scenario_hash"`
 	Variants     []string          `json:"variants"`
 	Set          []string          `json:"set"`
+	Scale        []string          `json:"scale"`
 	From         string            `json:"from,omitempty"` // the moment the games took up the record, "" for the start
-	AI           map[string]string `json:"ai"`
+	AI           map[string]string `json:"ai"`             // every side's level
+	Plan         bool              `json:"plan"`           // every AI followed its side's historical plan
 	Runs         int               `json:"runs"`
 	Seed         uint64            `json:"seed"`
 	Sides        []string          `json:"sides"`
-	Places       []string          `json:"places"`
+	Places       []string          `json:"places"`    // the places that give points
+	Garrisons    []Garrison        `json:"garrisons"` // the places each side's units stood in at the start
 }
+
+// Spec is the setup the head records.
+func (h Head) Spec() Spec {
+	return Spec{Scenario: h.Scenario, Variants: h.Variants, Set: h.Set, Scale: h.Scale, AI: h.AI, Plan: h.Plan, From: h.From}
+}
+
+// Describe says the setup in one line (see Spec.Describe).
+func (h Head) Describe() string { return h.Spec().Describe(h.Sides) }
 
 // Report is the JSON form of a batch: what was run and what came of it. The
 // results come before the summary, which is written once they are all in.
@@ -41,7 +60,7 @@ type Report struct {
 // FormatVersion names the layout of Report and the rules that produced it;
 // batches of different versions do not merge. The order of the fields and
 // the layout of the white space may change within a version.
-const FormatVersion = "ili-sim/1"
+const FormatVersion = "ili-sim/2"
 
 // Formats are the formats a report is written in.
 var Formats = []string{"text", "json", "csv"}
@@ -108,20 +127,21 @@ func (e *errWriter) Write(p []byte) (int, error) {
 
 // jsonEncoder writes the head indented, each result on a line of its own,
 // and the summary last.
+// Nested in a study, each line after the first starts with prefix.
 type jsonEncoder struct {
-	w *errWriter
-	n int
+	w      *errWriter
+	n      int
+	prefix string
 }
 
 func (e *jsonEncoder) Head(r *Report) error {
-	h := r.Head
-	h.Variants, h.Set = nonNil(h.Variants), nonNil(h.Set)
-	b, err := json.MarshalIndent(h, "", " ")
+	h := r.Head.nonNil()
+	b, err := json.MarshalIndent(h, e.prefix, " ")
 	if err != nil {
 		return err
 	}
-	b = b[:len(b)-len("\n}")]
-	fmt.Fprintf(e.w, "%s,\n \"results\": [", b)
+	b = b[:len(b)-len("\n}")-len(e.prefix)]
+	fmt.Fprintf(e.w, "%s,\n%s \"results\": [", b, e.prefix)
 	return e.w.err
 }
 
@@ -130,55 +150,92 @@ func (e *jsonEncoder) Result(res Result) error {
 	if err != nil {
 		return err
 	}
-	sep := ",\n  "
+	sep := ","
 	if e.n == 0 {
-		sep = "\n  "
+		sep = ""
 	}
 	e.n++
-	fmt.Fprintf(e.w, "%s%s", sep, b)
+	fmt.Fprintf(e.w, "%s\n%s  %s", sep, e.prefix, b)
 	return e.w.err
 }
 
 func (e *jsonEncoder) Tail(r *Report) error {
-	b, err := json.MarshalIndent(r.Summary, " ", " ")
+	b, err := json.MarshalIndent(r.Summary, e.prefix+" ", " ")
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.w, "\n ],\n \"summary\": %s\n}\n", b)
+	end := "\n"
+	if e.prefix != "" {
+		end = "" // the study goes on
+	}
+	fmt.Fprintf(e.w, "\n%s ],\n%s \"summary\": %s\n%s}%s", e.prefix, e.prefix, b, e.prefix, end)
 	return e.w.err
 }
 
-// csvEncoder writes a row of names, then one row per run.
+// csvEncoder writes a row of names, then one row per run, each starting
+// with the setup, so that rows of several setups can stand in one table.
 type csvEncoder struct {
-	w             *errWriter
-	sides, places []string
+	w     *errWriter
+	head  Head
+	setup []string
 }
 
 func (e *csvEncoder) Head(r *Report) error {
-	e.sides, e.places = r.Sides, r.Places
-	head := []string{"seed", "winner", "reason", "turns", "historical"}
+	e.head = r.Head
+	names := []string{"scenario", "variants", "set", "scale", "from", "plan"}
+	e.setup = []string{r.Scenario, strings.Join(r.Variants, "+"), strings.Join(r.Set, ";"), strings.Join(r.Scale, ";"), r.From, fmt.Sprint(r.Plan)}
+	for _, s := range r.Sides {
+		names = append(names, "ai_"+s)
+		e.setup = append(e.setup, r.AI[s])
+	}
+	for i := range e.setup {
+		e.setup[i] = csvQuote(e.setup[i])
+	}
+	head := append(names, "seed", "winner", "reason", "turns", "as_history", "record_winner", "key_places_held", "key_places",
+		"checkpoints_held", "checkpoints", "course_score")
 	for _, s := range r.Sides {
 		head = append(head, "vp_"+s, "lost_"+s, "captured_"+s, "guns_lost_"+s)
 	}
 	for _, p := range r.Places {
+		head = append(head, "owner_"+p)
+	}
+	for _, p := range r.Places {
 		head = append(head, "first_change_"+p)
+	}
+	for _, g := range r.Garrisons {
+		head = append(head, "gave_up_"+g.Side+"_"+g.Place)
 	}
 	fmt.Fprintln(e.w, strings.Join(head, ","))
 	return e.w.err
 }
 
 func (e *csvEncoder) Result(res Result) error {
-	row := []string{fmt.Sprint(res.Seed), csvQuote(res.Winner), csvQuote(res.Reason), fmt.Sprint(res.Turns), fmt.Sprint(res.Historical)}
-	for _, s := range e.sides {
+	a := res.AsHistory
+	row := append(slices.Clone(e.setup), fmt.Sprint(res.Seed), csvQuote(res.Winner), csvQuote(res.Reason), fmt.Sprint(res.Turns),
+		fmt.Sprint(res.Historical), fmt.Sprint(a.Winner), fmt.Sprint(a.Places), fmt.Sprint(a.KeyPlaces), fmt.Sprint(a.Checkpoints), fmt.Sprint(a.Dated),
+		strconv.FormatFloat(res.CourseScore, 'g', -1, 64))
+	for _, s := range e.head.Sides {
 		l := res.Losses[s]
 		row = append(row, fmt.Sprint(res.VP[s]), fmt.Sprint(l.Men), fmt.Sprint(l.Captured), fmt.Sprint(l.Guns))
 	}
-	for _, p := range e.places {
+	for _, p := range e.head.Places {
+		row = append(row, csvQuote(ownerName(res.Owners[p])))
+	}
+	for _, p := range e.head.Places {
 		t := ""
 		for _, c := range res.Captures {
 			if c.Place == p {
 				t = fmt.Sprint(c.Turn)
 				break
+			}
+		}
+		row = append(row, t)
+	}
+	for _, g := range e.head.Garrisons {
+		t := ""
+		for _, u := range res.GaveUp {
+			if u.Side == g.Side && u.Place == g.Place {
+				t = fmt.Sprint(u.Turn)
 			}
 		}
 		row = append(row, t)
@@ -216,24 +273,26 @@ func (e *textEncoder) Head(*Report) error  { return nil }
 func (e *textEncoder) Result(Result) error { return e.w.err }
 func (e *textEncoder) Tail(r *Report) error {
 	w := e.w
+	writeHeader(w, r)
+	writeTables(w, r)
+	return w.err
+}
+
+// writeHeader says what the batch was: the scenario, every part of its
+// setup, the runs and seeds, and the speed where it is known.
+func writeHeader(w io.Writer, r *Report) {
 	s := r.Summary
-	fmt.Fprintf(w, "%s", r.Scenario)
-	if len(r.Variants) > 0 {
-		fmt.Fprintf(w, " with %s", strings.Join(r.Variants, ", "))
+	if r.Label != "" {
+		fmt.Fprintf(w, "%s: ", r.Label)
 	}
-	if r.From != "" {
-		fmt.Fprintf(w, " taken up from the record at %s", r.From)
-	}
-	fmt.Fprintf(w, ": %d runs from seed %d", r.Runs, r.Seed)
+	fmt.Fprintf(w, "%s: %d runs from seed %d", r.Scenario, r.Runs, r.Seed)
 	if s.RunsPerSecond > 0 {
 		fmt.Fprintf(w, ", %.1f runs/s", s.RunsPerSecond)
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintf(w, "\nSetup: %s\n", r.Describe())
 	if s.Refused > 0 {
 		fmt.Fprintf(w, "The rules refused %d commands of the AI in %d runs (a fault of the AI: each ended its phase; the runs' records hold them).\n", s.Refused, s.RefusedRuns)
 	}
-	writeTables(w, r)
-	return w.err
 }
 
 // writeTables writes the outcomes, the losses and the places of a report.
@@ -247,25 +306,73 @@ func writeTables(w io.Writer, r *Report) {
 		if side == "draw" {
 			label = "draw"
 		}
-		fmt.Fprintf(tw, "%s\t%.1f%%\t%.1f-%.1f%%\t%s\n", label, 100*ws.Share, 100*ws.Lo, 100*ws.Hi, r.AI[side])
+		level := r.AI[side]
+		if level != "" && r.Plan {
+			level += " (plan)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", label, pct(ws), ci(ws), level)
 	}
-	fmt.Fprintf(tw, "as in history\t%.1f%%\t%.1f-%.1f%%\t\n", 100*s.Historical.Share, 100*s.Historical.Lo, 100*s.Historical.Hi)
+	a := s.AsHistory
+	fmt.Fprintf(tw, "as in history\t%s\t%s\t\n", pct(s.Historical), ci(s.Historical))
+	fmt.Fprintf(tw, "  the record's winner\t%s\t%s\t\n", pct(a.Winner), ci(a.Winner))
+	fmt.Fprintf(tw, "  every key place\t%s\t%s\t(%.1f of %d held as the record, on average)\n", pct(a.KeyPlaces), ci(a.KeyPlaces), a.MeanKeyPlaces, a.Of)
+	fmt.Fprintf(tw, "  half the checkpoints\t%s\t%s\t\n", pct(a.Course), ci(a.Course))
+	tw.Flush()
+	fmt.Fprintf(w, "As in history: %s.\n", a.Test)
 	fmt.Fprintln(tw, "\nSIDE\tMEN LOST (MEDIAN)\tQUARTILES\tVP (MEDIAN)")
 	for _, side := range r.Sides {
 		l := s.Losses[side]
 		fmt.Fprintf(tw, "%s\t%.0f\t%.0f-%.0f\t%.0f\n", side, l.Median, l.Q1, l.Q3, s.VP[side].Median)
 	}
-	fmt.Fprintln(tw, "\nPLACE\tCHANGED HANDS\tFIRST CHANGE (TURN)\t")
+	fmt.Fprintln(tw, "\nPLACE\tCHANGED HANDS\tFIRST CHANGE (TURN)\tHELD AT THE END BY")
 	for _, p := range r.Places {
 		ps := s.Places[p]
-		if ps.Changed.Count == 0 {
-			fmt.Fprintf(tw, "%s\t0%%\t-\t\n", p)
-			continue
+		first := "-"
+		if ps.Changed.Count > 0 {
+			first = fmt.Sprintf("%.0f (%.0f-%.0f)", ps.FirstTurn.Median, ps.FirstTurn.Q1, ps.FirstTurn.Q3)
 		}
-		fmt.Fprintf(tw, "%s\t%.0f%%\t%.0f (%.0f-%.0f)\t\n", p, 100*ps.Changed.Share, ps.FirstTurn.Median, ps.FirstTurn.Q1, ps.FirstTurn.Q3)
+		fmt.Fprintf(tw, "%s\t%.0f%%\t%s\t%s\n", p, 100*ps.Changed.Share, first, owners(s.Owners[p], r.Sides))
 	}
+	writeGaveUp(tw, s)
 	writeCourse(tw, s)
 	tw.Flush()
+}
+
+// pct is a share in percent, ci its interval.
+func pct(s Share) string { return fmt.Sprintf("%.1f%%", 100*s.Share) }
+func ci(s Share) string  { return fmt.Sprintf("%.1f-%.1f%%", 100*s.Lo, 100*s.Hi) }
+
+// owners lists who held a place at the end, most often first, in the
+// sides' order where as often, then nobody.
+func owners(held map[string]Share, sides []string) string {
+	names := append(slices.Clone(sides), "nobody")
+	slices.SortStableFunc(names, func(a, b string) int { return held[b].Count - held[a].Count })
+	var out []string
+	for _, n := range names {
+		if held[n].Count > 0 {
+			out = append(out, fmt.Sprintf("%s %.0f%%", n, 100*held[n].Share))
+		}
+	}
+	if len(out) == 0 {
+		return "-"
+	}
+	return strings.Join(out, ", ")
+}
+
+// writeGaveUp lists the places a side's units stood in at the start and
+// how often they left them of their own accord.
+func writeGaveUp(tw io.Writer, s Summary) {
+	if len(s.GaveUp) == 0 {
+		return
+	}
+	fmt.Fprintln(tw, "\nSTARTED IN\tSIDE\tGAVE IT UP (MARCHED OUT)\tTURN (MEDIAN)")
+	for _, g := range s.GaveUp {
+		turn := "-"
+		if g.GaveUp.Count > 0 {
+			turn = fmt.Sprintf("%.0f (%.0f-%.0f)", g.Turn.Median, g.Turn.Q1, g.Turn.Q3)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s (%s)\t%s\n", g.Place, g.Side, pct(g.GaveUp), ci(g.GaveUp), turn)
+	}
 }
 
 // writeCourse lists the record's checkpoints and how often runs held each
@@ -288,3 +395,21 @@ func writeCourse(tw io.Writer, s Summary) {
 	}
 	fmt.Fprintf(tw, "course score\t\t\t%.2f\n", s.CourseScore)
 }
+
+// nonNil is the head with empty lists rather than none.
+func (h Head) nonNil() Head {
+	h.Variants, h.Set, h.Scale = nonNil(h.Variants), nonNil(h.Set), nonNil(h.Scale)
+	if h.AI == nil {
+		h.AI = map[string]string{}
+	}
+	if h.Garrisons == nil {
+		h.Garrisons = []Garrison{}
+	}
+	if h.Places == nil {
+		h.Places = []string{}
+	}
+	return h
+}
+
+// newTab is the tab writer of the text reports.
+func newTab(w io.Writer) *tabwriter.Writer { return tabwriter.NewWriter(w, 2, 8, 2, ' ', 0) }

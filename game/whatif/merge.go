@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"ili/game/match"
 	"maps"
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -40,8 +39,11 @@ func Merge(reps []*Report) (*Report, error) {
 		return nil, err
 	}
 	out.Results, out.Runs, out.Seed = results, len(results), results[0].Seed
-	out.Summary = Summarize(out.Sides, out.Places, out.Results, 0)
-	out.Summary.RunsPerSecond = mergedSpeed(reps, out.Runs)
+	t := newTally(out.Head)
+	for _, res := range results {
+		t.Add(res)
+	}
+	out.Summary, out.tally = t.Summary(0), t
 	return out, nil
 }
 
@@ -51,20 +53,6 @@ func batchName(r *Report, i int) string {
 		return r.File
 	}
 	return fmt.Sprintf("batch %d", i+1)
-}
-
-// mergedSpeed is the runs per second of the batches together.
-func mergedSpeed(reps []*Report, runs int) float64 {
-	seconds := 0.0
-	for _, r := range reps {
-		if r.Summary.RunsPerSecond > 0 {
-			seconds += float64(r.Runs) / r.Summary.RunsPerSecond
-		}
-	}
-	if seconds <= 0 || math.IsInf(seconds, 0) || math.IsNaN(seconds) {
-		return 0
-	}
-	return float64(runs) / seconds
 }
 
 // joinResults puts the batches' results in seed order, refusing a seed that
@@ -83,8 +71,30 @@ func joinResults(reps []*Report, names []string) ([]Result, error) {
 		if all[i].Seed == all[i-1].Seed {
 			return nil, twice(reps, names, all[i].Seed)
 		}
+		if all[i].Seed != all[i-1].Seed+1 {
+			return nil, gap(reps, names, all[i-1].Seed, all[i].Seed)
+		}
 	}
 	return all, nil
+}
+
+// gap says which seeds are missing between two batches: a merged batch is
+// one batch of consecutive seeds, as one command would have played it.
+func gap(reps []*Report, names []string, last, next uint64) error {
+	after, before := "", 0
+	for i, r := range reps {
+		if n := len(r.Results); n > 0 && r.Results[n-1].Seed == last {
+			after = names[i]
+		}
+		if len(r.Results) > 0 && r.Results[0].Seed == next {
+			before = i
+		}
+	}
+	missing := fmt.Sprintf("seed %d is", last+1)
+	if next-last > 2 {
+		missing = fmt.Sprintf("seeds %d to %d are", last+1, next-1)
+	}
+	return reps[before].errResult(names[before], 0, "%s missing between %s and this batch; merge every part of the batch (each --shard K/N for K from 1 to N)", missing, after)
 }
 
 // twice says which two batches hold a seed.
@@ -238,10 +248,20 @@ func (r *Report) matches(name string, first *Report, firstName string) error {
 		return r.errKey(name, "variants", "the batch has variants [%s], not [%s] like %s; %s", list(r.Variants), list(first.Variants), firstName, one)
 	case !slices.Equal(r.Set, first.Set):
 		return r.errKey(name, "set", "the batch has --set values [%s], not [%s] like %s; %s", list(r.Set), list(first.Set), firstName, one)
+	case !slices.Equal(r.Scale, first.Scale):
+		return r.errKey(name, "scale", "the batch has --scale values [%s], not [%s] like %s; %s", list(r.Scale), list(first.Scale), firstName, one)
 	case r.From != first.From:
 		return r.errKey(name, "from", "the batch took up the record at %q, not at %q like %s; %s", r.From, first.From, firstName, one)
 	case !maps.Equal(r.AI, first.AI):
 		return r.errKey(name, "ai", "the batch has other AI levels (%s) than %s (%s); %s", levels(r.AI), firstName, levels(first.AI), one)
+	case r.Plan != first.Plan:
+		return r.errKey(name, "plan", "the batch was played %s, and %s %s; %s", withPlan(r.Plan), firstName, withPlan(first.Plan), one)
+	case r.Label != first.Label:
+		return r.errKey(name, "label", "the batch is the setup %q, not %q like %s; %s", r.Label, first.Label, firstName, one)
+	case !slices.Equal(r.At, first.At):
+		return r.errKey(name, "at", "the batch is the sweep's cell at %v, not at %v like %s; %s", r.At, first.At, firstName, one)
+	case !slices.Equal(r.Garrisons, first.Garrisons):
+		return r.errKey(name, "garrisons", "the batch's units start in other places than %s's; %s", firstName, one)
 	case !slices.Equal(r.Sides, first.Sides):
 		return r.errKey(name, "sides", "the batch's sides are [%s], not [%s] like %s; %s", list(r.Sides), list(first.Sides), firstName, one)
 	case !slices.Equal(r.Places, first.Places):
@@ -251,6 +271,14 @@ func (r *Report) matches(name string, first *Report, firstName string) error {
 }
 
 func list(s []string) string { return strings.Join(s, ", ") }
+
+// withPlan says whether the AIs followed the historical plan.
+func withPlan(plan bool) string {
+	if plan {
+		return "with --plan (every AI following its side's historical plan)"
+	}
+	return "without --plan"
+}
 
 // levels writes AI levels as side=level, by side.
 func levels(ai map[string]string) string {

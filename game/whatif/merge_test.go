@@ -126,7 +126,7 @@ func TestMergeRefusesOtherSetups(t *testing.T) {
 		{func(o map[string]any) { o["scenario_hash"] = "0" }, `:another version of nilka-1944's file`},
 		{func(o map[string]any) { o["variants"] = []any{"no-trucks"} }, `:variants \[no-trucks\], not \[\]`},
 		{func(o map[string]any) { o["set"] = []any{"turns=3"} }, `:--set values \[turns=3\]`},
-		{func(o map[string]any) { o["ai"] = map[string]any{"insurgents": "hard"} }, `:other AI levels \(insurgents=hard\) than a.json \(none\)`},
+		{func(o map[string]any) { o["ai"] = map[string]any{"insurgents": "hard"} }, `:other AI levels \(insurgents=hard\) than a.json \(insurgents=random, provincial=random\)`},
 		{func(o map[string]any) { o["sides"] = []any{"provincial", "insurgents"} }, `:the batch's sides are \[provincial, insurgents\], not \[insurgents, provincial\]`},
 		{func(o map[string]any) { o["places"] = []any{"nilka"} }, `:the batch's places are \[nilka\]`},
 		{func(o map[string]any) { o["seed"] = 3; result(o, 0)["seed"] = 3 }, `:seed 3 is in two batches, this one and a.json`},
@@ -166,8 +166,8 @@ func TestReadsOldLayout(t *testing.T) {
 // it neither panics nor says more than one line.
 func FuzzReadReport(f *testing.F) {
 	f.Add(batchJSON(f, 1, 2))
-	f.Add([]byte(`{"format":"ili-sim/1","sides":["a"],"runs":1,"results":[{"seed":0,"winner":"a"}],"results":null}`))
-	f.Add([]byte(`{"format":"ili-sim/1","sides":["a"],"runs":2,"seed":5,"results":[{"seed":5},{"seed":5}]}`))
+	f.Add([]byte(`{"format":"ili-sim/2","sides":["a"],"runs":1,"results":[{"seed":0,"winner":"a"}],"results":null}`))
+	f.Add([]byte(`{"format":"ili-sim/2","sides":["a"],"runs":2,"seed":5,"results":[{"seed":5},{"seed":5}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rep, err := ReadReport("f.json", data)
 		if err == nil {

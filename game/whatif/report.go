@@ -1,31 +1,43 @@
 package whatif
 
-import (
-	"ili/game/stats"
-	"math"
-)
+import "context"
 
-// Meta is what identifies a batch besides its results.
+// Meta is what names a batch besides its setup: the scenario as its
+// reports name it (the scenario's ID when ""), the first seed, and, in a
+// comparison or a sweep, the setup's label and the sweep's values.
 type Meta struct {
 	Scenario string
-	Variants []string
-	Set      []string
-	AI       map[string]string
 	Seed     uint64
+	Label    string
+	At       []float64
 }
 
 // NewReport builds the report of a finished batch.
 func NewReport(set Setup, meta Meta, b Batch) *Report {
 	r := &Report{Head: newHead(set, meta, len(b.Results)), Results: b.Results}
-	r.Summary = Summarize(r.Sides, r.Places, b.Results, b.Elapsed.Seconds())
+	t := newTally(r.Head)
+	for _, res := range b.Results {
+		t.Add(res)
+	}
+	r.Summary, r.tally = t.Summary(b.Elapsed.Seconds()), t
 	return r
 }
+
+// NewHead is what identifies a batch of runs games of the setup from the
+// seed meta gives.
+func NewHead(set Setup, meta Meta, runs int) Head { return newHead(set, meta, runs) }
 
 // newHead is what identifies a batch of runs games of the setup.
 func newHead(set Setup, meta Meta, runs int) Head {
 	sc := set.Scenario
-	h := Head{Format: FormatVersion, Scenario: meta.Scenario, ScenarioHash: sc.TextHash, // the scenario text's, which guards merges
-		Variants: nonNil(meta.Variants), Set: nonNil(meta.Set), From: sc.TakenFrom(), AI: meta.AI, Runs: runs, Seed: meta.Seed}
+	sp := set.Spec()
+	name := meta.Scenario
+	if name == "" {
+		name = sc.ID
+	}
+	h := Head{Format: FormatVersion, Label: meta.Label, At: meta.At, Scenario: name, ScenarioHash: sc.TextHash, // the scenario text's, which guards merges
+		Variants: sp.Variants, Set: sp.Set, Scale: sp.Scale, From: sp.From, AI: sp.AI, Plan: sp.Plan, Runs: runs, Seed: meta.Seed,
+		Places: []string{}, Garrisons: nonNilG(Garrisons(sc))}
 	for _, s := range sc.Setup.Sides {
 		h.Sides = append(h.Sides, s.ID)
 	}
@@ -37,11 +49,26 @@ func newHead(set Setup, meta Meta, runs int) Head {
 	return h
 }
 
+func nonNilG(g []Garrison) []Garrison {
+	if g == nil {
+		return []Garrison{}
+	}
+	return g
+}
+
 // Stream plays the batch opt describes (its first seed is opt.Seed) and
 // writes its report with enc as the results come in, in seed order; enc may
 // be nil, for the summary alone. The report returned has the summary and no
 // results: the batch keeps none, so its memory does not grow with its runs.
 func Stream(set Setup, meta Meta, opt Options, enc Encoder) (*Report, error) {
+	return StreamContext(context.Background(), set, meta, opt, enc, nil)
+}
+
+// StreamContext is Stream, stopped when ctx is done, with each called for
+// every result (in seed order, from one goroutine) after the tally has
+// counted it in: the lab's hook for results as they come (t.Summary sums
+// the batch up so far).
+func StreamContext(ctx context.Context, set Setup, meta Meta, opt Options, enc Encoder, each func(t *Tally, r Result) error) (*Report, error) {
 	meta.Seed = opt.Seed
 	rep := &Report{Head: newHead(set, meta, opt.Runs)}
 	if enc != nil {
@@ -49,9 +76,17 @@ func Stream(set Setup, meta Meta, opt Options, enc Encoder) (*Report, error) {
 			return nil, err
 		}
 	}
-	t := NewTally(rep.Sides, rep.Places)
-	elapsed, err := RunEach(set, opt, func(res Result) error {
+	t := newTally(rep.Head)
+	if opt.Brief {
+		t.KeepRuns()
+	}
+	elapsed, err := RunEachContext(ctx, set, opt, func(res Result) error {
 		t.Add(res)
+		if each != nil {
+			if err := each(t, res); err != nil {
+				return err
+			}
+		}
 		if enc != nil {
 			return enc.Result(res)
 		}
@@ -72,31 +107,4 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-// Difference compares one outcome between two batches.
-type Difference struct {
-	Outcome     string
-	A, B        Share
-	Diff        float64
-	Significant bool // larger than chance at 95% (two-proportion z test)
-}
-
-// Compare sets the outcome shares of two batches side by side.
-func Compare(a, b *Report) []Difference {
-	var out []Difference
-	outcomes := append(append([]string(nil), a.Sides...), "draw")
-	add := func(name string, x, y Share, nx, ny int) {
-		d := Difference{Outcome: name, A: x, B: y, Diff: y.Share - x.Share}
-		p := float64(x.Count+y.Count) / float64(nx+ny)
-		if se := math.Sqrt(p * (1 - p) * (1/float64(nx) + 1/float64(ny))); se > 0 {
-			d.Significant = math.Abs(d.Diff)/se > stats.Z95
-		}
-		out = append(out, d)
-	}
-	for _, o := range outcomes {
-		add(o, a.Summary.Wins[o], b.Summary.Wins[o], a.Runs, b.Runs)
-	}
-	add("as in history", a.Summary.Historical, b.Summary.Historical, a.Runs, b.Runs)
-	return out
 }

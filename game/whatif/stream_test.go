@@ -2,6 +2,7 @@ package whatif
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -101,6 +102,17 @@ func summarizeSorted(sides, places []string, results []Result) Summary {
 	return s
 }
 
+// sortedPart is the part of a summary summarizeSorted computes: the parts
+// added since (the test of history by parts, final owners, places given
+// up, fights) are left out, and no checkpoints are none.
+func sortedPart(s Summary) Summary {
+	s.AsHistory, s.Owners, s.GaveUp, s.Fights = HistoryStat{}, nil, nil, nil
+	if len(s.Course) == 0 {
+		s.Course = nil
+	}
+	return s
+}
+
 // randomResults makes n results with values spread wide and narrow, draws,
 // refusals and places changing hands more than once.
 func randomResults(rng *rand.Rand, n int) []Result {
@@ -133,7 +145,7 @@ func TestTallyMatchesSorted(t *testing.T) {
 	sides, places := []string{"a", "b"}, []string{"p", "q", "r"}
 	for _, n := range []int{0, 1, 2, 3, 4, 5, 7, 10, 33, 100, 1001} {
 		res := randomResults(rng, n)
-		if got, want := Summarize(sides, places, res, 0), summarizeSorted(sides, places, res); !reflect.DeepEqual(got, want) {
+		if got, want := sortedPart(Summarize(sides, places, res, 0)), summarizeSorted(sides, places, res); !reflect.DeepEqual(got, want) {
 			t.Errorf("%d runs: the tally gives\n%+v\nsorting gives\n%+v", n, got, want)
 		}
 	}
@@ -143,7 +155,7 @@ func TestTallyMatchesSorted(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep := NewReport(set, Meta{Scenario: "nilka-1944"}, b)
-	if want := summarizeSorted(rep.Sides, rep.Places, b.Results); !reflect.DeepEqual(Summarize(rep.Sides, rep.Places, b.Results, 0), want) {
+	if want := summarizeSorted(rep.Sides, rep.Places, b.Results); !reflect.DeepEqual(sortedPart(Summarize(rep.Sides, rep.Places, b.Results, 0)), want) {
 		t.Error("a real batch: the tally and the sorted values disagree")
 	}
 }
@@ -153,7 +165,7 @@ func TestTallyMatchesSorted(t *testing.T) {
 // reads the streamed JSON back.
 func TestStreamWritesWhatRunWrites(t *testing.T) {
 	set := setupFor(t, "nilka-1944", ai.Normal, ai.Easy)
-	meta := Meta{Scenario: "nilka-1944", AI: map[string]string{"insurgents": "normal", "provincial": "easy"}}
+	meta := Meta{Scenario: "nilka-1944"}
 	opt := Options{Runs: 12, Seed: 9, Workers: 3}
 	b, err := Run(set, opt)
 	if err != nil {
@@ -181,8 +193,9 @@ func TestStreamWritesWhatRunWrites(t *testing.T) {
 			continue
 		}
 		back, err := ReadReport("b.json", got.Bytes())
+		whole.Summary.RunsPerSecond = 0 // the JSON leaves the speed out
 		if err != nil || !reflect.DeepEqual(back.Results, b.Results) || !reflect.DeepEqual(back.Summary, whole.Summary) {
-			t.Errorf("the streamed JSON does not read back: %v", err)
+			t.Errorf("the streamed JSON does not read back: %v\n%+v\n%+v", err, back.Summary, whole.Summary)
 		}
 	}
 }
@@ -205,7 +218,7 @@ func TestWindowHoldsBack(t *testing.T) {
 	done := make(chan error)
 	var next uint64
 	go func() {
-		done <- stream(Options{Runs: runs, Workers: workers}, play, func(r Result) error {
+		done <- stream(context.Background(), Options{Runs: runs, Workers: workers}, play, func(r Result) error {
 			if r.Seed != next {
 				return fmt.Errorf("seed %d handed on when %d was due", r.Seed, next)
 			}
@@ -235,7 +248,7 @@ func TestFirstErrorStops(t *testing.T) {
 	boom := errors.New("boom")
 	for _, c := range []struct{ gameFails, eachFails uint64 }{{5, 1000}, {1000, 7}} {
 		var handed []uint64
-		err := stream(Options{Runs: 200, Workers: 4}, func(seed uint64) (Result, error) {
+		err := stream(context.Background(), Options{Runs: 200, Workers: 4}, func(seed uint64) (Result, error) {
 			if seed == c.gameFails {
 				return Result{}, boom
 			}

@@ -1,16 +1,33 @@
 // Package whatif runs batches of seeded AI-against-AI games of a scenario and
 // sums up how likely each outcome is: win rates with confidence intervals,
-// losses, when objectives change hands, and how often history repeats. Run i
-// of a batch uses seed S+i, so a batch can be split by seed range across
-// machines and merged, and the same seed gives the same result with any
-// number of workers.
+// losses, who held each place at the end, the places a side gave up, where
+// the fights were, and how far the runs went as history did. Run i of a
+// batch uses seed S+i, so a batch can be split by seed range across
+// machines (--shard) and merged into the same bytes, and the same seed
+// gives the same result with any number of workers.
+//
+// A study plays several setups on the same seeds (common random numbers):
+// a comparison (each setup against the first, paired by seed), a sweep (a
+// line or a grid of values of --set keys or scales) or a sensitivity study
+// (each strength and date varied down and up, ranked by its effect).
+//
+// For a front end such as the lab in the window: a Spec is a setup as data
+// (Spec.Load builds its Setup; ParseChange, Cell and SensitivityArms build
+// the setups of a study); StreamContext plays one batch and RunStudy a
+// study, each stopped by its context, with Options.Progress told of every
+// run as it ends and a callback handed each result in seed order with the
+// Tally that has counted it (Tally.Summary sums the batch up so far); the
+// reports encode as text, JSON or CSV and draw their charts (WriteChart),
+// and any run is replayed from its seed (Match, Setup.Config).
 package whatif
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -27,11 +44,30 @@ type Setup struct {
 	// path), and Set its --set overrides: the record of each game keeps
 	// them, so that a kept game can be loaded again. Name defaults to the
 	// scenario's ID.
-	Name   string
-	Set    []string
+	Name string
+	Set  []string
+	// Scale is the --scale values (Spec.Scale) the scenario was loaded
+	// with, which a report records; scaled is the --set values they gave,
+	// which the records of the games keep after Set.
+	Scale  []string
+	scaled []string
 	Levels map[string]ai.Level // by side ID; missing sides play Normal
 	// FollowPlans makes every side's AI follow the scenario's historical plan.
 	FollowPlans bool
+}
+
+// Spec is the setup as data: the spec that loads it again.
+func (set Setup) Spec() Spec {
+	name := set.Name
+	if name == "" {
+		name = set.Scenario.ID
+	}
+	levels := map[string]string{}
+	for _, st := range set.Seats() {
+		levels[st.Side] = st.AI
+	}
+	return Spec{Scenario: name, Variants: nonNil(slices.Clone(set.Scenario.Applied)), Set: nonNil(slices.Clone(set.Set)),
+		Scale: nonNil(slices.Clone(set.Scale)), AI: levels, Plan: set.FollowPlans, From: set.Scenario.TakenFrom()}
 }
 
 // Losses is what one side lost over a game.
@@ -40,10 +76,21 @@ type Losses = match.Losses
 // Capture is a place changing hands.
 type Capture = match.Capture
 
-// Result is one game of a batch: its seed and how it ended.
+// Result is one game of a batch: its seed, how it ended, who held each
+// place that gives points at the end, the places a side gave up that it
+// started in, and where the fights were.
 type Result struct {
 	Seed uint64 `json:"seed"`
 	match.Result
+	// Owners is the side that held each place that gives points at the
+	// end ("" for nobody).
+	Owners map[string]string `json:"owners"`
+	// GaveUp lists the places a side's units stood in at the start that
+	// they left of their own accord: the last of them marched out (or
+	// advanced out after a fight), not driven out or destroyed.
+	GaveUp []GaveUp `json:"gave_up"`
+	// Fights counts the fights at each hex, in the order of hexes.
+	Fights []HexCount `json:"fights"`
 }
 
 // Seats returns the seats of a batch's games: every side an AI, at its
@@ -68,19 +115,42 @@ func (set Setup) Config(seed uint64) match.Config {
 	if name == "" {
 		name = set.Scenario.ID
 	}
-	return match.Config{Scenario: name, Variants: set.Scenario.Applied, Set: set.Set, From: set.Scenario.TakenFrom(), Seed: seed, Seats: set.Seats()}
+	sets := set.Set
+	if len(set.scaled) > 0 {
+		sets = append(slices.Clone(set.Set), set.scaled...)
+	}
+	return match.Config{Scenario: name, Variants: set.Scenario.Applied, Set: sets, From: set.Scenario.TakenFrom(), Seed: seed, Seats: set.Seats()}
 }
 
 // Match plays one seeded game of the setup to the end and returns it.
 func Match(set Setup, seed uint64) (*match.Match, error) {
+	m, _, err := playWatched(set, seed)
+	return m, err
+}
+
+// playWatched plays one seeded game of the setup to the end, watching its
+// events.
+func playWatched(set Setup, seed uint64) (*match.Match, *watch, error) {
 	m, _, err := match.New(set.Scenario, set.Config(seed))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if err := m.PlayOut(); err != nil {
-		return nil, fmt.Errorf("seed %d: %w", seed, err)
+	for _, st := range m.Seats() {
+		if st.Person() {
+			return nil, nil, fmt.Errorf("%s is played by a person: only a game of AIs plays out alone", st.Side)
+		}
 	}
-	return m, nil
+	w := newWatch(set.Scenario, m.Turn())
+	for {
+		evs, ok, err := m.Step()
+		if err != nil {
+			return nil, nil, fmt.Errorf("seed %d: %w", seed, err)
+		}
+		if !ok {
+			return m, w, nil
+		}
+		w.see(evs)
+	}
 }
 
 // Play plays one seeded game to the end.
@@ -92,11 +162,16 @@ type Options struct {
 	Seed uint64
 	// Workers is the number of games played at once: 0 means one per core;
 	// more than MaxWorkers or than Runs are not started.
-	Workers  int
-	Progress func(done, all int) // called after each run, from one goroutine at a time
+	Workers int
+	// Progress is called as each run ends (in any order), from one
+	// goroutine at a time: done runs of all.
+	Progress func(done, all int)
 	// Keep is a folder to write every run into as a saved game, which
 	// ili replay checks and the window opens; "" keeps none.
 	Keep string
+	// Brief makes the report's tally keep each run in brief, which Compare
+	// pairs seed by seed; its memory then grows by tens of bytes a run.
+	Brief bool
 }
 
 // MaxRuns is the most runs a batch plays: more would take days, and a
@@ -140,7 +215,7 @@ func KeptName(dir, scenarioID string, seed uint64) string {
 
 // play plays one game and, when dir is not "", saves it there.
 func play(set Setup, seed uint64, dir string) (Result, error) {
-	m, err := Match(set, seed)
+	m, w, err := playWatched(set, seed)
 	if err != nil {
 		return Result{Seed: seed}, err
 	}
@@ -149,7 +224,7 @@ func play(set Setup, seed uint64, dir string) (Result, error) {
 			return Result{Seed: seed}, err
 		}
 	}
-	return Result{Seed: seed, Result: m.Result()}, nil
+	return w.result(set.Scenario, seed, m.Result()), nil
 }
 
 // Batch is a finished batch.
@@ -163,8 +238,13 @@ type Batch struct {
 // workers. A large batch is better played with Stream or RunEach, whose
 // memory does not grow with the number of runs.
 func Run(set Setup, opt Options) (Batch, error) {
+	return RunContext(context.Background(), set, opt)
+}
+
+// RunContext is Run, stopped when ctx is done (with ctx's error).
+func RunContext(ctx context.Context, set Setup, opt Options) (Batch, error) {
 	out := make([]Result, 0, max(0, min(opt.Runs, 1<<16)))
-	elapsed, err := RunEach(set, opt, func(r Result) error {
+	elapsed, err := RunEachContext(ctx, set, opt, func(r Result) error {
 		out = append(out, r)
 		return nil
 	})
@@ -180,11 +260,18 @@ func Run(set Setup, opt Options) (Batch, error) {
 // for it, so memory stays flat whatever the number of runs. The first error,
 // in seed order, of a game or of each stops the batch and is returned.
 func RunEach(set Setup, opt Options, each func(Result) error) (time.Duration, error) {
+	return RunEachContext(context.Background(), set, opt, each)
+}
+
+// RunEachContext is RunEach, stopped when ctx is done: no game starts after
+// that, the games under way are dropped, and ctx's error is returned once
+// every worker has stopped. each has been called for the runs before.
+func RunEachContext(ctx context.Context, set Setup, opt Options, each func(Result) error) (time.Duration, error) {
 	if err := opt.check(); err != nil {
 		return 0, err
 	}
 	start := time.Now()
-	err := stream(opt, func(seed uint64) (Result, error) { return play(set, seed, opt.Keep) }, each)
+	err := stream(ctx, opt, func(seed uint64) (Result, error) { return play(set, seed, opt.Keep) }, each)
 	return time.Since(start), err
 }
 
@@ -198,7 +285,8 @@ type played struct {
 // stream plays opt.Runs games with play on workers and hands their results to
 // each in order. A slot is taken for each game started and given back when
 // its result is handed on, so no more than Window×workers results wait.
-func stream(opt Options, play func(uint64) (Result, error), each func(Result) error) error {
+func stream(ctx context.Context, opt Options, play func(uint64) (Result, error), each func(Result) error) error {
+	defer tuneGC()()
 	workers := opt.workers()
 	slots := make(chan struct{}, Window*workers)
 	jobs := make(chan int)
@@ -208,7 +296,7 @@ func stream(opt Options, play func(uint64) (Result, error), each func(Result) er
 	wg.Add(workers + 1)
 	go func() {
 		defer wg.Done()
-		dispatch(opt.Runs, slots, jobs, quit)
+		dispatch(ctx, opt.Runs, slots, jobs, quit)
 	}()
 	for w := 0; w < workers; w++ {
 		go func() {
@@ -223,24 +311,28 @@ func stream(opt Options, play func(uint64) (Result, error), each func(Result) er
 			}
 		}()
 	}
-	err := collect(opt, out, slots, each)
+	err := collect(ctx, opt, out, slots, each)
 	close(quit)
 	wg.Wait()
 	return err
 }
 
 // dispatch hands out the runs' numbers, each once a slot is free.
-func dispatch(runs int, slots chan<- struct{}, jobs chan<- int, quit <-chan struct{}) {
+func dispatch(ctx context.Context, runs int, slots chan<- struct{}, jobs chan<- int, quit <-chan struct{}) {
 	defer close(jobs)
 	for i := 0; i < runs; i++ {
 		select {
 		case slots <- struct{}{}:
 		case <-quit:
 			return
+		case <-ctx.Done():
+			return
 		}
 		select {
 		case jobs <- i:
 		case <-quit:
+			return
+		case <-ctx.Done():
 			return
 		}
 	}
@@ -248,11 +340,16 @@ func dispatch(runs int, slots chan<- struct{}, jobs chan<- int, quit <-chan stru
 
 // collect takes the results as they come and hands them to each in order,
 // giving back a slot for each.
-func collect(opt Options, out <-chan played, slots <-chan struct{}, each func(Result) error) error {
+func collect(ctx context.Context, opt Options, out <-chan played, slots <-chan struct{}, each func(Result) error) error {
 	waiting := map[int]played{}
 	next := 0
 	for got := 1; next < opt.Runs; got++ {
-		p := <-out
+		var p played
+		select {
+		case p = <-out:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 		if opt.Progress != nil {
 			opt.Progress(got, opt.Runs)
 		}

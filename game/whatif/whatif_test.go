@@ -36,7 +36,7 @@ func TestReportFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := NewReport(set, Meta{Scenario: "nilka-1944", Variants: []string{}, Seed: 7, AI: map[string]string{"insurgents": "normal", "provincial": "greedy"}}, b)
+	rep := NewReport(set, Meta{Scenario: "nilka-1944", Seed: 7}, b)
 	var buf bytes.Buffer
 	if err := rep.WriteJSON(&buf); err != nil {
 		t.Fatal(err)
@@ -59,7 +59,7 @@ func TestReportFormats(t *testing.T) {
 	}
 	buf.Reset()
 	rep.WriteCSV(&buf)
-	if lines := strings.Split(strings.TrimSpace(buf.String()), "\n"); len(lines) != 6 || !strings.HasPrefix(lines[0], "seed,winner") {
+	if lines := strings.Split(strings.TrimSpace(buf.String()), "\n"); len(lines) != 6 || !strings.HasPrefix(lines[0], "scenario,variants,set,scale,from,plan,ai_insurgents,ai_provincial,seed,winner") {
 		t.Errorf("CSV:\n%s", buf.String())
 	}
 	buf.Reset()

@@ -54,12 +54,13 @@ func (l Log) PlaceAt(h hex.Hex) *rules.Place {
 	return nil
 }
 
-// PlaceName names a hex by its place, or by its coordinates.
+// PlaceName names a hex by its place, or, off the places, by its distance
+// and direction from the nearest: "2 km south-east of Nilka (Gongha)".
 func (l Log) PlaceName(h hex.Hex) string {
 	if pl := l.PlaceAt(h); pl != nil {
 		return pl.Name
 	}
-	return rules.Label(h)
+	return l.Off(h)
 }
 
 // ShortSide is a side's name without its bracketed note: "Ili National
@@ -75,27 +76,31 @@ func (l Log) Line(e rules.Event) string {
 	case rules.PhaseStarted:
 		return l.ShortSide(e.Side) + " to move"
 	case rules.Moved:
-		return fmt.Sprintf("%s to %s (%s)", Says(l.Unit(e.Unit), "march"), l.PlaceName(e.Path[len(e.Path)-1]), MarchTime(e.Minutes))
+		return fmt.Sprintf("%s %s (%s)", Says(l.Unit(e.Unit), "march"), l.To(e.Path[len(e.Path)-1]), MarchTime(e.Minutes))
 	case rules.MoveStopped:
-		return fmt.Sprintf("%s at %s: %s", Says(l.Unit(e.Unit), "stop"), l.PlaceName(e.At), e.Reason)
+		return fmt.Sprintf("%s %s: %s", Says(l.Unit(e.Unit), "stop"), l.At(e.At), e.Reason)
 	case rules.CombatResolved:
 		r := e.Result
-		return fmt.Sprintf("%s %s at %s: %s; attackers lose %d, defenders %d and %d captured",
-			SayAll(l.unitNames(e.Attackers), "attack"), AndNames(l.unitNames(e.Defenders)), l.PlaceName(e.Target), r.Outcome, r.Attacker.Men, r.Defender.Men, r.Defender.Captured)
+		captured := ""
+		if r.Defender.Captured > 0 {
+			captured = fmt.Sprintf(" and %d captured", r.Defender.Captured)
+		}
+		return fmt.Sprintf("%s %s %s: %s; attackers lose %d, defenders %d%s",
+			SayAll(l.unitNames(e.Attackers), "attack"), AndNames(l.unitNames(e.Defenders)), l.At(e.Target), r.Outcome, r.Attacker.Men, r.Defender.Men, captured)
 	case rules.Retreated:
 		verb := "fall back"
 		if e.Routed {
 			verb = "rout"
 		}
-		return fmt.Sprintf("%s to %s", Says(l.Unit(e.Unit), verb), l.PlaceName(e.To))
+		return fmt.Sprintf("%s %s", Says(l.Unit(e.Unit), verb), l.To(e.To))
 	case rules.Advanced:
-		return fmt.Sprintf("%s into %s", Says(l.Unit(e.Unit), "advance"), l.PlaceName(e.To))
+		return fmt.Sprintf("%s %s", Says(l.Unit(e.Unit), "advance"), l.Into(e.To))
 	case rules.PlaceCaptured:
 		return fmt.Sprintf("%s %s", Says(l.ShortSide(e.Side), "take"), l.Scenario.PlaceName(e.Place))
 	case rules.UnitEliminated:
 		return fmt.Sprintf("%s (%s), %d captured", Says(l.Unit(e.Unit), "be broken"), e.Reason, e.Captured)
 	case rules.ReinforcementArrived:
-		return fmt.Sprintf("%s at %s", Says(l.Unit(e.Unit), "arrive"), l.PlaceName(e.At))
+		return fmt.Sprintf("%s %s", Says(l.Unit(e.Unit), "arrive"), l.At(e.At))
 	}
 	return l.statusLine(e)
 }
@@ -116,7 +121,7 @@ func (l Log) statusLine(e rules.Event) string {
 		if e.Source == "" {
 			return e.Title
 		}
-		return fmt.Sprintf("%s [%s]", e.Title, e.Source)
+		return fmt.Sprintf("%s (source: %s)", e.Title, l.SourceName(e.Source))
 	case rules.Entrenched:
 		return fmt.Sprintf("%s (%d h): %s", Says(l.Unit(e.Unit), "dig in"), e.Hours, e.Posture)
 	case rules.Spotted:

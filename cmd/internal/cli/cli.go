@@ -26,10 +26,22 @@ func NewFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: ili %s\n", synopsis)
+		fmt.Fprintf(fs.Output(), "Usage: ili %s\n", synopsis)
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+// HelpTo sends the flag set's --help to w (standard output), leaving its
+// mistakes on the writer NewFlags was given.
+func HelpTo(fs *flag.FlagSet, w io.Writer) {
+	usage := fs.Usage
+	fs.Usage = func() {
+		out := fs.Output()
+		fs.SetOutput(w)
+		defer fs.SetOutput(out)
+		usage()
+	}
 }
 
 // Parse parses flags wherever they stand among the arguments (ili calibrate

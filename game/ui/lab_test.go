@@ -1,0 +1,309 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"ili/game/files"
+	"ili/game/whatif"
+)
+
+// labSetup is the lab on nilka-1944 with the Benson variant ticked and
+// runs games.
+func labSetup(t *testing.T, runs int) *Lab {
+	t.Helper()
+	l := newLab(testApp(), nil)
+	if !l.ChooseScenario("nilka-1944") {
+		t.Fatal("the lab does not offer nilka-1944")
+	}
+	if !l.SetVariant("benson", true) {
+		t.Fatal("nilka-1944 has no variant benson")
+	}
+	l.SetRuns(runs)
+	if l.Runs() != runs {
+		t.Fatalf("asked for %d runs, the lab has %d", runs, l.Runs())
+	}
+	return l
+}
+
+// sameAsWhatif checks that the lab's summary is the one whatif.Run gives
+// for the first n runs of the same setup and seeds.
+func sameAsWhatif(t *testing.T, l *Lab, n int) {
+	t.Helper()
+	b := l.batch
+	batch, err := whatif.Run(b.set, whatif.Options{Runs: n, Seed: b.seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := whatif.NewReport(b.set, whatif.Meta{}, batch).Summary
+	got := *b.last.summary
+	got.RunsPerSecond, want.RunsPerSecond = 0, 0
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the lab's summary of %d runs differs from whatif.Run's:\nlab    %+v\nwhatif %+v", n, got.Wins, want.Wins)
+	}
+}
+
+// TestLabRunsFifty: a variant ticked and 50 runs chosen, the batch runs in
+// the background while Update is called (never blocking), and its results
+// are whatif.Run's on the same setup and seeds.
+func TestLabRunsFifty(t *testing.T) {
+	l := labSetup(t, 50)
+	if sp := l.Spec(); strings.Join(sp.Variants, ",") != "benson" || sp.AI["insurgents"] != "normal" {
+		t.Fatalf("the lab's setup is %+v", sp)
+	}
+	if _, err := l.Update(Input{Chars: []rune{'r'}, Held: map[Key]bool{}}); err != nil {
+		t.Fatal(err)
+	}
+	if !l.running() {
+		t.Fatal("R does not start the batch")
+	}
+	if l.Idle() {
+		t.Error("the lab says it is idle while a batch runs")
+	}
+	deadline := time.Now().Add(5 * time.Minute)
+	var slowest time.Duration
+	for l.running() && time.Now().Before(deadline) {
+		start := time.Now()
+		if _, err := l.Update(Input{Held: map[Key]bool{}}); err != nil {
+			t.Fatal(err)
+		}
+		slowest = max(slowest, time.Since(start))
+		time.Sleep(2 * time.Millisecond)
+	}
+	if l.running() {
+		t.Fatal("50 runs did not end in 5 minutes")
+	}
+	if slowest > 50*time.Millisecond {
+		t.Errorf("an Update took %s while the batch ran", slowest)
+	}
+	b := l.batch
+	if b.err != nil || b.cancelled || b.last.done != 50 || b.last.counted != 50 || b.last.summary == nil || b.last.summary.Runs != 50 {
+		t.Fatalf("the batch ended with %v, cancelled %v, %d done, %d counted", b.err, b.cancelled, b.last.done, b.last.counted)
+	}
+	if !strings.Contains(l.menu.items[l.rowRun()], "Run the batch") {
+		t.Errorf("after the batch the button reads %q", l.menu.items[l.rowRun()])
+	}
+	sameAsWhatif(t, l, 50)
+
+	// X exports the batch into the player's files: the CSV of every run,
+	// which is ili sim's, and the chart.
+	dir := t.TempDir()
+	l.a.st = files.Folder(dir)
+	l.Update(Input{Chars: []rune{'x'}, Held: map[Key]bool{}})
+	if !strings.Contains(l.status, "nilka-1944-benson-50runs-seed1.csv") || !strings.Contains(l.status, ".png") {
+		t.Fatalf("X says %q", l.status)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "lab", "nilka-1944-benson-50runs-seed1.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	batch, err := whatif.Run(l.batch.set, whatif.Options{Runs: 50, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := whatif.NewReport(l.batch.set, whatif.Meta{Seed: 1}, batch).WriteCSV(&want); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("the exported CSV differs from the batch's report:\n%s\nwant\n%s", got, want.Bytes())
+	}
+	if png, err := os.ReadFile(filepath.Join(dir, "lab", "nilka-1944-benson-50runs-seed1.png")); err != nil || !bytes.HasPrefix(png, []byte("\x89PNG")) {
+		t.Errorf("the chart was not exported: %v", err)
+	}
+}
+
+// TestLabCancel: Esc cancels a long batch; the runs counted so far are
+// kept, and are whatif.Run's first runs.
+func TestLabCancel(t *testing.T) {
+	l := labSetup(t, 10000)
+	if err := l.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for l.running() && (l.batch.last.summary == nil || l.batch.last.counted < 3) {
+		l.Update(Input{Held: map[Key]bool{}})
+		time.Sleep(2 * time.Millisecond)
+	}
+	if _, err := l.Update(Input{Pressed: []Key{KeyEscape}, Held: map[Key]bool{}}); err != nil {
+		t.Fatal(err)
+	}
+	if !l.batch.wait(time.Minute) {
+		t.Fatal("the batch did not stop within a minute of Esc")
+	}
+	b := l.batch
+	if !b.cancelled || b.last.counted >= 10000 || b.last.summary == nil || b.last.summary.Runs != b.last.counted {
+		t.Fatalf("cancelled %v after %d counted, summary %+v", b.cancelled, b.last.counted, b.last.summary)
+	}
+	if next, _ := l.Update(Input{Held: map[Key]bool{}}); next != nil {
+		t.Error("the lab left after the cancel")
+	}
+	sameAsWhatif(t, l, b.last.counted)
+}
+
+// TestLabControls: the title leads to the lab; Right changes the
+// scenario, Space ticks a variant, the AI levels and the runs step, and Esc
+// goes back to the title.
+func TestLabControls(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	a := testApp()
+	title := newTitle(a, Options{Seed: 1})
+	l, ok := press(t, title, KeyDown, KeyDown, KeyDown, KeyDown, KeyDown, KeyEnter).(*Lab)
+	if !ok {
+		t.Fatal("the title's sixth line does not open the lab")
+	}
+	first := l.Spec().Scenario
+	press(t, l, KeyRight)
+	if l.Spec().Scenario == first {
+		t.Error("Right on the scenario's line does not change it")
+	}
+	l.ChooseScenario("nilka-1944")
+	press(t, l, KeyDown, KeyToggle)
+	if v := l.Spec().Variants; len(v) != 1 || v[0] != l.sc.Variants[0].ID {
+		t.Errorf("Space on the first variant gives variants %v", v)
+	}
+	l.menu.at = l.rowLevel(0)
+	press(t, l, KeyRight)
+	if lv := l.Spec().AI[l.sc.Setup.Sides[0].ID]; lv != "hard" {
+		t.Errorf("Right on the first side's AI gives %q", lv)
+	}
+	l.menu.at = l.rowRuns()
+	press(t, l, KeyLeft)
+	if l.Runs() != 50 { // from 100
+		t.Errorf("Left on the runs gives %d", l.Runs())
+	}
+	if back := press(t, l, KeyEscape); back != scene(title) {
+		t.Errorf("Esc from the lab went to %T", back)
+	}
+}
+
+// TestLabGolden draws the lab's results after 50 runs of nilka-1944 with
+// the Benson variant, compared with 50 runs without it (the speed fixed,
+// so that the frame does not depend on the machine), and compares them
+// with testdata/lab-results.png.
+func TestLabGolden(t *testing.T) {
+	if !ownProcess(t) {
+		return
+	}
+	l := labSetup(t, 50)
+	l.SetVariant("benson", false)
+	runLab(t, l)
+	l.Keep()
+	l.SetVariant("benson", true)
+	runLab(t, l)
+	if l.cmp == nil {
+		t.Fatal("no comparison")
+	}
+	l.batch.elapsed, l.batch.last.elapsed = 2*time.Second, 2*time.Second
+	data, err := renderScene(l, 1280, 800)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, data, "testdata/lab-results.png")
+}
+
+// TestLabWatchARun: once a batch has ended, a run opens in the window as a
+// game of AIs of the same setup and seed, which plays the run's game to
+// the same end (state hash) and result.
+func TestLabWatchARun(t *testing.T) {
+	l := labSetup(t, 10)
+	if !l.menu.off[l.rowWatch()] {
+		t.Error("a run can be watched before any batch")
+	}
+	if err := l.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if !l.batch.wait(5 * time.Minute) {
+		t.Fatal("10 runs did not end in 5 minutes")
+	}
+	l.Update(Input{Held: map[Key]bool{}})
+	l.menu.at = l.rowWatch()
+	press(t, l, KeyRight, KeyRight)
+	if !strings.Contains(l.menu.items[l.rowWatch()], "seed 3 of 10") {
+		t.Fatalf("the watch line reads %q", l.menu.items[l.rowWatch()])
+	}
+	p, ok := press(t, l, KeyEnter).(*Play)
+	if !ok {
+		t.Fatalf("Enter on %q does not open the run", l.menu.items[l.rowWatch()])
+	}
+	want := l.batch.set.Config(3)
+	got := p.m.Record().Config
+	if got.Seed != 3 || !reflect.DeepEqual(got.Variants, want.Variants) || !reflect.DeepEqual(got.Seats, want.Seats) {
+		t.Fatalf("the run opened as %+v, the batch played %+v", got, want)
+	}
+	for {
+		_, more, err := p.m.Step()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !more {
+			break
+		}
+	}
+	m, err := whatif.Match(l.batch.set, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.m.Hash() != m.Hash() || !reflect.DeepEqual(p.m.Result(), m.Result()) {
+		t.Errorf("the run watched ends as %s %+v, the batch's as %s %+v", p.m.Hash(), p.m.Result(), m.Hash(), m.Result())
+	}
+}
+
+// runLab runs the lab's batch to its end and reads its news.
+func runLab(t *testing.T, l *Lab) {
+	t.Helper()
+	if err := l.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if !l.batch.wait(5 * time.Minute) {
+		t.Fatal("the batch did not end in 5 minutes")
+	}
+	l.Update(Input{Held: map[Key]bool{}})
+}
+
+// TestLabCompare: a batch kept as A (K) and another run as B are compared
+// paired by seed, as whatif.Compare compares the same batches.
+func TestLabCompare(t *testing.T) {
+	l := labSetup(t, 50)
+	l.SetVariant("benson", false)
+	if !l.menu.off[l.rowKeep()] {
+		t.Error("a batch can be kept as A before any has run")
+	}
+	runLab(t, l)
+	l.Update(Input{Chars: []rune{'k'}, Held: map[Key]bool{}})
+	if l.kept == nil || l.batch != nil {
+		t.Fatal("K does not keep the batch as A")
+	}
+	l.SetVariant("benson", true)
+	runLab(t, l)
+	if l.cmp == nil {
+		t.Fatalf("no comparison once B has ended: %s", l.status)
+	}
+	if l.cmp.Paired != 50 {
+		t.Errorf("%d runs paired, not 50", l.cmp.Paired)
+	}
+	report := func(set whatif.Setup) *whatif.Report {
+		b, err := whatif.Run(set, whatif.Options{Runs: 50, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return whatif.NewReport(set, whatif.Meta{Seed: 1}, b)
+	}
+	want, err := whatif.Compare(report(l.kept.set), report(l.batch.set))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := *l.cmp
+	got.A, got.B, want.A, want.B = "", "", "", ""
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the lab's comparison differs from whatif.Compare's:\nlab    %+v\nwhatif %+v", got.Shares, want.Shares)
+	}
+	l.Update(Input{Chars: []rune{'k'}, Held: map[Key]bool{}})
+	if l.kept != nil || l.cmp != nil {
+		t.Error("K again does not forget A")
+	}
+}

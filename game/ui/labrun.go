@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"runtime"
+	"time"
+
+	"ili/game/whatif"
+)
+
+// labBatch is a batch the lab plays in the background. The goroutine that
+// plays it owns the tally and sends what the lab shows over two channels;
+// the lab reads them in its Update and never shares anything else with it.
+type labBatch struct {
+	spec    whatif.Spec
+	set     whatif.Setup
+	runs    int
+	seed    uint64
+	cancel  context.CancelFunc
+	started time.Time
+	// news carries the latest progress (a newer message replaces one not
+	// yet read); end carries the last word, once.
+	news chan labNews
+	end  chan labNews
+	// What the lab has read so far.
+	last      labNews
+	finished  bool
+	cancelled bool
+	err       error
+	elapsed   time.Duration
+}
+
+// labNews is the batch as it stands: runs ended (in any order), runs
+// counted in seed order and their summary so far.
+type labNews struct {
+	done, counted int
+	summary       *whatif.Summary
+	elapsed       time.Duration
+	final         bool
+	err           error
+	cancelled     bool
+	// csv and chart are a finished batch's report, one row a run, and its
+	// chart (PNG), for the lab's export.
+	csv, chart []byte
+	// report is a finished batch's, its runs kept in brief for a
+	// comparison; the goroutine no longer touches it once sent.
+	report *whatif.Report
+}
+
+// labSummaryEvery is how often the goroutine sums the batch up for the lab
+// while it runs.
+const labSummaryEvery = 120 * time.Millisecond
+
+// startLabBatch starts playing runs games of set from seed on every core.
+func startLabBatch(spec whatif.Spec, set whatif.Setup, runs int, seed uint64) *labBatch {
+	ctx, cancel := context.WithCancel(context.Background())
+	b := &labBatch{spec: spec, set: set, runs: runs, seed: seed, cancel: cancel, started: time.Now(),
+		news: make(chan labNews, 1), end: make(chan labNews, 1)}
+	go b.play(ctx)
+	return b
+}
+
+// play runs in its own goroutine: it plays the batch and sends the news.
+func (b *labBatch) play(ctx context.Context) {
+	start := time.Now()
+	var (
+		n       labNews
+		tally   *whatif.Tally
+		lastSum time.Time
+	)
+	send := func() {
+		n.elapsed = time.Since(start)
+		for { // the newest news replaces news not yet read
+			select {
+			case b.news <- n:
+				return
+			default:
+			}
+			select {
+			case <-b.news:
+			default:
+			}
+		}
+	}
+	opt := whatif.Options{Runs: b.runs, Seed: b.seed, Workers: runtime.NumCPU(), Brief: true, Progress: func(done, _ int) {
+		n.done = done
+		send()
+	}}
+	var csv bytes.Buffer
+	enc, err := whatif.NewEncoder("csv", &csv)
+	if err != nil {
+		b.end <- labNews{final: true, err: err}
+		return
+	}
+	rep, err := whatif.StreamContext(ctx, b.set, whatif.Meta{}, opt, enc, func(t *whatif.Tally, _ whatif.Result) error {
+		tally = t
+		n.counted++
+		if time.Since(lastSum) >= labSummaryEvery {
+			s := t.Summary(time.Since(start).Seconds())
+			n.summary, lastSum = &s, time.Now()
+			send()
+		}
+		return nil
+	})
+	n.final, n.elapsed = true, time.Since(start)
+	switch {
+	case err == nil:
+		s := rep.Summary
+		n.summary, n.done = &s, b.runs
+		n.csv, n.report = csv.Bytes(), rep
+		var chart bytes.Buffer
+		if rep.WriteChart(&chart) == nil {
+			n.chart = chart.Bytes()
+		}
+	case ctx.Err() != nil:
+		n.cancelled = true
+		if tally != nil {
+			s := tally.Summary(n.elapsed.Seconds())
+			n.summary = &s
+		}
+	default:
+		n.err = err
+	}
+	b.end <- n
+}
+
+// poll reads the news the goroutine sent; it never waits.
+func (b *labBatch) poll() {
+	if b.finished {
+		return
+	}
+	select {
+	case n := <-b.news:
+		b.last = n
+	default:
+	}
+	select {
+	case n := <-b.end:
+		b.last, b.finished, b.cancelled, b.err, b.elapsed = n, true, n.cancelled, n.err, n.elapsed
+		b.cancel() // frees the context
+	default:
+	}
+}
+
+// stop asks the batch to stop; poll hears when it has.
+func (b *labBatch) stop() { b.cancel() }
+
+// wait polls until the batch has ended or the time is up (for tests and
+// for leaving the lab).
+func (b *labBatch) wait(limit time.Duration) bool {
+	deadline := time.Now().Add(limit)
+	for !b.finished && time.Now().Before(deadline) {
+		b.poll()
+		if !b.finished {
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	return b.finished
+}
+
+// rate is the runs a second so far, and eta the time the rest will take
+// at that rate (0 when unknown).
+func (b *labBatch) rate() (perSecond float64, eta time.Duration) {
+	el := b.last.elapsed
+	if b.finished {
+		el = b.elapsed
+	}
+	if el <= 0 || b.last.done == 0 {
+		return 0, 0
+	}
+	perSecond = float64(b.last.done) / el.Seconds()
+	if left := b.runs - b.last.done; left > 0 && !b.finished {
+		eta = time.Duration(float64(left) / perSecond * float64(time.Second))
+	}
+	return perSecond, eta
+}
