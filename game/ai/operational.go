@@ -156,7 +156,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		odds := pre.Expected.PWin
 		// A garrison sallies, and a shaken force strikes back, only with
 		// the odds clearly on its side.
-		if (sally || pre.Input.Attacker.Morale < 0.4) && odds < max(t.minWin, 0.6) {
+		if (sally || pre.Input.Attacker.Morale < 0.35) && odds < max(t.minWin, 0.6) {
 			continue
 		}
 		if win < t.minWin && !(ev >= t.minEV && odds >= t.minWin*2/3) && !(trade >= t.minTrade && odds >= t.minWin/2) {
@@ -306,6 +306,10 @@ func (p *Player) objectives(w *world, net *rules.Reach) []objective {
 			if t := threat(w, pl.Hex); t > 0 {
 				v := float64(pl.VP)*min(1.5, 0.5+t/2000) + critical[pl.ID]*min(1, 0.25+t/1000)
 				out = append(out, objective{at: pl.Hex, value: v, own: true, threat: t})
+			} else if len(w.mineAt[pl.Hex]) > 0 {
+				// Out of sight is not out of reach: its garrison stays
+				// (one unit: threat 1 says that one is enough).
+				out = append(out, objective{at: pl.Hex, value: (float64(pl.VP) + critical[pl.ID]) / 4, own: true, threat: 1})
 			}
 		case critical[pl.ID] > 0:
 			out = append(out, objective{at: pl.Hex, value: float64(pl.VP) + critical[pl.ID]})
@@ -742,7 +746,7 @@ func supplyScore(s float64, net *rules.Reach, h hex.Hex, u *rules.Unit, weak boo
 }
 
 // o2need is the strength, in men, an objective is worth sending.
-func o2need(o objective) float64 { return 1000 + 100*o.value }
+func o2need(o objective) float64 { return 1000 + 300*o.value }
 
 // bestMove scores every hex u can reach: nearer (by march) its objective,
 // good ground, in supply, not beside a much stronger enemy; then moves there,

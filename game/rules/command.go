@@ -436,9 +436,9 @@ func (s *State) applyLosses(units []*Unit, l Losses, frac float64) []Event {
 // surrenders.
 func (s *State) retreat(u *Unit, att []*Unit, routed bool) []Event {
 	steps := 1
-	u.Disordered = true // it rallies before it can attack again
 	if routed {
 		steps = 2
+		u.Disordered = true
 		u.Morale = max(0, u.Morale-15)
 	}
 	from := u.Hex

@@ -53,6 +53,7 @@ func (s *State) startPhase() []Event {
 			evs = append(evs, s.arrive(u)...)
 		}
 		u.Spent, u.Attacked = 0, false
+		u.Disordered = false
 	}
 	return append(evs, s.checkSupply(side)...)
 }
@@ -98,15 +99,6 @@ func (s *State) fireCaptureNarratives(place, side string) []Event {
 
 // endPhase passes the move to the next side, or ends the turn.
 func (s *State) endPhase() []Event {
-	// Disorder lasts until the end of the unit's own phase: a unit driven
-	// from its ground in the enemy's phase rallies in its own, and cannot
-	// strike back at once.
-	side := s.ActiveSide()
-	for i := range s.Units {
-		if u := &s.Units[i]; u.Side == side {
-			u.Disordered = false
-		}
-	}
 	s.Phase++
 	if s.Phase < len(s.Sides) {
 		return s.startPhase()

@@ -146,9 +146,7 @@ type Unit struct {
 	SupplyHours int // supply on hand
 	InSupply    bool
 
-	DigHours int // hours spent digging in at this hex
-	// Disordered marks a unit whose attack failed or that was driven back:
-	// it cannot attack until the end of its side's next phase.
+	DigHours   int // hours spent digging in at this hex
 	Disordered bool
 	// BattleHours is how long the unit has been fighting where it stands
 	// without a pause of a whole turn; BattleTurn is the last turn it fought.
