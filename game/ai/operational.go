@@ -524,12 +524,7 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 			if u.Hex != o.at || base[k][j] < 0 || done[k] {
 				continue
 			}
-			switch {
-			case hk < 0:
-				hk = k
-			case units[hk].Men < need && u.Men > units[hk].Men:
-				hk = k
-			case u.Men >= need && u.Men < units[hk].Men:
+			if hk < 0 || betterHolder(u, units[hk], need) {
 				hk = k
 			}
 		}
@@ -546,6 +541,12 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		for i := range objs {
 			if i != j && base[hk][i] > 0 {
 				base[hk][i] -= o.value / 2
+			}
+		}
+		// The others standing there leave the holding to it.
+		for k, u := range units {
+			if k != hk && u.Hex == o.at && base[k][j] > 0 {
+				base[k][j] /= 2
 			}
 		}
 	}
@@ -593,6 +594,26 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 		}
 	})
 	return out
+}
+
+// betterHolder reports whether u should hold a place rather than v, with
+// need men wanted there: a unit that holds ground rather than guns that
+// support an attack; then one with the men needed rather than one without,
+// the larger of two without; of two with them, the poorer troops, and then
+// the fewer men, so that the best are free to go.
+func betterHolder(u, v *rules.Unit, need int) bool {
+	if ua, va := u.Type.Class == rules.Artillery, v.Type.Class == rules.Artillery; ua != va {
+		return va
+	}
+	switch uo, vo := u.Men >= need, v.Men >= need; {
+	case uo != vo:
+		return uo
+	case !uo:
+		return u.Men > v.Men
+	case u.Quality != v.Quality:
+		return u.Quality < v.Quality
+	}
+	return u.Men < v.Men
 }
 
 // placeVP is the victory points of the place in h, 0 if none.
