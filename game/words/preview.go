@@ -22,8 +22,18 @@ var OutcomeWords = [rules.NumOutcomes]string{"the attack fails", "the defender h
 // defender falls back". Where the likeliest single result lies on the
 // other side of the line from the likelier side, both are said with their
 // shares: "Attacker wins 52% (the defender falls back, routs or
-// surrenders); the likeliest single result: the attack fails (37%)".
+// surrenders); the likeliest single result: the attack fails (37%)". A
+// turn that cannot decide the fight says why: the attackers closing up on
+// prepared or fortified works, or a second attack in the same turn.
 func Headline(pre *rules.Preview) string {
+	pct := func(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
+	switch {
+	case pre.Input.Again:
+		return "Attacked already this turn: the turn's fight is decided once, by its first attack, so this one only trades losses"
+	case pre.Input.Closing:
+		return fmt.Sprintf("Closing up on %s works: no decision this turn; attack again next turn, and once decided the attacker wins about %s",
+			pre.Input.Posture, pct(pre.Expected.PWin))
+	}
 	win, likeliest := 0.0, rules.Outcome(0)
 	for o := rules.Outcome(0); o < rules.NumOutcomes; o++ {
 		if o.AttackerWins() {
@@ -33,7 +43,6 @@ func Headline(pre *rules.Preview) string {
 			likeliest = o
 		}
 	}
-	pct := func(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
 	switch {
 	case likeliest.AttackerWins() == (win >= 0.5):
 		return fmt.Sprintf("Attacker wins %s; most likely %s", pct(win), OutcomeWords[likeliest])
