@@ -143,7 +143,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		if p.notYet(w, target) {
 			// The plan has it for later: only a clearly winning attack
 			// is made now.
-			if pre.Expected.PWin < max(t.minWin, 0.6) {
+			if pre.Expected.PWin < max(t.minWin, 0.7) {
 				continue
 			}
 			place /= 4
