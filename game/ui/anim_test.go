@@ -122,7 +122,7 @@ func TestHoverLine(t *testing.T) {
 		}
 	}
 	ford := p.describeHex(hex.FromOffset(11, 9), v)
-	for _, want := range []string{"Kash River ford: 2 VP, held by ", ", a ford", "its exact place is our assumption"} {
+	for _, want := range []string{"Kash River ford, held by ", ", a ford", "its exact place is our assumption"} {
 		if !strings.Contains(ford, want) {
 			t.Errorf("the ford's line lacks its kind or note (%q): %s", want, ford)
 		}

@@ -13,8 +13,9 @@ import (
 	"ili/game/scenario"
 )
 
-// TestPreviewInWords: the preview of the mounted band's attack on Nilka
-// says the odds of a win and the likeliest outcome in one line, the three
+// TestPreviewInWords: the preview of the mounted band's attack on Nilka,
+// whose garrison holds prepared works, says in one line that this turn
+// only closes up on them and the odds once the fight is decided, the three
 // factors that weigh most in words with their effect, every factor a click
 // away, and the hover line calls the target previewed, not out of reach.
 func TestPreviewInWords(t *testing.T) {
@@ -25,11 +26,11 @@ func TestPreviewInWords(t *testing.T) {
 	if pre == nil {
 		t.Fatalf("no preview:\n%s", strings.Join(p.Log(), "\n"))
 	}
-	if got, want := headline(pre), "Attacker wins 59%; most likely the defender routs"; got != want {
+	if got, want := headline(pre), "Closing up on prepared works: no decision this turn; attack again next turn, and once decided the attacker wins about 66%"; got != want {
 		t.Errorf("the headline reads %q, want %q", got, want)
 	}
 	want := []string{
-		"the shock of substantial surprise: the attacker's odds about 3 times as good",
+		"the shock of minor surprise: the attacker's odds about twice as good",
 		"the attacker's quality (75%): the attacker's strength about 25% less",
 		"the ground (built-up, dense cover): the attacker's strength about 25% less",
 	}
@@ -51,12 +52,12 @@ func TestPreviewInWords(t *testing.T) {
 		return strings.Join(s, "\n")
 	}
 	shown := panel()
-	for _, w := range []string{"Attacker wins 59%", "the shock of substantial surprise", "click here: all 8 factors"} {
+	for _, w := range []string{"Closing up on prepared works", "the shock of minor surprise", "click here: all 8 factors"} {
 		if !strings.Contains(shown, w) {
 			t.Errorf("the panel does not say %q:\n%s", w, shown)
 		}
 	}
-	if strings.Contains(shown, "odds x3.41") {
+	if strings.Contains(shown, "odds x1.85") {
 		t.Errorf("the panel lists every factor before it is asked to:\n%s", shown)
 	}
 	// A click on the row shows every factor, another the three again.
@@ -71,7 +72,7 @@ func TestPreviewInWords(t *testing.T) {
 		break
 	}
 	all := panel()
-	if !p.sel.allFactors || !strings.Contains(all, "odds x3.41") || !strings.Contains(all, "the ground (built-up, dense cover) x1.32") {
+	if !p.sel.allFactors || !strings.Contains(all, "odds x1.85") || !strings.Contains(all, "the ground (built-up, dense cover) x1.32") {
 		t.Errorf("a click on the row did not list every factor:\n%s", all)
 	}
 	if p.sel.preview == nil || p.sel.target != nilka {
@@ -133,21 +134,22 @@ func TestRefusalAdvice(t *testing.T) {
 	}
 }
 
-// TestSupplyExplained: the artillery of the National Army, which starts
-// beyond its supply line, is off it on turn 1 and out of supply on turn 2,
-// and the panel says why and what to do.
+// TestSupplyExplained: the National Army's detachment at Wensu in 1946,
+// which starts beyond its supply line, is off it on turn 1 and out of
+// supply on turn 3, and the panel says why and what to do. (The artillery
+// of 1945 was the example until Daheyan became the Jinghe front's base.)
 func TestSupplyExplained(t *testing.T) {
-	p, err := newPlay(testApp(), Options{Scenario: "manas-1945", Side: "ina", Seed: 1, Opponent: ai.Normal})
+	p, err := newPlay(testApp(), Options{Scenario: "aksu-1946", Side: "ina", Seed: 1, Opponent: ai.Normal})
 	if err != nil {
 		t.Fatal(err)
 	}
 	p.stories = nil
-	why := "No source of supply of yours within 96 hours' march: the nearest, Dzungarian Gate border post, is 144 h away. " +
-		"Move toward it, or take Jinghe (50 h away), a source of supply."
+	why := "No source of supply of yours within 72 hours' march: the nearest, Baicheng (Bay), is 144 h away. " +
+		"Move toward it, or take Aksu (12 h away), a source of supply."
 	says := func(want string) {
 		t.Helper()
-		p.Select("artillery")
-		u := p.unit("artillery")
+		p.Select("aksu-detachment")
+		u := p.unit("aksu-detachment")
 		var got []string
 		for _, r := range p.supplyRows(u, p.currentView(), 1e6) {
 			got = append(got, r.text)
@@ -156,14 +158,16 @@ func TestSupplyExplained(t *testing.T) {
 			}
 		}
 		if strings.Join(got, " ") != want {
-			t.Errorf("the artillery's supply reads %q, want %q", strings.Join(got, " "), want)
+			t.Errorf("the detachment's supply reads %q, want %q", strings.Join(got, " "), want)
 		}
 	}
-	says("OFF THE SUPPLY LINE: 24 h of supply left. " + why)
-	p.Apply(rules.EndPhase("ina"))
-	p.stories = nil
-	if p.m.Turn() != 2 {
-		t.Fatalf("turn %d after the first", p.m.Turn())
+	says("OFF THE SUPPLY LINE: 48 h of supply left. " + why)
+	for turn := 2; turn <= 3; turn++ {
+		p.Apply(rules.EndPhase("ina"))
+		p.stories = nil
+		if p.m.Turn() != turn {
+			t.Fatalf("turn %d, want %d", p.m.Turn(), turn)
+		}
 	}
 	says("OUT OF SUPPLY: weaker in a fight, losing morale each turn. " + why)
 }
@@ -266,6 +270,7 @@ var pluralNames = map[string]bool{
 	"Xibe and Mongol horse":                                          true,
 	"Garrisons and militia of the Ili valley":                        true,
 	"Osman Batur's Kazakh horsemen (north)":                          true,
+	"Mongol horsemen in the Altai":                                   true,
 	"Osman Batur's Kazakh horsemen (south)":                          true,
 	"3rd and 7th Cavalry Regiments":                                  true,
 	"Emin garrison":                                                  false,
