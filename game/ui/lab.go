@@ -46,6 +46,11 @@ type Lab struct {
 	// with, paired by seed; cmp is that comparison, once B has ended.
 	kept *labBatch
 	cmp  *whatif.Comparison
+	// settled is set once a frame has been drawn with no batch running:
+	// the frame is right until the input changes something.
+	settled bool
+	// mx, my are where the pointer was at the last update.
+	mx, my int
 }
 
 // labRuns are the batch sizes the lab offers.
@@ -282,12 +287,19 @@ func (l *Lab) Cancel() {
 func (l *Lab) Leave() { l.Cancel() }
 
 // Idle reports whether the frame drawn is still right: never while a
-// batch runs.
-func (l *Lab) Idle() bool { return !l.running() }
+// batch runs, nor before the frame that shows how it ended is drawn.
+func (l *Lab) Idle() bool { return l.settled && !l.running() }
 
 // Update implements scene.
 func (l *Lab) Update(in Input) (scene, error) {
+	if !in.still(l.mx, l.my) {
+		l.settled = false // the input may change what is drawn
+	}
+	l.mx, l.my = in.MouseX, in.MouseY
 	if l.batch != nil {
+		if l.running() {
+			l.settled = false
+		}
 		l.batch.poll()
 		l.compared()
 		l.labels() // Run or Cancel, the controls on or off
@@ -478,6 +490,7 @@ var (
 func (l *Lab) Draw(dst *ebiten.Image) {
 	a := l.a
 	w, h := l.size()
+	l.settled = !l.running()
 	dst.Fill(screenFill)
 	l.layout()
 	drawText(dst, "What-if lab: many games of AIs, and how often each outcome comes", l.menu.x, 30, a.title, color.White)

@@ -344,3 +344,33 @@ func TestLabStrength(t *testing.T) {
 		t.Errorf("another unit keeps the scale %v", l.Spec().Scale)
 	}
 }
+
+// TestLabIdle: the lab asks for frames while a batch runs, until the frame
+// that shows its end is drawn, and whenever the input may change it.
+func TestLabIdle(t *testing.T) {
+	l := labSetup(t, 10)
+	still := Input{Held: map[Key]bool{}}
+	l.Update(still)
+	l.settled = true // as after a frame drawn
+	if !l.Idle() {
+		t.Fatal("the lab is not idle with nothing to do")
+	}
+	l.Update(Input{Pressed: []Key{KeyDown}, Held: map[Key]bool{}})
+	if l.Idle() {
+		t.Error("a key pressed leaves the lab idle: its frame would not be drawn again")
+	}
+	l.settled = true
+	if err := l.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if l.Idle() {
+		t.Error("the lab is idle while its batch runs")
+	}
+	for l.running() {
+		l.Update(still)
+		time.Sleep(2 * time.Millisecond)
+	}
+	if l.Idle() {
+		t.Error("the lab is idle before the frame that shows the batch's end is drawn")
+	}
+}
