@@ -232,8 +232,8 @@ type dice struct {
 	spanA, spanD float64
 }
 
-func (m *Model) dice(in CombatInput) *dice {
-	d := &dice{m: m, in: in, sit: m.situation(in, nil)}
+func (m *Model) dice(in CombatInput) (d dice) {
+	d = dice{m: m, in: in, sit: m.situation(in, nil)}
 	switch {
 	case in.Defender.Men <= 0 || d.sit.PowerD <= 0:
 		d.fixed, d.outcome = true, DefenderRetreats
