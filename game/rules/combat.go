@@ -268,7 +268,6 @@ func (d *dice) throw(rng *rand.Rand) (o Outcome, att, def int) {
 	if !decided {
 		o = DefenderHolds
 	}
-	a := m.lossesOf(in.Attacker, fa, 0)
 	capt := 0.0
 	switch o {
 	case DefenderRetreats:
@@ -278,8 +277,16 @@ func (d *dice) throw(rng *rand.Rand) (o Outcome, att, def int) {
 	case DefenderSurrenders:
 		capt = 1
 	}
-	dl := m.lossesOf(in.Defender, fd, capt)
-	return o, a.Men + a.Captured, dl.Men + dl.Captured
+	return o, menLost(in.Attacker, fa, 0), menLost(in.Defender, fd, capt)
+}
+
+// menLost is lossesOf's Men + Captured: the men lost, prisoners included,
+// without the weapons.
+func menLost(f Force, frac, capturedShare float64) int {
+	if capturedShare >= 1 {
+		return f.Men // lossesOf: Men = total, Captured = f.Men - total
+	}
+	return min(f.Men, roundInt(mul(float64(f.Men), frac))) // Men + Captured = total
 }
 
 // fractions are the shares of their men attacker and defender lose over
