@@ -199,7 +199,7 @@ func cmdShot(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "the PNG file to write")
 	size := fs.String("size", "1280x800", "the picture's size, WIDTHxHEIGHT")
 	uiScale := fs.Int("ui-scale", 100, "the interface's size in percent, from 75 to 300, as in the settings")
-	layout := fs.String("layout", "", "also write what was drawn where, in pixels from the top left, to this JSON file: the counters, the places' names and the panels")
+	layout := fs.String("layout", "", "also write what was drawn where, in pixels from the top left, to this JSON file: the counters, the places' names, the panels and the bar's buttons, and the words of the bar and the panel")
 	side := fs.String("side", "", "the side whose view to draw")
 	var variants cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")

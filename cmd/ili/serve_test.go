@@ -178,7 +178,7 @@ func TestBrowserGame(t *testing.T) {
 	}
 	needsGame(t)
 	url := startServe(t)
-	tab, err := browser.NewTab(1280, 800, 4*time.Minute)
+	tab, err := browser.NewTab(1280, 800, 8*time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}

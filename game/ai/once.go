@@ -20,7 +20,10 @@ type memo struct {
 	noAttack bool
 	grab     []hex.Hex
 	grabOK   bool
-	key      []byte // previewKey's buffer
+	// the last plan's, to make the next in (of)
+	freeObjs   []objective
+	freeAssign map[string]int
+	key        []byte // previewKey's buffer
 
 	view   rules.View
 	world  world
@@ -62,12 +65,40 @@ func (m *memo) lists(n int) ([]*rules.Unit, [][]float64) {
 	return m.units[:0], m.base[:0]
 }
 
-// of returns the memo for w, empty when w is a new world.
+// of returns the memo for w, empty when w is a new world. The last world's
+// plan is no one's once a new world is built: its objectives and map are
+// kept to make the next plan in.
 func (m *memo) of(w *world) *memo {
 	if m.w != w || m.gen != w.once.gen {
+		if m.planned {
+			m.freeObjs, m.freeAssign = m.plan.objs[:0], m.plan.assign
+		}
 		m.w, m.gen, m.plan, m.planned, m.noAttack, m.grabOK = w, w.once.gen, plan{}, false, false, false
 	}
 	return m
+}
+
+// objectives returns an empty list of objectives with room for n, the last
+// plan's when there is one.
+func (m *memo) objectives(n int) []objective {
+	out := m.freeObjs
+	m.freeObjs = nil
+	if cap(out) < n {
+		out = make([]objective, 0, n)
+	}
+	return out[:0]
+}
+
+// assignMap returns an empty map for assign, the last plan's when there is
+// one.
+func (m *memo) assignMap() map[string]int {
+	out := m.freeAssign
+	m.freeAssign = nil
+	if out == nil {
+		return map[string]int{}
+	}
+	clear(out)
+	return out
 }
 
 // worldOnce is what is worked out once per world.

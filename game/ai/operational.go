@@ -267,7 +267,7 @@ type objective struct {
 }
 
 func (p *Player) objectives(w *world, net *rules.Reach) []objective {
-	out := make([]objective, 0, len(w.v.Places)+len(w.v.Plans))
+	out := p.once.objectives(len(w.v.Places) + len(w.v.Plans))
 	// The side's historical plan, while it is in force: with FollowPlan it
 	// comes first; otherwise it weighs as the side's intent beside the AI's
 	// own reckoning.
@@ -447,7 +447,7 @@ func (p *Player) critical(w *world) map[string]float64 {
 // units are already bound for it. A unit standing in a place it holds is
 // the first to be given it.
 func (p *Player) assign(w *world, objs []objective) map[string]int {
-	out := make(map[string]int, len(w.mine))
+	out := p.once.assignMap()
 	if len(objs) == 0 {
 		return out
 	}

@@ -3,7 +3,6 @@ package hex
 import (
 	"math/bits"
 	"slices"
-	"sync"
 )
 
 // Step is one entry of a step table: the grid index of the neighbour and the
@@ -89,10 +88,8 @@ func getBuckets(max int32) *buckets {
 	for size <= int(max) {
 		size <<= 1
 	}
-	var b *buckets
-	if v := bucketPool.Get(); v != nil {
-		b = v.(*buckets)
-	} else {
+	b := bucketPool.get()
+	if b == nil {
 		b = &buckets{}
 	}
 	if len(b.ring) < size {
@@ -138,7 +135,39 @@ func (b *buckets) next(c int32) int32 {
 	panic("hex: no open hex in the buckets")
 }
 
-var bucketPool sync.Pool
+// The scratch of searches is kept in free lists rather than sync.Pools,
+// which empty at every collection: a batch collects often, and a ring
+// regrown at every search costs more than the search.
+var (
+	bucketPool = newFreeList[buckets]()
+	sparsePool = newFreeList[sparse]()
+	repairPool = newFreeList[repair]()
+)
+
+// freeList keeps up to freeListSize values for reuse by any goroutine.
+type freeList[T any] struct{ c chan *T }
+
+const freeListSize = 32
+
+func newFreeList[T any]() freeList[T] { return freeList[T]{c: make(chan *T, freeListSize)} }
+
+// get returns a kept value, or nil.
+func (f freeList[T]) get() *T {
+	select {
+	case v := <-f.c:
+		return v
+	default:
+		return nil
+	}
+}
+
+// put keeps v unless the list is full.
+func (f freeList[T]) put(v *T) {
+	select {
+	case f.c <- v:
+	default:
+	}
+}
 
 // Reach runs one Dijkstra over the table from starts (grid indexes; those
 // outside the grid are ignored) and writes into out, per grid index, the
@@ -213,7 +242,7 @@ func (t *Table) dial(cost []int32, starts []int32, maxCost int, lim Limits, touc
 		}
 		b.done(c)
 	}
-	bucketPool.Put(b)
+	bucketPool.put(b)
 	return touched
 }
 
@@ -334,8 +363,6 @@ type sparse struct {
 	touched []int32
 }
 
-var sparsePool sync.Pool
-
 // ReachList is Reach for a search that reaches few of the grid's hexes (a
 // unit's march in a phase): it appends to into every hex reached, with its
 // cost, in the order of grid indexes (Compare's), and touches no other
@@ -343,10 +370,8 @@ var sparsePool sync.Pool
 // the grid's size. The costs are Reach's.
 func (t *Table) ReachList(starts []int32, maxCost int, lim Limits, into []Reached) []Reached {
 	n := t.Grid.W * t.Grid.H
-	var sp *sparse
-	if v := sparsePool.Get(); v != nil {
-		sp = v.(*sparse)
-	} else {
+	sp := sparsePool.get()
+	if sp == nil {
 		sp = &sparse{}
 	}
 	if len(sp.cost) < n {
@@ -373,7 +398,7 @@ func (t *Table) ReachList(starts []int32, maxCost int, lim Limits, into []Reache
 		}
 	}
 	sp.touched = touched
-	sparsePool.Put(sp)
+	sparsePool.put(sp)
 	return into
 }
 
@@ -383,8 +408,6 @@ type repair struct {
 	set   []int32 // the affected set
 	seeds []Reached
 }
-
-var repairPool sync.Pool
 
 // Update turns cost, what Reach gave over the table from starts within
 // maxCost with some hexes blocked, into what it gives with those in now
@@ -401,10 +424,8 @@ func (t *Table) Update(cost []int32, starts []int32, maxCost int, now []bool, bl
 	if maxCost >= 0 && maxCost < 1<<31-1 {
 		limit = int32(maxCost)
 	}
-	var r *repair
-	if v := repairPool.Get(); v != nil {
-		r = v.(*repair)
-	} else {
+	r := repairPool.get()
+	if r == nil {
 		r = &repair{}
 	}
 	if len(r.in) < n {
@@ -417,7 +438,7 @@ func (t *Table) Update(cost []int32, starts []int32, maxCost int, now []bool, bl
 			in[i] = false
 		}
 		r.set, r.seeds = set[:0], seeds[:0]
-		repairPool.Put(r)
+		repairPool.put(r)
 	}()
 	for _, i := range blocked {
 		// A start keeps its cost of 0, blocked or not: only entering is.
@@ -529,6 +550,6 @@ func (t *Table) Update(cost []int32, starts []int32, maxCost int, now []bool, bl
 		}
 		b.done(c)
 	}
-	bucketPool.Put(b)
+	bucketPool.put(b)
 	return true
 }

@@ -61,6 +61,29 @@ func (s *State) cache(side string) *sideCache {
 	return &s.caches[si]
 }
 
+// table returns the step costs of mode on the map (Setup.table), the
+// state keeping those it used last by the mode's address: a key of a whole
+// mode costs more to hash than a small search.
+func (s *State) table(m *Mode) *hex.Table {
+	for _, t := range s.tables {
+		if t.mode == m {
+			return t.table
+		}
+	}
+	t := s.Setup.table(m)
+	if len(s.tables) == 4 {
+		s.tables = s.tables[:3]
+	}
+	s.tables = slices.Insert(s.tables, 0, stateTable{m, t})
+	return t
+}
+
+// stateTable is a step table a state keeps, by its mode's address.
+type stateTable struct {
+	mode  *Mode
+	table *hex.Table
+}
+
 // table returns the step costs of mode on the map, built once per map, mode
 // and hex size and shared by every game and goroutine.
 func (s *Setup) table(m *Mode) *hex.Table {
@@ -309,5 +332,8 @@ func (s *State) supplyTable() *hex.Table {
 	if s.SupplyMode != nil {
 		return s.table(s.SupplyMode)
 	}
-	return s.table(&Mode{ID: "none"})
+	return s.table(noMode)
 }
+
+// noMode is the way supply travels without a supply mode: nowhere.
+var noMode = &Mode{ID: "none"}

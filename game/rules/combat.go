@@ -238,8 +238,8 @@ type dice struct {
 	spanA, spanD float64
 }
 
-func (m *Model) dice(in CombatInput) *dice {
-	d := &dice{m: m, in: in, sit: m.situation(in, nil)}
+func (m *Model) dice(in CombatInput) (d dice) {
+	d = dice{m: m, in: in, sit: m.situation(in, nil)}
 	switch {
 	case in.Defender.Men <= 0 || d.sit.PowerD <= 0:
 		d.fixed, d.outcome = true, DefenderRetreats
@@ -274,7 +274,6 @@ func (d *dice) throw(rng *rand.Rand) (o Outcome, att, def int) {
 	if !decided {
 		o = DefenderHolds
 	}
-	a := m.lossesOf(in.Attacker, fa, 0)
 	capt := 0.0
 	switch o {
 	case DefenderRetreats:
@@ -284,8 +283,16 @@ func (d *dice) throw(rng *rand.Rand) (o Outcome, att, def int) {
 	case DefenderSurrenders:
 		capt = 1
 	}
-	dl := m.lossesOf(in.Defender, fd, capt)
-	return o, a.Men + a.Captured, dl.Men + dl.Captured
+	return o, menLost(in.Attacker, fa, 0), menLost(in.Defender, fd, capt)
+}
+
+// menLost is lossesOf's Men + Captured: the men lost, prisoners included,
+// without the weapons.
+func menLost(f Force, frac, capturedShare float64) int {
+	if capturedShare >= 1 {
+		return f.Men // lossesOf: Men = total, Captured = f.Men - total
+	}
+	return min(f.Men, roundInt(mul(float64(f.Men), frac))) // Men + Captured = total
 }
 
 // fractions are the shares of their men attacker and defender lose over

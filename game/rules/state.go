@@ -154,6 +154,7 @@ type State struct {
 	scratchAtt     []*Unit // combatSetup's
 	scratchDef     []*Unit
 	scratchSeen    map[string]bool // move's
+	tables         []stateTable    // step tables used last (cache.go)
 }
 
 // New builds the initial state of a game. The units are sorted by ID; their

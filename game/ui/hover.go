@@ -181,7 +181,7 @@ func (p *Play) placeParts(pl rules.Place) []string {
 		parts = append(parts, info.Note)
 	}
 	if info.Source != "" {
-		parts = append(parts, "source: "+p.sc.Cite(info.Source))
+		parts = append(parts, "source: "+p.cite(info.Source))
 	}
 	return parts
 }

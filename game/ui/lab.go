@@ -15,6 +15,7 @@ import (
 	"ili/game/rules"
 	"ili/game/scenario"
 	"ili/game/whatif"
+	"ili/game/words"
 )
 
 // Lab is the what-if lab: a scenario, its variants, each side's AI level
@@ -34,13 +35,22 @@ type Lab struct {
 	runs     int // an index of labRuns
 	seed     uint64
 	watch    int // the run to watch, counted from the batch's first seed
-	menu     *menu
-	batch    *labBatch
-	status   string
+	// unit is the unit whose men the strength control scales (of sc.Units),
+	// by scale percent (100: as the setup gives).
+	unit   int
+	scale  int
+	menu   *menu
+	batch  *labBatch
+	status string
 	// kept is the batch kept as A, which the next batch (B) is compared
 	// with, paired by seed; cmp is that comparison, once B has ended.
 	kept *labBatch
 	cmp  *whatif.Comparison
+	// settled is set once a frame has been drawn with no batch running:
+	// the frame is right until the input changes something.
+	settled bool
+	// mx, my are where the pointer was at the last update.
+	mx, my int
 }
 
 // labRuns are the batch sizes the lab offers.
@@ -77,6 +87,7 @@ func (l *Lab) choose(i int) {
 	l.pick, l.sc = i, sc
 	l.variants = make([]bool, len(sc.Variants))
 	l.levels = make([]int, len(sc.Setup.Sides))
+	l.unit, l.scale = 0, 100
 	for k := range l.levels {
 		l.levels[k] = int(ai.Normal)
 	}
@@ -102,10 +113,12 @@ func (l *Lab) ChooseScenario(id string) bool {
 
 // The menu's rows: the scenario, each variant, each side's AI, the runs,
 // Run (or Cancel), watch a run, Back.
-func (l *Lab) rows() int            { return 1 + len(l.variants) + len(l.levels) + 5 }
+func (l *Lab) rows() int            { return 1 + len(l.variants) + len(l.levels) + 7 }
 func (l *Lab) rowVariant(i int) int { return 1 + i }
 func (l *Lab) rowLevel(i int) int   { return 1 + len(l.variants) + i }
-func (l *Lab) rowRuns() int         { return 1 + len(l.variants) + len(l.levels) }
+func (l *Lab) rowUnit() int         { return 1 + len(l.variants) + len(l.levels) }
+func (l *Lab) rowMen() int          { return l.rowUnit() + 1 }
+func (l *Lab) rowRuns() int         { return l.rowUnit() + 2 }
 func (l *Lab) rowRun() int          { return l.rowRuns() + 1 }
 func (l *Lab) rowWatch() int        { return l.rowRuns() + 2 }
 func (l *Lab) rowKeep() int         { return l.rowRuns() + 3 }
@@ -129,6 +142,11 @@ func (l *Lab) labels() {
 	}
 	for i, s := range l.sc.Setup.Sides {
 		it[l.rowLevel(i)] = shortSide(l.sc, s.ID) + "\t< " + labLevels[l.levels[i]] + " >"
+	}
+	if len(l.sc.Units) > 0 {
+		u := l.sc.Units[l.unit]
+		it[l.rowUnit()] = "Strength of\t< " + u.Name + " >"
+		it[l.rowMen()] = fmt.Sprintf("Its men\t< %d%% of %d >", l.scale, u.Strength())
 	}
 	it[l.rowRuns()] = fmt.Sprintf("Runs\t< %d >", labRuns[l.runs])
 	it[l.rowRun()] = "Run the batch (R)"
@@ -154,6 +172,16 @@ func (l *Lab) labels() {
 	}
 }
 
+// sourced says where the strength control's figure comes from.
+func (l *Lab) sourced() string {
+	if l.sc == nil || len(l.sc.Units) == 0 {
+		return ""
+	}
+	u := l.sc.Units[l.unit]
+	return fmt.Sprintf("%s: %d men, the figure of %s; the scale applies to the figure the ticked variants leave.",
+		u.Name, u.Strength(), words.Log{Scenario: l.sc}.SourceName(u.Source))
+}
+
 // Spec is the setup the controls describe.
 func (l *Lab) Spec() whatif.Spec {
 	sp := whatif.Spec{Scenario: l.ids[l.pick], AI: map[string]string{}}
@@ -164,6 +192,9 @@ func (l *Lab) Spec() whatif.Spec {
 	}
 	for i, s := range l.sc.Setup.Sides {
 		sp.AI[s.ID] = labLevels[l.levels[i]]
+	}
+	if l.scale != 100 && len(l.sc.Units) > 0 {
+		sp.Scale = []string{fmt.Sprintf("%s.men=%d%%", l.sc.Units[l.unit].ID, l.scale)}
 	}
 	return sp
 }
@@ -209,7 +240,12 @@ func (l *Lab) change(i, d int) {
 		return
 	case i < l.rowLevel(0):
 		l.variants[i-1] = !l.variants[i-1]
-	case i < l.rowRuns():
+	case i == l.rowUnit() && len(l.sc.Units) > 0:
+		n := len(l.sc.Units)
+		l.unit, l.scale = (l.unit+d+n)%n, 100
+	case i == l.rowMen():
+		l.scale = max(10, min(300, l.scale+10*d))
+	case i < l.rowUnit():
 		n := len(labLevels)
 		l.levels[i-l.rowLevel(0)] = (l.levels[i-l.rowLevel(0)] + d + n) % n
 	case i == l.rowRuns():
@@ -251,12 +287,19 @@ func (l *Lab) Cancel() {
 func (l *Lab) Leave() { l.Cancel() }
 
 // Idle reports whether the frame drawn is still right: never while a
-// batch runs.
-func (l *Lab) Idle() bool { return !l.running() }
+// batch runs, nor before the frame that shows how it ended is drawn.
+func (l *Lab) Idle() bool { return l.settled && !l.running() }
 
 // Update implements scene.
 func (l *Lab) Update(in Input) (scene, error) {
+	if !in.still(l.mx, l.my) {
+		l.settled = false // the input may change what is drawn
+	}
+	l.mx, l.my = in.MouseX, in.MouseY
 	if l.batch != nil {
+		if l.running() {
+			l.settled = false
+		}
 		l.batch.poll()
 		l.compared()
 		l.labels() // Run or Cancel, the controls on or off
@@ -308,7 +351,7 @@ func (l *Lab) Update(in Input) (scene, error) {
 	default:
 		l.change(i, 1)
 	}
-	if in.Has(KeyToggle) && l.menu.at > 0 && l.menu.at < l.rowRuns() {
+	if in.Has(KeyToggle) && l.menu.at > 0 && l.menu.at < l.rowUnit() {
 		l.change(l.menu.at, 1)
 	}
 	return nil, nil
@@ -447,6 +490,7 @@ var (
 func (l *Lab) Draw(dst *ebiten.Image) {
 	a := l.a
 	w, h := l.size()
+	l.settled = !l.running()
 	dst.Fill(screenFill)
 	l.layout()
 	drawText(dst, "What-if lab: many games of AIs, and how often each outcome comes", l.menu.x, 30, a.title, color.White)
@@ -454,6 +498,9 @@ func (l *Lab) Draw(dst *ebiten.Image) {
 	y := l.menu.y + l.menu.height() + 12
 	if l.status != "" {
 		y = drawTextLines(dst, a.wrap(l.status, l.menu.w, a.small), l.menu.x, y, h, a.small, color.RGBA{255, 170, 140, 255})
+	}
+	if src := l.sourced(); src != "" {
+		y = drawTextLines(dst, a.wrap(src, l.menu.w, a.small), l.menu.x, y, h, a.small, labInk)
 	}
 	help := "Up/Down choose a line; Left/Right or Space change it; Enter or R runs the batch; X exports a finished batch as CSV and a chart; Esc cancels a batch, or goes back. Every run is an AI-against-AI game of its own seed, on every core; Watch a run plays one again in the window from its start."
 	drawTextLines(dst, a.wrap(help, l.menu.w, a.small), l.menu.x, y+4, h, a.small, labDim)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"ili/game/files"
+	"ili/game/rules"
 	"ili/game/whatif"
 )
 
@@ -305,5 +307,70 @@ func TestLabCompare(t *testing.T) {
 	l.Update(Input{Chars: []rune{'k'}, Held: map[Key]bool{}})
 	if l.kept != nil || l.cmp != nil {
 		t.Error("K again does not forget A")
+	}
+}
+
+// TestLabStrength: the strength control names a unit with its sourced
+// figure and scales its men, which the batch plays.
+func TestLabStrength(t *testing.T) {
+	l := labSetup(t, 10)
+	u := l.sc.Units[0]
+	l.menu.at = l.rowMen()
+	press(t, l, KeyRight, KeyRight)
+	if want := u.ID + ".men=120%"; len(l.Spec().Scale) != 1 || l.Spec().Scale[0] != want {
+		t.Fatalf("two steps right give the scale %v, not %s", l.Spec().Scale, want)
+	}
+	label := l.menu.items[l.rowMen()]
+	if !strings.Contains(label, fmt.Sprintf("120%% of %d >", u.Strength())) {
+		t.Errorf("the strength reads %q", label)
+	}
+	if src := l.sourced(); !strings.Contains(src, fmt.Sprintf("%s: %d men, the figure of ", u.Name, u.Strength())) || u.Source == "" {
+		t.Errorf("the strength's source reads %q (its key %q)", src, u.Source)
+	}
+	runLab(t, l)
+	var got *rules.Unit
+	for i := range l.batch.set.Scenario.Units {
+		if l.batch.set.Scenario.Units[i].ID == u.ID {
+			got = &l.batch.set.Scenario.Units[i]
+		}
+	}
+	if got == nil || got.Men == u.Men {
+		t.Errorf("the batch played %s with %+v men, as the file gives (%d)", u.ID, got, u.Men)
+	}
+	sameAsWhatif(t, l, 10)
+	l.menu.at = l.rowUnit()
+	press(t, l, KeyRight)
+	if l.Spec().Scale != nil {
+		t.Errorf("another unit keeps the scale %v", l.Spec().Scale)
+	}
+}
+
+// TestLabIdle: the lab asks for frames while a batch runs, until the frame
+// that shows its end is drawn, and whenever the input may change it.
+func TestLabIdle(t *testing.T) {
+	l := labSetup(t, 10)
+	still := Input{Held: map[Key]bool{}}
+	l.Update(still)
+	l.settled = true // as after a frame drawn
+	if !l.Idle() {
+		t.Fatal("the lab is not idle with nothing to do")
+	}
+	l.Update(Input{Pressed: []Key{KeyDown}, Held: map[Key]bool{}})
+	if l.Idle() {
+		t.Error("a key pressed leaves the lab idle: its frame would not be drawn again")
+	}
+	l.settled = true
+	if err := l.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if l.Idle() {
+		t.Error("the lab is idle while its batch runs")
+	}
+	for l.running() {
+		l.Update(still)
+		time.Sleep(2 * time.Millisecond)
+	}
+	if l.Idle() {
+		t.Error("the lab is idle before the frame that shows the batch's end is drawn")
 	}
 }

@@ -78,7 +78,7 @@ func (p *Play) storyBox(n rules.NarrativeFired) storyBox {
 		lines = append(lines, "")
 	}
 	if _, ok := p.sc.Sources[n.Source]; ok {
-		lines = append(lines, a.wrap(latin("Source: "+p.sc.Cite(n.Source)), inner, a.text)...)
+		lines = append(lines, a.wrap(latin("Source: "+p.cite(n.Source)), inner, a.text)...)
 	}
 	lh := a.text.Size * 1.45
 	x, y := math.Max(10, mapW/2-w/2), float64(a.barH)+40
