@@ -1,9 +1,7 @@
 package ai
 
 import (
-	"fmt"
 	"math"
-	"os"
 	"slices"
 
 	"ili/game/hex"
@@ -579,9 +577,6 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 	}, func(bk, bi int) {
 		u := units[bk]
 		out[u.ID] = bi
-		if debugAssign {
-			fmt.Fprintf(os.Stderr, "T%d %s %s@%v -> %v own=%v val=%.1f score=%.2f\n", w.v.Turn, p.Side, u.ID, u.Hex, objs[bi].at, objs[bi].own, objs[bi].value, score(bk, bi))
-		}
 		sent[bi] += float64(u.Men)
 		switch {
 		case objs[bi].exit: // an exit takes everyone
@@ -836,9 +831,6 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 			best, bestScore = h, s
 		}
 	}
-	if debugAssign {
-		fmt.Fprintf(os.Stderr, "MOVE T%d %s %s@%v weak=%v target=%v best=%v %.2f stay=%.2f supply=%d\n", w.v.Turn, p.Side, u.ID, u.Hex, weak, target.at, best, bestScore, score(u.Hex), u.SupplyHours)
-	}
 	if best != u.Hex {
 		return rules.Move(p.Side, u.ID, best), true
 	}
@@ -847,5 +839,3 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 	}
 	return rules.Command{}, false
 }
-
-var debugAssign = os.Getenv("ILI_DEBUG_ASSIGN") != ""
