@@ -254,10 +254,10 @@ func (r *simRun) flagProblem(args int) string {
 			return err.Error() + "."
 		}
 	}
-	if v := repeatedFlag(r.variants); v != "" {
+	if v := whatif.Repeated(r.variants); v != "" {
 		return fmt.Sprintf("--variant %s is given twice; give each variant once.", v)
 	}
-	if v := repeatedFlag(r.scales); v != "" {
+	if v := whatif.Repeated(r.scales); v != "" {
 		return fmt.Sprintf("--scale %s is given twice; give it once.", v)
 	}
 	if r.shard != "" {
@@ -269,18 +269,6 @@ func (r *simRun) flagProblem(args int) string {
 			return fmt.Sprintf("--shard %s: %d parts of %d runs would leave some empty; give at most %d parts.", r.shard, n, r.runs, r.runs)
 		}
 		r.shardK, r.shardN = k, n
-	}
-	return ""
-}
-
-// repeatedFlag is the first value given twice, or "".
-func repeatedFlag(list []string) string {
-	seen := map[string]bool{}
-	for _, v := range list {
-		if seen[v] {
-			return v
-		}
-		seen[v] = true
 	}
 	return ""
 }

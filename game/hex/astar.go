@@ -28,7 +28,7 @@ type search struct {
 	done    []bool
 	touched []int32
 	queue   queue
-	iq      iqueue // Table.Path's heap
+	iq      heap[iitem] // Table.Path's heap
 }
 
 var searches sync.Pool
@@ -83,7 +83,7 @@ func (s *search) run(starts []Hex, goal *Hex, cost CostFunc, minStep, maxCost in
 			s.queue.push(item{h: st, f: h(st)})
 		}
 	}
-	for s.queue.Len() > 0 {
+	for len(s.queue) > 0 {
 		cur := s.queue.pop()
 		ci := g.Index(cur.h)
 		if s.done[ci] {
@@ -187,8 +187,8 @@ type item struct {
 	g, f int
 }
 
-// queue is a binary min-heap of items, ordered by less.
-type queue []item
+// queue is the open list of a Grid search.
+type queue = heap[item]
 
 func (a item) less(b item) bool {
 	if a.f != b.f {
@@ -198,43 +198,4 @@ func (a item) less(b item) bool {
 		return a.g > b.g // deeper first: fewer re-expansions on ties
 	}
 	return Compare(a.h, b.h) < 0
-}
-
-func (q queue) Len() int { return len(q) }
-
-func (q *queue) push(it item) {
-	*q = append(*q, it)
-	h := *q
-	for i := len(h) - 1; i > 0; {
-		p := (i - 1) / 2
-		if !h[i].less(h[p]) {
-			break
-		}
-		h[i], h[p] = h[p], h[i]
-		i = p
-	}
-}
-
-func (q *queue) pop() item {
-	h := *q
-	top := h[0]
-	last := len(h) - 1
-	h[0] = h[last]
-	h = h[:last]
-	for i := 0; ; {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < len(h) && h[l].less(h[m]) {
-			m = l
-		}
-		if r < len(h) && h[r].less(h[m]) {
-			m = r
-		}
-		if m == i {
-			break
-		}
-		h[i], h[m] = h[m], h[i]
-		i = m
-	}
-	*q = h
-	return top
 }

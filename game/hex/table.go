@@ -313,46 +313,6 @@ func (a iitem) less(b iitem) bool {
 	return a.i < b.i
 }
 
-// iqueue is a binary min-heap of iitems, pushed and popped as queue is.
-type iqueue []iitem
-
-func (q *iqueue) push(it iitem) {
-	*q = append(*q, it)
-	h := *q
-	for i := len(h) - 1; i > 0; {
-		p := (i - 1) / 2
-		if !h[i].less(h[p]) {
-			break
-		}
-		h[i], h[p] = h[p], h[i]
-		i = p
-	}
-}
-
-func (q *iqueue) pop() iitem {
-	h := *q
-	top := h[0]
-	last := len(h) - 1
-	h[0] = h[last]
-	h = h[:last]
-	for i := 0; ; {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < len(h) && h[l].less(h[m]) {
-			m = l
-		}
-		if r < len(h) && h[r].less(h[m]) {
-			m = r
-		}
-		if m == i {
-			break
-		}
-		h[i], h[m] = h[m], h[i]
-		i = m
-	}
-	*q = h
-	return top
-}
-
 // Reached is one hex a search reached: its grid index and its cost.
 type Reached struct{ Index, Cost int32 }
 

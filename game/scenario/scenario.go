@@ -172,15 +172,16 @@ func (sc *Scenario) Named(s string) string {
 	for _, w := range words {
 		for i := 0; i < len(names); i += 2 {
 			if w == names[i] {
-				s = replaceWord(s, w, names[i+1])
+				s = ReplaceWord(s, w, names[i+1])
 			}
 		}
 	}
 	return s
 }
 
-// replaceWord replaces the whole word w in s (not within a longer word).
-func replaceWord(s, w, by string) string {
+// ReplaceWord replaces the whole word w in s (not within a longer word:
+// letters, digits and hyphens make a word).
+func ReplaceWord(s, w, by string) string {
 	var b strings.Builder
 	for {
 		i := strings.Index(s, w)

@@ -15,6 +15,7 @@ import (
 	"ili/game/hex"
 	"ili/game/paint"
 	"ili/game/rules"
+	"ili/game/scenario"
 	"ili/game/words"
 )
 
@@ -261,31 +262,9 @@ func (p *Play) sourcesNamed(s string) string {
 	}
 	slices.SortFunc(keys, func(a, b string) int { return len(b) - len(a) }) // the longest first
 	for _, k := range keys {
-		s = replaceWord(s, k, p.log().SourceName(k))
+		s = scenario.ReplaceWord(s, k, p.log().SourceName(k))
 	}
 	return s
-}
-
-// replaceWord puts by for every whole word w in s.
-func replaceWord(s, w, by string) string {
-	var b strings.Builder
-	for {
-		i := strings.Index(s, w)
-		if i < 0 {
-			return b.String() + s
-		}
-		isWord := func(r byte) bool {
-			return r == '-' || r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-		}
-		whole := (i == 0 || !isWord(s[i-1])) && (i+len(w) == len(s) || !isWord(s[i+len(w)]))
-		b.WriteString(s[:i])
-		if whole {
-			b.WriteString(by)
-		} else {
-			b.WriteString(w)
-		}
-		s = s[i+len(w):]
-	}
 }
 
 // supplyRows say the unit's supply: what it carries, and when it is off

@@ -40,11 +40,9 @@ func outcomeColour(sides []string, o string) color.RGBA {
 	return historyColour
 }
 
-// figure draws plots side by side under a header of lines (the setup in
-// full) and writes the PNG.
-func figure(w io.Writer, width vg.Length, height vg.Length, header []string, plots ...*plot.Plot) error {
-	img := vgimg.New(width, height)
-	dc := draw.New(img)
+// drawHeader writes the header's lines at the top of a figure of the given
+// height and returns how much room they take.
+func drawHeader(dc draw.Canvas, height vg.Length, header []string) vg.Length {
 	sty := plot.New().Title.TextStyle
 	sty.Font.Size = vg.Points(10)
 	sty.XAlign, sty.YAlign = draw.XLeft, draw.YTop
@@ -52,7 +50,15 @@ func figure(w io.Writer, width vg.Length, height vg.Length, header []string, plo
 	for i, l := range header {
 		dc.FillText(sty, vg.Point{X: vg.Points(10), Y: height - vg.Points(8) - vg.Length(i)*line}, l)
 	}
-	top := vg.Points(12) + vg.Length(len(header))*line
+	return vg.Points(12) + vg.Length(len(header))*line
+}
+
+// figure draws plots side by side under a header of lines (the setup in
+// full) and writes the PNG.
+func figure(w io.Writer, width vg.Length, height vg.Length, header []string, plots ...*plot.Plot) error {
+	img := vgimg.New(width, height)
+	dc := draw.New(img)
+	top := drawHeader(dc, height, header)
 	tiles := draw.Tiles{Rows: 1, Cols: len(plots), PadX: vg.Points(20), PadTop: top, PadBottom: vg.Points(8), PadLeft: vg.Points(8), PadRight: vg.Points(8)}
 	canvases := plot.Align([][]*plot.Plot{plots}, tiles, dc)
 	for i, p := range plots {
@@ -397,14 +403,7 @@ func figureWithBar(w io.Writer, header []string, p, bar *plot.Plot) error {
 	width, height := vg.Points(860), vg.Points(600)
 	img := vgimg.New(width, height)
 	dc := draw.New(img)
-	sty := plot.New().Title.TextStyle
-	sty.Font.Size = vg.Points(10)
-	sty.XAlign, sty.YAlign = draw.XLeft, draw.YTop
-	line := vg.Points(13)
-	for i, l := range header {
-		dc.FillText(sty, vg.Point{X: vg.Points(10), Y: height - vg.Points(8) - vg.Length(i)*line}, l)
-	}
-	top := vg.Points(12) + vg.Length(len(header))*line
+	top := drawHeader(dc, height, header)
 	body := draw.Crop(dc, vg.Points(8), -vg.Points(8), vg.Points(8), -top)
 	main := draw.Crop(body, 0, -vg.Points(90), 0, 0)
 	side := draw.Crop(body, body.Max.X-body.Min.X-vg.Points(80), 0, 0, 0)

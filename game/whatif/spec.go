@@ -36,17 +36,17 @@ var ScaleFields = []string{"men", "guns", "mgs", "trucks", "horses", "aircraft",
 // Check refuses a spec whose lists repeat themselves: a variant given twice
 // (which would apply it twice), a scale given twice.
 func (sp Spec) Check() error {
-	if v := repeated(sp.Variants); v != "" {
+	if v := Repeated(sp.Variants); v != "" {
 		return fmt.Errorf("the variant %s is given twice; give each variant once", v)
 	}
-	if s := repeated(sp.Scale); s != "" {
+	if s := Repeated(sp.Scale); s != "" {
 		return fmt.Errorf("--scale %s is given twice; give it once", s)
 	}
 	return nil
 }
 
-// repeated is the first item of list that comes again, or "".
-func repeated(list []string) string {
+// Repeated is the first item of list that comes again, or "".
+func Repeated(list []string) string {
 	seen := map[string]bool{}
 	for _, v := range list {
 		if seen[v] {
