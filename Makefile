@@ -8,8 +8,14 @@ XVFB    := xvfb-run -a -s "-screen 0 1920x1080x24"
 play: build
 	./$(BIN) play
 
+# make test builds every desktop archive as make dist does, into
+# bin/dist-test, and tools/dist's test checks them all and runs the Linux
+# ones' headless commands (arm64's under qemu).
+DISTTEST := bin/dist-test
 test: setup vet fmt-check web
-	$(XVFB) $(GO) test -shuffle=on -count=1 -timeout 30m ./...
+	rm -rf $(DISTTEST)
+	@$(MAKE) --no-print-directory dist DIST=$(DISTTEST) VERSION=v0.0.0-disttest
+	ILI_DIST=$(abspath $(DISTTEST)) $(XVFB) $(GO) test -shuffle=on -count=1 -timeout 30m ./...
 	@$(MAKE) --no-print-directory test-386
 
 # The headless packages again as a 32-bit build, which must play the same
@@ -58,13 +64,14 @@ FORCE:
 # The desktop builds: ili (and ili-window where Ebiten builds here) for
 # linux/amd64, linux/arm64, windows/amd64, darwin/amd64 and darwin/arm64,
 # stamped with VERSION, each packed with the README and the licences into
-# dist/ (tools/dist says which need their own machine). make test builds
-# and runs only this machine's Linux archive (tools/dist's test).
+# DIST (tools/dist says which need their own machine). make test builds
+# them all too, and checks them.
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 TARGETS ?= all
+DIST    ?= dist
 dist: web
 	@./scripts/setup.sh dist
-	$(GO) run ./tools/dist --out dist --version $(VERSION) --targets $(TARGETS)
+	$(GO) run ./tools/dist --out $(DIST) --version $(VERSION) --targets $(TARGETS)
 
 bench: setup
 	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /game/ui)

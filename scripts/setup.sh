@@ -9,7 +9,8 @@
 #
 # `setup.sh dist` (make dist) adds what the desktop builds need beyond that:
 # on an amd64 machine, the arm64 C cross compiler and arm64's X11 libraries
-# (Debian's multiarch), with which the linux/arm64 game window links.
+# (Debian's multiarch), with which the linux/arm64 game window links, and
+# qemu's user mode, in which make test runs the arm64 build's commands.
 set -euo pipefail
 
 packages=(libc6-dev libgl1-mesa-dev libxcursor-dev libxi-dev libxinerama-dev
@@ -20,7 +21,8 @@ foreign=""
 if [ "${1:-}" = "dist" ] && command -v dpkg >/dev/null 2>&1 && [ "$(dpkg --print-architecture)" = "amd64" ]; then
   foreign=arm64
   packages+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross libx11-dev:arm64 libxrandr-dev:arm64
-    libxxf86vm-dev:arm64 libxi-dev:arm64 libxcursor-dev:arm64 libxinerama-dev:arm64 libgl-dev:arm64)
+    libxxf86vm-dev:arm64 libxi-dev:arm64 libxcursor-dev:arm64 libxinerama-dev:arm64 libgl-dev:arm64
+    qemu-user-static)
 fi
 
 if ! command -v go >/dev/null 2>&1; then

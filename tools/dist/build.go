@@ -7,8 +7,11 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"ili/game/files"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,7 +48,7 @@ func Build(root string, t Target, version, out string) (*Archive, error) {
 		exe = ".exe"
 	}
 	ldflags := "-s -w -X ili/cmd/internal/cli.Version=" + version
-	var files []file
+	var members []file
 	add := func(name, pkg string, env []string) error {
 		bin := filepath.Join(tmp, name+exe)
 		if err := goBuild(root, t, env, "build", "-trimpath", "-ldflags", ldflags, "-o", bin, pkg); err != nil {
@@ -55,7 +58,7 @@ func Build(root string, t Target, version, out string) (*Archive, error) {
 		if err != nil {
 			return err
 		}
-		files = append(files, file{name: name + exe, data: data, exec: true})
+		members = append(members, file{name: name + exe, data: data, exec: true})
 		return nil
 	}
 	if err := add("ili", "./cmd/ili", []string{"CGO_ENABLED=0"}); err != nil {
@@ -75,24 +78,24 @@ func Build(root string, t Target, version, out string) (*Archive, error) {
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, file{name: "README.md", data: readme}, file{name: "INSTALL.txt", data: []byte(install(t, version, noWindow))})
+	members = append(members, file{name: "README.md", data: readme}, file{name: "INSTALL.txt", data: []byte(install(t, version, noWindow))})
 	if lic, err := os.ReadFile(filepath.Join(root, "LICENSE")); err == nil {
-		files = append(files, file{name: "LICENSE", data: lic})
+		members = append(members, file{name: "LICENSE", data: lic})
 	}
 	lics, err := licences(root, t, licEnv, pkgs)
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, lics...)
+	members = append(members, lics...)
 
 	name := fmt.Sprintf("ili-%s-%s-%s", version, t.OS, t.Arch)
 	var buf bytes.Buffer
 	ext := ".tar.gz"
 	if t.OS == "windows" {
 		ext = ".zip"
-		err = writeZip(&buf, name, files)
+		err = writeZip(&buf, name, members)
 	} else {
-		err = writeTarGz(&buf, name, files)
+		err = writeTarGz(&buf, name, members)
 	}
 	if err != nil {
 		return nil, err
@@ -101,7 +104,7 @@ func Build(root string, t Target, version, out string) (*Archive, error) {
 		return nil, err
 	}
 	path := filepath.Join(out, name+ext)
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := files.Write(path, buf.Bytes()); err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(buf.Bytes())
@@ -230,7 +233,10 @@ func writeZip(w io.Writer, dir string, files []file) error {
 // appendSums adds lines to the checksums file, replacing the lines of the
 // same archives.
 func appendSums(path string, lines []string) error {
-	old, _ := os.ReadFile(path)
+	old, err := files.Read(path, 1<<20)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
 	keep := map[string]string{}
 	for _, l := range strings.Split(string(old), "\n") {
 		if _, name, ok := strings.Cut(l, "  "); ok {
@@ -250,7 +256,7 @@ func appendSums(path string, lines []string) error {
 		_, b, _ := strings.Cut(all[j], "  ")
 		return a < b
 	})
-	return os.WriteFile(path, []byte(strings.Join(all, "\n")+"\n"), 0o644)
+	return files.Write(path, []byte(strings.Join(all, "\n")+"\n"))
 }
 
 // install is the archive's INSTALL.txt: what is in it and how to start it
