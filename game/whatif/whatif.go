@@ -172,6 +172,12 @@ type Options struct {
 	// Brief makes the report's tally keep each run in brief, which Compare
 	// pairs seed by seed; its memory then grows by tens of bytes a run.
 	Brief bool
+	// Remote plays one run somewhere else, in place of this process (a
+	// browser's workers: see Worker); nil plays the runs here. Its runs
+	// are the same games, so the batch is the same whoever plays it.
+	// Workers then counts the runs asked of it at once, with no cap but
+	// Runs, and Keep is not used.
+	Remote func(seed uint64) (Result, error)
 }
 
 // MaxRuns is the most runs a batch plays: more would take days, and a
@@ -190,6 +196,9 @@ func MaxWorkers() int { return 4 * runtime.NumCPU() }
 // workers is the number of games to play at once.
 func (opt Options) workers() int {
 	w := opt.Workers
+	if opt.Remote != nil {
+		return max(1, min(w, opt.Runs))
+	}
 	if w <= 0 {
 		w = runtime.GOMAXPROCS(0)
 	}
@@ -271,7 +280,11 @@ func RunEachContext(ctx context.Context, set Setup, opt Options, each func(Resul
 		return 0, err
 	}
 	start := time.Now()
-	err := stream(ctx, opt, func(seed uint64) (Result, error) { return play(set, seed, opt.Keep) }, each)
+	run := opt.Remote
+	if run == nil {
+		run = func(seed uint64) (Result, error) { return play(set, seed, opt.Keep) }
+	}
+	err := stream(ctx, opt, run, each)
 	return time.Since(start), err
 }
 
