@@ -40,19 +40,25 @@ vet: setup
 fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
-# The game in the browser: cmd/ili-web for js/wasm, stripped, gzipped into
+# The game in the browser: cmd/ili-web for js/wasm (and cmd/ili-worker,
+# the lab's Web Worker), stripped, gzipped into
 # cmd/internal/web/static with Go's wasm_exec.js, where ili embeds them
 # (ili serve). The uncompressed game stays in bin/web, out of the embed:
 # ili carries it once, compressed. go build leaves an up-to-date ili.wasm
 # alone, so the compression runs only when the game changed.
 WEB := cmd/internal/web/static
-web: setup $(WEB)/ili.wasm.gz $(WEB)/wasm_exec.js
+web: setup $(WEB)/ili.wasm.gz $(WEB)/ili-worker.wasm.gz $(WEB)/wasm_exec.js
 
 bin/web/ili.wasm: FORCE
 	@mkdir -p bin/web
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./cmd/ili-web
 
-$(WEB)/ili.wasm.gz: bin/web/ili.wasm
+# The lab's Web Worker's program: the batch's runs, with no window.
+bin/web/ili-worker.wasm: FORCE
+	@mkdir -p bin/web
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./cmd/ili-worker
+
+$(WEB)/%.wasm.gz: bin/web/%.wasm
 	gzip -9 -n -c $< > $@.tmp && mv $@.tmp $@
 
 $(WEB)/wasm_exec.js: FORCE
@@ -83,4 +89,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz=FuzzRead -fuzztime=60s ./game/save
 
 clean:
-	rm -rf bin dist $(WEB)/ili.wasm.gz $(WEB)/wasm_exec.js
+	rm -rf bin dist $(WEB)/ili.wasm.gz $(WEB)/ili-worker.wasm.gz $(WEB)/wasm_exec.js

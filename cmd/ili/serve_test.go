@@ -130,12 +130,18 @@ func TestServeServesThePage(t *testing.T) {
 		t.Errorf("compressed %d bytes, uncompressed %d", gz.ContentLength, raw.ContentLength)
 	}
 	t.Logf("the game: %.1f MB, %.1f MB with gzip", float64(raw.ContentLength)/1e6, float64(gz.ContentLength)/1e6)
+	wgz, wraw := get("/ili-worker.wasm", "gzip"), get("/ili-worker.wasm", "")
+	io.ReadFull(wraw.Body, head)
+	if wgz.Header.Get("Content-Encoding") != "gzip" || string(head) != "\x00asm" || wgz.ContentLength >= wraw.ContentLength {
+		t.Errorf("the lab's worker: %s %q (%d bytes), uncompressed %s starting %q (%d bytes)", wgz.Status, wgz.Header.Get("Content-Encoding"), wgz.ContentLength, wraw.Status, head, wraw.ContentLength)
+	}
+	t.Logf("the lab's worker: %.1f MB, %.1f MB with gzip", float64(wraw.ContentLength)/1e6, float64(wgz.ContentLength)/1e6)
 	req, _ := http.NewRequest("GET", url+"ili.wasm", nil)
 	req.Header.Set("If-None-Match", gz.Header.Get("ETag"))
 	if r, err := http.DefaultClient.Do(req); err != nil || r.StatusCode != http.StatusNotModified {
 		t.Errorf("a browser that has the game fetches it again: %v %v", r, err)
 	}
-	for path, want := range map[string]int{"/wasm_exec.js": 200, "/lessons/ghulja-police.toml": 200,
+	for path, want := range map[string]int{"/wasm_exec.js": 200, "/worker.js": 200, "/lessons/ghulja-police.toml": 200,
 		"/lessons/../main.go": 404, "/lessons/none.toml": 404, "/main.go": 404} {
 		if r := get(path, ""); r.StatusCode != want {
 			t.Errorf("%s: %s, want %d", path, r.Status, want)
@@ -145,7 +151,7 @@ func TestServeServesThePage(t *testing.T) {
 	if code, out, errs := runCLI("serve", "--write", dir); code != cli.OK {
 		t.Fatalf("ili serve --write: %d %s %s", code, out, errs)
 	}
-	for _, f := range []string{"index.html", "wasm_exec.js", "ili.wasm", "ili.wasm.gz", "lessons/ghulja-police.toml"} {
+	for _, f := range []string{"index.html", "wasm_exec.js", "ili.wasm", "ili.wasm.gz", "worker.js", "ili-worker.wasm", "ili-worker.wasm.gz", "lessons/ghulja-police.toml"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("ili serve --write wrote no %s", f)
 		}

@@ -423,18 +423,14 @@ func (l *Lab) Watch(i int) (*Play, error) {
 // lab, and says where.
 func (l *Lab) Export() (csvName, chartName string, err error) {
 	b := l.batch
-	if b == nil || !b.finished || b.err != nil || b.cancelled || b.last.csv == nil {
+	if !b.exportable() {
 		return "", "", fmt.Errorf("only a batch run to its end is exported; run one first")
 	}
 	st, err := l.a.store()
 	if err != nil {
 		return "", "", err
 	}
-	base := b.spec.Scenario
-	if len(b.spec.Variants) > 0 {
-		base += "-" + strings.Join(b.spec.Variants, "+")
-	}
-	base = "lab/" + safeName(fmt.Sprintf("%s-%druns-seed%d", base, b.runs, b.seed))
+	base := "lab/" + b.exportName()
 	if err := st.Write(base+".csv", b.last.csv); err != nil {
 		return "", "", err
 	}
@@ -448,8 +444,48 @@ func (l *Lab) Export() (csvName, chartName string, err error) {
 	return csvName, chartName, nil
 }
 
-// export exports the batch and says where it went.
+// exportable is whether the batch ran to its end and has its report.
+func (b *labBatch) exportable() bool {
+	return b != nil && b.finished && b.err == nil && !b.cancelled && b.last.csv != nil
+}
+
+// exportName names a batch's exported files: its scenario, variants,
+// runs and seed.
+func (b *labBatch) exportName() string {
+	base := b.spec.Scenario
+	if len(b.spec.Variants) > 0 {
+		base += "-" + strings.Join(b.spec.Variants, "+")
+	}
+	return safeName(fmt.Sprintf("%s-%druns-seed%d", base, b.runs, b.seed))
+}
+
+// download hands the finished batch's CSV and chart to the person as
+// downloads, in the browser, and says so.
+func (l *Lab) download() {
+	b := l.batch
+	if !b.exportable() {
+		l.status = "Nothing downloaded: only a batch run to its end is exported; run one first."
+		return
+	}
+	name := b.exportName()
+	err := offer(name+".csv", "text/csv", b.last.csv)
+	if err == nil && b.last.chart != nil {
+		err = offer(name+".png", "image/png", b.last.chart)
+	}
+	if err != nil {
+		l.status = "Nothing downloaded: " + err.Error() + "."
+		return
+	}
+	l.status = "The batch is downloaded as " + name + ".csv, with its chart as " + name + ".png."
+}
+
+// export exports the batch and says where it went: into the player's
+// files on a desktop, as downloads in the browser.
 func (l *Lab) export() {
+	if onWeb {
+		l.download()
+		return
+	}
 	csvName, chartName, err := l.Export()
 	switch {
 	case err != nil:

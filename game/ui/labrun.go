@@ -87,6 +87,9 @@ func (b *labBatch) play(ctx context.Context) {
 		n.done = done
 		send()
 	}}
+	if remote, workers := labRemote(b.spec); remote != nil { // the browser's workers
+		opt.Remote, opt.Workers = remote, workers
+	}
 	var csv bytes.Buffer
 	enc, err := whatif.NewEncoder("csv", &csv)
 	if err != nil {

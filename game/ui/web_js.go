@@ -22,6 +22,8 @@ var page *Game
 //     state hash (with ?test=1, where the units are on the screen);
 //   - open(name, text): a saved game the person dropped on the page,
 //     opened at the next frame.
+//   - with ?test=1, labBatch and labResult: a lab batch played on the
+//     browser's workers without the lab's screen (labpool_js.go).
 //
 // The page's iliFirstFrame() is called after the first frame (it takes the
 // loading notice away and notes the time), and the game is kept for
@@ -40,6 +42,9 @@ func startWeb(g *Game, opt Options) {
 		}
 		return nil
 	}))
+	if opt.TestHook {
+		testLabHooks(hooks)
+	}
 	js.Global().Set("ili", hooks)
 	watchPointer()
 	g.firstFrame = func() {

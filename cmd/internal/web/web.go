@@ -1,6 +1,7 @@
 // Package web serves the game in the browser: the page (static/index.html),
 // Go's wasm_exec.js and the game compiled to WebAssembly, which make web
-// builds into static/ (ili.wasm.gz, compressed once, never kept twice)
+// builds into static/ (ili.wasm.gz, compressed once, never kept twice),
+// with the what-if lab's Web Worker (worker.js running ili-worker.wasm.gz),
 // before ili is built, so that ili embeds them; and the lessons, bundled
 // and a teacher's. ili serve runs it; ili serve --write writes the same
 // files for any web server.
@@ -36,6 +37,11 @@ const (
 	execFile = "wasm_exec.js"
 	wasmFile = "ili.wasm"
 	gzFile   = "ili.wasm.gz" // in static/: the game is kept compressed only
+	// The lab's Web Worker: its script and the program it runs, which
+	// plays the lab's runs on the browser's other cores.
+	workerFile   = "worker.js"
+	workerWasm   = "ili-worker.wasm"
+	workerGzFile = "ili-worker.wasm.gz"
 )
 
 // ErrNotBuilt says that this ili was built without the browser's game.
@@ -43,10 +49,12 @@ var ErrNotBuilt = errors.New("this ili was built without the game for the browse
 
 // Site serves the game's page, the game and the lessons.
 type Site struct {
-	page, exec, gz []byte
-	tags           map[string]string // each file's ETag
-	rawSize        int64             // the game's size uncompressed
-	lessons        string            // a teacher's folder of lessons; "" for the bundled ones alone
+	page, exec, gz   []byte
+	worker, workerGz []byte            // the lab's worker: its script and its program, compressed
+	tags             map[string]string // each file's ETag
+	rawSize          int64             // the game's size uncompressed
+	workerRaw        int64             // the worker's program's
+	lessons          string            // a teacher's folder of lessons; "" for the bundled ones alone
 }
 
 // New is the site from the files embedded in ili, with the lessons of
@@ -57,21 +65,26 @@ func New(lessonDir string) (*Site, error) {
 	if s.page, err = static.ReadFile("static/" + pageFile); err != nil {
 		return nil, err
 	}
+	if s.worker, err = static.ReadFile("static/" + workerFile); err != nil {
+		return nil, err
+	}
 	s.exec, err = static.ReadFile("static/" + execFile)
 	if err == nil {
 		s.gz, err = static.ReadFile("static/" + gzFile)
 	}
+	if err == nil {
+		s.workerGz, err = static.ReadFile("static/" + workerGzFile)
+	}
 	if err != nil {
 		return nil, ErrNotBuilt
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(s.gz))
-	if err != nil {
-		return nil, fmt.Errorf("the embedded game is not gzip: %w; build it again with 'make web'", err)
+	if s.rawSize, err = gunzipSize(gzFile, s.gz); err != nil {
+		return nil, err
 	}
-	if s.rawSize, err = io.Copy(io.Discard, zr); err != nil {
-		return nil, fmt.Errorf("the embedded game does not decompress: %w; build it again with 'make web'", err)
+	if s.workerRaw, err = gunzipSize(workerGzFile, s.workerGz); err != nil {
+		return nil, err
 	}
-	for name, data := range map[string][]byte{pageFile: s.page, execFile: s.exec, wasmFile: s.gz} {
+	for name, data := range map[string][]byte{pageFile: s.page, execFile: s.exec, wasmFile: s.gz, workerFile: s.worker, workerWasm: s.workerGz} {
 		sum := sha256.Sum256(data)
 		s.tags[name] = fmt.Sprintf(`"%x"`, sum[:12])
 	}
@@ -83,8 +96,25 @@ func New(lessonDir string) (*Site, error) {
 	return s, nil
 }
 
+// gunzipSize is the size of an embedded program once decompressed.
+func gunzipSize(name string, gz []byte) (int64, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return 0, fmt.Errorf("the embedded %s is not gzip: %w; build it again with 'make web'", name, err)
+	}
+	n, err := io.Copy(io.Discard, zr)
+	if err != nil {
+		return 0, fmt.Errorf("the embedded %s does not decompress: %w; build it again with 'make web'", name, err)
+	}
+	return n, nil
+}
+
 // Sizes are the game's size uncompressed and as served compressed, in bytes.
 func (s *Site) Sizes() (raw, gz int64) { return s.rawSize, int64(len(s.gz)) }
+
+// WorkerSizes are the lab's worker's program's sizes, uncompressed and
+// compressed, in bytes: what a browser fetches once, when the lab first runs.
+func (s *Site) WorkerSizes() (raw, gz int64) { return s.workerRaw, int64(len(s.workerGz)) }
 
 // lessonName is a lesson's file name in a link: letters, digits, - and _.
 var lessonName = regexp.MustCompile(`^[A-Za-z0-9_-]+\.toml$`)
@@ -107,7 +137,11 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case p == "/"+execFile:
 		s.serve(w, r, execFile, "text/javascript; charset=utf-8", s.exec)
 	case p == "/"+wasmFile:
-		s.serveGame(w, r)
+		s.serveWasm(w, r, wasmFile, s.gz, s.rawSize)
+	case p == "/"+workerFile:
+		s.serve(w, r, workerFile, "text/javascript; charset=utf-8", s.worker)
+	case p == "/"+workerWasm:
+		s.serveWasm(w, r, workerWasm, s.workerGz, s.workerRaw)
 	case strings.HasPrefix(p, "/lessons/") && lessonName.MatchString(strings.TrimPrefix(p, "/lessons/")):
 		data, err := s.lesson(strings.TrimPrefix(p, "/lessons/"))
 		if err != nil {
@@ -127,28 +161,28 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request, name, ctype string,
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(data))
 }
 
-// serveGame serves the game compressed, or decompressed for a client that
-// does not take gzip.
-func (s *Site) serveGame(w http.ResponseWriter, r *http.Request) {
+// serveWasm serves a program (the game, the lab's worker) compressed, or
+// decompressed for a client that does not take gzip.
+func (s *Site) serveWasm(w http.ResponseWriter, r *http.Request, name string, gz []byte, raw int64) {
 	h := w.Header()
 	h.Set("Content-Type", "application/wasm")
 	h.Set("Vary", "Accept-Encoding")
-	h.Set("ETag", s.tags[wasmFile])
-	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, s.tags[wasmFile]) {
+	h.Set("ETag", s.tags[name])
+	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, s.tags[name]) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
 	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
 		h.Set("Content-Encoding", "gzip")
-		h.Set("Content-Length", fmt.Sprint(len(s.gz)))
+		h.Set("Content-Length", fmt.Sprint(len(gz)))
 		if r.Method == http.MethodGet {
-			w.Write(s.gz)
+			w.Write(gz)
 		}
 		return
 	}
-	h.Set("Content-Length", fmt.Sprint(s.rawSize))
+	h.Set("Content-Length", fmt.Sprint(raw))
 	if r.Method == http.MethodGet {
-		zr, _ := gzip.NewReader(bytes.NewReader(s.gz)) // read whole in New
+		zr, _ := gzip.NewReader(bytes.NewReader(gz)) // read whole in New
 		io.Copy(w, zr)
 	}
 }
@@ -189,14 +223,20 @@ func readSmall(name string) ([]byte, error) { return files.Read(name, 1<<20) }
 
 // Write writes the site's files into dir for a web server: the page, the
 // script, the game compressed (ili.wasm.gz, for a server that sends a
-// file's .gz beside it) and not (ili.wasm), and lessons/ with the bundled
+// file's .gz beside it) and not (ili.wasm), the lab's worker (worker.js,
+// ili-worker.wasm and its .gz), and lessons/ with the bundled
 // lessons and the teacher's.
 func (s *Site) Write(dir string) error {
 	raw, err := io.ReadAll(must(gzip.NewReader(bytes.NewReader(s.gz))))
 	if err != nil {
 		return err
 	}
-	out := map[string][]byte{pageFile: s.page, execFile: s.exec, wasmFile: raw, gzFile: s.gz}
+	workerRaw, err := io.ReadAll(must(gzip.NewReader(bytes.NewReader(s.workerGz))))
+	if err != nil {
+		return err
+	}
+	out := map[string][]byte{pageFile: s.page, execFile: s.exec, wasmFile: raw, gzFile: s.gz,
+		workerFile: s.worker, workerWasm: workerRaw, workerGzFile: s.workerGz}
 	names, _ := fs.Glob(lessons.Files, "*.toml")
 	if s.lessons != "" {
 		more, _ := filepath.Glob(filepath.Join(s.lessons, "*.toml"))
