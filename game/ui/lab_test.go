@@ -183,14 +183,11 @@ func TestLabControls(t *testing.T) {
 	}
 }
 
-// TestLabGolden draws the lab's results after 50 runs of nilka-1944 with
-// the Benson variant, compared with 50 runs without it (the speed fixed,
-// so that the frame does not depend on the machine), and compares them
-// with testdata/lab-results.png.
-func TestLabGolden(t *testing.T) {
-	if !ownProcess(t) {
-		return
-	}
+// labCompared is the lab after 50 runs of nilka-1944 without the Benson
+// variant kept as A and 50 with it run as B, the speed fixed so that the
+// frame does not depend on the machine.
+func labCompared(t *testing.T) *Lab {
+	t.Helper()
 	l := labSetup(t, 50)
 	l.SetVariant("benson", false)
 	runLab(t, l)
@@ -201,11 +198,37 @@ func TestLabGolden(t *testing.T) {
 		t.Fatal("no comparison")
 	}
 	l.batch.elapsed, l.batch.last.elapsed = 2*time.Second, 2*time.Second
-	data, err := renderScene(l, 1280, 800)
-	if err != nil {
-		t.Fatal(err)
+	return l
+}
+
+// TestLabGolden draws the lab's views of the results of labCompared and
+// compares them with their goldens: the outcomes and the comparison at
+// 1280x720, who held each place turn by turn and the map of the fights at
+// 1920x1080 and at 1280x720.
+func TestLabGolden(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		view int
+		w, h int
+	}{
+		{"lab-results", labOutcomes, 1280, 720},
+		{"lab-places", labPlaces, 1920, 1080},
+		{"lab-places-small", labPlaces, 1280, 720},
+		{"lab-compare", labCompare, 1280, 720},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if !ownProcess(t) {
+				return
+			}
+			l := labCompared(t)
+			l.Show(c.view)
+			data, err := renderScene(l, c.w, c.h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareGolden(t, data, "testdata/"+c.name+".png")
+		})
 	}
-	compareGolden(t, data, "testdata/lab-results.png")
 }
 
 // TestLabWatchARun: once a batch has ended, a run opens in the window as a
@@ -372,5 +395,32 @@ func TestLabIdle(t *testing.T) {
 	}
 	if l.Idle() {
 		t.Error("the lab is idle before the frame that shows the batch's end is drawn")
+	}
+}
+
+// TestLabHeldByTurn: the lab counts who held each place turn by turn as
+// whatif.Holding counts the same runs of whatif.Run, and paints the map of
+// the fights once the batch has ended.
+func TestLabHeldByTurn(t *testing.T) {
+	l := labSetup(t, 10)
+	runLab(t, l)
+	b := l.batch
+	batch, err := whatif.Run(b.set, whatif.Options{Runs: 10, Seed: b.seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := whatif.NewHolding(b.set.Scenario)
+	for _, r := range batch.Results {
+		want.Add(r)
+	}
+	if !reflect.DeepEqual(b.last.held, want) {
+		t.Errorf("the lab's holders by turn differ from whatif.Holding's of the same runs")
+	}
+	if b.last.fights == nil || b.last.fights.Bounds().Dx() == 0 {
+		t.Error("no map of the fights once the batch has ended")
+	}
+	l.Update(Input{Chars: []rune{'2'}, Held: map[Key]bool{}})
+	if l.view != labPlaces || !strings.Contains(l.menu.items[l.rowView()], "places and map") {
+		t.Errorf("2 shows view %d, the line reads %q", l.view, l.menu.items[l.rowView()])
 	}
 }

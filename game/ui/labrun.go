@@ -3,9 +3,13 @@ package ui
 import (
 	"bytes"
 	"context"
+	"image"
 	"runtime"
 	"time"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"ili/game/debrief"
 	"ili/game/whatif"
 )
 
@@ -29,6 +33,8 @@ type labBatch struct {
 	cancelled bool
 	err       error
 	elapsed   time.Duration
+	// fightsImage is last.fights made an image, once drawn.
+	fightsImage *ebiten.Image
 }
 
 // labNews is the batch as it stands: runs ended (in any order), runs
@@ -36,13 +42,19 @@ type labBatch struct {
 type labNews struct {
 	done, counted int
 	summary       *whatif.Summary
-	elapsed       time.Duration
-	final         bool
-	err           error
-	cancelled     bool
+	// held is who held each place turn by turn, a copy the goroutine no
+	// longer touches.
+	held      *whatif.Holding
+	elapsed   time.Duration
+	final     bool
+	err       error
+	cancelled bool
 	// csv and chart are a finished batch's report, one row a run, and its
 	// chart (PNG), for the lab's export.
 	csv, chart []byte
+	// fights is the map of the fights and captures of a batch that has
+	// ended (debrief.BareBatchMap), nil until then or if it failed.
+	fights *image.RGBA
 	// report is a finished batch's, its runs kept in brief for a
 	// comparison; the goroutine no longer touches it once sent.
 	report *whatif.Report
@@ -68,6 +80,7 @@ func (b *labBatch) play(ctx context.Context) {
 		n       labNews
 		tally   *whatif.Tally
 		lastSum time.Time
+		held    = whatif.NewHolding(b.set.Scenario)
 	)
 	send := func() {
 		n.elapsed = time.Since(start)
@@ -93,17 +106,18 @@ func (b *labBatch) play(ctx context.Context) {
 		b.end <- labNews{final: true, err: err}
 		return
 	}
-	rep, err := whatif.StreamContext(ctx, b.set, whatif.Meta{}, opt, enc, func(t *whatif.Tally, _ whatif.Result) error {
+	rep, err := whatif.StreamContext(ctx, b.set, whatif.Meta{}, opt, enc, func(t *whatif.Tally, r whatif.Result) error {
 		tally = t
 		n.counted++
+		held.Add(r)
 		if time.Since(lastSum) >= labSummaryEvery {
 			s := t.Summary(time.Since(start).Seconds())
-			n.summary, lastSum = &s, time.Now()
+			n.summary, n.held, lastSum = &s, held.Clone(), time.Now()
 			send()
 		}
 		return nil
 	})
-	n.final, n.elapsed = true, time.Since(start)
+	n.final, n.elapsed, n.held = true, time.Since(start), held
 	switch {
 	case err == nil:
 		s := rep.Summary
@@ -121,6 +135,9 @@ func (b *labBatch) play(ctx context.Context) {
 		}
 	default:
 		n.err = err
+	}
+	if n.summary != nil {
+		n.fights, _ = debrief.BareBatchMap(b.set.Scenario, *n.summary) // no map is shown if it fails
 	}
 	b.end <- n
 }

@@ -24,6 +24,9 @@ type menu struct {
 	lastY int
 	// pointed is set once the menu has seen where the pointer is.
 	pointed bool
+	// fit, when more than 0, is the height the menu's rows must fit in:
+	// they close up to it, down to 1.4 times the text's size.
+	fit float64
 }
 
 // Menu colours.
@@ -40,7 +43,13 @@ func newMenu(a *app, items ...string) *menu {
 }
 
 // rowHeight is the height of one item at the interface size in use.
-func (m *menu) rowHeight() float64 { return m.a.text.Size * 2.4 }
+func (m *menu) rowHeight() float64 {
+	rh := m.a.text.Size * 2.4
+	if m.fit > 0 && len(m.items) > 0 {
+		rh = max(m.a.text.Size*1.4, min(rh, m.fit/float64(len(m.items))))
+	}
+	return rh
+}
 
 // place puts the menu's top-left corner at (x, y), w wide.
 func (m *menu) place(x, y, w float64) { m.x, m.y, m.w = x, y, w }
