@@ -7,7 +7,6 @@ import (
 	"ili/game/ai"
 	"ili/game/scenario"
 	"ili/game/whatif"
-	"ili/game/words"
 )
 
 // Lab is the what-if lab: a scenario, its variants, each side's AI level
@@ -31,7 +30,14 @@ type Lab struct {
 	// by scale percent (100: as the setup gives).
 	unit  int
 	scale int
-	menu  *menu
+	// dates are the scenario's movable dates; date is the one the date
+	// control moves (of dates), by shift days.
+	dates []whatif.Dated
+	date  int
+	shift int
+	// alts are the figures the variants give for the controls' inputs.
+	alts labSources
+	menu *menu
 	// view is the results shown, of labViews.
 	view   int
 	batch  *labBatch
@@ -82,6 +88,8 @@ func (l *Lab) choose(i int) {
 	l.variants = make([]bool, len(sc.Variants))
 	l.levels = make([]int, len(sc.Setup.Sides))
 	l.unit, l.scale = 0, 100
+	l.dates, l.date, l.shift = whatif.Dates(sc), 0, 0
+	l.alts = labAlternatives(l.ids[i], sc)
 	for k := range l.levels {
 		l.levels[k] = int(ai.Normal)
 	}
@@ -108,12 +116,14 @@ func (l *Lab) ChooseScenario(id string) bool {
 // The menu's rows: the scenario, each variant, each side's AI, the
 // strength control, the runs, Run (or Cancel), watch a run, keep A, the
 // results shown, Back.
-func (l *Lab) rows() int            { return 1 + len(l.variants) + len(l.levels) + 8 }
+func (l *Lab) rows() int            { return 1 + len(l.variants) + len(l.levels) + 10 }
 func (l *Lab) rowVariant(i int) int { return 1 + i }
 func (l *Lab) rowLevel(i int) int   { return 1 + len(l.variants) + i }
 func (l *Lab) rowUnit() int         { return 1 + len(l.variants) + len(l.levels) }
 func (l *Lab) rowMen() int          { return l.rowUnit() + 1 }
-func (l *Lab) rowRuns() int         { return l.rowUnit() + 2 }
+func (l *Lab) rowDate() int         { return l.rowUnit() + 2 }
+func (l *Lab) rowShift() int        { return l.rowUnit() + 3 }
+func (l *Lab) rowRuns() int         { return l.rowUnit() + 4 }
 func (l *Lab) rowRun() int          { return l.rowRuns() + 1 }
 func (l *Lab) rowWatch() int        { return l.rowRuns() + 2 }
 func (l *Lab) rowKeep() int         { return l.rowRuns() + 3 }
@@ -144,6 +154,11 @@ func (l *Lab) labels() {
 		it[l.rowUnit()] = "Strength of\t< " + u.Name + " >"
 		it[l.rowMen()] = fmt.Sprintf("Its men\t< %d%% of %d >", l.scale, u.Strength())
 	}
+	it[l.rowDate()], it[l.rowShift()] = "Date of\t(none to move)", "Moved by\t< 0 days >"
+	if len(l.dates) > 0 {
+		it[l.rowDate()] = "Date of\t< " + l.dates[l.date].Title + " >"
+		it[l.rowShift()] = fmt.Sprintf("Moved by\t< %+d days: %s >", l.shift, labDay(l.shifted()))
+	}
 	it[l.rowRuns()] = fmt.Sprintf("Runs\t< %d >", labRuns[l.runs])
 	it[l.rowRun()] = "Run the batch (R)"
 	if l.kept != nil {
@@ -165,18 +180,17 @@ func (l *Lab) labels() {
 	}
 	for i := range l.menu.off {
 		l.menu.off[i] = l.running() && i != l.rowRun() && i != l.rowBack() && i != l.rowView() || i == l.rowWatch() && l.watchable() == 0 ||
-			i == l.rowKeep() && l.kept == nil && !l.keepable()
+			i == l.rowKeep() && l.kept == nil && !l.keepable() || (i == l.rowDate() || i == l.rowShift()) && len(l.dates) == 0
 	}
 }
 
-// sourced says where the strength control's figure comes from.
+// sourced says where the strength and date controls' figures come from
+// and the ranges the sources allow.
 func (l *Lab) sourced() string {
 	if l.sc == nil || len(l.sc.Units) == 0 {
 		return ""
 	}
-	u := l.sc.Units[l.unit]
-	return fmt.Sprintf("%s: %d men, the figure of %s; the scale applies to the figure the ticked variants leave.",
-		u.Name, u.Strength(), words.Log{Scenario: l.sc}.SourceName(u.Source))
+	return l.strengthSourced() + " " + l.dateSourced()
 }
 
 // Spec is the setup the controls describe.
@@ -192,6 +206,9 @@ func (l *Lab) Spec() whatif.Spec {
 	}
 	if l.scale != 100 && len(l.sc.Units) > 0 {
 		sp.Scale = []string{fmt.Sprintf("%s.men=%d%%", l.sc.Units[l.unit].ID, l.scale)}
+	}
+	if l.shift != 0 && len(l.dates) > 0 {
+		sp.Set = []string{l.dates[l.date].Key + "=" + l.shifted().Format("2006-01-02T15:04:05")}
 	}
 	return sp
 }
@@ -242,6 +259,11 @@ func (l *Lab) change(i, d int) {
 		l.unit, l.scale = (l.unit+d+n)%n, 100
 	case i == l.rowMen():
 		l.scale = max(10, min(300, l.scale+10*d))
+	case i == l.rowDate() && len(l.dates) > 0:
+		n := len(l.dates)
+		l.date, l.shift = (l.date+d+n)%n, 0
+	case i == l.rowShift():
+		l.shiftBy(d)
 	case i < l.rowUnit():
 		n := len(labLevels)
 		l.levels[i-l.rowLevel(0)] = (l.levels[i-l.rowLevel(0)] + d + n) % n

@@ -424,3 +424,53 @@ func TestLabHeldByTurn(t *testing.T) {
 		t.Errorf("2 shows view %d, the line reads %q", l.view, l.menu.items[l.rowView()])
 	}
 }
+
+// TestLabSources: the strength control gives the unit's sourced figure and
+// the range the variants' sources allow, and where the scaled figure lies;
+// the date control gives a date with its source and the variants' other
+// dates, and moves it by days, which the batch plays.
+func TestLabSources(t *testing.T) {
+	l := labSetup(t, 10)
+	l.SetVariant("benson", false)
+	for l.sc.Units[l.unit].ID != "band-mounted" {
+		l.menu.at = l.rowUnit()
+		press(t, l, KeyRight)
+	}
+	src := l.sourced()
+	if !strings.Contains(src, "Benson's strength: 1,000 insurgents (Linda Benson) gives 550: the sources allow 450 to 550.") {
+		t.Errorf("the strength's sources read %q", src)
+	}
+	l.menu.at = l.rowMen()
+	press(t, l, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight)
+	if src := l.sourced(); !strings.Contains(src, "At 210%: 945 men, above every source's figure") {
+		t.Errorf("at 210%% the strength's sources read %q", src)
+	}
+	for l.dates[l.date].Key != "unit.ghulja-column.arrive" {
+		l.menu.at = l.rowDate()
+		press(t, l, KeyRight)
+	}
+	d := l.dates[l.date]
+	src = l.sourced()
+	if !strings.Contains(src, d.Title+" ") || !strings.Contains(src, "What if: the column comes early gives 7 October 1944") {
+		t.Errorf("the date's sources read %q", src)
+	}
+	l.menu.at = l.rowShift()
+	press(t, l, KeyRight, KeyRight, KeyRight) // a day later, then past the last turn: refused
+	if l.shift != 1 {
+		t.Errorf("the column's arrival moved %d days, not to the last turn", l.shift)
+	}
+	press(t, l, KeyLeft, KeyLeft, KeyLeft)
+	want := "unit.ghulja-column.arrive=" + l.sc.Setup.TurnTime(d.Turn).Add(-48*time.Hour).Format("2006-01-02T15:04:05")
+	if sp := l.Spec(); len(sp.Set) != 1 || sp.Set[0] != want {
+		t.Fatalf("two days earlier give --set %v, not %s", sp.Set, want)
+	}
+	if !strings.Contains(l.menu.items[l.rowShift()], "-2 days") || !strings.Contains(l.sourced(), "Moved by -2 days") {
+		t.Errorf("the shift reads %q; %q", l.menu.items[l.rowShift()], l.sourced())
+	}
+	runLab(t, l)
+	u := l.batch.set.Scenario.Units[labUnit(l.batch.set.Scenario, "ghulja-column")]
+	if u.ArriveTurn >= d.Turn {
+		t.Errorf("the column arrives on turn %d in the batch, on turn %d in the file", u.ArriveTurn, d.Turn)
+	}
+	sameAsWhatif(t, l, 10)
+}

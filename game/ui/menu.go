@@ -154,10 +154,31 @@ func (m *menu) draw(dst *ebiten.Image) {
 		ty := y + (rh-m.a.text.Size*1.3)/2
 		label, value, two := strings.Cut(s, "\t")
 		drawText(dst, label, m.x+14, ty, m.a.text, ink)
-		if two { // a setting: its value in a column of its own
-			drawText(dst, value, m.x+vx, ty, m.a.text, ink)
+		if two { // a setting: its value in a column of its own, cut to fit
+			drawText(dst, fitText(value, m.w-vx-8, m.a.text), m.x+vx, ty, m.a.text, ink)
 		}
 	}
+}
+
+// fitText is s, or as much of it as fits in w with "…" in place of the
+// rest (before a closing " >" that s ends with, which stays).
+func fitText(s string, w float64, f *text.GoTextFace) string {
+	if tw, _ := text.Measure(s, f, 0); tw <= w {
+		return s
+	}
+	body, tail := s, ""
+	if strings.HasSuffix(s, " >") {
+		body, tail = strings.TrimSuffix(s, " >"), " >"
+	}
+	r := []rune(body)
+	for len(r) > 0 {
+		r = r[:len(r)-1]
+		out := strings.TrimRight(string(r), " ") + "…" + tail
+		if tw, _ := text.Measure(out, f, 0); tw <= w {
+			return out
+		}
+	}
+	return tail
 }
 
 // drawText draws s with its top-left corner at (x, y).
