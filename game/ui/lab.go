@@ -39,8 +39,10 @@ type Lab struct {
 	alts labSources
 	menu *menu
 	// view is the results shown, of labViews.
-	view   int
-	batch  *labBatch
+	view  int
+	batch *labBatch
+	// study is the sensitivity ranking under way or last played.
+	study  *labStudy
 	status string
 	// kept is the batch kept as A, which the next batch (B) is compared
 	// with, paired by seed; cmp is that comparison, once B has ended.
@@ -116,7 +118,7 @@ func (l *Lab) ChooseScenario(id string) bool {
 // The menu's rows: the scenario, each variant, each side's AI, the
 // strength control, the runs, Run (or Cancel), watch a run, keep A, the
 // results shown, Back.
-func (l *Lab) rows() int            { return 1 + len(l.variants) + len(l.levels) + 10 }
+func (l *Lab) rows() int            { return 1 + len(l.variants) + len(l.levels) + 11 }
 func (l *Lab) rowVariant(i int) int { return 1 + i }
 func (l *Lab) rowLevel(i int) int   { return 1 + len(l.variants) + i }
 func (l *Lab) rowUnit() int         { return 1 + len(l.variants) + len(l.levels) }
@@ -125,13 +127,20 @@ func (l *Lab) rowDate() int         { return l.rowUnit() + 2 }
 func (l *Lab) rowShift() int        { return l.rowUnit() + 3 }
 func (l *Lab) rowRuns() int         { return l.rowUnit() + 4 }
 func (l *Lab) rowRun() int          { return l.rowRuns() + 1 }
-func (l *Lab) rowWatch() int        { return l.rowRuns() + 2 }
-func (l *Lab) rowKeep() int         { return l.rowRuns() + 3 }
-func (l *Lab) rowView() int         { return l.rowRuns() + 4 }
-func (l *Lab) rowBack() int         { return l.rowRuns() + 5 }
+func (l *Lab) rowRank() int         { return l.rowRuns() + 2 }
+func (l *Lab) rowWatch() int        { return l.rowRuns() + 3 }
+func (l *Lab) rowKeep() int         { return l.rowRuns() + 4 }
+func (l *Lab) rowView() int         { return l.rowRuns() + 5 }
+func (l *Lab) rowBack() int         { return l.rowRuns() + 6 }
 
-// running reports whether a batch is under way.
-func (l *Lab) running() bool { return l.batch != nil && !l.batch.finished }
+// running reports whether a batch or a ranking is under way.
+func (l *Lab) running() bool { return l.batching() || l.ranking() }
+
+// batching reports whether a batch is under way.
+func (l *Lab) batching() bool { return l.batch != nil && !l.batch.finished }
+
+// ranking reports whether a sensitivity ranking is under way.
+func (l *Lab) ranking() bool { return l.study != nil && !l.study.finished }
 
 func (l *Lab) labels() {
 	if l.sc == nil {
@@ -164,8 +173,12 @@ func (l *Lab) labels() {
 	if l.kept != nil {
 		it[l.rowRun()] = "Run the batch as B, to compare with A (R)"
 	}
-	if l.running() {
+	if l.batching() {
 		it[l.rowRun()] = "Cancel the batch (Esc)"
+	}
+	it[l.rowRank()] = "Rank the inputs by their effect (S)"
+	if l.ranking() {
+		it[l.rowRank()] = "Cancel the ranking (Esc)"
 	}
 	it[l.rowView()] = fmt.Sprintf("Show (1-%d)\t< %s >", len(labViews), labViews[l.view])
 	it[l.rowBack()] = "Back to the title"
@@ -179,7 +192,7 @@ func (l *Lab) labels() {
 		it[l.rowKeep()] = "Forget A, the batch compared with (K)"
 	}
 	for i := range l.menu.off {
-		l.menu.off[i] = l.running() && i != l.rowRun() && i != l.rowBack() && i != l.rowView() || i == l.rowWatch() && l.watchable() == 0 ||
+		l.menu.off[i] = l.running() && i != l.rowBack() && i != l.rowView() && !(i == l.rowRun() && l.batching()) && !(i == l.rowRank() && l.ranking()) || i == l.rowWatch() && l.watchable() == 0 ||
 			i == l.rowKeep() && l.kept == nil && !l.keepable() || (i == l.rowDate() || i == l.rowShift()) && len(l.dates) == 0
 	}
 }
@@ -305,11 +318,26 @@ func (l *Lab) Start() error {
 	return nil
 }
 
-// Cancel stops the batch under way; its runs so far stay shown.
+// Cancel stops the batch under way, whose runs so far stay shown, or the
+// ranking under way.
 func (l *Lab) Cancel() {
-	if l.running() {
+	if l.batching() {
 		l.batch.stop()
 	}
+	if l.ranking() {
+		l.study.cancel()
+	}
+}
+
+// Rank starts ranking the inputs of the setup the controls describe by
+// their effect, the runs chosen a setup, in the background.
+func (l *Lab) Rank() {
+	if l.running() || l.sc == nil {
+		return
+	}
+	l.study = startLabStudy(l.Spec(), l.Runs(), l.seed)
+	l.view, l.status = labInputs, ""
+	l.labels()
 }
 
 // Leave stops a batch under way when the lab is left.
@@ -325,14 +353,17 @@ func (l *Lab) Update(in Input) (scene, error) {
 		l.settled = false // the input may change what is drawn
 	}
 	l.mx, l.my = in.MouseX, in.MouseY
+	if l.running() {
+		l.settled = false
+	}
+	if l.study != nil {
+		l.study.poll()
+	}
 	if l.batch != nil {
-		if l.running() {
-			l.settled = false
-		}
 		l.batch.poll()
 		l.compared()
-		l.labels() // Run or Cancel, the controls on or off
 	}
+	l.labels() // Run or Cancel, the controls on or off
 	switch {
 	case in.Has(KeyQuit):
 		l.Cancel()
@@ -354,6 +385,8 @@ func (l *Lab) Update(in Input) (scene, error) {
 			l.export()
 		case 'k', 'K':
 			l.Keep()
+		case 's', 'S':
+			l.Rank()
 		case '1', '2', '3', '4', '5', '6', '7', '8', '9':
 			l.Show(int(r - '1'))
 		}
@@ -369,6 +402,12 @@ func (l *Lab) Update(in Input) (scene, error) {
 			l.Cancel()
 		} else {
 			l.run()
+		}
+	case i == l.rowRank():
+		if l.running() {
+			l.Cancel()
+		} else {
+			l.Rank()
 		}
 	case i == l.rowKeep():
 		l.Keep()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"ili/game/files"
 	"ili/game/rules"
+	"ili/game/scenario"
 	"ili/game/whatif"
 )
 
@@ -201,6 +203,20 @@ func labCompared(t *testing.T) *Lab {
 	return l
 }
 
+// labRanked is the lab after ranking the inputs of nilka-1944 with the
+// Benson variant, 10 runs a setting, the time fixed.
+func labRanked(t *testing.T) *Lab {
+	t.Helper()
+	l := labSetup(t, 10)
+	l.Rank()
+	if !l.study.wait(10 * time.Minute) || l.study.err != nil {
+		t.Fatalf("the ranking did not end in 10 minutes: %v", l.study.err)
+	}
+	l.Update(Input{Held: map[Key]bool{}})
+	l.study.last.elapsed = 20 * time.Second
+	return l
+}
+
 // TestLabGolden draws the lab's views of the results of labCompared and
 // compares them with their goldens: the outcomes and the comparison at
 // 1280x720, who held each place turn by turn and the map of the fights at
@@ -210,17 +226,19 @@ func TestLabGolden(t *testing.T) {
 		name string
 		view int
 		w, h int
+		lab  func(*testing.T) *Lab
 	}{
-		{"lab-results", labOutcomes, 1280, 720},
-		{"lab-places", labPlaces, 1920, 1080},
-		{"lab-places-small", labPlaces, 1280, 720},
-		{"lab-compare", labCompare, 1280, 720},
+		{"lab-results", labOutcomes, 1280, 720, labCompared},
+		{"lab-places", labPlaces, 1920, 1080, labCompared},
+		{"lab-places-small", labPlaces, 1280, 720, labCompared},
+		{"lab-compare", labCompare, 1280, 720, labCompared},
+		{"lab-inputs", labInputs, 1280, 720, labRanked},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if !ownProcess(t) {
 				return
 			}
-			l := labCompared(t)
+			l := c.lab(t)
 			l.Show(c.view)
 			data, err := renderScene(l, c.w, c.h)
 			if err != nil {
@@ -473,4 +491,57 @@ func TestLabSources(t *testing.T) {
 		t.Errorf("the column arrives on turn %d in the batch, on turn %d in the file", u.ArriveTurn, d.Turn)
 	}
 	sameAsWhatif(t, l, 10)
+}
+
+// TestLabRank: S ranks the inputs of the setup in the background (Update
+// never blocks), as whatif's sensitivity study of the same setup, runs and
+// seeds ranks them; Esc cancels a ranking, which keeps no effects.
+func TestLabRank(t *testing.T) {
+	l := labSetup(t, 10)
+	l.Update(Input{Chars: []rune{'s'}, Held: map[Key]bool{}})
+	if !l.ranking() || l.view != labInputs {
+		t.Fatal("S does not start the ranking and show it")
+	}
+	if !l.menu.off[l.rowRun()] || l.menu.off[l.rowRank()] || !strings.Contains(l.menu.items[l.rowRank()], "Cancel") {
+		t.Errorf("while ranking, Run is on %v and the ranking's line reads %q", !l.menu.off[l.rowRun()], l.menu.items[l.rowRank()])
+	}
+	deadline := time.Now().Add(10 * time.Minute)
+	var slowest time.Duration
+	for l.ranking() && time.Now().Before(deadline) {
+		start := time.Now()
+		l.Update(Input{Held: map[Key]bool{}})
+		slowest = max(slowest, time.Since(start))
+		time.Sleep(5 * time.Millisecond)
+	}
+	if l.ranking() || l.study.err != nil || l.study.cancelled {
+		t.Fatalf("the ranking ended with %v, cancelled %v", l.study.err, l.study.cancelled)
+	}
+	if slowest > 50*time.Millisecond {
+		t.Errorf("an Update took %s while the ranking ran", slowest)
+	}
+	file, text, err := scenario.Read("nilka-1944")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs, arms, skipped, err := whatif.SensitivityArms(l.study.spec, labDelta, func(sp whatif.Spec) (whatif.Setup, error) { return sp.Load(file, text) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := whatif.StudyHead{Kind: whatif.KindSensitivity, Scenario: "nilka-1944", Delta: labDelta, Inputs: inputs, Skipped: skipped}
+	st, err := whatif.RunStudy(context.Background(), head, arms, whatif.Options{Runs: 10, Seed: 1}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Effects) == 0 || !reflect.DeepEqual(l.study.last.effects, st.Effects) {
+		t.Errorf("the lab ranks %d inputs, whatif %d, differently", len(l.study.last.effects), len(st.Effects))
+	}
+	l.Rank()
+	for l.study.last.all == 0 {
+		l.Update(Input{Held: map[Key]bool{}})
+		time.Sleep(2 * time.Millisecond)
+	}
+	l.Update(Input{Pressed: []Key{KeyEscape}, Held: map[Key]bool{}})
+	if !l.study.wait(time.Minute) || !l.study.cancelled || l.study.last.effects != nil {
+		t.Errorf("Esc did not cancel the ranking: cancelled %v", l.study.cancelled)
+	}
 }

@@ -39,11 +39,15 @@ func (l *Lab) Draw(dst *ebiten.Image) {
 	if src := l.sourced(); src != "" {
 		y = drawTextLines(dst, a.wrap(src, l.menu.w, a.small), l.menu.x, y, h, a.small, labInk)
 	}
-	help := "Up/Down choose a line; Left/Right or Space change it; Enter or R runs the batch; X exports a finished batch as CSV and a chart; 1 to %d show the results' views; Esc cancels a batch, or goes back. Every run is an AI-against-AI game of its own seed, on every core; Watch a run plays one again in the window from its start."
+	help := "Up/Down choose a line; Left/Right or Space change it; Enter or R runs the batch; S ranks the inputs by their effect; X exports a finished batch as CSV and a chart; 1 to %d show the results' views; Esc cancels, or goes back. Every run is an AI-against-AI game of its own seed, on every core."
 	help = fmt.Sprintf(help, len(labViews))
 	drawTextLines(dst, a.wrap(help, l.menu.w, a.small), l.menu.x, y+4, h, a.small, labDim)
 	x := l.menu.x + l.menu.w + w*0.03
 	cw := w - x - w*0.03
+	if l.view == labInputs {
+		l.drawInputs(dst, x, 80, cw, h)
+		return
+	}
 	b := l.batch
 	switch {
 	case b == nil && l.kept != nil:
@@ -71,11 +75,12 @@ func (l *Lab) Draw(dst *ebiten.Image) {
 const (
 	labOutcomes = iota
 	labPlaces
+	labInputs
 	labCompare
 )
 
 // labViews name the views, by the constants above.
-var labViews = []string{"outcomes", "places and map", "A against B"}
+var labViews = []string{"outcomes", "places and map", "inputs ranked", "A against B"}
 
 // drawComparison draws B against A, each difference with its 95% interval,
 // those larger than chance (p < 0.05) marked.
@@ -121,14 +126,10 @@ func (l *Lab) drawComparison(dst *ebiten.Image, x, y, cw, h float64) {
 // returns the y below them.
 func (l *Lab) drawProgress(dst *ebiten.Image, b *labBatch, x, y, cw, h float64) float64 {
 	a := l.a
-	lh := a.text.Size * 1.5
 	y = drawTextLines(dst, a.wrap(b.set.Scenario.Title+": "+b.spec.Describe(sideIDsOf(b.set)), cw, a.small), x, y, h, a.small, labDim)
 	// Progress.
 	done := b.last.done
 	rate, eta := b.rate()
-	frac := float32(done) / float32(max(1, b.runs))
-	vector.DrawFilledRect(dst, float32(x), float32(y+4), float32(cw), float32(lh), labTrack, false)
-	vector.DrawFilledRect(dst, float32(x), float32(y+4), float32(cw)*frac, float32(lh), labBar, false)
 	state := fmt.Sprintf("%d of %d runs, %.0f a second", done, b.runs, rate)
 	switch {
 	case b.err != nil:
@@ -140,6 +141,16 @@ func (l *Lab) drawProgress(dst *ebiten.Image, b *labBatch, x, y, cw, h float64) 
 	case eta > 0:
 		state += fmt.Sprintf(", about %s to go", eta.Round(time.Second))
 	}
+	return l.drawBar(dst, x, y, cw, float64(done)/float64(max(1, b.runs)), state)
+}
+
+// drawBar draws a progress bar filled to frac with the words state on it
+// at y, and returns the y below it.
+func (l *Lab) drawBar(dst *ebiten.Image, x, y, cw, frac float64, state string) float64 {
+	a := l.a
+	lh := a.text.Size * 1.5
+	vector.DrawFilledRect(dst, float32(x), float32(y+4), float32(cw), float32(lh), labTrack, false)
+	vector.DrawFilledRect(dst, float32(x), float32(y+4), float32(cw*frac), float32(lh), labBar, false)
 	drawText(dst, state, x+8, y+4+(lh-a.text.Size*1.3)/2, a.text, labInk)
 	return y + lh + 16
 }

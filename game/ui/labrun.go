@@ -166,14 +166,20 @@ func (b *labBatch) stop() { b.cancel() }
 // wait polls until the batch has ended or the time is up (for tests and
 // for leaving the lab).
 func (b *labBatch) wait(limit time.Duration) bool {
+	return waitUntil(limit, func() bool { b.poll(); return b.finished })
+}
+
+// waitUntil calls done every few milliseconds until it reports true or
+// the time is up, and reports its last answer.
+func waitUntil(limit time.Duration, done func() bool) bool {
 	deadline := time.Now().Add(limit)
-	for !b.finished && time.Now().Before(deadline) {
-		b.poll()
-		if !b.finished {
-			time.Sleep(5 * time.Millisecond)
+	for !done() {
+		if !time.Now().Before(deadline) {
+			return false
 		}
+		time.Sleep(5 * time.Millisecond)
 	}
-	return b.finished
+	return true
 }
 
 // rate is the runs a second so far, and eta the time the rest will take
