@@ -209,7 +209,7 @@ func labRanked(t *testing.T) *Lab {
 	t.Helper()
 	l := labSetup(t, 10)
 	l.Rank()
-	if !l.study.wait(10 * time.Minute) || l.study.err != nil {
+	if !l.study.wait(10*time.Minute) || l.study.err != nil {
 		t.Fatalf("the ranking did not end in 10 minutes: %v", l.study.err)
 	}
 	l.Update(Input{Held: map[Key]bool{}})
@@ -344,6 +344,15 @@ func TestLabCompare(t *testing.T) {
 	got.A, got.B, want.A, want.B = "", "", "", ""
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("the lab's comparison differs from whatif.Compare's:\nlab    %+v\nwhatif %+v", got.Shares, want.Shares)
+	}
+	if got := l.setupDiffers(); got != "What differs: B has variant Benson's strength: 1,000 insurgents." {
+		t.Errorf("the comparison says %q", got)
+	}
+	if got := l.setupLine(l.kept); !strings.Contains(got, "50 runs from seed 1: as the file has it; Nilka insurgents played by the normal AI") {
+		t.Errorf("A is described as %q", got)
+	}
+	if got := l.shareWords(l.cmp.Shares[0]); got != "Nilka insurgents win" {
+		t.Errorf("the first share is named %q", got)
 	}
 	l.Update(Input{Chars: []rune{'k'}, Held: map[Key]bool{}})
 	if l.kept != nil || l.cmp != nil {

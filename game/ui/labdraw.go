@@ -82,46 +82,6 @@ const (
 // labViews name the views, by the constants above.
 var labViews = []string{"outcomes", "places and map", "inputs ranked", "A against B"}
 
-// drawComparison draws B against A, each difference with its 95% interval,
-// those larger than chance (p < 0.05) marked.
-func (l *Lab) drawComparison(dst *ebiten.Image, x, y, cw, h float64) {
-	a := l.a
-	c := l.cmp
-	if c == nil {
-		hint := "Keep a finished batch as A (K), change the setup and run it as B: B against A shows here once B has ended, the runs of the same seed paired."
-		drawTextLines(dst, a.wrap(hint, cw, a.text), x, y, h, a.text, labDim)
-		return
-	}
-	drawText(dst, fmt.Sprintf("B against A (%d runs paired by seed): B less A, with its 95%% interval", c.Paired), x, y, a.text, color.White)
-	y += a.text.Size * 1.5
-	y = drawTextLines(dst, a.wrap("A: "+c.A+".   B: "+c.B+".   Marked *: larger than chance (p < 0.05).", cw, a.small), x, y, h, a.small, labDim)
-	line := func(s string, hot bool) {
-		ink := labInk
-		if hot {
-			ink = labBar
-		}
-		y = drawTextLines(dst, a.wrap(s, cw, a.small), x, y, h, a.small, ink)
-	}
-	for _, d := range c.Shares {
-		if d.Measure == "gave up" {
-			continue
-		}
-		mark := ""
-		if d.Significant {
-			mark = "* "
-		}
-		line(fmt.Sprintf("%s%s (%s): %.0f%% to %.0f%%, %+.0f points (%+.0f to %+.0f), p %.3f", mark, d.What, d.Measure, 100*d.A.Share, 100*d.B.Share,
-			100*d.Diff, 100*d.Lo, 100*d.Hi, d.P), d.Significant)
-	}
-	for _, d := range c.Losses {
-		mark := ""
-		if d.Significant {
-			mark = "* "
-		}
-		line(fmt.Sprintf("%smen lost by %s, mean: %.0f to %.0f, %+.0f (%+.0f to %+.0f), p %.3f", mark, d.Side, d.MeanA, d.MeanB, d.Diff, d.Lo, d.Hi, d.P), d.Significant)
-	}
-}
-
 // drawProgress draws batch b's setup and progress in the column at x and
 // returns the y below them.
 func (l *Lab) drawProgress(dst *ebiten.Image, b *labBatch, x, y, cw, h float64) float64 {
