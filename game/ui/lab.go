@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"ili/game/ai"
 	"ili/game/scenario"
@@ -48,9 +49,10 @@ type Lab struct {
 	// with, paired by seed; cmp is that comparison, once B has ended.
 	kept *labBatch
 	cmp  *whatif.Comparison
-	// settled is set once a frame has been drawn with no batch running:
+	// settled is set once a frame has been drawn, drawnAt when;
 	// the frame is right until the input changes something.
 	settled bool
+	drawnAt time.Time
 	// mx, my are where the pointer was at the last update.
 	mx, my int
 }
@@ -343,9 +345,17 @@ func (l *Lab) Rank() {
 // Leave stops a batch under way when the lab is left.
 func (l *Lab) Leave() { l.Cancel() }
 
-// Idle reports whether the frame drawn is still right: never while a
-// batch runs, nor before the frame that shows how it ended is drawn.
-func (l *Lab) Idle() bool { return l.settled && !l.running() }
+// labRedraw is how often the lab redraws while a batch or a ranking runs
+// and nothing else changes: often enough for its progress to move
+// smoothly, seldom enough to leave the processor to the games.
+const labRedraw = 100 * time.Millisecond
+
+// Idle reports whether the frame drawn is still right: while a batch runs,
+// for labRedraw after a frame; and not before the frame that shows how it
+// ended is drawn, nor after any input.
+func (l *Lab) Idle() bool {
+	return l.settled && (!l.running() || time.Since(l.drawnAt) < labRedraw)
+}
 
 // Update implements scene.
 func (l *Lab) Update(in Input) (scene, error) {
@@ -353,15 +363,16 @@ func (l *Lab) Update(in Input) (scene, error) {
 		l.settled = false // the input may change what is drawn
 	}
 	l.mx, l.my = in.MouseX, in.MouseY
-	if l.running() {
-		l.settled = false
-	}
+	wasRunning := l.running()
 	if l.study != nil {
 		l.study.poll()
 	}
 	if l.batch != nil {
 		l.batch.poll()
 		l.compared()
+	}
+	if wasRunning && !l.running() {
+		l.settled = false // the frame that shows the end
 	}
 	l.labels() // Run or Cancel, the controls on or off
 	switch {

@@ -395,8 +395,9 @@ func TestLabStrength(t *testing.T) {
 	}
 }
 
-// TestLabIdle: the lab asks for frames while a batch runs, until the frame
-// that shows its end is drawn, and whenever the input may change it.
+// TestLabIdle: the lab asks for frames whenever the input may change it,
+// while a batch runs once labRedraw has passed since the last frame, and
+// for the frame that shows the batch's end.
 func TestLabIdle(t *testing.T) {
 	l := labSetup(t, 10)
 	still := Input{Held: map[Key]bool{}}
@@ -414,8 +415,17 @@ func TestLabIdle(t *testing.T) {
 		t.Fatal(err)
 	}
 	if l.Idle() {
-		t.Error("the lab is idle while its batch runs")
+		t.Error("the lab is idle as its batch starts")
 	}
+	l.settled, l.drawnAt = true, time.Now() // a frame drawn
+	if !l.Idle() {
+		t.Error("the lab draws again at once while its batch runs")
+	}
+	l.drawnAt = time.Now().Add(-labRedraw)
+	if l.running() && l.Idle() {
+		t.Errorf("the lab is idle %s after its last frame while its batch runs", labRedraw)
+	}
+	l.drawnAt = time.Now().Add(time.Hour) // no redraws for the progress
 	for l.running() {
 		l.Update(still)
 		time.Sleep(2 * time.Millisecond)
@@ -552,5 +562,28 @@ func TestLabRank(t *testing.T) {
 	l.Update(Input{Pressed: []Key{KeyEscape}, Held: map[Key]bool{}})
 	if !l.study.wait(time.Minute) || !l.study.cancelled || l.study.last.effects != nil {
 		t.Errorf("Esc did not cancel the ranking: cancelled %v", l.study.cancelled)
+	}
+}
+
+// TestBenchLab: the lab's benchmark plays the batch as ili sim does and in
+// the lab while the window draws, and reports both times and the frames
+// (their bounds are for ili play --bench-lab on a quiet machine, not for a
+// test).
+func TestBenchLab(t *testing.T) {
+	if !ownProcess(t) {
+		return
+	}
+	r, err := BenchLab(Options{Scenario: "nilka-1944", Variants: []string{"benson"}, Seed: 1}, 50, 1280, 720)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Runs != 50 || r.Workers < 1 || r.SimRuns[0] <= 0 || r.SimRuns[1] <= 0 || r.Lab <= 0 || r.Shown < r.Lab || r.Frames == 0 || r.P99 < r.P50 {
+		t.Errorf("the benchmark reports %+v", r)
+	}
+	if s := r.String(); !strings.Contains(s, "lab batch of 50 runs of nilka-1944") || !strings.Contains(s, "p99") {
+		t.Errorf("it says %q", s)
+	}
+	if _, err := BenchLab(Options{Scenario: "nilka-1944"}, 7, 1280, 720); err == nil {
+		t.Error("a batch of 7 runs, which the lab does not offer, is benchmarked")
 	}
 }

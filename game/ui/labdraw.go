@@ -27,7 +27,7 @@ var (
 func (l *Lab) Draw(dst *ebiten.Image) {
 	a := l.a
 	w, h := l.size()
-	l.settled = !l.running()
+	l.settled, l.drawnAt = true, time.Now()
 	dst.Fill(screenFill)
 	l.layout()
 	drawText(dst, "What-if lab: many games of AIs, and how often each outcome comes", l.menu.x, 30, a.title, color.White)

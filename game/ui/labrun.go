@@ -5,6 +5,7 @@ import (
 	"context"
 	"image"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -64,6 +65,23 @@ type labNews struct {
 // while it runs.
 const labSummaryEvery = 120 * time.Millisecond
 
+// labWorkers is how many games the lab plays at once: one a core. The
+// first call also gives the Go scheduler a thread more than the cores
+// (GOMAXPROCS), so that the window's goroutines find one free the moment
+// they wake instead of waiting for a game to be preempted; the system's
+// scheduler then shares the cores, and the window, asleep most of the
+// time, takes little of them.
+func labWorkers() int {
+	labThreads.Do(func() {
+		if n := runtime.NumCPU() + 1; runtime.GOMAXPROCS(0) < n {
+			runtime.GOMAXPROCS(n)
+		}
+	})
+	return runtime.NumCPU()
+}
+
+var labThreads sync.Once
+
 // startLabBatch starts playing runs games of set from seed on every core.
 func startLabBatch(spec whatif.Spec, set whatif.Setup, runs int, seed uint64) *labBatch {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -96,7 +114,7 @@ func (b *labBatch) play(ctx context.Context) {
 			}
 		}
 	}
-	opt := whatif.Options{Runs: b.runs, Seed: b.seed, Workers: runtime.NumCPU(), Brief: true, Progress: func(done, _ int) {
+	opt := whatif.Options{Runs: b.runs, Seed: b.seed, Workers: labWorkers(), Brief: true, Progress: func(done, _ int) {
 		n.done = done
 		send()
 	}}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"runtime"
 	"time"
 
 	"ili/game/scenario"
@@ -71,7 +70,7 @@ func (s *labStudy) play(ctx context.Context) {
 		return
 	}
 	head := whatif.StudyHead{Kind: whatif.KindSensitivity, Scenario: arms[0].Setup.Scenario.ID, Delta: labDelta, Inputs: inputs, Skipped: skipped}
-	opt := whatif.Options{Runs: s.runs, Seed: s.seed, Workers: runtime.NumCPU(), Progress: func(done, all int) {
+	opt := whatif.Options{Runs: s.runs, Seed: s.seed, Workers: labWorkers(), Progress: func(done, all int) {
 		n := labStudyNews{done: done, all: all, elapsed: time.Since(start)}
 		select { // the newest news replaces news not yet read
 		case <-s.news:
