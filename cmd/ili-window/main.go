@@ -49,7 +49,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 }
 
 func cmdPlay(args []string, stdout, stderr io.Writer) int {
-	fs := cli.NewFlags("play", "play [SCENARIO|SAVE.json] [--scenarios DIR]... [--side ID] [--variant V]... [--seed N] [--history] [--from DATE] [--ai LEVEL|SIDE=LEVEL]... [--hotseat] [--load FILE] [--size WxH] [--bench-frames N]", stderr)
+	fs := cli.NewFlags("play", "play [SCENARIO|SAVE.json] [--scenarios DIR]... [--side ID] [--variant V]... [--seed N] [--history] [--from DATE] [--ai LEVEL|SIDE=LEVEL]... [--hotseat] [--load FILE] [--size WxH] [--bench-frames N] [--bench-lab RUNS]", stderr)
 	side := fs.String("side", "", "the side to play (default: the first the AI does not)")
 	var variants, ais, dirs cli.List
 	fs.Var(&variants, "variant", "a what-if variant to switch on (repeatable)")
@@ -62,7 +62,8 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	load := fs.String("load", "", "open a saved game (a run kept by 'ili sim --keep' too)")
 	colourBlind := fs.Bool("colour-blind", false, "a palette that stays clear under colour-vision deficiencies")
 	benchFrames := fs.Int("bench-frames", 0, "play N frames zoomed out and panning, print frame times and exit")
-	size := fs.String("size", "", "the window's size, WIDTHxHEIGHT (default 1280x800; 1920x1080 for --bench-frames)")
+	benchLab := fs.Int("bench-lab", 0, "play a batch of RUNS games of the scenario as ili sim plays it, then in the what-if lab while the window draws; print both wall times and the frame times, and exit")
+	size := fs.String("size", "", "the window's size, WIDTHxHEIGHT (default 1280x800; 1920x1080 for --bench-frames and --bench-lab)")
 	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
@@ -99,6 +100,9 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	opt.SetUp = setUpFirst(opt, fs)
 	if *benchFrames > 0 {
 		return benchPlay(opt, *benchFrames, w, h, stdout, stderr)
+	}
+	if *benchLab > 0 {
+		return benchLabRuns(opt, *benchLab, w, h, stdout, stderr)
 	}
 	opt.Width, opt.Height = w, h
 	if err := ui.Run(opt); err != nil {
@@ -191,6 +195,29 @@ func benchPlay(opt ui.Options, frames, w, h int, stdout, stderr io.Writer) int {
 		return cli.Bad
 	}
 	fmt.Fprintln(stdout, r)
+	return cli.OK
+}
+
+// benchLabRuns runs the lab's benchmark and prints what it measured; it
+// fails (exit 1) when the lab's batch is more than 10% slower than ili
+// sim's or the frames' p99 is 16 ms or more.
+func benchLabRuns(opt ui.Options, runs, w, h int, stdout, stderr io.Writer) int {
+	if w == 0 {
+		w, h = 1920, 1080
+	}
+	if opt.Scenario == "" {
+		fmt.Fprintln(stderr, "--bench-lab needs a scenario, such as: ili play nilka-1944 --bench-lab 1000")
+		return cli.Usage
+	}
+	r, err := ui.BenchLab(opt, runs, w, h)
+	if err != nil {
+		fmt.Fprintf(stderr, "ili: %v\n", err)
+		return cli.Bad
+	}
+	fmt.Fprintln(stdout, r)
+	if !r.OK() {
+		return cli.Bad
+	}
 	return cli.OK
 }
 
@@ -313,7 +340,7 @@ func setUpFirst(opt ui.Options, fs *flag.FlagSet) bool {
 	straight := false
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
-		case "side", "ai", "hotseat", "history", "bench-frames":
+		case "side", "ai", "hotseat", "history", "bench-frames", "bench-lab":
 			straight = true
 		}
 	})

@@ -23,6 +23,18 @@ import (
 // the thicker the more often the place changed hands. header is written
 // above the map (the setup in full), the legend below.
 func BatchMap(sc *scenario.Scenario, sum whatif.Summary, header []string) (*image.RGBA, error) {
+	return batchMap(sc, sum, header, true)
+}
+
+// BareBatchMap is BatchMap's map alone, without a header or the legend,
+// for a front end that writes BatchLegend in its own type.
+func BareBatchMap(sc *scenario.Scenario, sum whatif.Summary) (*image.RGBA, error) {
+	return batchMap(sc, sum, nil, false)
+}
+
+// batchMap paints the batch's map under the header, with the legend
+// below it or not.
+func batchMap(sc *scenario.Scenario, sum whatif.Summary, header []string, legend bool) (*image.RGBA, error) {
 	m, _, err := match.New(sc, whatif.Setup{Scenario: sc}.Config(1))
 	if err != nil {
 		return nil, err
@@ -33,22 +45,18 @@ func BatchMap(sc *scenario.Scenario, sum whatif.Summary, header []string) (*imag
 	top := pad + line*len(header)
 	cam, mapH := mapLayout(v.Map)
 	cam.Y -= float64(top) / cam.Scale
-	legend := 3 * line
-	img, err := paint.NewImage(MapWidth, top+mapH+legend, color.RGBA{70, 80, 90, 255})
+	below := 0
+	if legend {
+		below = 3 * line
+	}
+	img, err := paint.NewImage(MapWidth, top+mapH+below, color.RGBA{70, 80, 90, 255})
 	if err != nil {
 		return nil, err
 	}
 	var b paint.Batch
 	b.On(img)
 	paint.Map(img, &b, v, cam, &paint.Standard, 11)
-	most, where := 0, whatif.HexCount{}
-	total := 0
-	for _, f := range sum.Fights {
-		total += f.N
-		if f.N > most {
-			most, where = f.N, f
-		}
-	}
+	most, _, _ := fightCounts(sum)
 	for _, f := range sum.Fights {
 		x, y := cam.ToScreen(paint.Unit.Center(hex.FromOffset(f.Col, f.Row)))
 		a := 0.2 + 0.65*math.Sqrt(float64(f.N)/float64(most))
@@ -72,10 +80,32 @@ func BatchMap(sc *scenario.Scenario, sum whatif.Summary, header []string) (*imag
 	for i, h := range header {
 		img.Draw(h, pad, float64(pad+i*line), 12, white)
 	}
-	y := float64(top + mapH)
-	img.Draw(fmt.Sprintf("Red hexes: the %d fights of %d runs, the darker the more (most: %d at %d,%d).", total, sum.Runs, most, where.Col, where.Row), pad, y, 12, white)
-	img.Draw("Rings: places that changed hands, the thicker the more often, in the colour of the side that held them most often at the end.", pad, y+line, 12, white)
+	if legend {
+		for i, l := range BatchLegend(sum) {
+			img.Draw(l, pad, float64(top+mapH+i*line), 12, white)
+		}
+	}
 	return img.Picture(), nil
+}
+
+// BatchLegend is the legend of a batch's map, a sentence a line.
+func BatchLegend(sum whatif.Summary) []string {
+	most, where, total := fightCounts(sum)
+	return []string{
+		fmt.Sprintf("Red hexes: the %d fights of %d runs, the darker the more (most: %d at %d,%d).", total, sum.Runs, most, where.Col, where.Row),
+		"Rings: places that changed hands, the thicker the more often, in the colour of the side that held them most often at the end.",
+	}
+}
+
+// fightCounts are the most fights at a hex, that hex and the fights in all.
+func fightCounts(sum whatif.Summary) (most int, where whatif.HexCount, total int) {
+	for _, f := range sum.Fights {
+		total += f.N
+		if f.N > most {
+			most, where = f.N, f
+		}
+	}
+	return most, where, total
 }
 
 // premul is a colour at alpha a, premultiplied as the painter takes it.

@@ -2,20 +2,12 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
-	"sort"
 	"strings"
 	"time"
 
-	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
-
 	"ili/game/ai"
-	"ili/game/rules"
 	"ili/game/scenario"
 	"ili/game/whatif"
-	"ili/game/words"
 )
 
 // Lab is the what-if lab: a scenario, its variants, each side's AI level
@@ -37,18 +29,30 @@ type Lab struct {
 	watch    int // the run to watch, counted from the batch's first seed
 	// unit is the unit whose men the strength control scales (of sc.Units),
 	// by scale percent (100: as the setup gives).
-	unit   int
-	scale  int
-	menu   *menu
-	batch  *labBatch
+	unit  int
+	scale int
+	// dates are the scenario's movable dates; date is the one the date
+	// control moves (of dates), by shift days.
+	dates []whatif.Dated
+	date  int
+	shift int
+	// alts are the figures the variants give for the controls' inputs.
+	alts labSources
+	menu *menu
+	// view is the results shown, of labViews.
+	view  int
+	batch *labBatch
+	// study is the sensitivity ranking under way or last played.
+	study  *labStudy
 	status string
 	// kept is the batch kept as A, which the next batch (B) is compared
 	// with, paired by seed; cmp is that comparison, once B has ended.
 	kept *labBatch
 	cmp  *whatif.Comparison
-	// settled is set once a frame has been drawn with no batch running:
+	// settled is set once a frame has been drawn, drawnAt when;
 	// the frame is right until the input changes something.
 	settled bool
+	drawnAt time.Time
 	// mx, my are where the pointer was at the last update.
 	mx, my int
 }
@@ -88,6 +92,8 @@ func (l *Lab) choose(i int) {
 	l.variants = make([]bool, len(sc.Variants))
 	l.levels = make([]int, len(sc.Setup.Sides))
 	l.unit, l.scale = 0, 100
+	l.dates, l.date, l.shift = whatif.Dates(sc), 0, 0
+	l.alts = labAlternatives(l.ids[i], sc)
 	for k := range l.levels {
 		l.levels[k] = int(ai.Normal)
 	}
@@ -111,21 +117,32 @@ func (l *Lab) ChooseScenario(id string) bool {
 	return false
 }
 
-// The menu's rows: the scenario, each variant, each side's AI, the runs,
-// Run (or Cancel), watch a run, Back.
-func (l *Lab) rows() int            { return 1 + len(l.variants) + len(l.levels) + 7 }
+// The menu's rows: the scenario, each variant, each side's AI, the
+// strength control, the runs, Run (or Cancel), watch a run, keep A, the
+// results shown, Back.
+func (l *Lab) rows() int            { return 1 + len(l.variants) + len(l.levels) + 11 }
 func (l *Lab) rowVariant(i int) int { return 1 + i }
 func (l *Lab) rowLevel(i int) int   { return 1 + len(l.variants) + i }
 func (l *Lab) rowUnit() int         { return 1 + len(l.variants) + len(l.levels) }
 func (l *Lab) rowMen() int          { return l.rowUnit() + 1 }
-func (l *Lab) rowRuns() int         { return l.rowUnit() + 2 }
+func (l *Lab) rowDate() int         { return l.rowUnit() + 2 }
+func (l *Lab) rowShift() int        { return l.rowUnit() + 3 }
+func (l *Lab) rowRuns() int         { return l.rowUnit() + 4 }
 func (l *Lab) rowRun() int          { return l.rowRuns() + 1 }
-func (l *Lab) rowWatch() int        { return l.rowRuns() + 2 }
-func (l *Lab) rowKeep() int         { return l.rowRuns() + 3 }
-func (l *Lab) rowBack() int         { return l.rowRuns() + 4 }
+func (l *Lab) rowRank() int         { return l.rowRuns() + 2 }
+func (l *Lab) rowWatch() int        { return l.rowRuns() + 3 }
+func (l *Lab) rowKeep() int         { return l.rowRuns() + 4 }
+func (l *Lab) rowView() int         { return l.rowRuns() + 5 }
+func (l *Lab) rowBack() int         { return l.rowRuns() + 6 }
 
-// running reports whether a batch is under way.
-func (l *Lab) running() bool { return l.batch != nil && !l.batch.finished }
+// running reports whether a batch or a ranking is under way.
+func (l *Lab) running() bool { return l.batching() || l.ranking() }
+
+// batching reports whether a batch is under way.
+func (l *Lab) batching() bool { return l.batch != nil && !l.batch.finished }
+
+// ranking reports whether a sensitivity ranking is under way.
+func (l *Lab) ranking() bool { return l.study != nil && !l.study.finished }
 
 func (l *Lab) labels() {
 	if l.sc == nil {
@@ -148,14 +165,24 @@ func (l *Lab) labels() {
 		it[l.rowUnit()] = "Strength of\t< " + u.Name + " >"
 		it[l.rowMen()] = fmt.Sprintf("Its men\t< %d%% of %d >", l.scale, u.Strength())
 	}
+	it[l.rowDate()], it[l.rowShift()] = "Date of\t(none to move)", "Moved by\t< 0 days >"
+	if len(l.dates) > 0 {
+		it[l.rowDate()] = "Date of\t< " + l.dates[l.date].Title + " >"
+		it[l.rowShift()] = fmt.Sprintf("Moved by\t< %+d days: %s >", l.shift, labDay(l.shifted()))
+	}
 	it[l.rowRuns()] = fmt.Sprintf("Runs\t< %d >", labRuns[l.runs])
 	it[l.rowRun()] = "Run the batch (R)"
 	if l.kept != nil {
 		it[l.rowRun()] = "Run the batch as B, to compare with A (R)"
 	}
-	if l.running() {
+	if l.batching() {
 		it[l.rowRun()] = "Cancel the batch (Esc)"
 	}
+	it[l.rowRank()] = "Rank the inputs by their effect (S)"
+	if l.ranking() {
+		it[l.rowRank()] = "Cancel the ranking (Esc)"
+	}
+	it[l.rowView()] = fmt.Sprintf("Show (1-%d)\t< %s >", len(labViews), labViews[l.view])
 	it[l.rowBack()] = "Back to the title"
 	it[l.rowWatch()] = "Watch a run of the batch"
 	if n := l.watchable(); n > 0 {
@@ -167,19 +194,18 @@ func (l *Lab) labels() {
 		it[l.rowKeep()] = "Forget A, the batch compared with (K)"
 	}
 	for i := range l.menu.off {
-		l.menu.off[i] = l.running() && i != l.rowRun() && i != l.rowBack() || i == l.rowWatch() && l.watchable() == 0 ||
-			i == l.rowKeep() && l.kept == nil && !l.keepable()
+		l.menu.off[i] = l.running() && i != l.rowBack() && i != l.rowView() && !(i == l.rowRun() && l.batching()) && !(i == l.rowRank() && l.ranking()) || i == l.rowWatch() && l.watchable() == 0 ||
+			i == l.rowKeep() && l.kept == nil && !l.keepable() || (i == l.rowDate() || i == l.rowShift()) && len(l.dates) == 0
 	}
 }
 
-// sourced says where the strength control's figure comes from.
+// sourced says where the strength and date controls' figures come from
+// and the ranges the sources allow.
 func (l *Lab) sourced() string {
 	if l.sc == nil || len(l.sc.Units) == 0 {
 		return ""
 	}
-	u := l.sc.Units[l.unit]
-	return fmt.Sprintf("%s: %d men, the figure of %s; the scale applies to the figure the ticked variants leave.",
-		u.Name, u.Strength(), words.Log{Scenario: l.sc}.SourceName(u.Source))
+	return l.strengthSourced() + " " + l.dateSourced()
 }
 
 // Spec is the setup the controls describe.
@@ -195,6 +221,9 @@ func (l *Lab) Spec() whatif.Spec {
 	}
 	if l.scale != 100 && len(l.sc.Units) > 0 {
 		sp.Scale = []string{fmt.Sprintf("%s.men=%d%%", l.sc.Units[l.unit].ID, l.scale)}
+	}
+	if l.shift != 0 && len(l.dates) > 0 {
+		sp.Set = []string{l.dates[l.date].Key + "=" + l.shifted().Format("2006-01-02T15:04:05")}
 	}
 	return sp
 }
@@ -230,7 +259,7 @@ func (l *Lab) SetVariant(id string, on bool) bool {
 
 // change steps row i by d.
 func (l *Lab) change(i, d int) {
-	if l.sc == nil || l.running() {
+	if l.sc == nil || l.running() && i != l.rowView() {
 		return
 	}
 	switch {
@@ -245,6 +274,11 @@ func (l *Lab) change(i, d int) {
 		l.unit, l.scale = (l.unit+d+n)%n, 100
 	case i == l.rowMen():
 		l.scale = max(10, min(300, l.scale+10*d))
+	case i == l.rowDate() && len(l.dates) > 0:
+		n := len(l.dates)
+		l.date, l.shift = (l.date+d+n)%n, 0
+	case i == l.rowShift():
+		l.shiftBy(d)
 	case i < l.rowUnit():
 		n := len(labLevels)
 		l.levels[i-l.rowLevel(0)] = (l.levels[i-l.rowLevel(0)] + d + n) % n
@@ -252,8 +286,18 @@ func (l *Lab) change(i, d int) {
 		l.runs = max(0, min(len(labRuns)-1, l.runs+d))
 	case i == l.rowWatch():
 		l.watch += d
+	case i == l.rowView():
+		l.Show((l.view + d + len(labViews)) % len(labViews))
 	}
 	l.labels()
+}
+
+// Show shows the results of view v, of labViews.
+func (l *Lab) Show(v int) {
+	if v >= 0 && v < len(labViews) {
+		l.view = v
+		l.labels()
+	}
 }
 
 // Start plays the batch the controls describe, in the background.
@@ -276,19 +320,42 @@ func (l *Lab) Start() error {
 	return nil
 }
 
-// Cancel stops the batch under way; its runs so far stay shown.
+// Cancel stops the batch under way, whose runs so far stay shown, or the
+// ranking under way.
 func (l *Lab) Cancel() {
-	if l.running() {
+	if l.batching() {
 		l.batch.stop()
 	}
+	if l.ranking() {
+		l.study.cancel()
+	}
+}
+
+// Rank starts ranking the inputs of the setup the controls describe by
+// their effect, the runs chosen a setup, in the background.
+func (l *Lab) Rank() {
+	if l.running() || l.sc == nil {
+		return
+	}
+	l.study = startLabStudy(l.Spec(), l.Runs(), l.seed)
+	l.view, l.status = labInputs, ""
+	l.labels()
 }
 
 // Leave stops a batch under way when the lab is left.
 func (l *Lab) Leave() { l.Cancel() }
 
-// Idle reports whether the frame drawn is still right: never while a
-// batch runs, nor before the frame that shows how it ended is drawn.
-func (l *Lab) Idle() bool { return l.settled && !l.running() }
+// labRedraw is how often the lab redraws while a batch or a ranking runs
+// and nothing else changes: often enough for its progress to move
+// smoothly, seldom enough to leave the processor to the games.
+const labRedraw = 100 * time.Millisecond
+
+// Idle reports whether the frame drawn is still right: while a batch runs,
+// for labRedraw after a frame; and not before the frame that shows how it
+// ended is drawn, nor after any input.
+func (l *Lab) Idle() bool {
+	return l.settled && (!l.running() || time.Since(l.drawnAt) < labRedraw)
+}
 
 // Update implements scene.
 func (l *Lab) Update(in Input) (scene, error) {
@@ -296,14 +363,18 @@ func (l *Lab) Update(in Input) (scene, error) {
 		l.settled = false // the input may change what is drawn
 	}
 	l.mx, l.my = in.MouseX, in.MouseY
+	wasRunning := l.running()
+	if l.study != nil {
+		l.study.poll()
+	}
 	if l.batch != nil {
-		if l.running() {
-			l.settled = false
-		}
 		l.batch.poll()
 		l.compared()
-		l.labels() // Run or Cancel, the controls on or off
 	}
+	if wasRunning && !l.running() {
+		l.settled = false // the frame that shows the end
+	}
+	l.labels() // Run or Cancel, the controls on or off
 	switch {
 	case in.Has(KeyQuit):
 		l.Cancel()
@@ -325,6 +396,10 @@ func (l *Lab) Update(in Input) (scene, error) {
 			l.export()
 		case 'k', 'K':
 			l.Keep()
+		case 's', 'S':
+			l.Rank()
+		case '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			l.Show(int(r - '1'))
 		}
 	}
 	l.layout()
@@ -338,6 +413,12 @@ func (l *Lab) Update(in Input) (scene, error) {
 			l.Cancel()
 		} else {
 			l.run()
+		}
+	case i == l.rowRank():
+		if l.running() {
+			l.Cancel()
+		} else {
+			l.Rank()
 		}
 	case i == l.rowKeep():
 		l.Keep()
@@ -509,221 +590,10 @@ func (l *Lab) run() {
 
 // layout places the controls for the screen's size.
 func (l *Lab) layout() {
-	w, _ := l.size()
-	l.menu.place(w*0.03, 80, max(360, w*0.36))
-}
-
-// Lab colours.
-var (
-	labInk   = color.RGBA{235, 235, 228, 255}
-	labDim   = color.RGBA{170, 170, 160, 255}
-	labTrack = color.RGBA{60, 66, 80, 255}
-	labBar   = color.RGBA{196, 150, 60, 255}
-	labDraw  = color.RGBA{150, 150, 150, 255}
-)
-
-// Draw implements scene.
-func (l *Lab) Draw(dst *ebiten.Image) {
-	a := l.a
 	w, h := l.size()
-	l.settled = !l.running()
-	dst.Fill(screenFill)
-	l.layout()
-	drawText(dst, "What-if lab: many games of AIs, and how often each outcome comes", l.menu.x, 30, a.title, color.White)
-	l.menu.draw(dst)
-	y := l.menu.y + l.menu.height() + 12
-	if l.status != "" {
-		y = drawTextLines(dst, a.wrap(l.status, l.menu.w, a.small), l.menu.x, y, h, a.small, color.RGBA{255, 170, 140, 255})
-	}
-	if src := l.sourced(); src != "" {
-		y = drawTextLines(dst, a.wrap(src, l.menu.w, a.small), l.menu.x, y, h, a.small, labInk)
-	}
-	help := "Up/Down choose a line; Left/Right or Space change it; Enter or R runs the batch; X exports a finished batch as CSV and a chart; Esc cancels a batch, or goes back. Every run is an AI-against-AI game of its own seed, on every core; Watch a run plays one again in the window from its start."
-	drawTextLines(dst, a.wrap(help, l.menu.w, a.small), l.menu.x, y+4, h, a.small, labDim)
-	x := l.menu.x + l.menu.w + w*0.03
-	cw := w - x - w*0.03
-	switch {
-	case l.batch == nil && l.kept != nil:
-		drawText(dst, "A, kept to compare the next batch with:", x, 60, a.small, labBar)
-		l.drawResults(dst, l.kept, x, 80, cw, h)
-	case l.batch == nil:
-		drawTextLines(dst, a.wrap("Choose a setup on the left and run it: the share of each outcome with its 95% interval, the losses, how far the runs went as history did and who held each place at the end fill in as the games end.", cw, a.text), x, 80, h, a.text, labDim)
-	default:
-		if l.kept != nil {
-			drawText(dst, "B, to compare with A:", x, 60, a.small, labBar)
-		}
-		y := l.drawResults(dst, l.batch, x, 80, cw, h)
-		l.drawComparison(dst, x, y+10, cw, h)
-	}
-}
+	l.menu.place(w*0.03, 80, max(360, w*0.36))
+	l.menu.fit = h*0.95 - 80 - 8*l.a.small.Size*1.4 // room below for the source and the help
 
-// drawComparison draws B against A, each difference with its 95% interval,
-// those larger than chance (p < 0.05) marked.
-func (l *Lab) drawComparison(dst *ebiten.Image, x, y, cw, h float64) {
-	a := l.a
-	c := l.cmp
-	if c == nil {
-		return
-	}
-	drawText(dst, fmt.Sprintf("B against A (%d runs paired by seed): B less A, with its 95%% interval", c.Paired), x, y, a.text, color.White)
-	y += a.text.Size * 1.5
-	y = drawTextLines(dst, a.wrap("A: "+c.A+".   B: "+c.B+".   Marked *: larger than chance (p < 0.05).", cw, a.small), x, y, h, a.small, labDim)
-	line := func(s string, hot bool) {
-		ink := labInk
-		if hot {
-			ink = labBar
-		}
-		y = drawTextLines(dst, a.wrap(s, cw, a.small), x, y, h, a.small, ink)
-	}
-	for _, d := range c.Shares {
-		if d.Measure == "gave up" {
-			continue
-		}
-		mark := ""
-		if d.Significant {
-			mark = "* "
-		}
-		line(fmt.Sprintf("%s%s (%s): %.0f%% to %.0f%%, %+.0f points (%+.0f to %+.0f), p %.3f", mark, d.What, d.Measure, 100*d.A.Share, 100*d.B.Share,
-			100*d.Diff, 100*d.Lo, 100*d.Hi, d.P), d.Significant)
-	}
-	for _, d := range c.Losses {
-		mark := ""
-		if d.Significant {
-			mark = "* "
-		}
-		line(fmt.Sprintf("%smen lost by %s, mean: %.0f to %.0f, %+.0f (%+.0f to %+.0f), p %.3f", mark, d.Side, d.MeanA, d.MeanB, d.Diff, d.Lo, d.Hi, d.P), d.Significant)
-	}
-}
-
-// drawResults draws batch b's progress and results in the column at x and
-// returns the y below them.
-func (l *Lab) drawResults(dst *ebiten.Image, b *labBatch, x, y, cw, h float64) float64 {
-	a := l.a
-	lh := a.text.Size * 1.5
-	sides := b.set.Scenario.Setup.Sides
-	y = drawTextLines(dst, a.wrap(b.set.Scenario.Title+": "+b.spec.Describe(sideIDsOf(b.set)), cw, a.small), x, y, h, a.small, labDim)
-	// Progress.
-	done := b.last.done
-	rate, eta := b.rate()
-	frac := float32(done) / float32(max(1, b.runs))
-	vector.DrawFilledRect(dst, float32(x), float32(y+4), float32(cw), float32(lh), labTrack, false)
-	vector.DrawFilledRect(dst, float32(x), float32(y+4), float32(cw)*frac, float32(lh), labBar, false)
-	state := fmt.Sprintf("%d of %d runs, %.0f a second", done, b.runs, rate)
-	switch {
-	case b.err != nil:
-		state = "stopped: " + b.err.Error()
-	case b.cancelled:
-		state = fmt.Sprintf("cancelled after %d runs (%d counted, in seed order)", done, b.last.counted)
-	case b.finished:
-		state += fmt.Sprintf(", done in %s", b.elapsed.Round(100*time.Millisecond))
-	case eta > 0:
-		state += fmt.Sprintf(", about %s to go", eta.Round(time.Second))
-	}
-	drawText(dst, state, x+8, y+4+(lh-a.text.Size*1.3)/2, a.text, labInk)
-	y += lh + 16
-	s := b.last.summary
-	if s == nil || s.Runs == 0 {
-		return y
-	}
-	pal := a.palette()
-	colour := func(side string) color.RGBA {
-		for i, sd := range sides {
-			if sd.ID == side {
-				return pal.Sides[i%len(pal.Sides)]
-			}
-		}
-		return labDraw
-	}
-	name := func(side string) string {
-		for _, sd := range sides {
-			if sd.ID == side {
-				return shortSide(b.set.Scenario, sd.ID)
-			}
-		}
-		return side
-	}
-	drawText(dst, fmt.Sprintf("Outcomes of %d runs (bars: the share; lines: its 95%% interval)", s.Runs), x, y, a.text, color.White)
-	y += lh
-	labelW := cw * 0.34
-	barW := cw - labelW - 90
-	outcomes := append(sideIDsOf(b.set), "draw")
-	for _, o := range outcomes {
-		sh := s.Wins[o]
-		label := name(o) + " wins"
-		if o == "draw" {
-			label = "a draw"
-		}
-		drawText(dst, label, x, y, a.small, labInk)
-		bx := x + labelW
-		vector.DrawFilledRect(dst, float32(bx), float32(y+2), float32(barW), float32(a.small.Size), labTrack, false)
-		vector.DrawFilledRect(dst, float32(bx), float32(y+2), float32(barW*sh.Share), float32(a.small.Size), colour(o), false)
-		my := float32(y + 2 + a.small.Size/2)
-		vector.StrokeLine(dst, float32(bx+barW*sh.Lo), my, float32(bx+barW*sh.Hi), my, 2, color.White, false)
-		vector.StrokeLine(dst, float32(bx+barW*sh.Lo), my-4, float32(bx+barW*sh.Lo), my+4, 2, color.White, false)
-		vector.StrokeLine(dst, float32(bx+barW*sh.Hi), my-4, float32(bx+barW*sh.Hi), my+4, 2, color.White, false)
-		drawText(dst, fmt.Sprintf("%.0f%% (%.0f-%.0f)", 100*sh.Share, 100*sh.Lo, 100*sh.Hi), bx+barW+6, y, a.small, labInk)
-		y += a.small.Size * 1.6
-	}
-	y += 6
-	var losses []string
-	for _, side := range sideIDsOf(b.set) {
-		sp := s.Losses[side]
-		losses = append(losses, fmt.Sprintf("%s %.0f (%.0f-%.0f)", name(side), sp.Median, sp.Q1, sp.Q3))
-	}
-	y = drawTextLines(dst, a.wrap("Men lost, median (quartiles): "+strings.Join(losses, "; "), cw, a.small), x, y, h, a.small, labInk)
-	hist := fmt.Sprintf("As in history (the record's winner, every key place, half the dated checkpoints): %.0f%% (%.0f-%.0f); course score %.2f",
-		100*s.Historical.Share, 100*s.Historical.Lo, 100*s.Historical.Hi, s.CourseScore)
-	y = drawTextLines(dst, a.wrap(hist, cw, a.small), x, y, h, a.small, labInk)
-	y += 8
-	drawText(dst, "Who held each place at the end", x, y, a.text, color.White)
-	y += lh
-	kx := x
-	for _, o := range append(sideIDsOf(b.set), "nobody") {
-		label := name(o)
-		vector.DrawFilledRect(dst, float32(kx), float32(y+3), float32(a.small.Size), float32(a.small.Size), colour(o), false)
-		drawText(dst, label, kx+a.small.Size+4, y, a.small, labInk)
-		tw, _ := text.Measure(label, a.small, 0)
-		kx += a.small.Size + 4 + tw + 16
-	}
-	y += a.small.Size * 1.8
-	places := b.set.Scenario.Places
-	for _, p := range places {
-		held, ok := s.Owners[p.ID]
-		if !ok || y+a.small.Size*1.6 > h-10 {
-			continue
-		}
-		drawText(dst, p.Name, x, y, a.small, labInk)
-		bx := x + labelW
-		px := bx
-		owners := make([]string, 0, len(held))
-		for o := range held {
-			owners = append(owners, o)
-		}
-		sort.Slice(owners, func(i, j int) bool { return labOrder(sides, owners[i]) < labOrder(sides, owners[j]) })
-		var words []string
-		for _, o := range owners {
-			sh := held[o]
-			ww := barW * sh.Share
-			vector.DrawFilledRect(dst, float32(px), float32(y+2), float32(ww), float32(a.small.Size), colour(o), false)
-			px += ww
-			if sh.Share > 0 {
-				words = append(words, fmt.Sprintf("%.0f%%", 100*sh.Share))
-			}
-		}
-		drawText(dst, strings.Join(words, " / "), bx+barW+6, y, a.small, labInk)
-		y += a.small.Size * 1.6
-	}
-	return y
-}
-
-// labOrder orders a place's holders: the sides in order, then nobody.
-func labOrder(sides []rules.Side, owner string) int {
-	for i, s := range sides {
-		if s.ID == owner {
-			return i
-		}
-	}
-	return len(sides)
 }
 
 // sideIDsOf are the IDs of the setup's sides, in order.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"ili/game/files"
 	"ili/game/rules"
+	"ili/game/scenario"
 	"ili/game/whatif"
 )
 
@@ -183,14 +185,11 @@ func TestLabControls(t *testing.T) {
 	}
 }
 
-// TestLabGolden draws the lab's results after 50 runs of nilka-1944 with
-// the Benson variant, compared with 50 runs without it (the speed fixed,
-// so that the frame does not depend on the machine), and compares them
-// with testdata/lab-results.png.
-func TestLabGolden(t *testing.T) {
-	if !ownProcess(t) {
-		return
-	}
+// labCompared is the lab after 50 runs of nilka-1944 without the Benson
+// variant kept as A and 50 with it run as B, the speed fixed so that the
+// frame does not depend on the machine.
+func labCompared(t *testing.T) *Lab {
+	t.Helper()
 	l := labSetup(t, 50)
 	l.SetVariant("benson", false)
 	runLab(t, l)
@@ -201,11 +200,53 @@ func TestLabGolden(t *testing.T) {
 		t.Fatal("no comparison")
 	}
 	l.batch.elapsed, l.batch.last.elapsed = 2*time.Second, 2*time.Second
-	data, err := renderScene(l, 1280, 800)
-	if err != nil {
-		t.Fatal(err)
+	return l
+}
+
+// labRanked is the lab after ranking the inputs of nilka-1944 with the
+// Benson variant, 10 runs a setting, the time fixed.
+func labRanked(t *testing.T) *Lab {
+	t.Helper()
+	l := labSetup(t, 10)
+	l.Rank()
+	if !l.study.wait(10*time.Minute) || l.study.err != nil {
+		t.Fatalf("the ranking did not end in 10 minutes: %v", l.study.err)
 	}
-	compareGolden(t, data, "testdata/lab-results.png")
+	l.Update(Input{Held: map[Key]bool{}})
+	l.study.last.elapsed = 20 * time.Second
+	return l
+}
+
+// TestLabGolden draws the lab's views of the results of labCompared and
+// compares them with their goldens: the outcomes and the comparison at
+// 1280x720, who held each place turn by turn and the map of the fights at
+// 1920x1080 and at 1280x720.
+func TestLabGolden(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		view int
+		w, h int
+		lab  func(*testing.T) *Lab
+	}{
+		{"lab-results", labOutcomes, 1280, 720, labCompared},
+		{"lab-places", labPlaces, 1920, 1080, labCompared},
+		{"lab-places-small", labPlaces, 1280, 720, labCompared},
+		{"lab-compare", labCompare, 1280, 720, labCompared},
+		{"lab-inputs", labInputs, 1280, 720, labRanked},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if !ownProcess(t) {
+				return
+			}
+			l := c.lab(t)
+			l.Show(c.view)
+			data, err := renderScene(l, c.w, c.h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareGolden(t, data, "testdata/"+c.name+".png")
+		})
+	}
 }
 
 // TestLabWatchARun: once a batch has ended, a run opens in the window as a
@@ -304,6 +345,15 @@ func TestLabCompare(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("the lab's comparison differs from whatif.Compare's:\nlab    %+v\nwhatif %+v", got.Shares, want.Shares)
 	}
+	if got := l.setupDiffers(); got != "What differs: B has variant Benson's strength: 1,000 insurgents." {
+		t.Errorf("the comparison says %q", got)
+	}
+	if got := l.setupLine(l.kept); !strings.Contains(got, "50 runs from seed 1: as the file has it; Nilka insurgents played by the normal AI") {
+		t.Errorf("A is described as %q", got)
+	}
+	if got := l.shareWords(l.cmp.Shares[0]); got != "Nilka insurgents win" {
+		t.Errorf("the first share is named %q", got)
+	}
 	l.Update(Input{Chars: []rune{'k'}, Held: map[Key]bool{}})
 	if l.kept != nil || l.cmp != nil {
 		t.Error("K again does not forget A")
@@ -345,8 +395,9 @@ func TestLabStrength(t *testing.T) {
 	}
 }
 
-// TestLabIdle: the lab asks for frames while a batch runs, until the frame
-// that shows its end is drawn, and whenever the input may change it.
+// TestLabIdle: the lab asks for frames whenever the input may change it,
+// while a batch runs once labRedraw has passed since the last frame, and
+// for the frame that shows the batch's end.
 func TestLabIdle(t *testing.T) {
 	l := labSetup(t, 10)
 	still := Input{Held: map[Key]bool{}}
@@ -364,13 +415,175 @@ func TestLabIdle(t *testing.T) {
 		t.Fatal(err)
 	}
 	if l.Idle() {
-		t.Error("the lab is idle while its batch runs")
+		t.Error("the lab is idle as its batch starts")
 	}
+	l.settled, l.drawnAt = true, time.Now() // a frame drawn
+	if !l.Idle() {
+		t.Error("the lab draws again at once while its batch runs")
+	}
+	l.drawnAt = time.Now().Add(-labRedraw)
+	if l.running() && l.Idle() {
+		t.Errorf("the lab is idle %s after its last frame while its batch runs", labRedraw)
+	}
+	l.drawnAt = time.Now().Add(time.Hour) // no redraws for the progress
 	for l.running() {
 		l.Update(still)
 		time.Sleep(2 * time.Millisecond)
 	}
 	if l.Idle() {
 		t.Error("the lab is idle before the frame that shows the batch's end is drawn")
+	}
+}
+
+// TestLabHeldByTurn: the lab counts who held each place turn by turn as
+// whatif.Holding counts the same runs of whatif.Run, and paints the map of
+// the fights once the batch has ended.
+func TestLabHeldByTurn(t *testing.T) {
+	l := labSetup(t, 10)
+	runLab(t, l)
+	b := l.batch
+	batch, err := whatif.Run(b.set, whatif.Options{Runs: 10, Seed: b.seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := whatif.NewHolding(b.set.Scenario)
+	for _, r := range batch.Results {
+		want.Add(r)
+	}
+	if !reflect.DeepEqual(b.last.held, want) {
+		t.Errorf("the lab's holders by turn differ from whatif.Holding's of the same runs")
+	}
+	if b.last.fights == nil || b.last.fights.Bounds().Dx() == 0 {
+		t.Error("no map of the fights once the batch has ended")
+	}
+	l.Update(Input{Chars: []rune{'2'}, Held: map[Key]bool{}})
+	if l.view != labPlaces || !strings.Contains(l.menu.items[l.rowView()], "places and map") {
+		t.Errorf("2 shows view %d, the line reads %q", l.view, l.menu.items[l.rowView()])
+	}
+}
+
+// TestLabSources: the strength control gives the unit's sourced figure and
+// the range the variants' sources allow, and where the scaled figure lies;
+// the date control gives a date with its source and the variants' other
+// dates, and moves it by days, which the batch plays.
+func TestLabSources(t *testing.T) {
+	l := labSetup(t, 10)
+	l.SetVariant("benson", false)
+	for l.sc.Units[l.unit].ID != "band-mounted" {
+		l.menu.at = l.rowUnit()
+		press(t, l, KeyRight)
+	}
+	src := l.sourced()
+	if !strings.Contains(src, "Benson's strength: 1,000 insurgents (Linda Benson) gives 550: the sources allow 450 to 550.") {
+		t.Errorf("the strength's sources read %q", src)
+	}
+	l.menu.at = l.rowMen()
+	press(t, l, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight)
+	if src := l.sourced(); !strings.Contains(src, "At 210%: 945 men, above every source's figure") {
+		t.Errorf("at 210%% the strength's sources read %q", src)
+	}
+	for l.dates[l.date].Key != "unit.ghulja-column.arrive" {
+		l.menu.at = l.rowDate()
+		press(t, l, KeyRight)
+	}
+	d := l.dates[l.date]
+	src = l.sourced()
+	if !strings.Contains(src, d.Title+" ") || !strings.Contains(src, "What if: the column comes early gives 7 October 1944") {
+		t.Errorf("the date's sources read %q", src)
+	}
+	l.menu.at = l.rowShift()
+	press(t, l, KeyRight, KeyRight, KeyRight) // a day later, then past the last turn: refused
+	if l.shift != 1 {
+		t.Errorf("the column's arrival moved %d days, not to the last turn", l.shift)
+	}
+	press(t, l, KeyLeft, KeyLeft, KeyLeft)
+	want := "unit.ghulja-column.arrive=" + l.sc.Setup.TurnTime(d.Turn).Add(-48*time.Hour).Format("2006-01-02T15:04:05")
+	if sp := l.Spec(); len(sp.Set) != 1 || sp.Set[0] != want {
+		t.Fatalf("two days earlier give --set %v, not %s", sp.Set, want)
+	}
+	if !strings.Contains(l.menu.items[l.rowShift()], "-2 days") || !strings.Contains(l.sourced(), "Moved by -2 days") {
+		t.Errorf("the shift reads %q; %q", l.menu.items[l.rowShift()], l.sourced())
+	}
+	runLab(t, l)
+	u := l.batch.set.Scenario.Units[labUnit(l.batch.set.Scenario, "ghulja-column")]
+	if u.ArriveTurn >= d.Turn {
+		t.Errorf("the column arrives on turn %d in the batch, on turn %d in the file", u.ArriveTurn, d.Turn)
+	}
+	sameAsWhatif(t, l, 10)
+}
+
+// TestLabRank: S ranks the inputs of the setup in the background (Update
+// never blocks), as whatif's sensitivity study of the same setup, runs and
+// seeds ranks them; Esc cancels a ranking, which keeps no effects.
+func TestLabRank(t *testing.T) {
+	l := labSetup(t, 10)
+	l.Update(Input{Chars: []rune{'s'}, Held: map[Key]bool{}})
+	if !l.ranking() || l.view != labInputs {
+		t.Fatal("S does not start the ranking and show it")
+	}
+	if !l.menu.off[l.rowRun()] || l.menu.off[l.rowRank()] || !strings.Contains(l.menu.items[l.rowRank()], "Cancel") {
+		t.Errorf("while ranking, Run is on %v and the ranking's line reads %q", !l.menu.off[l.rowRun()], l.menu.items[l.rowRank()])
+	}
+	deadline := time.Now().Add(10 * time.Minute)
+	var slowest time.Duration
+	for l.ranking() && time.Now().Before(deadline) {
+		start := time.Now()
+		l.Update(Input{Held: map[Key]bool{}})
+		slowest = max(slowest, time.Since(start))
+		time.Sleep(5 * time.Millisecond)
+	}
+	if l.ranking() || l.study.err != nil || l.study.cancelled {
+		t.Fatalf("the ranking ended with %v, cancelled %v", l.study.err, l.study.cancelled)
+	}
+	if slowest > 50*time.Millisecond {
+		t.Errorf("an Update took %s while the ranking ran", slowest)
+	}
+	file, text, err := scenario.Read("nilka-1944")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs, arms, skipped, err := whatif.SensitivityArms(l.study.spec, labDelta, func(sp whatif.Spec) (whatif.Setup, error) { return sp.Load(file, text) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := whatif.StudyHead{Kind: whatif.KindSensitivity, Scenario: "nilka-1944", Delta: labDelta, Inputs: inputs, Skipped: skipped}
+	st, err := whatif.RunStudy(context.Background(), head, arms, whatif.Options{Runs: 10, Seed: 1}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Effects) == 0 || !reflect.DeepEqual(l.study.last.effects, st.Effects) {
+		t.Errorf("the lab ranks %d inputs, whatif %d, differently", len(l.study.last.effects), len(st.Effects))
+	}
+	l.Rank()
+	for l.study.last.all == 0 {
+		l.Update(Input{Held: map[Key]bool{}})
+		time.Sleep(2 * time.Millisecond)
+	}
+	l.Update(Input{Pressed: []Key{KeyEscape}, Held: map[Key]bool{}})
+	if !l.study.wait(time.Minute) || !l.study.cancelled || l.study.last.effects != nil {
+		t.Errorf("Esc did not cancel the ranking: cancelled %v", l.study.cancelled)
+	}
+}
+
+// TestBenchLab: the lab's benchmark plays the batch as ili sim does and in
+// the lab while the window draws, and reports both times and the frames
+// (their bounds are for ili play --bench-lab on a quiet machine, not for a
+// test).
+func TestBenchLab(t *testing.T) {
+	if !ownProcess(t) {
+		return
+	}
+	r, err := BenchLab(Options{Scenario: "nilka-1944", Variants: []string{"benson"}, Seed: 1}, 50, 1280, 720)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Runs != 50 || r.Workers < 1 || r.SimRuns[0] <= 0 || r.SimRuns[1] <= 0 || r.Lab <= 0 || r.Shown < r.Lab || r.Frames == 0 || r.P99 < r.P50 {
+		t.Errorf("the benchmark reports %+v", r)
+	}
+	if s := r.String(); !strings.Contains(s, "lab batch of 50 runs of nilka-1944") || !strings.Contains(s, "p99") {
+		t.Errorf("it says %q", s)
+	}
+	if _, err := BenchLab(Options{Scenario: "nilka-1944"}, 7, 1280, 720); err == nil {
+		t.Error("a batch of 7 runs, which the lab does not offer, is benchmarked")
 	}
 }

@@ -3,9 +3,14 @@ package ui
 import (
 	"bytes"
 	"context"
+	"image"
 	"runtime"
+	"sync"
 	"time"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"ili/game/debrief"
 	"ili/game/whatif"
 )
 
@@ -29,6 +34,8 @@ type labBatch struct {
 	cancelled bool
 	err       error
 	elapsed   time.Duration
+	// fightsImage is last.fights made an image, once drawn.
+	fightsImage *ebiten.Image
 }
 
 // labNews is the batch as it stands: runs ended (in any order), runs
@@ -36,13 +43,19 @@ type labBatch struct {
 type labNews struct {
 	done, counted int
 	summary       *whatif.Summary
-	elapsed       time.Duration
-	final         bool
-	err           error
-	cancelled     bool
+	// held is who held each place turn by turn, a copy the goroutine no
+	// longer touches.
+	held      *whatif.Holding
+	elapsed   time.Duration
+	final     bool
+	err       error
+	cancelled bool
 	// csv and chart are a finished batch's report, one row a run, and its
 	// chart (PNG), for the lab's export.
 	csv, chart []byte
+	// fights is the map of the fights and captures of a batch that has
+	// ended (debrief.BareBatchMap), nil until then or if it failed.
+	fights *image.RGBA
 	// report is a finished batch's, its runs kept in brief for a
 	// comparison; the goroutine no longer touches it once sent.
 	report *whatif.Report
@@ -51,6 +64,23 @@ type labNews struct {
 // labSummaryEvery is how often the goroutine sums the batch up for the lab
 // while it runs.
 const labSummaryEvery = 120 * time.Millisecond
+
+// labWorkers is how many games the lab plays at once: one a core. The
+// first call also gives the Go scheduler a thread more than the cores
+// (GOMAXPROCS), so that the window's goroutines find one free the moment
+// they wake instead of waiting for a game to be preempted; the system's
+// scheduler then shares the cores, and the window, asleep most of the
+// time, takes little of them.
+func labWorkers() int {
+	labThreads.Do(func() {
+		if n := runtime.NumCPU() + 1; runtime.GOMAXPROCS(0) < n {
+			runtime.GOMAXPROCS(n)
+		}
+	})
+	return runtime.NumCPU()
+}
+
+var labThreads sync.Once
 
 // startLabBatch starts playing runs games of set from seed on every core.
 func startLabBatch(spec whatif.Spec, set whatif.Setup, runs int, seed uint64) *labBatch {
@@ -68,6 +98,7 @@ func (b *labBatch) play(ctx context.Context) {
 		n       labNews
 		tally   *whatif.Tally
 		lastSum time.Time
+		held    = whatif.NewHolding(b.set.Scenario)
 	)
 	send := func() {
 		n.elapsed = time.Since(start)
@@ -83,7 +114,7 @@ func (b *labBatch) play(ctx context.Context) {
 			}
 		}
 	}
-	opt := whatif.Options{Runs: b.runs, Seed: b.seed, Workers: runtime.NumCPU(), Brief: true, Progress: func(done, _ int) {
+	opt := whatif.Options{Runs: b.runs, Seed: b.seed, Workers: labWorkers(), Brief: true, Progress: func(done, _ int) {
 		n.done = done
 		send()
 	}}
@@ -96,17 +127,18 @@ func (b *labBatch) play(ctx context.Context) {
 		b.end <- labNews{final: true, err: err}
 		return
 	}
-	rep, err := whatif.StreamContext(ctx, b.set, whatif.Meta{}, opt, enc, func(t *whatif.Tally, _ whatif.Result) error {
+	rep, err := whatif.StreamContext(ctx, b.set, whatif.Meta{}, opt, enc, func(t *whatif.Tally, r whatif.Result) error {
 		tally = t
 		n.counted++
+		held.Add(r)
 		if time.Since(lastSum) >= labSummaryEvery {
 			s := t.Summary(time.Since(start).Seconds())
-			n.summary, lastSum = &s, time.Now()
+			n.summary, n.held, lastSum = &s, held.Clone(), time.Now()
 			send()
 		}
 		return nil
 	})
-	n.final, n.elapsed = true, time.Since(start)
+	n.final, n.elapsed, n.held = true, time.Since(start), held
 	switch {
 	case err == nil:
 		s := rep.Summary
@@ -124,6 +156,9 @@ func (b *labBatch) play(ctx context.Context) {
 		}
 	default:
 		n.err = err
+	}
+	if n.summary != nil {
+		n.fights, _ = debrief.BareBatchMap(b.set.Scenario, *n.summary) // no map is shown if it fails
 	}
 	b.end <- n
 }
@@ -152,14 +187,20 @@ func (b *labBatch) stop() { b.cancel() }
 // wait polls until the batch has ended or the time is up (for tests and
 // for leaving the lab).
 func (b *labBatch) wait(limit time.Duration) bool {
+	return waitUntil(limit, func() bool { b.poll(); return b.finished })
+}
+
+// waitUntil calls done every few milliseconds until it reports true or
+// the time is up, and reports its last answer.
+func waitUntil(limit time.Duration, done func() bool) bool {
 	deadline := time.Now().Add(limit)
-	for !b.finished && time.Now().Before(deadline) {
-		b.poll()
-		if !b.finished {
-			time.Sleep(5 * time.Millisecond)
+	for !done() {
+		if !time.Now().Before(deadline) {
+			return false
 		}
+		time.Sleep(5 * time.Millisecond)
 	}
-	return b.finished
+	return true
 }
 
 // rate is the runs a second so far, and eta the time the rest will take

@@ -24,6 +24,9 @@ type menu struct {
 	lastY int
 	// pointed is set once the menu has seen where the pointer is.
 	pointed bool
+	// fit, when more than 0, is the height the menu's rows must fit in:
+	// they close up to it, down to 1.4 times the text's size.
+	fit float64
 }
 
 // Menu colours.
@@ -40,7 +43,13 @@ func newMenu(a *app, items ...string) *menu {
 }
 
 // rowHeight is the height of one item at the interface size in use.
-func (m *menu) rowHeight() float64 { return m.a.text.Size * 2.4 }
+func (m *menu) rowHeight() float64 {
+	rh := m.a.text.Size * 2.4
+	if m.fit > 0 && len(m.items) > 0 {
+		rh = max(m.a.text.Size*1.4, min(rh, m.fit/float64(len(m.items))))
+	}
+	return rh
+}
 
 // place puts the menu's top-left corner at (x, y), w wide.
 func (m *menu) place(x, y, w float64) { m.x, m.y, m.w = x, y, w }
@@ -145,10 +154,31 @@ func (m *menu) draw(dst *ebiten.Image) {
 		ty := y + (rh-m.a.text.Size*1.3)/2
 		label, value, two := strings.Cut(s, "\t")
 		drawText(dst, label, m.x+14, ty, m.a.text, ink)
-		if two { // a setting: its value in a column of its own
-			drawText(dst, value, m.x+vx, ty, m.a.text, ink)
+		if two { // a setting: its value in a column of its own, cut to fit
+			drawText(dst, fitText(value, m.w-vx-8, m.a.text), m.x+vx, ty, m.a.text, ink)
 		}
 	}
+}
+
+// fitText is s, or as much of it as fits in w with "…" in place of the
+// rest (before a closing " >" that s ends with, which stays).
+func fitText(s string, w float64, f *text.GoTextFace) string {
+	if tw, _ := text.Measure(s, f, 0); tw <= w {
+		return s
+	}
+	body, tail := s, ""
+	if strings.HasSuffix(s, " >") {
+		body, tail = strings.TrimSuffix(s, " >"), " >"
+	}
+	r := []rune(body)
+	for len(r) > 0 {
+		r = r[:len(r)-1]
+		out := strings.TrimRight(string(r), " ") + "…" + tail
+		if tw, _ := text.Measure(out, f, 0); tw <= w {
+			return out
+		}
+	}
+	return tail
 }
 
 // drawText draws s with its top-left corner at (x, y).

@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"ili/game/rules"
+	"ili/game/scenario"
 )
 
 // KindSensitivity is a study that varies each input of a scenario one at a
@@ -104,18 +105,8 @@ func SensitivityArms(base Spec, delta float64, load func(Spec) (Setup, error)) (
 		vs = append(vs, variation{name + ": date", "date", when(lo), when(hi),
 			Change{Set: []string{key + "=" + when(lo)}}, Change{Set: []string{key + "=" + when(hi)}}})
 	}
-	for _, u := range sc.Units {
-		if u.Status == rules.Pending && u.ArriveTurn > 1 {
-			date("unit."+u.ID+".arrive", u.ID+" arrives", u.ArriveTurn)
-		}
-		if u.WithdrawTurn > 0 {
-			date("unit."+u.ID+".withdraw", u.ID+" withdraws", u.WithdrawTurn)
-		}
-	}
-	for _, n := range st.Narrative {
-		if n.Turn > 0 && n.CapturedPlace == "" {
-			date("event."+n.ID+".date", n.ID, n.Turn)
-		}
+	for _, d := range Dates(sc) {
+		date(d.Key, d.Name, d.Turn)
 	}
 	for _, v := range vs {
 		lo, err1 := load(base.With(v.lo))
@@ -129,6 +120,37 @@ func SensitivityArms(base Spec, delta float64, load func(Spec) (Setup, error)) (
 		inputs = append(inputs, in)
 	}
 	return inputs, arms, skipped, nil
+}
+
+// Dated is a date of a scenario's that a setup may move with --set: a
+// unit's arrival or withdrawal, or an event fired by date.
+type Dated struct {
+	Key    string // the --set key: unit.ID.arrive, unit.ID.withdraw, event.ID.date
+	Name   string // by IDs, as a sensitivity study names it: "column arrives"
+	Title  string // in words: "Ghulja column arrives"
+	Turn   int
+	Source string // the key of the source of the unit's figures or of the event
+}
+
+// Dates are the scenario's dates a setup may move: each unit's arrival
+// after the first turn and withdrawal, in the order of units, then each
+// event fired by date.
+func Dates(sc *scenario.Scenario) []Dated {
+	var out []Dated
+	for _, u := range sc.Units {
+		if u.Status == rules.Pending && u.ArriveTurn > 1 {
+			out = append(out, Dated{"unit." + u.ID + ".arrive", u.ID + " arrives", u.Name + " arrives", u.ArriveTurn, u.Source})
+		}
+		if u.WithdrawTurn > 0 {
+			out = append(out, Dated{"unit." + u.ID + ".withdraw", u.ID + " withdraws", u.Name + " withdraws", u.WithdrawTurn, u.Source})
+		}
+	}
+	for _, n := range sc.Setup.Narrative {
+		if n.Turn > 0 && n.CapturedPlace == "" {
+			out = append(out, Dated{"event." + n.ID + ".date", n.ID, n.Title, n.Turn, n.Source})
+		}
+	}
+	return out
 }
 
 // rank sets each input's low arm against its high arm, paired by seed,
