@@ -82,9 +82,13 @@ func TestLabRunsFifty(t *testing.T) {
 	if l.running() {
 		t.Fatal("50 runs did not end in 5 minutes")
 	}
-	if slowest > 50*time.Millisecond {
-		t.Errorf("an Update took %s while the batch ran", slowest)
+	// An Update that waited for the batch would take seconds; a busy
+	// machine's slowest frame is not this test's business (ili play
+	// --bench-lab measures the frames).
+	if slowest > labBlocked {
+		t.Errorf("an Update took %s while the batch ran: it waits for the batch", slowest)
 	}
+	t.Logf("the slowest Update while the batch ran: %s", slowest)
 	b := l.batch
 	if b.err != nil || b.cancelled || b.last.done != 50 || b.last.counted != 50 || b.last.summary == nil || b.last.summary.Runs != 50 {
 		t.Fatalf("the batch ended with %v, cancelled %v, %d done, %d counted", b.err, b.cancelled, b.last.done, b.last.counted)
@@ -535,9 +539,13 @@ func TestLabRank(t *testing.T) {
 	if l.ranking() || l.study.err != nil || l.study.cancelled {
 		t.Fatalf("the ranking ended with %v, cancelled %v", l.study.err, l.study.cancelled)
 	}
-	if slowest > 50*time.Millisecond {
-		t.Errorf("an Update took %s while the ranking ran", slowest)
+	// An Update that waited for the ranking would take seconds; a busy
+	// machine's slowest frame is not this test's business (ili play
+	// --bench-lab measures the frames).
+	if slowest > labBlocked {
+		t.Errorf("an Update took %s while the ranking ran: it waits for the ranking", slowest)
 	}
+	t.Logf("the slowest Update while the ranking ran: %s", slowest)
 	file, text, err := scenario.Read("nilka-1944")
 	if err != nil {
 		t.Fatal(err)
@@ -587,3 +595,7 @@ func TestBenchLab(t *testing.T) {
 		t.Error("a batch of 7 runs, which the lab does not offer, is benchmarked")
 	}
 }
+
+// labBlocked is how long an Update must take before a test says it waited
+// for the batch: far above a frame on a loaded machine, far below a batch.
+const labBlocked = time.Second
