@@ -556,6 +556,7 @@ func (l *Lab) run() {
 func (l *Lab) layout() {
 	w, h := l.size()
 	l.menu.place(w*0.03, 80, max(360, w*0.36))
+	l.menu.labelMax = 0.4
 	l.menu.fit = h*0.95 - 80 - 8*l.a.small.Size*1.4 // room below for the source and the help
 
 }
