@@ -185,42 +185,11 @@ func TestLabControls(t *testing.T) {
 	}
 }
 
-// labCompared is the lab after 50 runs of nilka-1944 without the Benson
-// variant kept as A and 50 with it run as B, the speed fixed so that the
-// frame does not depend on the machine.
-func labCompared(t *testing.T) *Lab {
-	t.Helper()
-	l := labSetup(t, 50)
-	l.SetVariant("benson", false)
-	runLab(t, l)
-	l.Keep()
-	l.SetVariant("benson", true)
-	runLab(t, l)
-	if l.cmp == nil {
-		t.Fatal("no comparison")
-	}
-	l.batch.elapsed, l.batch.last.elapsed = 2*time.Second, 2*time.Second
-	return l
-}
-
-// labRanked is the lab after ranking the inputs of nilka-1944 with the
-// Benson variant, 10 runs a setting, the time fixed.
-func labRanked(t *testing.T) *Lab {
-	t.Helper()
-	l := labSetup(t, 10)
-	l.Rank()
-	if !l.study.wait(10*time.Minute) || l.study.err != nil {
-		t.Fatalf("the ranking did not end in 10 minutes: %v", l.study.err)
-	}
-	l.Update(Input{Held: map[Key]bool{}})
-	l.study.last.elapsed = 20 * time.Second
-	return l
-}
-
-// TestLabGolden draws the lab's views of the results of labCompared and
-// compares them with their goldens: the outcomes and the comparison at
-// 1280x720, who held each place turn by turn and the map of the fights at
-// 1920x1080 and at 1280x720.
+// TestLabGolden draws the lab's views of the batches of labFromFiles and
+// the ranking of labRankedFromFile and compares them with their goldens:
+// the outcomes, the comparison and the inputs ranked at 1280x720, who held
+// each place turn by turn and the map of the fights at 1920x1080 and at
+// 1280x720.
 func TestLabGolden(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -228,11 +197,11 @@ func TestLabGolden(t *testing.T) {
 		w, h int
 		lab  func(*testing.T) *Lab
 	}{
-		{"lab-results", labOutcomes, 1280, 720, labCompared},
-		{"lab-places", labPlaces, 1920, 1080, labCompared},
-		{"lab-places-small", labPlaces, 1280, 720, labCompared},
-		{"lab-compare", labCompare, 1280, 720, labCompared},
-		{"lab-inputs", labInputs, 1280, 720, labRanked},
+		{"lab-results", labOutcomes, 1280, 720, labFromFiles},
+		{"lab-places", labPlaces, 1920, 1080, labFromFiles},
+		{"lab-places-small", labPlaces, 1280, 720, labFromFiles},
+		{"lab-compare", labCompare, 1280, 720, labFromFiles},
+		{"lab-inputs", labInputs, 1280, 720, labRankedFromFile},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if !ownProcess(t) {
