@@ -446,6 +446,9 @@ func TestLabSources(t *testing.T) {
 	if !strings.Contains(src, "Benson's strength: 1,000 insurgents (Linda Benson) gives 550: the sources allow 450 to 550.") {
 		t.Errorf("the strength's sources read %q", src)
 	}
+	if !strings.Contains(src, "Its note: PRC reference encyclopedia gives 650-800 men in all;") {
+		t.Errorf("the strength's sources give no note with its other figures: %q", src)
+	}
 	l.menu.at = l.rowMen()
 	press(t, l, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight, KeyRight)
 	if src := l.sourced(); !strings.Contains(src, "At 210%: 945 men, above every source's figure") {
