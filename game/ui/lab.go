@@ -357,6 +357,10 @@ func (l *Lab) Idle() bool {
 	return l.settled && (!l.running() || time.Since(l.drawnAt) < labRedraw)
 }
 
+// Paced reports that the lab redraws at its own pace while a batch or a
+// ranking runs (labRedraw), so that the window may rest between.
+func (l *Lab) Paced() bool { return l.running() }
+
 // Update implements scene.
 func (l *Lab) Update(in Input) (scene, error) {
 	if !in.still(l.mx, l.my) {
