@@ -182,40 +182,42 @@ func checkPlay(opt *ui.Options, ais []string, stderr io.Writer) int {
 
 // benchPlay runs the frame benchmark and prints what it measured.
 func benchPlay(opt ui.Options, frames, w, h int, stdout, stderr io.Writer) int {
-	if w == 0 {
-		w, h = 1920, 1080
-	}
-	if opt.Scenario == "" {
-		fmt.Fprintln(stderr, "--bench-frames needs a scenario, such as: ili play manas-1945 --bench-frames 300")
-		return cli.Usage
-	}
-	r, err := ui.Bench(opt, frames, w, h, 5*time.Second, start)
-	if err != nil {
-		fmt.Fprintf(stderr, "ili: %v\n", err)
-		return cli.Bad
-	}
-	fmt.Fprintln(stdout, r)
-	return cli.OK
+	return benchWindow(opt, "--bench-frames needs a scenario, such as: ili play manas-1945 --bench-frames 300", w, h, stdout, stderr,
+		func(w, h int) (fmt.Stringer, bool, error) {
+			r, err := ui.Bench(opt, frames, w, h, 5*time.Second, start)
+			return r, true, err
+		})
 }
 
 // benchLabRuns runs the lab's benchmark and prints what it measured; it
 // fails (exit 1) when the lab's batch is more than 10% slower than ili
 // sim's or the frames' p99 is 16 ms or more.
 func benchLabRuns(opt ui.Options, runs, w, h int, stdout, stderr io.Writer) int {
+	return benchWindow(opt, "--bench-lab needs a scenario, such as: ili play nilka-1944 --bench-lab 1000", w, h, stdout, stderr,
+		func(w, h int) (fmt.Stringer, bool, error) {
+			r, err := ui.BenchLab(opt, runs, w, h)
+			return r, r.OK(), err
+		})
+}
+
+// benchWindow runs a benchmark of the window at w x h (1920x1080 when not
+// given) on the options' scenario, which it needs (noScenario says so),
+// and prints what it measured; a result not ok exits 1.
+func benchWindow(opt ui.Options, noScenario string, w, h int, stdout, stderr io.Writer, run func(w, h int) (fmt.Stringer, bool, error)) int {
 	if w == 0 {
 		w, h = 1920, 1080
 	}
 	if opt.Scenario == "" {
-		fmt.Fprintln(stderr, "--bench-lab needs a scenario, such as: ili play nilka-1944 --bench-lab 1000")
+		fmt.Fprintln(stderr, noScenario)
 		return cli.Usage
 	}
-	r, err := ui.BenchLab(opt, runs, w, h)
+	r, ok, err := run(w, h)
 	if err != nil {
 		fmt.Fprintf(stderr, "ili: %v\n", err)
 		return cli.Bad
 	}
 	fmt.Fprintln(stdout, r)
-	if !r.OK() {
+	if !ok {
 		return cli.Bad
 	}
 	return cli.OK

@@ -357,6 +357,10 @@ func (l *Lab) Idle() bool {
 	return l.settled && (!l.running() || time.Since(l.drawnAt) < labRedraw)
 }
 
+// Paced reports that the lab redraws at its own pace while a batch or a
+// ranking runs (labRedraw), so that the window may rest between.
+func (l *Lab) Paced() bool { return l.running() }
+
 // Update implements scene.
 func (l *Lab) Update(in Input) (scene, error) {
 	if !in.still(l.mx, l.my) {
@@ -592,6 +596,7 @@ func (l *Lab) run() {
 func (l *Lab) layout() {
 	w, h := l.size()
 	l.menu.place(w*0.03, 80, max(360, w*0.36))
+	l.menu.labelMax = 0.4
 	l.menu.fit = h*0.95 - 80 - 8*l.a.small.Size*1.4 // room below for the source and the help
 
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -95,7 +96,7 @@ func (g *labBenchGame) Update() error {
 	}
 	t0 := time.Now()
 	g.err = g.game.Update()
-	g.update = time.Since(t0)
+	g.update = time.Since(t0) - g.game.slept // its rest is no work
 	if g.err != nil {
 		return ebiten.Termination
 	}
@@ -126,7 +127,7 @@ func BenchLab(opt Options, runs, w, h int) (LabBenchResult, error) {
 		return LabBenchResult{}, ErrNoDisplay
 	}
 	if !slices.Contains(labRuns, runs) {
-		return LabBenchResult{}, fmt.Errorf("the lab plays batches of %v runs; give one of them", labRuns)
+		return LabBenchResult{}, fmt.Errorf("the lab plays batches of %s runs; give one of those", strings.Trim(strings.Join(strings.Fields(fmt.Sprint(labRuns)), ", "), "[]"))
 	}
 	l, err := benchLab(newApp(Settings{Scale: 1, Speed: 5}), opt, runs)
 	if err != nil {

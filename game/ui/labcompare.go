@@ -127,18 +127,48 @@ func (l *Lab) drawComparison(dst *ebiten.Image, x, y, cw, h float64) {
 		y += a.small.Size * 1.45
 	}
 	row(labDim, "", "A", "B", "B less A (95% interval), p")
-	for _, d := range c.Shares {
-		if d.Measure == "gave up" || y > h-a.small.Size*4 {
-			continue
+	rows := l.comparisonRows()
+	room := int((h - y - a.small.Size*4) / (a.small.Size * 1.45))
+	for i, r := range rows {
+		if i == room-1 && len(rows) > room {
+			row(labDim, fmt.Sprintf("and %d more places held at the end (ili sim --compare lists them all)", len(rows)-i))
+			break
 		}
-		row(labMark(d.Significant), labStar(d.Significant)+l.shareWords(d), fmt.Sprintf("%.0f%%", 100*d.A.Share), fmt.Sprintf("%.0f%%", 100*d.B.Share),
-			fmt.Sprintf("%+.0f points (%+.0f to %+.0f), p %.3f", 100*d.Diff, 100*d.Lo, 100*d.Hi, d.P))
-	}
-	for _, d := range c.Losses {
-		row(labMark(d.Significant), labStar(d.Significant)+"men lost by "+l.name(l.batch, d.Side)+", mean", fmt.Sprintf("%.0f", d.MeanA), fmt.Sprintf("%.0f", d.MeanB),
-			fmt.Sprintf("%+.0f (%+.0f to %+.0f), p %.3f", d.Diff, d.Lo, d.Hi, d.P))
+		row(labMark(r.sig), r.cells...)
 	}
 	drawTextLines(dst, a.wrap("* and in colour: larger than chance (p < 0.05, each measure tested alone).", cw, a.small), x, y+4, h, a.small, labDim)
+}
+
+// labRow is a line of the comparison's table.
+type labRow struct {
+	cells []string
+	sig   bool
+}
+
+// comparisonRows are the comparison's lines: the outcomes and as in
+// history, the men lost, then who held each place at the end (the many
+// lines, which may not all fit).
+func (l *Lab) comparisonRows() []labRow {
+	c := l.cmp
+	share := func(d whatif.ShareDiff) labRow {
+		return labRow{[]string{labStar(d.Significant) + l.shareWords(d), fmt.Sprintf("%.0f%%", 100*d.A.Share), fmt.Sprintf("%.0f%%", 100*d.B.Share),
+			fmt.Sprintf("%+.0f points (%+.0f to %+.0f), p %.3f", 100*d.Diff, 100*d.Lo, 100*d.Hi, d.P)}, d.Significant}
+	}
+	var rows, places []labRow
+	for _, d := range c.Shares {
+		switch d.Measure {
+		case "gave up":
+		case "held at the end":
+			places = append(places, share(d))
+		default:
+			rows = append(rows, share(d))
+		}
+	}
+	for _, d := range c.Losses {
+		rows = append(rows, labRow{[]string{labStar(d.Significant) + "men lost by " + l.name(l.batch, d.Side) + ", mean", fmt.Sprintf("%.0f", d.MeanA), fmt.Sprintf("%.0f", d.MeanB),
+			fmt.Sprintf("%+.0f (%+.0f to %+.0f), p %.3f", d.Diff, d.Lo, d.Hi, d.P)}, d.Significant})
+	}
+	return append(rows, places...)
 }
 
 // labMark is the ink of a compared measure: the highlight if it is larger

@@ -39,9 +39,10 @@ func (l *Lab) Draw(dst *ebiten.Image) {
 	if src := l.sourced(); src != "" {
 		y = drawTextLines(dst, a.wrap(src, l.menu.w, a.small), l.menu.x, y, h, a.small, labInk)
 	}
-	help := "Up/Down choose a line; Left/Right or Space change it; Enter or R runs the batch; S ranks the inputs by their effect; X exports a finished batch as CSV and a chart; 1 to %d show the results' views; Esc cancels, or goes back. Every run is an AI-against-AI game of its own seed, on every core."
-	help = fmt.Sprintf(help, len(labViews))
-	drawTextLines(dst, a.wrap(help, l.menu.w, a.small), l.menu.x, y+4, h, a.small, labDim)
+	help := fmt.Sprintf("Up/Down choose a line, Left/Right or Space change it. R runs the batch, S ranks the inputs, K keeps a batch as A, X exports it (CSV and chart), 1 to %d show the views, Esc cancels or goes back. Each run is an AI-against-AI game of its own seed.", len(labViews))
+	if lines := a.wrap(help, l.menu.w, a.small); y+4+float64(len(lines))*a.small.Size*1.45 <= h { // whole or not at all
+		drawTextLines(dst, lines, l.menu.x, y+4, h, a.small, labDim)
+	}
 	x := l.menu.x + l.menu.w + w*0.03
 	cw := w - x - w*0.03
 	if l.view == labInputs {

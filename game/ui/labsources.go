@@ -110,6 +110,9 @@ func (l *Lab) strengthSourced() string {
 		s += "; " + others(alts, func(a labAlt) string { return fmt.Sprint(a.men) }) +
 			fmt.Sprintf(": the sources allow %d to %d", lo, hi)
 	}
+	if note := l.sc.UnitNotes[u.ID]; note != "" {
+		s += ". Its note: " + labCut(namedSources(l.sc, note), 160)
+	}
 	if l.scale == 100 {
 		return s + "."
 	}
@@ -122,6 +125,19 @@ func (l *Lab) strengthSourced() string {
 		where = "above every source's figure"
 	}
 	return s + fmt.Sprintf(". At %d%%: %d men, %s (the scale applies to the figure the ticked variants leave).", l.scale, men, where)
+}
+
+// labCut is s cut at a word to at most n bytes, with "…" for the rest,
+// and without a closing full stop.
+func labCut(s string, n int) string {
+	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
+	if len(s) <= n {
+		return s
+	}
+	if i := strings.LastIndex(s[:n], " "); i > 0 {
+		return s[:i] + "…"
+	}
+	return s[:n] + "…"
 }
 
 // dateSourced says where the date control's date comes from, the other

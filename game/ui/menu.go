@@ -27,6 +27,9 @@ type menu struct {
 	// fit, when more than 0, is the height the menu's rows must fit in:
 	// they close up to it, down to 1.4 times the text's size.
 	fit float64
+	// labelMax, when more than 0, is the share of the width past which
+	// the values of settings begin at the latest, longer labels cut.
+	labelMax float64
 }
 
 // Menu colours.
@@ -135,6 +138,9 @@ func (m *menu) valueX() float64 {
 			x = math.Max(x, 14+lw+m.a.text.Size*1.5)
 		}
 	}
+	if m.labelMax > 0 {
+		x = math.Min(x, m.w*m.labelMax)
+	}
 	return x
 }
 
@@ -153,6 +159,9 @@ func (m *menu) draw(dst *ebiten.Image) {
 		vector.DrawFilledRect(dst, float32(m.x), float32(y)+2, float32(m.w), float32(rh)-4, fill, false)
 		ty := y + (rh-m.a.text.Size*1.3)/2
 		label, value, two := strings.Cut(s, "\t")
+		if two {
+			label = fitText(label, vx-14-m.a.text.Size, m.a.text)
+		}
 		drawText(dst, label, m.x+14, ty, m.a.text, ink)
 		if two { // a setting: its value in a column of its own, cut to fit
 			drawText(dst, fitText(value, m.w-vx-8, m.a.text), m.x+vx, ty, m.a.text, ink)

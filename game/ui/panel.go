@@ -253,16 +253,20 @@ func (p *Play) cite(key string) string {
 }
 
 // sourcesNamed is a scenario's note with the keys of its sources put as
+// their short names (namedSources).
+func (p *Play) sourcesNamed(s string) string { return namedSources(p.sc, s) }
+
+// namedSources is a note of sc's with the keys of its sources put as
 // their short names: "Part of PRCe's 1,500" is "Part of PRC reference
 // encyclopedia's 1,500".
-func (p *Play) sourcesNamed(s string) string {
-	keys := make([]string, 0, len(p.sc.Sources))
-	for k := range p.sc.Sources {
+func namedSources(sc *scenario.Scenario, s string) string {
+	keys := make([]string, 0, len(sc.Sources))
+	for k := range sc.Sources {
 		keys = append(keys, k)
 	}
 	slices.SortFunc(keys, func(a, b string) int { return len(b) - len(a) }) // the longest first
 	for _, k := range keys {
-		s = scenario.ReplaceWord(s, k, p.log().SourceName(k))
+		s = scenario.ReplaceWord(s, k, words.Log{Scenario: sc}.SourceName(k))
 	}
 	return s
 }

@@ -129,9 +129,10 @@ type Game struct {
 	w, h  int
 	input inputReader
 	drawn bool
-	still bool         // nothing came in this frame
-	idle  int          // frames in a row with nothing to draw
-	read  func() Input // where input comes from; nil: the keyboard and mouse
+	still bool          // nothing came in this frame
+	idle  int           // frames in a row with nothing to draw
+	slept time.Duration // how long the last update rested
+	read  func() Input  // where input comes from; nil: the keyboard and mouse
 	// frames counts the frames drawn; firstFrame, when set, is called after
 	// the first (the browser's page takes its loading notice away).
 	frames     int
@@ -212,8 +213,11 @@ func (g *Game) nextInput() Input {
 }
 
 // rest gives the processor back between frames when there has been
-// nothing to show for a second.
+// nothing to show for a second, or at once when the scene says it paces
+// its own frames (the lab while its games run, which need the processor
+// more than the window does); slept is how long it slept this update.
 func (g *Game) rest() {
+	g.slept = 0
 	if !g.idleNow() {
 		g.idle = 0
 		return
@@ -223,9 +227,18 @@ func (g *Game) rest() {
 		// Settled: hand the garbage of the busy frames back to the system.
 		debug.FreeOSMemory()
 	}
-	if g.idle > 60 {
+	if g.idle > 60 || paced(g.scene) {
+		t0 := time.Now()
 		time.Sleep(40 * time.Millisecond)
+		g.slept = time.Since(t0)
 	}
+}
+
+// paced reports whether a scene draws at a pace of its own while it is
+// busy, between which the window may rest.
+func paced(sc scene) bool {
+	p, ok := sc.(interface{ Paced() bool })
+	return ok && p.Paced()
 }
 
 // leave tells a scene that another takes its place.

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"testing"
+
+	"ili/game/scenario"
+	"ili/game/whatif"
+)
+
+// benchBatchRuns is the size of the batches the lab's benchmarks play.
+const benchBatchRuns = 200
+
+// BenchmarkLabBatch plays a batch of nilka-1944 as the lab plays it in
+// the background (its tally, holders by turn, summaries, CSV, chart and
+// map), without a window; BenchmarkSimBatch plays it as ili sim does.
+// Their ratio is what the lab adds to a batch.
+func BenchmarkLabBatch(b *testing.B) {
+	l := newLab(testApp(), nil)
+	l.ChooseScenario("nilka-1944")
+	sp := l.Spec()
+	set := benchSetup(b, sp)
+	for b.Loop() {
+		lb := startLabBatch(sp, set, benchBatchRuns, 1)
+		if !lb.wait(10*60*1e9) || lb.err != nil {
+			b.Fatal(lb.err)
+		}
+	}
+}
+
+func BenchmarkSimBatch(b *testing.B) {
+	l := newLab(testApp(), nil)
+	l.ChooseScenario("nilka-1944")
+	for b.Loop() {
+		if _, err := simWallTime(l.Spec(), benchBatchRuns, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchSetup loads a spec's setup.
+func benchSetup(b *testing.B, sp whatif.Spec) whatif.Setup {
+	b.Helper()
+	file, text, err := scenario.Read(sp.Scenario)
+	if err != nil {
+		b.Fatal(err)
+	}
+	set, err := sp.Load(file, text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return set
+}
