@@ -391,11 +391,14 @@ func (p *Player) notYet(w *world, h hex.Hex) bool {
 	return later
 }
 
-// nearNet reports whether the supply net reaches within r hexes of h.
+// nearNet reports whether the supply net reaches within r hexes of h. It
+// looks at every hex of hex.Spiral(h, r) without building the list.
 func nearNet(net *rules.Reach, h hex.Hex, r int) bool {
-	for _, n := range hex.Spiral(h, r) {
-		if _, ok := net.Cost(n); ok {
-			return true
+	for dq := -r; dq <= r; dq++ {
+		for dr := max(-r, -dq-r); dr <= min(r, -dq+r); dr++ {
+			if _, ok := net.Cost(hex.Hex{Q: h.Q + dq, R: h.R + dr}); ok {
+				return true
+			}
 		}
 	}
 	return false
