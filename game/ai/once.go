@@ -30,6 +30,12 @@ type memo struct {
 	byHex  []*rules.Unit // the world's units by hex (worldOf)
 	worlds int           // worlds built
 
+	// nearNet's answers for one supply net and radius, by map index
+	// (nearOnce): 0 not asked yet, 1 no, 2 yes
+	nearOf  *rules.Reach
+	nearR   int
+	nearMap []uint8
+
 	// assign's scratch (floats, lists, greedy)
 	sums, rows []float64
 	units      []*rules.Unit
@@ -345,4 +351,28 @@ func (m *memo) greedy(units, objs int, score func(k, i int) float64, give func(k
 			}
 		}
 	}
+}
+
+// nearOnce is nearNet, asked once per supply net, radius and hex: the net
+// is read once a phase, and a plan asks it again for the same places on
+// every command.
+func (m *memo) nearOnce(net *rules.Reach, mp *rules.Map, h hex.Hex, r int) bool {
+	i := mp.Index(h)
+	if i < 0 {
+		return nearNet(net, h, r)
+	}
+	if m.nearOf != net || m.nearR != r || len(m.nearMap) != len(mp.Terrain) {
+		if len(m.nearMap) != len(mp.Terrain) {
+			m.nearMap = make([]uint8, len(mp.Terrain))
+		}
+		clear(m.nearMap)
+		m.nearOf, m.nearR = net, r
+	}
+	if m.nearMap[i] == 0 {
+		m.nearMap[i] = 1
+		if nearNet(net, h, r) {
+			m.nearMap[i] = 2
+		}
+	}
+	return m.nearMap[i] == 2
 }

@@ -347,7 +347,7 @@ func (p *Player) objectives(w *world, net *rules.Reach) []objective {
 			r = min(6, max(2, 50000/w.v.HexM))
 		}
 		for i := range out {
-			if o := &out[i]; !o.own && !o.exit && !nearNet(net, o.at, r) {
+			if o := &out[i]; !o.own && !o.exit && !p.once.nearOnce(net, w.v.Map, o.at, r) {
 				o.value /= 4
 			}
 		}
