@@ -703,21 +703,45 @@ func threatTurns(w *world, h hex.Hex) float64 {
 // behind reports whether the side trails on the points it can count: the
 // places held and the exits made.
 func (p *Player) behind(w *world) bool {
-	vp := map[string]int{}
-	for _, pl := range w.v.Places {
-		if pl.Owner != "" {
-			vp[pl.Owner] += pl.VP
+	// The points by side, in a short list on the stack (a game has few
+	// sides): every side holding a place or with units counts, at 0 too.
+	var buf [8]sidePoints
+	vp := buf[:0]
+	add := func(side string, n int) {
+		for i := range vp {
+			if vp[i].side == side {
+				vp[i].n += n
+				return
+			}
+		}
+		vp = append(vp, sidePoints{side, n})
+	}
+	for i := range w.v.Places {
+		if pl := &w.v.Places[i]; pl.Owner != "" {
+			add(pl.Owner, pl.VP)
 		}
 	}
-	for _, u := range w.v.Units {
-		vp[u.Side] += u.ExitVP
+	for i := range w.v.Units {
+		add(w.v.Units[i].Side, w.v.Units[i].ExitVP)
 	}
-	for side, n := range vp {
-		if side != p.Side && n >= vp[p.Side] {
+	own := 0
+	for _, e := range vp {
+		if e.side == p.Side {
+			own = e.n
+		}
+	}
+	for _, e := range vp {
+		if e.side != p.Side && e.n >= own {
 			return true
 		}
 	}
 	return false
+}
+
+// sidePoints is one side's points, for behind.
+type sidePoints struct {
+	side string
+	n    int
 }
 
 // cutOff reports whether u did not refill at the start of the phase though
