@@ -36,6 +36,11 @@ type memo struct {
 	nearR   int
 	nearMap []uint8
 
+	// bestAttack's and critical's scratch (critical's map is handed out
+	// until the next call)
+	attackers, group, garrisons, missing []string
+	crit                                 map[string]float64
+
 	// assign's scratch (floats, lists, greedy)
 	sums, rows []float64
 	units      []*rules.Unit
@@ -375,4 +380,14 @@ func (m *memo) nearOnce(net *rules.Reach, mp *rules.Map, h hex.Hex, r int) bool 
 		}
 	}
 	return m.nearMap[i] == 2
+}
+
+// critical returns an empty map for critical, the same from one call to
+// the next.
+func (m *memo) critical() map[string]float64 {
+	if m.crit == nil {
+		m.crit = map[string]float64{}
+	}
+	clear(m.crit)
+	return m.crit
 }

@@ -95,8 +95,10 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		t.minEV *= left
 	}
 	for _, target := range w.enemyHexes() {
-		var group, garrisons []string
-		for _, id := range q.Attackers(target) {
+		buf := &p.once
+		group, garrisons := buf.group[:0], buf.garrisons[:0]
+		buf.attackers = q.AppendAttackers(buf.attackers[:0], target)
+		for _, id := range buf.attackers {
 			m := w.unit[id]
 			if m == nil || m.Men == 0 || pl.exiting(id) {
 				continue
@@ -112,6 +114,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		}
 		// A garrison holds its place: it sallies only where there is no one
 		// else to attack and the odds are clearly with it.
+		buf.group, buf.garrisons = group, garrisons // the buffers, grown
 		sally := len(group) == 0
 		if sally {
 			group = garrisons
@@ -165,6 +168,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		}
 		score := ev + win
 		if score > bestScore {
+			cmd.Units = slices.Clone(cmd.Units) // group is a buffer
 			best, bestScore = cmd, score
 		}
 	}
@@ -410,7 +414,7 @@ func nearNet(net *rules.Reach, h hex.Hex, r int) bool {
 // side lacks of a set of its own of several places. A set is worth as much
 // as every place on the map together, shared among the places it lacks.
 func (p *Player) critical(w *world) map[string]float64 {
-	var out map[string]float64
+	out := p.once.critical()
 	all := 0
 	for _, pl := range w.v.Places {
 		all += pl.VP
@@ -419,12 +423,13 @@ func (p *Player) critical(w *world) map[string]float64 {
 		if w.v.Turn+2 < sd.FromTurn {
 			continue
 		}
-		var missing []string
+		missing := p.once.missing[:0]
 		for _, id := range sd.Hold {
 			if ownerOf(w, id) != sd.Side {
 				missing = append(missing, id)
 			}
 		}
+		p.once.missing = missing // the buffer, grown
 		switch {
 		case sd.Side != p.Side && len(missing) == 0:
 			missing = sd.Hold
@@ -432,9 +437,6 @@ func (p *Player) critical(w *world) map[string]float64 {
 		case sd.Side == p.Side && len(sd.Hold) > 1 && len(missing) == 1:
 		default:
 			continue
-		}
-		if out == nil {
-			out = map[string]float64{}
 		}
 		for _, id := range missing {
 			out[id] += float64(all) / float64(len(missing))

@@ -91,8 +91,11 @@ func (q *Query) StepCost(m *Mode, a, b hex.Hex) (int, bool) { return q.s.StepCos
 // on h now: on the map next to it, not aircraft (they support attacks in
 // range but do not lead one), not yet in an attack this phase and not
 // disordered.
-func (q *Query) Attackers(h hex.Hex) []string {
-	var ids []string
+func (q *Query) Attackers(h hex.Hex) []string { return q.AppendAttackers(nil, h) }
+
+// AppendAttackers appends Attackers(h) to ids and returns the result, for a
+// caller that keeps a buffer.
+func (q *Query) AppendAttackers(ids []string, h hex.Hex) []string {
 	for i := range q.s.Units {
 		u := &q.s.Units[i]
 		if u.Side == q.side && u.Status == Active && !u.Attacked && !u.Disordered &&
