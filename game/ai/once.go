@@ -36,6 +36,8 @@ type memo struct {
 	nearR   int
 	nearMap []uint8
 
+	reach rules.Reach // bestMove's, one unit's after another
+
 	// bestAttack's and critical's scratch (critical's map is handed out
 	// until the next call)
 	attackers, group, garrisons, missing []string

@@ -800,7 +800,8 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 	if u.Type.Mode == nil {
 		return rules.Command{}, false
 	}
-	reach := q.ReachOf(u.ID)
+	reach := &p.once.reach
+	q.ReachInto(u.ID, reach)
 	if reach.Len() == 0 {
 		return rules.Command{}, false
 	}

@@ -41,6 +41,17 @@ func (q *Query) ReachOf(unit string) Reach {
 	return q.s.ReachOf(unit)
 }
 
+// ReachInto is ReachOf written into r, in the memory of the list r held
+// before (which it overwrites), for a caller that asks for one unit's
+// reach after another.
+func (q *Query) ReachInto(unit string, r *Reach) {
+	if u := q.s.Unit(unit); u == nil || u.Side != q.side {
+		*r = Reach{m: q.s.Map, list: r.list[:0]}
+		return
+	}
+	*r = q.s.reachInto(unit, r.list)
+}
+
 // PlanPath returns the path one of the side's units would take to goal this
 // phase and its cost in march minutes.
 func (q *Query) PlanPath(unit string, goal hex.Hex) ([]hex.Hex, int, bool) {
