@@ -797,13 +797,8 @@ func o2need(o objective) float64 { return 1000 + 300*o.value }
 // good ground, in supply, not beside a much stronger enemy; then moves there,
 // or digs in if staying put is best.
 func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl plan) (rules.Command, bool) {
-	if u.Type.Mode == nil {
-		return rules.Command{}, false
-	}
-	reach := &p.once.reach
-	q.ReachInto(u.ID, reach)
-	if reach.Len() == 0 {
-		return rules.Command{}, false
+	if u.Type.Mode == nil || w.v.Map.Index(u.Hex) < 0 {
+		return rules.Command{}, false // off the map it has no reach
 	}
 	net := p.supplyReach(q, t)
 	var goal field
@@ -822,6 +817,13 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 		return rules.Command{}, false
 	}
 	weak = weak || p.cutOff(u, net, pl)
+	// The search for where it can go, once a garrison has dug in without
+	// it (its start is in it: empty only for a unit not in the game).
+	reach := &p.once.reach
+	q.ReachInto(u.ID, reach)
+	if reach.Len() == 0 {
+		return rules.Command{}, false
+	}
 	score := func(h hex.Hex) float64 {
 		s := 0.0
 		if goal != nil {
