@@ -37,6 +37,7 @@ type memo struct {
 	nearMap []uint8
 
 	reach rules.Reach // bestMove's, one unit's after another
+	cands []grabCand  // grabbable's scratch
 
 	// bestAttack's and critical's scratch (critical's map is handed out
 	// until the next call)

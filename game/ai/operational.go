@@ -210,11 +210,7 @@ func (p *Player) grab(q *rules.Query, w *world, pl plan) (rules.Command, bool) {
 // grabbable lists the empty places worth taking or holding now, the most
 // valuable first.
 func (p *Player) grabbable(w *world) []hex.Hex {
-	type cand struct {
-		h  hex.Hex
-		vp int
-	}
-	var cs []cand
+	cs := p.once.cands[:0]
 	for i := range w.v.Places {
 		pl := &w.v.Places[i]
 		if pl.VP == 0 || pl.ExitFor != "" || !w.v.Seen(pl.Hex) || len(w.enemyAt[pl.Hex]) > 0 || len(w.mineAt[pl.Hex]) > 0 {
@@ -223,14 +219,21 @@ func (p *Player) grabbable(w *world) []hex.Hex {
 		if pl.Owner == p.Side && threatTurns(w, pl.Hex) > 1 {
 			continue
 		}
-		cs = append(cs, cand{pl.Hex, pl.VP})
+		cs = append(cs, grabCand{pl.Hex, pl.VP})
 	}
-	slices.SortStableFunc(cs, func(a, b cand) int { return b.vp - a.vp })
-	out := make([]hex.Hex, len(cs))
-	for i, c := range cs {
-		out[i] = c.h
+	slices.SortStableFunc(cs, func(a, b grabCand) int { return b.vp - a.vp })
+	p.once.cands = cs
+	out := p.once.grab[:0] // the last world's list, read no more
+	for _, c := range cs {
+		out = append(out, c.h)
 	}
 	return out
+}
+
+// grabCand is a place grabbable may list, with its points.
+type grabCand struct {
+	h  hex.Hex
+	vp int
 }
 
 // previewAttack is the attack by group on target, advancing unless that
