@@ -55,6 +55,7 @@ type Player struct {
 	FollowPlan bool
 	seed       uint64
 	rng        *rand.Rand
+	pcg        *rand.PCG // rng's source, seeded again each phase
 	// done marks units that have finished for this phase (turn, phase, id).
 	phase [2]int
 	done  map[string]bool
@@ -83,10 +84,9 @@ func (p *Player) Next(q *rules.Query) rules.Command {
 	v := p.viewOf(q)
 	if key := [2]int{v.Turn, v.Phase}; key != p.phase {
 		p.phase = key
-		p.rng = rand.New(rand.NewPCG(p.seed, 0xa1a1^uint64(v.Turn)<<8^uint64(v.Phase)))
+		p.reseed(v)
 		clear(p.done)
 		p.supply = nil
-		p.previews = map[string]rules.Preview{}
 	}
 	if v.ActiveSide() != p.Side || v.Over {
 		return rules.EndPhase(p.Side)
@@ -117,6 +117,20 @@ func (p *Player) Next(q *rules.Query) rules.Command {
 		}
 	}
 	return rules.EndPhase(p.Side)
+}
+
+// reseed starts the phase's random choices afresh from the seed, turn and
+// phase, and empties the phase's previews, in the memory of the last phase.
+func (p *Player) reseed(v *rules.View) {
+	if p.pcg == nil {
+		p.pcg = &rand.PCG{}
+		p.rng = rand.New(p.pcg)
+	}
+	p.pcg.Seed(p.seed, 0xa1a1^uint64(v.Turn)<<8^uint64(v.Phase))
+	if p.previews == nil {
+		p.previews = map[string]rules.Preview{}
+	}
+	clear(p.previews)
 }
 
 // world is what the AI sees this command: its units, the visible enemy and

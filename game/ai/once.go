@@ -30,6 +30,20 @@ type memo struct {
 	byHex  []*rules.Unit // the world's units by hex (worldOf)
 	worlds int           // worlds built
 
+	// nearNet's answers for one supply net and radius, by map index
+	// (nearOnce): 0 not asked yet, 1 no, 2 yes
+	nearOf  *rules.Reach
+	nearR   int
+	nearMap []uint8
+
+	reach rules.Reach // bestMove's, one unit's after another
+	cands []grabCand  // grabbable's scratch
+
+	// bestAttack's and critical's scratch (critical's map is handed out
+	// until the next call)
+	attackers, group, garrisons, missing []string
+	crit                                 map[string]float64
+
 	// assign's scratch (floats, lists, greedy)
 	sums, rows []float64
 	units      []*rules.Unit
@@ -345,4 +359,38 @@ func (m *memo) greedy(units, objs int, score func(k, i int) float64, give func(k
 			}
 		}
 	}
+}
+
+// nearOnce is nearNet, asked once per supply net, radius and hex: the net
+// is read once a phase, and a plan asks it again for the same places on
+// every command.
+func (m *memo) nearOnce(net *rules.Reach, mp *rules.Map, h hex.Hex, r int) bool {
+	i := mp.Index(h)
+	if i < 0 {
+		return nearNet(net, h, r)
+	}
+	if m.nearOf != net || m.nearR != r || len(m.nearMap) != len(mp.Terrain) {
+		if len(m.nearMap) != len(mp.Terrain) {
+			m.nearMap = make([]uint8, len(mp.Terrain))
+		}
+		clear(m.nearMap)
+		m.nearOf, m.nearR = net, r
+	}
+	if m.nearMap[i] == 0 {
+		m.nearMap[i] = 1
+		if nearNet(net, h, r) {
+			m.nearMap[i] = 2
+		}
+	}
+	return m.nearMap[i] == 2
+}
+
+// critical returns an empty map for critical, the same from one call to
+// the next.
+func (m *memo) critical() map[string]float64 {
+	if m.crit == nil {
+		m.crit = map[string]float64{}
+	}
+	clear(m.crit)
+	return m.crit
 }

@@ -95,8 +95,10 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		t.minEV *= left
 	}
 	for _, target := range w.enemyHexes() {
-		var group, garrisons []string
-		for _, id := range q.Attackers(target) {
+		buf := &p.once
+		group, garrisons := buf.group[:0], buf.garrisons[:0]
+		buf.attackers = q.AppendAttackers(buf.attackers[:0], target)
+		for _, id := range buf.attackers {
 			m := w.unit[id]
 			if m == nil || m.Men == 0 || pl.exiting(id) {
 				continue
@@ -112,6 +114,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		}
 		// A garrison holds its place: it sallies only where there is no one
 		// else to attack and the odds are clearly with it.
+		buf.group, buf.garrisons = group, garrisons // the buffers, grown
 		sally := len(group) == 0
 		if sally {
 			group = garrisons
@@ -165,6 +168,7 @@ func (p *Player) bestAttack(q *rules.Query, w *world, t tuning, pl plan) (rules.
 		}
 		score := ev + win
 		if score > bestScore {
+			cmd.Units = slices.Clone(cmd.Units) // group is a buffer
 			best, bestScore = cmd, score
 		}
 	}
@@ -206,11 +210,7 @@ func (p *Player) grab(q *rules.Query, w *world, pl plan) (rules.Command, bool) {
 // grabbable lists the empty places worth taking or holding now, the most
 // valuable first.
 func (p *Player) grabbable(w *world) []hex.Hex {
-	type cand struct {
-		h  hex.Hex
-		vp int
-	}
-	var cs []cand
+	cs := p.once.cands[:0]
 	for i := range w.v.Places {
 		pl := &w.v.Places[i]
 		if pl.VP == 0 || pl.ExitFor != "" || !w.v.Seen(pl.Hex) || len(w.enemyAt[pl.Hex]) > 0 || len(w.mineAt[pl.Hex]) > 0 {
@@ -219,14 +219,21 @@ func (p *Player) grabbable(w *world) []hex.Hex {
 		if pl.Owner == p.Side && threatTurns(w, pl.Hex) > 1 {
 			continue
 		}
-		cs = append(cs, cand{pl.Hex, pl.VP})
+		cs = append(cs, grabCand{pl.Hex, pl.VP})
 	}
-	slices.SortStableFunc(cs, func(a, b cand) int { return b.vp - a.vp })
-	out := make([]hex.Hex, len(cs))
-	for i, c := range cs {
-		out[i] = c.h
+	slices.SortStableFunc(cs, func(a, b grabCand) int { return b.vp - a.vp })
+	p.once.cands = cs
+	out := p.once.grab[:0] // the last world's list, read no more
+	for _, c := range cs {
+		out = append(out, c.h)
 	}
 	return out
+}
+
+// grabCand is a place grabbable may list, with its points.
+type grabCand struct {
+	h  hex.Hex
+	vp int
 }
 
 // previewAttack is the attack by group on target, advancing unless that
@@ -347,7 +354,7 @@ func (p *Player) objectives(w *world, net *rules.Reach) []objective {
 			r = min(6, max(2, 50000/w.v.HexM))
 		}
 		for i := range out {
-			if o := &out[i]; !o.own && !o.exit && !nearNet(net, o.at, r) {
+			if o := &out[i]; !o.own && !o.exit && !p.once.nearOnce(net, w.v.Map, o.at, r) {
 				o.value /= 4
 			}
 		}
@@ -391,11 +398,14 @@ func (p *Player) notYet(w *world, h hex.Hex) bool {
 	return later
 }
 
-// nearNet reports whether the supply net reaches within r hexes of h.
+// nearNet reports whether the supply net reaches within r hexes of h. It
+// looks at every hex of hex.Spiral(h, r) without building the list.
 func nearNet(net *rules.Reach, h hex.Hex, r int) bool {
-	for _, n := range hex.Spiral(h, r) {
-		if _, ok := net.Cost(n); ok {
-			return true
+	for dq := -r; dq <= r; dq++ {
+		for dr := max(-r, -dq-r); dr <= min(r, -dq+r); dr++ {
+			if _, ok := net.Cost(hex.Hex{Q: h.Q + dq, R: h.R + dr}); ok {
+				return true
+			}
 		}
 	}
 	return false
@@ -407,7 +417,7 @@ func nearNet(net *rules.Reach, h hex.Hex, r int) bool {
 // side lacks of a set of its own of several places. A set is worth as much
 // as every place on the map together, shared among the places it lacks.
 func (p *Player) critical(w *world) map[string]float64 {
-	var out map[string]float64
+	out := p.once.critical()
 	all := 0
 	for _, pl := range w.v.Places {
 		all += pl.VP
@@ -416,12 +426,13 @@ func (p *Player) critical(w *world) map[string]float64 {
 		if w.v.Turn+2 < sd.FromTurn {
 			continue
 		}
-		var missing []string
+		missing := p.once.missing[:0]
 		for _, id := range sd.Hold {
 			if ownerOf(w, id) != sd.Side {
 				missing = append(missing, id)
 			}
 		}
+		p.once.missing = missing // the buffer, grown
 		switch {
 		case sd.Side != p.Side && len(missing) == 0:
 			missing = sd.Hold
@@ -429,9 +440,6 @@ func (p *Player) critical(w *world) map[string]float64 {
 		case sd.Side == p.Side && len(sd.Hold) > 1 && len(missing) == 1:
 		default:
 			continue
-		}
-		if out == nil {
-			out = map[string]float64{}
 		}
 		for _, id := range missing {
 			out[id] += float64(all) / float64(len(missing))
@@ -700,21 +708,45 @@ func threatTurns(w *world, h hex.Hex) float64 {
 // behind reports whether the side trails on the points it can count: the
 // places held and the exits made.
 func (p *Player) behind(w *world) bool {
-	vp := map[string]int{}
-	for _, pl := range w.v.Places {
-		if pl.Owner != "" {
-			vp[pl.Owner] += pl.VP
+	// The points by side, in a short list on the stack (a game has few
+	// sides): every side holding a place or with units counts, at 0 too.
+	var buf [8]sidePoints
+	vp := buf[:0]
+	add := func(side string, n int) {
+		for i := range vp {
+			if vp[i].side == side {
+				vp[i].n += n
+				return
+			}
+		}
+		vp = append(vp, sidePoints{side, n})
+	}
+	for i := range w.v.Places {
+		if pl := &w.v.Places[i]; pl.Owner != "" {
+			add(pl.Owner, pl.VP)
 		}
 	}
-	for _, u := range w.v.Units {
-		vp[u.Side] += u.ExitVP
+	for i := range w.v.Units {
+		add(w.v.Units[i].Side, w.v.Units[i].ExitVP)
 	}
-	for side, n := range vp {
-		if side != p.Side && n >= vp[p.Side] {
+	own := 0
+	for _, e := range vp {
+		if e.side == p.Side {
+			own = e.n
+		}
+	}
+	for _, e := range vp {
+		if e.side != p.Side && e.n >= own {
 			return true
 		}
 	}
 	return false
+}
+
+// sidePoints is one side's points, for behind.
+type sidePoints struct {
+	side string
+	n    int
 }
 
 // cutOff reports whether u did not refill at the start of the phase though
@@ -768,12 +800,8 @@ func o2need(o objective) float64 { return 1000 + 300*o.value }
 // good ground, in supply, not beside a much stronger enemy; then moves there,
 // or digs in if staying put is best.
 func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl plan) (rules.Command, bool) {
-	if u.Type.Mode == nil {
-		return rules.Command{}, false
-	}
-	reach := q.ReachOf(u.ID)
-	if reach.Len() == 0 {
-		return rules.Command{}, false
+	if u.Type.Mode == nil || w.v.Map.Index(u.Hex) < 0 {
+		return rules.Command{}, false // off the map it has no reach
 	}
 	net := p.supplyReach(q, t)
 	var goal field
@@ -792,6 +820,13 @@ func (p *Player) bestMove(q *rules.Query, w *world, u *rules.Unit, t tuning, pl 
 		return rules.Command{}, false
 	}
 	weak = weak || p.cutOff(u, net, pl)
+	// The search for where it can go, once a garrison has dug in without
+	// it (its start is in it: empty only for a unit not in the game).
+	reach := &p.once.reach
+	q.ReachInto(u.ID, reach)
+	if reach.Len() == 0 {
+		return rules.Command{}, false
+	}
 	score := func(h hex.Hex) float64 {
 		s := 0.0
 		if goal != nil {

@@ -83,22 +83,28 @@ func Ring(c Hex, radius int) []Hex {
 	if radius <= 0 {
 		return []Hex{c}
 	}
-	out := make([]Hex, 0, 6*radius)
+	return AppendRing(make([]Hex, 0, 6*radius), c, radius)
+}
+
+// AppendRing appends Ring(c, radius) to dst, for radius > 0, and returns the
+// result: a caller that walks ring after ring keeps one buffer.
+func AppendRing(dst []Hex, c Hex, radius int) []Hex {
 	h := c.Add(Directions[4].Scale(radius))
 	for side := 0; side < 6; side++ {
 		for j := 0; j < radius; j++ {
-			out = append(out, h)
+			dst = append(dst, h)
 			h = h.Neighbor(side)
 		}
 	}
-	return out
+	return dst
 }
 
 // Spiral returns c and every ring around it out to radius, nearest first.
 func Spiral(c Hex, radius int) []Hex {
-	out := []Hex{c}
+	out := make([]Hex, 1, 1+3*radius*(radius+1))
+	out[0] = c
 	for r := 1; r <= radius; r++ {
-		out = append(out, Ring(c, r)...)
+		out = AppendRing(out, c, r)
 	}
 	return out
 }

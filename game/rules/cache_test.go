@@ -38,6 +38,7 @@ func TestCachesAgreeWithAFreshLook(t *testing.T) {
 	}
 	s, _ := w.start(t, 1)
 	rng := rand.New(rand.NewPCG(7, 8))
+	var into Reach // ReachInto's, one unit's after another in the same memory
 	for step := 0; step < 3000; step++ {
 		switch k := rng.IntN(20); {
 		case k < 14: // a unit steps somewhere
@@ -82,6 +83,11 @@ func TestCachesAgreeWithAFreshLook(t *testing.T) {
 			}
 			if mine != "" && !slices.Equal(fresh.ReachOf(mine).list, reach.list) {
 				t.Fatalf("step %d: %s's reach differs from a fresh one", step, mine)
+			}
+			if mine != "" {
+				if s.For(side).ReachInto(mine, &into); !slices.Equal(into.list, reach.list) {
+					t.Fatalf("step %d: %s's reach written into the last one's memory differs from ReachOf", step, mine)
+				}
 			}
 			if mine != "" && step%20 == 0 { // the list answers as the map of Reachable does
 				m := s.Reachable(mine)

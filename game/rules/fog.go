@@ -137,8 +137,10 @@ func (s *State) look(vis []bool, from hex.Hex, rng int) {
 	if i := s.Map.Index(from); i >= 0 {
 		vis[i] = true
 	}
+	ring := make([]hex.Hex, 0, 6*rng)
 	for r := 1; r <= rng; r++ {
-		for _, t := range hex.Ring(from, r) {
+		ring = hex.AppendRing(ring[:0], from, r)
+		for _, t := range ring {
 			p := hex.LineAt(t, from, 1) // the hex before t on the way back
 			pr := at(p)
 			cur := at(t)

@@ -103,19 +103,22 @@ func (s *State) Reachable(id string) map[hex.Hex]int {
 }
 
 // ReachOf is Reachable as a Reach: the hexes in the map's order.
-func (s *State) ReachOf(id string) Reach {
+func (s *State) ReachOf(id string) Reach { return s.reachInto(id, nil) }
+
+// reachInto is ReachOf, its list built in into's memory.
+func (s *State) reachInto(id string, into []hex.Reached) Reach {
 	u := s.Unit(id)
-	if u == nil || u.Status != Active || u.Type.Mode == nil {
-		return Reach{m: s.Map}
+	at := -1
+	if u != nil && u.Status == Active && u.Type.Mode != nil {
+		at = s.Map.Index(u.Hex)
 	}
-	at := s.Map.Index(u.Hex)
 	if at < 0 {
-		return Reach{m: s.Map}
+		return Reach{m: s.Map, list: into[:0]} // nil for ReachOf, as Reachable reads it
 	}
 	mv := s.newMover(u)
 	left := s.Budget() - u.Spent
 	start := [1]int32{int32(at)}
-	list := s.table(u.Type.Mode).ReachList(start[:], max(left, 0), mv.limits(), nil)
+	list := s.table(u.Type.Mode).ReachList(start[:], max(left, 0), mv.limits(), into[:0])
 	if u.Spent == 0 {
 		for _, n := range u.Hex.Neighbors() {
 			if c, ok := mv.cost(u.Hex, n); ok {

@@ -41,6 +41,17 @@ func (q *Query) ReachOf(unit string) Reach {
 	return q.s.ReachOf(unit)
 }
 
+// ReachInto is ReachOf written into r, in the memory of the list r held
+// before (which it overwrites), for a caller that asks for one unit's
+// reach after another.
+func (q *Query) ReachInto(unit string, r *Reach) {
+	if u := q.s.Unit(unit); u == nil || u.Side != q.side {
+		*r = Reach{m: q.s.Map, list: r.list[:0]}
+		return
+	}
+	*r = q.s.reachInto(unit, r.list)
+}
+
 // PlanPath returns the path one of the side's units would take to goal this
 // phase and its cost in march minutes.
 func (q *Query) PlanPath(unit string, goal hex.Hex) ([]hex.Hex, int, bool) {
@@ -91,8 +102,11 @@ func (q *Query) StepCost(m *Mode, a, b hex.Hex) (int, bool) { return q.s.StepCos
 // on h now: on the map next to it, not aircraft (they support attacks in
 // range but do not lead one), not yet in an attack this phase and not
 // disordered.
-func (q *Query) Attackers(h hex.Hex) []string {
-	var ids []string
+func (q *Query) Attackers(h hex.Hex) []string { return q.AppendAttackers(nil, h) }
+
+// AppendAttackers appends Attackers(h) to ids and returns the result, for a
+// caller that keeps a buffer.
+func (q *Query) AppendAttackers(ids []string, h hex.Hex) []string {
 	for i := range q.s.Units {
 		u := &q.s.Units[i]
 		if u.Side == q.side && u.Status == Active && !u.Attacked && !u.Disordered &&
