@@ -80,3 +80,25 @@ func benchApart(b *testing.B) BenchResult {
 	}
 	return r
 }
+
+// TestBenchInput checks the benchmarks' motion: a drag one way for a leg
+// and back for the next, and with zoom one wheel step at each turn, out
+// then in, so the view keeps to the same two zooms.
+func TestBenchInput(t *testing.T) {
+	cases := []struct {
+		i     int
+		zoom  bool
+		dx    int
+		wheel float64
+	}{
+		{0, true, 3, 0}, {1, true, 3, 0}, {benchLeg, true, -3, -1}, {benchLeg + 1, true, -3, 0},
+		{2 * benchLeg, true, 3, 1}, {3 * benchLeg, true, -3, -1}, {benchLeg, false, -3, 0},
+	}
+	for _, c := range cases {
+		in := benchInput(c.i, c.zoom, 10, 20)
+		if in.DragDX != c.dx || in.Wheel != c.wheel || in.MouseX != 10 || in.MouseY != 20 {
+			t.Errorf("frame %d (zoom %v): drag %d, wheel %v at (%d, %d); want drag %d, wheel %v at (10, 20)",
+				c.i, c.zoom, in.DragDX, in.Wheel, in.MouseX, in.MouseY, c.dx, c.wheel)
+		}
+	}
+}
