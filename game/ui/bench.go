@@ -132,7 +132,7 @@ func BenchWith(s Settings, opt Options, frames, w, h int, idleFor time.Duration,
 	// As the game runs: 60 updates a second with vsync. The frame times are
 	// processor time, which the pace does not change; the idle part needs
 	// the real pace, and switching it while running does not take under GLX.
-	if err := ebiten.RunGame(g); err != nil && !errors.Is(err, ebiten.Termination) {
+	if err := runGame(g, nil); err != nil && !errors.Is(err, ebiten.Termination) {
 		return BenchResult{}, err
 	}
 	ts := steady(g.times)

@@ -99,7 +99,7 @@ func runSeen(g *seenGame, title string) (SeenResult, error) {
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetVsyncEnabled(false)
 	ebiten.SetTPS(ebiten.SyncWithFPS)
-	if err := ebiten.RunGame(g); err != nil && !errors.Is(err, ebiten.Termination) {
+	if err := runGame(g, nil); err != nil && !errors.Is(err, ebiten.Termination) {
 		return SeenResult{}, err
 	}
 	ts := steady(g.times)
