@@ -61,14 +61,14 @@ func (c *terrainCache) draw(dst *ebiten.Image, b *paint.Batch, m *rules.Map, vis
 	ox, oy := cam.ToScreen(x0, y0)
 	ox, oy = math.Round(ox), math.Round(oy) // the picture's top-left on the screen, at a whole pixel
 	d := dst.Bounds()
-	keep := tileSpan(ox, oy, d.Dx(), d.Dy(), w, h, keepMargin)
+	keep := tileSpan(ox, oy, d, w, h, keepMargin)
 	for k, img := range c.tiles {
 		if !keep.holds(k) {
 			img.Deallocate()
 			delete(c.tiles, k)
 		}
 	}
-	on := tileSpan(ox, oy, d.Dx(), d.Dy(), w, h, 0)
+	on := tileSpan(ox, oy, d, w, h, 0)
 	for j := on.j0; j <= on.j1; j++ {
 		for i := on.i0; i <= on.i1; i++ {
 			img := c.tile(b, i, j, w, h, paint.Camera{X: x0, Y: y0, Scale: cam.Scale}, visible)
@@ -129,14 +129,14 @@ func runGame(g ebiten.Game, opt *ebiten.RunGameOptions) error {
 // i1 < i0 or j1 < j0).
 type span struct{ i0, j0, i1, j1 int }
 
-// tileSpan is the tiles of a w x h picture at (ox, oy) on a screen of
-// sw x sh pixels that lie on the screen or within margin of it.
-func tileSpan(ox, oy float64, sw, sh, w, h, margin int) span {
-	first := func(o float64) int { return max(0, int(math.Floor((-float64(margin)-o)/tileSize))) }
-	last := func(o float64, screen, size int) int {
-		return min((size-1)/tileSize, int(math.Floor((float64(screen+margin)-o)/tileSize)))
+// tileSpan is the tiles of a w x h picture at (ox, oy) that lie on the
+// screen's rectangle d or within margin of it.
+func tileSpan(ox, oy float64, d image.Rectangle, w, h, margin int) span {
+	first := func(lo int, o float64) int { return max(0, int(math.Floor((float64(lo-margin)-o)/tileSize))) }
+	last := func(hi int, o float64, size int) int {
+		return min((size-1)/tileSize, int(math.Floor((float64(hi-1+margin)-o)/tileSize)))
 	}
-	return span{first(ox), first(oy), last(ox, sw, w), last(oy, sh, h)}
+	return span{first(d.Min.X, ox), first(d.Min.Y, oy), last(d.Max.X, ox, w), last(d.Max.Y, oy, h)}
 }
 
 func (s span) holds(k [2]int) bool {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image"
 	"image/color"
 	"math"
 	"slices"
@@ -512,12 +513,15 @@ func (p *Play) notePanel(name string, b paint.Box) {
 // counters.
 func (p *Play) drawMap(dst *ebiten.Image, v *rules.View) {
 	pal := p.a.palette()
-	dst.Fill(color.RGBA{70, 80, 90, 255})
+	// The map shows between the bar and the side panel, which are opaque:
+	// the ground is drawn there alone.
+	ground := dst.SubImage(image.Rect(0, p.a.barH, p.w-p.a.panelW, p.h)).(*ebiten.Image)
+	ground.Fill(color.RGBA{70, 80, 90, 255})
 	var visible []bool
 	if v.Fog {
 		visible = v.Visible
 	}
-	p.terrain.draw(dst, p.a.scratch(dst), v.Map, visible, p.cam, pal, p.grid)
+	p.terrain.draw(ground, p.a.scratch(ground), v.Map, visible, p.cam, pal, p.grid)
 	p.drawSelection(dst)
 	if p.ptr.cursorOn {
 		cx, cy := p.cam.ToScreen(paint.Unit.Center(p.ptr.cursor))
