@@ -34,6 +34,10 @@ type terrainCache struct {
 	pal   *paint.Palette
 	m     *rules.Map
 	seen  []bool // the visibility drawn (nil: all of the map)
+	// ground, when set, is what the tiles are filled with before the map
+	// is drawn on them, and what draw fills the rest of its picture with:
+	// each pixel is then drawn once, not filled and then covered.
+	ground color.Color
 }
 
 // tileSize is a tile's side in pixels, a power of two: a texture takes the
@@ -47,15 +51,7 @@ const (
 // draw draws the map; hexes that visible marks false are dimmed (visible
 // nil shows all of it).
 func (c *terrainCache) draw(dst *ebiten.Image, b *paint.Batch, m *rules.Map, visible []bool, cam paint.Camera, pal *paint.Palette, grid bool) {
-	if c.tiles == nil || c.scale != cam.Scale || c.grid != grid || c.pal != pal || c.m != m || !sameSeen(c.seen, visible) {
-		c.free()
-		c.tiles = map[[2]int]*ebiten.Image{}
-		c.scale, c.grid, c.pal, c.m = cam.Scale, grid, pal, m
-		c.seen = append(c.seen[:0], visible...)
-		if visible == nil {
-			c.seen = nil
-		}
-	}
+	c.keepFor(m, visible, cam.Scale, pal, grid)
 	x0, y0, x1, y1 := paint.MapBounds(m)
 	w, h := int((x1-x0)*cam.Scale)+2, int((y1-y0)*cam.Scale)+2 // the whole map's picture
 	ox, oy := cam.ToScreen(x0, y0)
@@ -77,6 +73,43 @@ func (c *terrainCache) draw(dst *ebiten.Image, b *paint.Batch, m *rules.Map, vis
 			dst.DrawImage(img, op)
 		}
 	}
+	if c.ground != nil {
+		fillOutside(dst, image.Rect(int(ox), int(oy), int(ox)+w, int(oy)+h), c.ground)
+	}
+}
+
+// keepFor lets the tiles go when they were drawn otherwise than asked.
+func (c *terrainCache) keepFor(m *rules.Map, visible []bool, scale float64, pal *paint.Palette, grid bool) {
+	if c.tiles != nil && c.scale == scale && c.grid == grid && c.pal == pal && c.m == m && sameSeen(c.seen, visible) {
+		return
+	}
+	c.free()
+	c.tiles = map[[2]int]*ebiten.Image{}
+	c.scale, c.grid, c.pal, c.m = scale, grid, pal, m
+	c.seen = append(c.seen[:0], visible...)
+	if visible == nil {
+		c.seen = nil
+	}
+}
+
+// fillOutside fills what of dst lies outside r.
+func fillOutside(dst *ebiten.Image, r image.Rectangle, c color.Color) {
+	d := dst.Bounds()
+	r = r.Intersect(d)
+	if r.Empty() {
+		dst.Fill(c)
+		return
+	}
+	for _, band := range []image.Rectangle{
+		{d.Min, image.Pt(d.Max.X, r.Min.Y)},                      // above
+		{image.Pt(d.Min.X, r.Max.Y), d.Max},                      // below
+		{image.Pt(d.Min.X, r.Min.Y), image.Pt(r.Min.X, r.Max.Y)}, // left
+		{image.Pt(r.Max.X, r.Min.Y), image.Pt(d.Max.X, r.Max.Y)}, // right
+	} {
+		if !band.Empty() {
+			dst.SubImage(band).(*ebiten.Image).Fill(c)
+		}
+	}
 }
 
 // tile returns tile (i, j) of the map's picture, w x h pixels in all from
@@ -86,6 +119,9 @@ func (c *terrainCache) tile(b *paint.Batch, i, j, w, h int, whole paint.Camera, 
 		return img
 	}
 	img := newLayer(min(tileSize, w-i*tileSize), min(tileSize, h-j*tileSize))
+	if c.ground != nil {
+		img.Fill(c.ground)
+	}
 	local := paint.Camera{X: whole.X + float64(i*tileSize)/whole.Scale, Y: whole.Y + float64(j*tileSize)/whole.Scale, Scale: whole.Scale}
 	cv := canvas(img)
 	paint.Hexes(cv, b.On(cv), c.m, visible, local, c.pal, c.grid)
