@@ -108,6 +108,6 @@ func seenReport(seen, empty ui.SeenResult, w, h int) string {
 	}
 	return fmt.Sprintf("shown, vsync off, panning and zooming: %v\n"+
 		"an empty window of %dx%d, vsync off: %v\n"+
-		"the game's frame shown: %.2f times the empty window's at p50, %.2f at p99; its memory %d MB above the empty window's\n",
-		seen, w, h, empty, ratio(seen.P50, empty.P50), ratio(seen.P99, empty.P99), (seen.RSSKB-empty.RSSKB)/1024)
+		"the game's frame shown: %.2f times the empty window's at p50, %.2f at p99, %.2f in processor time; its memory %d MB above the empty window's\n",
+		seen, w, h, empty, ratio(seen.P50, empty.P50), ratio(seen.P99, empty.P99), ratio(seen.CPU, empty.CPU), (seen.RSSKB-empty.RSSKB)/1024)
 }

@@ -19,13 +19,17 @@ import (
 type SeenResult struct {
 	Frames   int
 	P50, P99 time.Duration
-	RSSKB    int
-	HeapKB   int
+	// CPU is the processor time a frame took on average, in all the
+	// program's threads, the software rasteriser's among them: less
+	// swayed than the wall time by other programs on the machine.
+	CPU    time.Duration
+	RSSKB  int
+	HeapKB int
 }
 
 func (r SeenResult) String() string {
-	return fmt.Sprintf("frames %d  p50 %.1f ms  p99 %.1f ms  rss %d MB (Go heap %d MB)",
-		r.Frames, ms(r.P50), ms(r.P99), r.RSSKB/1024, r.HeapKB/1024)
+	return fmt.Sprintf("frames %d  p50 %.1f ms  p99 %.1f ms  cpu %.1f ms a frame  rss %d MB (Go heap %d MB)",
+		r.Frames, ms(r.P50), ms(r.P99), ms(r.CPU), r.RSSKB/1024, r.HeapKB/1024)
 }
 
 // seenGame shows frames as fast as they can be drawn and shown, moving the
@@ -36,13 +40,18 @@ type seenGame struct {
 	w, h, n   int
 	last      time.Time
 	times     []time.Duration
+	cpu       [2]time.Duration // the processor time after the warm-up and at the end
 	rss, heap int
 }
 
 func (g *seenGame) Update() error {
 	if len(g.times) >= g.n {
+		g.cpu[1] = cpuTime()
 		g.rss, g.heap = memoryHeld()
 		return ebiten.Termination
+	}
+	if len(g.times) == warmUp(g.n) {
+		g.cpu[0] = cpuTime()
 	}
 	if g.step != nil {
 		g.step(len(g.times))
@@ -104,7 +113,11 @@ func runSeen(g *seenGame, title string) (SeenResult, error) {
 	}
 	ts := steady(g.times)
 	p50, p99 := percentiles(ts)
-	return SeenResult{Frames: len(ts), P50: p50, P99: p99, RSSKB: g.rss, HeapKB: g.heap}, nil
+	r := SeenResult{Frames: len(ts), P50: p50, P99: p99, RSSKB: g.rss, HeapKB: g.heap}
+	if n := g.n - warmUp(g.n); n > 0 {
+		r.CPU = (g.cpu[1] - g.cpu[0]) / time.Duration(n)
+	}
+	return r, nil
 }
 
 // benchLeg is how many frames the benchmarks pan one way before turning.
@@ -131,11 +144,13 @@ func benchInput(i int, zoom bool, mx, my int) Input {
 // the font's glyphs (the first-frame time, reported apart), and sorts the
 // rest.
 func steady(times []time.Duration) []time.Duration {
-	warm := min(5, len(times)/10)
-	ts := slices.Clone(times[warm:])
+	ts := slices.Clone(times[warmUp(len(times)):])
 	slices.Sort(ts)
 	return ts
 }
+
+// warmUp is how many of n frames are left out as the warm-up.
+func warmUp(n int) int { return min(5, n/10) }
 
 // percentiles returns the median and the 99th percentile of sorted times.
 func percentiles(ts []time.Duration) (p50, p99 time.Duration) {
