@@ -69,6 +69,9 @@ func (c *terrainCache) draw(dst *ebiten.Image, b *paint.Batch, m *rules.Map, vis
 		for i := on.i0; i <= on.i1; i++ {
 			img := c.tile(b, i, j, w, h, paint.Camera{X: x0, Y: y0, Scale: cam.Scale}, visible)
 			op := &ebiten.DrawImageOptions{}
+			if c.ground != nil {
+				op.Blend = ebiten.BlendCopy // an opaque tile: what is under it is neither read nor blended
+			}
 			op.GeoM.Translate(ox+float64(i*tileSize), oy+float64(j*tileSize))
 			dst.DrawImage(img, op)
 		}
@@ -92,6 +95,15 @@ func (c *terrainCache) keepFor(m *rules.Map, visible []bool, scale float64, pal 
 	}
 }
 
+// fillRect fills r of dst with c, as Fill does: without reading what was
+// under it or blending with it, which an opaque colour makes no difference
+// to, and which saves a software rasteriser the work.
+func fillRect(dst *ebiten.Image, r image.Rectangle, c color.Color) {
+	if r = r.Intersect(dst.Bounds()); !r.Empty() {
+		dst.SubImage(r).(*ebiten.Image).Fill(c)
+	}
+}
+
 // fillOutside fills what of dst lies outside r.
 func fillOutside(dst *ebiten.Image, r image.Rectangle, c color.Color) {
 	d := dst.Bounds()
@@ -106,9 +118,7 @@ func fillOutside(dst *ebiten.Image, r image.Rectangle, c color.Color) {
 		{image.Pt(d.Min.X, r.Min.Y), image.Pt(r.Min.X, r.Max.Y)}, // left
 		{image.Pt(r.Max.X, r.Min.Y), image.Pt(d.Max.X, r.Max.Y)}, // right
 	} {
-		if !band.Empty() {
-			dst.SubImage(band).(*ebiten.Image).Fill(c)
-		}
+		fillRect(dst, band, c)
 	}
 }
 
