@@ -95,33 +95,6 @@ func (c *terrainCache) keepFor(m *rules.Map, visible []bool, scale float64, pal 
 	}
 }
 
-// fillRect fills r of dst with c, as Fill does: without reading what was
-// under it or blending with it, which an opaque colour makes no difference
-// to, and which saves a software rasteriser the work.
-func fillRect(dst *ebiten.Image, r image.Rectangle, c color.Color) {
-	if r = r.Intersect(dst.Bounds()); !r.Empty() {
-		dst.SubImage(r).(*ebiten.Image).Fill(c)
-	}
-}
-
-// fillOutside fills what of dst lies outside r.
-func fillOutside(dst *ebiten.Image, r image.Rectangle, c color.Color) {
-	d := dst.Bounds()
-	r = r.Intersect(d)
-	if r.Empty() {
-		dst.Fill(c)
-		return
-	}
-	for _, band := range []image.Rectangle{
-		{d.Min, image.Pt(d.Max.X, r.Min.Y)},                      // above
-		{image.Pt(d.Min.X, r.Max.Y), d.Max},                      // below
-		{image.Pt(d.Min.X, r.Min.Y), image.Pt(r.Min.X, r.Max.Y)}, // left
-		{image.Pt(r.Max.X, r.Min.Y), image.Pt(d.Max.X, r.Max.Y)}, // right
-	} {
-		fillRect(dst, band, c)
-	}
-}
-
 // tile returns tile (i, j) of the map's picture, w x h pixels in all from
 // whole's top-left, drawing it when it is not kept.
 func (c *terrainCache) tile(b *paint.Batch, i, j, w, h int, whole paint.Camera, visible []bool) *ebiten.Image {
@@ -139,36 +112,6 @@ func (c *terrainCache) tile(b *paint.Batch, i, j, w, h int, whole paint.Camera, 
 	handOver(img)
 	c.tiles[[2]int{i, j}] = img
 	return img
-}
-
-// handOver makes Ebiten hand the draws queued so far to the graphics
-// driver: Ebiten keeps a frame's vertices in one buffer until the frame
-// ends, and the buffer at its largest after, so the map drawn again at a
-// change of zoom, some 300,000 vertices, would hold 16 MB for the rest of
-// the game; handed over a tile at a time, it holds one tile's. Reading a
-// pixel hands them over; the pixel is read from a probe of one pixel,
-// drawn to first (a read keeps a copy of the image read from).
-func handOver(img *ebiten.Image) {
-	if !looping {
-		return // drawn off-screen, in a test: Ebiten reads no pixels then
-	}
-	probe.DrawImage(img.SubImage(image.Rect(0, 0, 1, 1)).(*ebiten.Image), nil)
-	var px [4]byte
-	probe.ReadPixels(px[:])
-}
-
-// probe is the image handOver reads.
-var probe = newLayer(1, 1)
-
-// looping is whether Ebiten's game loop runs (runGame): only then can
-// pixels be read.
-var looping bool
-
-// runGame runs Ebiten's game loop with g.
-func runGame(g ebiten.Game, opt *ebiten.RunGameOptions) error {
-	looping = true
-	defer func() { looping = false }()
-	return ebiten.RunGameWithOptions(g, opt)
 }
 
 // span is a range of tiles, columns i0 to i1 and rows j0 to j1 (empty when
