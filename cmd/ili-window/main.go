@@ -61,7 +61,8 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	hotseat := fs.Bool("hotseat", false, "people play every side the AI does not, at one screen")
 	load := fs.String("load", "", "open a saved game (a run kept by 'ili sim --keep' too)")
 	colourBlind := fs.Bool("colour-blind", false, "a palette that stays clear under colour-vision deficiencies")
-	benchFrames := fs.Int("bench-frames", 0, "play N frames zoomed out and panning, print frame times and exit")
+	benchFrames := fs.Int("bench-frames", 0, "play N frames panning, print their processor times, memory and idle processor share; then N frames shown as fast as they can be, panning and zooming, beside an empty window's of the same size; and exit")
+	benchPart := fs.String("bench-part", "", "with --bench-frames, run one part of the benchmark alone, in this process, and print it as JSON: seen (the frames shown) or empty (the empty window's)")
 	benchLab := fs.Int("bench-lab", 0, "play a batch of RUNS games of the scenario as ili sim plays it, then in the what-if lab while the window draws; print both wall times and the frame times, and exit")
 	size := fs.String("size", "", "the window's size, WIDTHxHEIGHT (default 1280x800; 1920x1080 for --bench-frames and --bench-lab)")
 	if code, ok := cli.Parse(fs, args); !ok {
@@ -99,7 +100,7 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 	}
 	opt.SetUp = setUpFirst(opt, fs)
 	if *benchFrames > 0 {
-		return benchPlay(opt, *benchFrames, w, h, stdout, stderr)
+		return benchPlay(opt, bench{frames: *benchFrames, w: w, h: h, part: *benchPart, args: args}, stdout, stderr)
 	}
 	if *benchLab > 0 {
 		return benchLabRuns(opt, *benchLab, w, h, stdout, stderr)
@@ -178,15 +179,6 @@ func checkPlay(opt *ui.Options, ais []string, stderr io.Writer) int {
 		return cli.Usage
 	}
 	return cli.OK
-}
-
-// benchPlay runs the frame benchmark and prints what it measured.
-func benchPlay(opt ui.Options, frames, w, h int, stdout, stderr io.Writer) int {
-	return benchWindow(opt, "--bench-frames needs a scenario, such as: ili play manas-1945 --bench-frames 300", w, h, stdout, stderr,
-		func(w, h int) (fmt.Stringer, bool, error) {
-			r, err := ui.Bench(opt, frames, w, h, 5*time.Second, start)
-			return r, true, err
-		})
 }
 
 // benchLabRuns runs the lab's benchmark and prints what it measured; it

@@ -187,7 +187,7 @@ func cmdPlay(args []string, stdout, stderr io.Writer) int {
 // playValueFlags are ili play's flags that take a value (see ili-window):
 // the argument after one of them, given without "=", is its value.
 var playValueFlags = map[string]bool{"side": true, "variant": true, "ai": true, "seed": true,
-	"from": true, "load": true, "size": true, "bench-frames": true, "bench-lab": true, "scenarios": true}
+	"from": true, "load": true, "size": true, "bench-frames": true, "bench-part": true, "bench-lab": true, "scenarios": true}
 
 // playFile is the scenario, lesson or saved game ili play is given: its
 // first argument that is not a flag or a flag's value; "" if none.

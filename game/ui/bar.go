@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image"
 	"image/color"
 	"strings"
 	"time"
@@ -212,7 +213,7 @@ func clockText(d time.Duration) string {
 // how far the game is off the record, and the buttons.
 func (p *Play) drawBar(dst *ebiten.Image, v *rules.View) {
 	a := p.a
-	vector.DrawFilledRect(dst, 0, 0, float32(p.w), float32(a.barH), color.RGBA{35, 35, 40, 255}, false)
+	fillRect(dst, image.Rect(0, 0, p.w, a.barH), color.RGBA{35, 35, 40, 255})
 	f := p.barLook(v)
 	bs := p.barButtons(f.compact)
 	x, y := 8.0, (float64(a.barH)-a.text.Size*1.3)/2

@@ -4,9 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime"
-	"runtime/debug"
-	"sort"
 	"strings"
 	"time"
 
@@ -64,11 +61,7 @@ func (g *benchGame) Update() error {
 		return g.updateIdle()
 	}
 	t0 := time.Now()
-	dx := 3
-	if (len(g.times)/120)%2 == 1 {
-		dx = -3
-	}
-	g.play.Update(Input{Held: map[Key]bool{}, DragDX: dx, DragDY: 0})
+	g.play.Update(benchInput(len(g.times), false, 0, 0))
 	g.update = time.Since(t0)
 	return nil
 }
@@ -77,12 +70,7 @@ func (g *benchGame) Update() error {
 // game sits untouched; after it settles, its processor time is measured.
 func (g *benchGame) updateIdle() error {
 	if g.idle == nil {
-		// Memory held with the scenario loaded, not the garbage of frames
-		// drawn as fast as the machine allows: collect it before reading.
-		debug.FreeOSMemory()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		g.rss, g.heap = rssKB(), int(m.HeapInuse/1024)
+		g.rss, g.heap = memoryHeld()
 		still := func() Input { return Input{Held: map[Key]bool{}, MouseX: -1, MouseY: -1} }
 		g.idle = &Game{a: g.play.a, scene: g.play, w: g.w, h: g.h, read: still}
 		g.idleStart = time.Now()
@@ -144,19 +132,12 @@ func BenchWith(s Settings, opt Options, frames, w, h int, idleFor time.Duration,
 	// As the game runs: 60 updates a second with vsync. The frame times are
 	// processor time, which the pace does not change; the idle part needs
 	// the real pace, and switching it while running does not take under GLX.
-	if err := ebiten.RunGame(g); err != nil && !errors.Is(err, ebiten.Termination) {
+	if err := runGame(g, nil); err != nil && !errors.Is(err, ebiten.Termination) {
 		return BenchResult{}, err
 	}
-	// The first frames build the map picture and the font's glyphs: they are
-	// the first-frame time, reported apart, not the steady frame time.
-	warm := min(5, len(g.times)/10)
-	ts := append([]time.Duration(nil), g.times[warm:]...)
-	sort.Slice(ts, func(i, j int) bool { return ts[i] < ts[j] })
+	ts := steady(g.times)
 	r := BenchResult{Frames: len(ts), FirstFrame: g.first, RSSKB: g.rss, HeapKB: g.heap, IdleCPU: g.idleCPU, IdleFor: idleFor}
-	if len(ts) > 0 {
-		r.P50 = ts[len(ts)/2]
-		r.P99 = ts[min(len(ts)-1, len(ts)*99/100)]
-	}
+	r.P50, r.P99 = percentiles(ts)
 	return r, nil
 }
 

@@ -213,26 +213,30 @@ func drawTextLines(dst *ebiten.Image, lines []string, x, y, bottom float64, f *t
 }
 
 // wrap wraps s to lines no wider than w pixels in face f, breaking
-// at spaces (a word longer than a line has a line of its own). Lines are
-// kept per text, width and size, so a redraw measures nothing.
+// at spaces (a word longer than a line has a line of its own). It
+// measures each word and adds the spaces' width, rather than each line as
+// it grows: Ebiten keeps what it measured, the last 512 strings at least,
+// and every beginning of every line kept took megabytes. Lines are kept
+// per text, width and size, so a redraw measures nothing.
 func (a *app) wrap(s string, w float64, f *text.GoTextFace) []string {
 	key := wrapKey{s, w, f.Size}
 	if lines, ok := a.wraps[key]; ok {
 		return lines
 	}
 	var out []string
-	line := ""
+	line, lineW := "", 0.0
+	space, _ := text.Measure(" ", f, 0)
 	for _, word := range strings.Fields(s) {
-		try := word
-		if line != "" {
-			try = line + " " + word
-		}
-		if tw, _ := text.Measure(try, f, 0); tw > w && line != "" {
+		ww, _ := text.Measure(word, f, 0)
+		switch {
+		case line == "":
+			line, lineW = word, ww
+		case lineW+space+ww > w:
 			out = append(out, line)
-			line = word
-			continue
+			line, lineW = word, ww
+		default:
+			line, lineW = line+" "+word, lineW+space+ww
 		}
-		line = try
 	}
 	out = append(out, line)
 	if len(a.wraps) > 2000 {

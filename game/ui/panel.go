@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image"
 	"image/color"
 	"math"
 	"slices"
@@ -46,10 +47,9 @@ func head(s string) panelRow { return panelRow{text: s, head: true} }
 // room runs out (panelLayout).
 func (p *Play) drawPanel(dst *ebiten.Image, v *rules.View) {
 	a := p.a
-	x := float64(p.w - a.panelW)
 	fill := a.palette().Panel
 	fill.A = 255 // opaque: the map does not show through the log
-	vector.DrawFilledRect(dst, float32(x), float32(a.barH), float32(a.panelW), float32(p.h-a.barH), fill, false)
+	fillRect(dst, image.Rect(p.w-a.panelW, a.barH, p.w, p.h), fill)
 	l := p.panelLayout(v)
 	p.drawRows(dst, l.rows, l.x, l.top, l.inner, l.bottom)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image"
 	"image/color"
 	"math"
 	"slices"
@@ -166,7 +167,8 @@ func playSaved(a *app, g *save.Game, name string) (*Play, error) {
 // newPlayOf is the scene of a match under way.
 func newPlayOf(a *app, m *match.Match) *Play {
 	sc := m.Scenario()
-	return &Play{a: a, m: m, sc: sc, names: namesOf(sc), grid: true, logs: logbook{}, course: history.New(sc)}
+	return &Play{a: a, m: m, sc: sc, names: namesOf(sc), grid: true, logs: logbook{}, course: history.New(sc),
+		terrain: terrainCache{ground: mapGround}}
 }
 
 // Save writes the game so far to name, atomically.
@@ -507,17 +509,22 @@ func (p *Play) notePanel(name string, b paint.Box) {
 	p.frame.Panels = append(p.frame.Panels, paint.PanelBox{Name: name, Box: b})
 }
 
+// mapGround is the colour round the map.
+var mapGround = color.RGBA{70, 80, 90, 255}
+
 // drawMap draws the ground, what the selected unit can reach and its
 // route, the keyboard cursor, the ghost of history, the places and the
 // counters.
 func (p *Play) drawMap(dst *ebiten.Image, v *rules.View) {
 	pal := p.a.palette()
-	dst.Fill(color.RGBA{70, 80, 90, 255})
+	// The map shows between the bar and the side panel, which are opaque:
+	// the ground is drawn there alone.
+	ground := dst.SubImage(image.Rect(0, p.a.barH, p.w-p.a.panelW, p.h)).(*ebiten.Image)
 	var visible []bool
 	if v.Fog {
 		visible = v.Visible
 	}
-	p.terrain.draw(dst, p.a.scratch(dst), v.Map, visible, p.cam, pal, p.grid)
+	p.terrain.draw(ground, p.a.scratch(ground), v.Map, visible, p.cam, pal, p.grid)
 	p.drawSelection(dst)
 	if p.ptr.cursorOn {
 		cx, cy := p.cam.ToScreen(paint.Unit.Center(p.ptr.cursor))

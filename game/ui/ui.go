@@ -322,7 +322,7 @@ func Run(opt Options) error {
 	ebiten.SetWindowClosingHandled(true)
 	ebiten.SetFullscreen(settings.Fullscreen)
 	startWeb(g, opt)
-	err = ebiten.RunGame(g)
+	err = runGame(g, nil)
 	if errors.Is(err, errQuit) {
 		return nil
 	}
@@ -453,7 +453,7 @@ func renderScene(sc scene, w, h int) ([]byte, error) {
 	g := &shotGame{scene: sc, w: w, h: h}
 	ebiten.SetWindowSize(w, h)
 	ebiten.SetWindowTitle("ili")
-	if err := ebiten.RunGameWithOptions(g, &ebiten.RunGameOptions{InitUnfocused: true}); err != nil && !errors.Is(err, ebiten.Termination) {
+	if err := runGame(g, &ebiten.RunGameOptions{InitUnfocused: true}); err != nil && !errors.Is(err, ebiten.Termination) {
 		return nil, err
 	}
 	if g.err != nil {
