@@ -69,7 +69,13 @@ func fieldsOf(m *rules.Map, mode *rules.Mode) *modeFields {
 
 // distances returns the field toward goal for mode on the view's map.
 func distances(v *rules.View, mode *rules.Mode, goal hex.Hex) field {
-	fs := fieldsOf(v.Map, mode)
+	return fieldsOf(v.Map, mode).toward(v, goal)
+}
+
+// toward is distances for the set's map and mode, for a caller that asks
+// for many goals of one set.
+func (fs *modeFields) toward(v *rules.View, goal hex.Hex) field {
+	mode := fs.mode
 	gi := v.Map.Index(goal)
 	if gi < 0 {
 		return offMap(len(v.Map.Terrain))

@@ -490,8 +490,9 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 			continue
 		}
 		row := rows[len(base)*len(objs) : (len(base)+1)*len(objs)]
+		fs := fieldsOf(w.v.Map, u.Type.Mode)
 		for i, o := range objs {
-			d := distances(w.v, u.Type.Mode, o.at).at(w.v, u.Hex)
+			d := fs.toward(w.v, o.at).at(w.v, u.Hex)
 			if d >= unreachable {
 				row[i] = -1
 				continue
@@ -558,6 +559,9 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 	}
 	score := func(k, i int) float64 {
 		v := base[k][i]
+		if done[k] {
+			return 0 // a holder kept in its place is not free
+		}
 		if v <= 0 || (rearguard && objs[i].own) {
 			return 0 // the last of a side that has left hold nothing
 		}
@@ -577,12 +581,7 @@ func (p *Player) assign(w *world, objs []objective) map[string]int {
 	// objective (the first of equals, by unit, then objective) until none
 	// scores above nothing (once.go); a holder kept in its place is not
 	// free.
-	p.once.greedy(len(units), len(objs), func(k, i int) float64 {
-		if done[k] {
-			return 0
-		}
-		return score(k, i)
-	}, func(bk, bi int) {
+	p.once.greedy(len(units), len(objs), score, func(bk, bi int) {
 		u := units[bk]
 		out[u.ID] = bi
 		sent[bi] += float64(u.Men)
