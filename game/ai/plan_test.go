@@ -8,10 +8,9 @@ import (
 	"ili/game/scenario"
 )
 
-// drillWorld returns side's player and world on the first turn of the drill
-// with the given extra TOML, and the hex of each place by ID. The drill's
-// sudden death, which makes its places critical, is left out.
-func drillWorld(t *testing.T, side, extra string) (*Player, *world, map[string]hex.Hex) {
+// Drill returns the drill scenario (scenario/testdata) with the given extra
+// TOML after it; the package's outside tests use it too.
+func Drill(t *testing.T, extra string) *scenario.Scenario {
 	t.Helper()
 	src, err := os.ReadFile("../scenario/testdata/drill.toml")
 	if err != nil {
@@ -21,7 +20,15 @@ func drillWorld(t *testing.T, side, extra string) (*Player, *world, map[string]h
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := sc.NewState(1)
+	return sc
+}
+
+// drillWorld returns side's player and world on the first turn of the drill
+// with the given extra TOML, and the hex of each place by ID. The drill's
+// sudden death, which makes its places critical, is left out.
+func drillWorld(t *testing.T, side, extra string) (*Player, *world, map[string]hex.Hex) {
+	t.Helper()
+	s, err := Drill(t, extra).NewState(1)
 	if err != nil {
 		t.Fatal(err)
 	}
