@@ -1,28 +1,19 @@
 package ai_test
 
 import (
-	"os"
 	"testing"
 
 	. "ili/game/ai"
 	"ili/game/hex"
 	"ili/game/match"
 	"ili/game/rules"
-	"ili/game/scenario"
 )
 
 // play runs n turns of the drill with the given extra TOML, both sides at
 // level, and returns the match.
 func play(t *testing.T, extra string, level Level, follow bool, turns int) *match.Match {
 	t.Helper()
-	src, err := os.ReadFile("../scenario/testdata/drill.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scenario.Parse("drill.toml", append(src, []byte(extra)...), scenario.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := Drill(t, extra)
 	seats := []match.Seat{{Side: "west", AI: level.String(), Plan: follow}, {Side: "east", AI: level.String(), Plan: follow}}
 	m, _, err := match.New(sc, match.Config{Scenario: "drill.toml", Seed: 3, Seats: seats})
 	if err != nil {

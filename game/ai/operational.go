@@ -69,9 +69,10 @@ type plan struct {
 }
 
 func (p *Player) plan(q *rules.Query, w *world) plan {
-	objs := p.objectives(w, p.supplyReach(q, tunings[p.Level]))
+	held := p.holds(w) // orders.go
+	objs := p.objectives(w, p.supplyReach(q, tunings[p.Level]), held)
 	pl := plan{objs: objs, assign: p.assign(w, objs)}
-	p.applyOrders(w, &pl) // orders.go
+	p.applyOrders(w, &pl, held) // orders.go
 	return pl
 }
 
@@ -271,7 +272,7 @@ type objective struct {
 	exit   bool // value is per 1,000 men who leave the map there
 }
 
-func (p *Player) objectives(w *world, net *rules.Reach) []objective {
+func (p *Player) objectives(w *world, net *rules.Reach, held map[string]hold) []objective {
 	out := p.once.objectives(len(w.v.Places) + len(w.v.Plans))
 	// The side's historical plan, while it is in force: with FollowPlan it
 	// comes first; otherwise it weighs as the side's intent beside the AI's
@@ -322,6 +323,8 @@ func (p *Player) objectives(w *world, net *rules.Reach) []objective {
 			out = append(out, objective{at: pl.Hex, value: float64(pl.ExitVP), exit: true})
 		case pl.ExitFor != "" && pl.ExitFor != p.Side:
 		case pl.VP == 0:
+		case pl.Owner == p.Side && heldByOrder(w, held, pl.Hex):
+			// A unit under orders holds it: no other is sent.
 		case pl.Owner == p.Side:
 			// A place wants holding by the enemy men who could reach it
 			// within two turns, an empty one most: the first enemy to walk
@@ -337,6 +340,9 @@ func (p *Player) objectives(w *world, net *rules.Reach) []objective {
 				// something better, though no enemy is in sight.
 				out = append(out, objective{at: pl.Hex, value: float64(pl.VP) / 4, own: true})
 			}
+		case p.notYet(w, pl.Hex):
+			// One the plan has for later is no place to gather before the
+			// day: the side goes for what the plan wants now.
 		default:
 			v := float64(pl.VP)
 			// An empty place is points for the taking.

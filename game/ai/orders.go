@@ -96,8 +96,8 @@ func lineHolds(line []hex.Hex, units []*rules.Unit) map[string]hex.Hex {
 
 // applyOrders takes the units under orders out of the side's objectives
 // and notes what each holds, for the plan's other readers.
-func (p *Player) applyOrders(w *world, pl *plan) {
-	pl.held = p.holds(w)
+func (p *Player) applyOrders(w *world, pl *plan, held map[string]hold) {
+	pl.held = held
 	for id := range pl.held {
 		delete(pl.assign, id)
 	}
@@ -181,4 +181,15 @@ func (p *Player) keepOrders(w *world, pl plan, cmd rules.Command) rules.Command 
 func (pl plan) holding(u *rules.Unit) bool {
 	_, held := pl.held[u.ID]
 	return held
+}
+
+// heldByOrder reports whether one of the side's units under a hold order
+// stands in h, the hex its order holds.
+func heldByOrder(w *world, held map[string]hold, h hex.Hex) bool {
+	for _, u := range w.mineAt[h] {
+		if at, ok := held[u.ID]; ok && at.at == h {
+			return true
+		}
+	}
+	return false
 }
