@@ -559,7 +559,7 @@ func TestBenchLab(t *testing.T) {
 func TestLabCut(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"Some men.", "Some men."},
-		{"one account says a force crossed the river", "one account says…"},
+		{"one account says a force crossed the river", "one account says a…"},
 	} {
 		if got := stop(labCut(c.in, 20)); got != c.want {
 			t.Errorf("%q cut to 20 reads %q, want %q", c.in, got, c.want)
