@@ -31,7 +31,7 @@ func BenchmarkSimBatch(b *testing.B) {
 	l := newLab(testApp(), nil)
 	l.ChooseScenario("nilka-1944")
 	for b.Loop() {
-		if _, err := simWallTime(l.Spec(), benchBatchRuns, 1); err != nil {
+		if _, _, err := simTimes(l.Spec(), benchBatchRuns, 1); err != nil {
 			b.Fatal(err)
 		}
 	}
