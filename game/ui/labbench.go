@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -236,6 +237,6 @@ func simTimes(sp whatif.Spec, runs int, seed uint64) (wall, cpu time.Duration, e
 		return 0, 0, err
 	}
 	start, cpu0 := time.Now(), cpuTime()
-	_, err = whatif.Stream(set, whatif.Meta{Scenario: set.Scenario.ID}, whatif.Options{Runs: runs, Seed: seed}, enc)
+	_, err = whatif.Stream(set, whatif.Meta{Scenario: set.Scenario.ID}, whatif.Options{Runs: runs, Seed: seed, Workers: runtime.NumCPU()}, enc) // as ili sim in a process of its own, whose GOMAXPROCS is the cores
 	return time.Since(start), cpuTime() - cpu0, err
 }
