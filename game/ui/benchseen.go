@@ -152,14 +152,6 @@ func steady(times []time.Duration) []time.Duration {
 // warmUp is how many of n frames are left out as the warm-up.
 func warmUp(n int) int { return min(5, n/10) }
 
-// percentiles returns the median and the 99th percentile of sorted times.
-func percentiles(ts []time.Duration) (p50, p99 time.Duration) {
-	if len(ts) == 0 {
-		return 0, 0
-	}
-	return ts[len(ts)/2], ts[min(len(ts)-1, len(ts)*99/100)]
-}
-
 // memoryHeld returns the resident memory and the Go heap in use, in KB,
 // after a collection: the memory held, not the garbage of frames drawn as
 // fast as the machine allows.

@@ -348,7 +348,7 @@ func (l *Lab) Leave() { l.Cancel() }
 // labRedraw is how often the lab redraws while a batch or a ranking runs
 // and nothing else changes: often enough for its progress to move
 // smoothly, seldom enough to leave the processor to the games.
-const labRedraw = 100 * time.Millisecond
+const labRedraw = 250 * time.Millisecond
 
 // Idle reports whether the frame drawn is still right: while a batch runs,
 // for labRedraw after a frame; and not before the frame that shows how it
@@ -357,9 +357,15 @@ func (l *Lab) Idle() bool {
 	return l.settled && (!l.running() || time.Since(l.drawnAt) < labRedraw)
 }
 
-// Paced reports that the lab redraws at its own pace while a batch or a
-// ranking runs (labRedraw), so that the window may rest between.
-func (l *Lab) Paced() bool { return l.running() }
+// Paced is how long the window may rest before the lab's next frame is
+// due while a batch or a ranking runs (it redraws every labRedraw then);
+// 0 when it is due or nothing runs.
+func (l *Lab) Paced() time.Duration {
+	if !l.running() {
+		return 0
+	}
+	return max(0, labRedraw-time.Since(l.drawnAt))
+}
 
 // Update implements scene.
 func (l *Lab) Update(in Input) (scene, error) {

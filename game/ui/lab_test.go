@@ -561,3 +561,16 @@ func TestBenchLab(t *testing.T) {
 // labBlocked is how long an Update must take before a test says it waited
 // for the batch: far above a frame on a loaded machine, far below a batch.
 const labBlocked = time.Second
+
+// TestLabCut: a long note is cut at a word with an ellipsis, which no full
+// stop follows; a short one keeps its words and takes one full stop.
+func TestLabCut(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Some men.", "Some men."},
+		{"one account says a force crossed the river", "one account says a…"},
+	} {
+		if got := stop(labCut(c.in, 20)); got != c.want {
+			t.Errorf("%q cut to 20 reads %q, want %q", c.in, got, c.want)
+		}
+	}
+}

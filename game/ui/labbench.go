@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -28,10 +29,19 @@ type LabBenchResult struct {
 	// frame that shows its end (its chart and map painted).
 	Sim, Lab, Shown time.Duration
 	SimRuns         [2]time.Duration
+	// SimCPU and LabCPU are the processor time the process took, all
+	// threads: ili sim's batch (the mean of the two), and the lab's until
+	// the frame that shows its end, the window's part and the chart and
+	// map painted included. Unlike the wall times, they do not depend on
+	// what else the machine runs.
+	SimCPU, LabCPU time.Duration
 	// The frames drawn while the batch ran: their Update and Draw time;
-	// IdleRate is the frames a second the window drew before it.
+	// IdleRate is the frames a second the window drew before it, and
+	// BaseP99 the p99 of those frames, each drawn whole: what the machine
+	// gives the window without a batch.
 	Frames   int
 	IdleRate float64
+	BaseP99  time.Duration
 	P50, P99 time.Duration
 }
 
@@ -49,9 +59,10 @@ func (r LabBenchResult) String() string {
 		}
 		return "NO"
 	}
-	return fmt.Sprintf("lab batch of %d runs of %s, %d workers: ili sim %.2f s (%.2f before, %.2f after), the lab %.2f s (%+.1f%%; within 10%%: %s), shown after %.2f s; %d frames while it ran (%.0f a second, %.0f before it): p50 %.1f ms, p99 %.1f ms (under 16 ms: %s)",
+	return fmt.Sprintf("lab batch of %d runs of %s, %d workers: ili sim %.2f s (%.2f before, %.2f after), the lab %.2f s (%+.1f%%; within 10%%: %s), shown after %.2f s; %d frames while it ran (%.0f a second, %.0f before it): p50 %.1f ms, p99 %.1f ms (under 16 ms: %s; %.1f ms before it)",
 		r.Runs, r.Scenario, r.Workers, r.Sim.Seconds(), r.SimRuns[0].Seconds(), r.SimRuns[1].Seconds(), r.Lab.Seconds(), 100*r.Within(), yes(r.Within() <= 0.10), r.Shown.Seconds(),
-		r.Frames, float64(r.Frames)/r.Shown.Seconds(), r.IdleRate, ms(r.P50), ms(r.P99), yes(r.P99 < 16*time.Millisecond))
+		r.Frames, float64(r.Frames)/r.Shown.Seconds(), r.IdleRate, ms(r.P50), ms(r.P99), yes(r.P99 < 16*time.Millisecond), ms(r.BaseP99)) +
+		fmt.Sprintf("; processor time: ili sim %.2f s, the lab %.2f s (%+.1f%%)", r.SimCPU.Seconds(), r.LabCPU.Seconds(), 100*(r.LabCPU.Seconds()/r.SimCPU.Seconds()-1))
 }
 
 // labBenchGame runs the lab as the window runs it (a Game, which skips
@@ -63,13 +74,18 @@ type labBenchGame struct {
 	w, h   int
 	warm   int // frames drawn before the batch starts
 	wstart time.Time
-	// idleRate is the frames a second before the batch, past the first.
+	// idleRate is the frames a second before the batch, past the first;
+	// base are those frames' times, each drawn whole.
 	idleRate float64
+	base     []time.Duration
 	times    []time.Duration
-	update   time.Duration
-	start    time.Time
-	shown    time.Duration
-	err      error
+	// cpu0 is the process's processor time at the batch's start, cpu
+	// what it took until the frame that shows its end.
+	cpu0, cpu time.Duration
+	update    time.Duration
+	start     time.Time
+	shown     time.Duration
+	err       error
 }
 
 // labWarmFrames are the frames the lab draws before its batch starts: the
@@ -77,15 +93,21 @@ type labBenchGame struct {
 const labWarmFrames = 30
 
 func (g *labBenchGame) Update() error {
-	if g.warm < labWarmFrames {
+	if g.warm < labWarmFrames { // every frame drawn whole, for the baseline
 		if g.warm == 1 {
 			g.wstart = time.Now()
 		}
-		return g.game.Update()
+		t0 := time.Now()
+		_, g.err = g.lab.Update(Input{Held: map[Key]bool{}, MouseX: -1, MouseY: -1})
+		g.update = time.Since(t0)
+		if g.err != nil {
+			return ebiten.Termination
+		}
+		return nil
 	}
 	if g.lab.batch == nil {
 		g.idleRate = float64(g.warm-1) / time.Since(g.wstart).Seconds()
-		g.start = time.Now()
+		g.start, g.cpu0 = time.Now(), cpuTime()
 		if g.err = g.lab.Start(); g.err != nil {
 			return ebiten.Termination
 		}
@@ -105,7 +127,11 @@ func (g *labBenchGame) Update() error {
 
 func (g *labBenchGame) Draw(screen *ebiten.Image) {
 	if g.lab.batch == nil {
-		g.game.Draw(screen)
+		t0 := time.Now()
+		g.lab.Draw(screen)
+		if g.warm >= 5 { // the first build the fonts' glyphs
+			g.base = append(g.base, g.update+time.Since(t0))
+		}
 		g.warm++
 		return
 	}
@@ -113,7 +139,7 @@ func (g *labBenchGame) Draw(screen *ebiten.Image) {
 	g.game.Draw(screen)
 	g.times = append(g.times, g.update+time.Since(t0))
 	if g.lab.batch.finished && g.shown == 0 {
-		g.shown = time.Since(g.start)
+		g.shown, g.cpu = time.Since(g.start), cpuTime()-g.cpu0
 	}
 }
 
@@ -134,7 +160,8 @@ func BenchLab(opt Options, runs, w, h int) (LabBenchResult, error) {
 		return LabBenchResult{}, err
 	}
 	r := LabBenchResult{Scenario: opt.Scenario, Runs: runs, Workers: labWorkers()}
-	if r.SimRuns[0], err = simWallTime(l.Spec(), runs, l.seed); err != nil {
+	var cpu [2]time.Duration
+	if r.SimRuns[0], cpu[0], err = simTimes(l.Spec(), runs, l.seed); err != nil {
 		return r, err
 	}
 	l.Resize(w, h)
@@ -152,17 +179,24 @@ func BenchLab(opt Options, runs, w, h int) (LabBenchResult, error) {
 		return r, fmt.Errorf("the lab's batch did not end: %v", b.err)
 	}
 	r.Lab, r.Shown = l.batch.elapsed, g.shown
-	if r.SimRuns[1], err = simWallTime(l.Spec(), runs, l.seed); err != nil {
+	if r.SimRuns[1], cpu[1], err = simTimes(l.Spec(), runs, l.seed); err != nil {
 		return r, err
 	}
-	r.Sim = (r.SimRuns[0] + r.SimRuns[1]) / 2
-	ts := slices.Clone(g.times)
-	slices.Sort(ts)
-	r.Frames, r.IdleRate = len(ts), g.idleRate
-	if len(ts) > 0 {
-		r.P50, r.P99 = ts[len(ts)/2], ts[min(len(ts)-1, len(ts)*99/100)]
-	}
+	r.Sim, r.SimCPU, r.LabCPU = (r.SimRuns[0]+r.SimRuns[1])/2, (cpu[0]+cpu[1])/2, g.cpu
+	r.Frames, r.IdleRate = len(g.times), g.idleRate
+	r.P50, r.P99 = percentiles(g.times)
+	_, r.BaseP99 = percentiles(g.base)
 	return r, nil
+}
+
+// percentiles are the p50 and p99 of frame times (0 for none).
+func percentiles(ts []time.Duration) (p50, p99 time.Duration) {
+	if len(ts) == 0 {
+		return 0, 0
+	}
+	ts = slices.Clone(ts)
+	slices.Sort(ts)
+	return ts[len(ts)/2], ts[min(len(ts)-1, len(ts)*99/100)]
 }
 
 // benchLab is the lab set up as the options say: the scenario, its
@@ -187,22 +221,22 @@ func benchLab(a *app, opt Options, runs int) (*Lab, error) {
 	return l, nil
 }
 
-// simWallTime plays the batch as ili sim plays it, its text report
-// written to nowhere, and returns its wall time.
-func simWallTime(sp whatif.Spec, runs int, seed uint64) (time.Duration, error) {
+// simTimes plays the batch as ili sim plays it, its text report written
+// to nowhere, and returns its wall time and the processor time taken.
+func simTimes(sp whatif.Spec, runs int, seed uint64) (wall, cpu time.Duration, err error) {
 	file, text, err := scenario.Read(sp.Scenario)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	set, err := sp.Load(file, text)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	enc, err := whatif.NewEncoder("text", io.Discard)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	start := time.Now()
-	_, err = whatif.Stream(set, whatif.Meta{Scenario: set.Scenario.ID}, whatif.Options{Runs: runs, Seed: seed}, enc)
-	return time.Since(start), err
+	start, cpu0 := time.Now(), cpuTime()
+	_, err = whatif.Stream(set, whatif.Meta{Scenario: set.Scenario.ID}, whatif.Options{Runs: runs, Seed: seed, Workers: runtime.NumCPU()}, enc) // as ili sim in a process of its own, whose GOMAXPROCS is the cores
+	return time.Since(start), cpuTime() - cpu0, err
 }

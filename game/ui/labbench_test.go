@@ -18,7 +18,7 @@ func BenchmarkLabBatch(b *testing.B) {
 	l := newLab(testApp(), nil)
 	l.ChooseScenario("nilka-1944")
 	sp := l.Spec()
-	set := benchSetup(b, sp)
+	set := loadSpec(b, sp)
 	for b.Loop() {
 		lb := startLabBatch(sp, set, benchBatchRuns, 1)
 		if !lb.wait(10*60*1e9) || lb.err != nil {
@@ -31,22 +31,22 @@ func BenchmarkSimBatch(b *testing.B) {
 	l := newLab(testApp(), nil)
 	l.ChooseScenario("nilka-1944")
 	for b.Loop() {
-		if _, err := simWallTime(l.Spec(), benchBatchRuns, 1); err != nil {
+		if _, _, err := simTimes(l.Spec(), benchBatchRuns, 1); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// benchSetup loads a spec's setup.
-func benchSetup(b *testing.B, sp whatif.Spec) whatif.Setup {
-	b.Helper()
+// loadSpec loads a spec's setup.
+func loadSpec(tb testing.TB, sp whatif.Spec) whatif.Setup {
+	tb.Helper()
 	file, text, err := scenario.Read(sp.Scenario)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	set, err := sp.Load(file, text)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return set
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"ili/game/debrief"
-	"ili/game/scenario"
 	"ili/game/whatif"
 )
 
@@ -47,14 +46,7 @@ func labBatchFrom(t *testing.T, name string) *labBatch {
 		t.Fatal(err)
 	}
 	sp := whatif.Spec{Scenario: rep.Scenario, Variants: rep.Variants, AI: rep.AI}
-	file, text, err := scenario.Read(sp.Scenario)
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := sp.Load(file, text)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := loadSpec(t, sp)
 	held := whatif.NewHolding(set.Scenario)
 	for _, r := range rep.Results {
 		held.Add(r)

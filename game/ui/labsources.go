@@ -114,7 +114,7 @@ func (l *Lab) strengthSourced() string {
 		s += ". Its note: " + labCut(namedSources(l.sc, note), 160)
 	}
 	if l.scale == 100 {
-		return s + "."
+		return stop(s)
 	}
 	men := base * l.scale / 100
 	where := "within that range"
@@ -124,7 +124,15 @@ func (l *Lab) strengthSourced() string {
 	case men > hi:
 		where = "above every source's figure"
 	}
-	return s + fmt.Sprintf(". At %d%%: %d men, %s (the scale applies to the figure the ticked variants leave).", l.scale, men, where)
+	return stop(s) + fmt.Sprintf(" At %d%%: %d men, %s (the scale applies to the figure the ticked variants leave).", l.scale, men, where)
+}
+
+// stop ends a sentence with a full stop, unless it ends cut short ("…").
+func stop(s string) string {
+	if strings.HasSuffix(s, "…") {
+		return s
+	}
+	return s + "."
 }
 
 // labCut is s cut at a word to at most n bytes, with "…" for the rest,

@@ -213,9 +213,11 @@ func (g *Game) nextInput() Input {
 }
 
 // rest gives the processor back between frames when there has been
-// nothing to show for a second, or at once when the scene says it paces
-// its own frames (the lab while its games run, which need the processor
-// more than the window does); slept is how long it slept this update.
+// nothing to show for a second, or at once, until its next frame is due,
+// when the scene paces its own frames (the lab while its games run, which
+// need the processor more than the window does: a frame not drawn is not
+// presented either, once a few have passed); slept is how long it slept
+// this update.
 func (g *Game) rest() {
 	g.slept = 0
 	if !g.idleNow() {
@@ -227,18 +229,18 @@ func (g *Game) rest() {
 		// Settled: hand the garbage of the busy frames back to the system.
 		debug.FreeOSMemory()
 	}
-	if g.idle > 60 || paced(g.scene) {
+	nap := time.Duration(0)
+	if g.idle > 60 {
+		nap = 40 * time.Millisecond
+	}
+	if p, ok := g.scene.(interface{ Paced() time.Duration }); ok {
+		nap = max(nap, min(p.Paced(), 100*time.Millisecond))
+	}
+	if nap > 0 {
 		t0 := time.Now()
-		time.Sleep(40 * time.Millisecond)
+		time.Sleep(nap)
 		g.slept = time.Since(t0)
 	}
-}
-
-// paced reports whether a scene draws at a pace of its own while it is
-// busy, between which the window may rest.
-func paced(sc scene) bool {
-	p, ok := sc.(interface{ Paced() bool })
-	return ok && p.Paced()
 }
 
 // leave tells a scene that another takes its place.
