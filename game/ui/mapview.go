@@ -38,14 +38,20 @@ type terrainCache struct {
 	// is drawn on them, and what draw fills the rest of its picture with:
 	// each pixel is then drawn once, not filled and then covered.
 	ground color.Color
+	fresh  int // the tiles drawn in this draw
 }
 
 // tileSize is a tile's side in pixels, a power of two: a texture takes the
 // next power of two of each side. keepMargin is how far off the screen a
-// tile is still kept, for a drag back and forth.
+// tile is still kept, for a drag back and forth. drawTogether is how many
+// tiles a draw draws before it hands their draws over (handOver) after each further tile: the column or row of
+// tiles that comes on screen as the map is panned goes with the frame, and
+// waits for nothing; the whole screen's tiles, at a change of zoom, do not
+// all wait in Ebiten's buffer.
 const (
-	tileSize   = 256
-	keepMargin = 64
+	tileSize      = 256
+	keepMargin    = 64
+	drawnTogether = 6
 )
 
 // draw draws the map; hexes that visible marks false are dimmed (visible
@@ -65,6 +71,7 @@ func (c *terrainCache) draw(dst *ebiten.Image, b *paint.Batch, m *rules.Map, vis
 		}
 	}
 	on := tileSpan(ox, oy, d, w, h, 0)
+	c.fresh = 0
 	for j := on.j0; j <= on.j1; j++ {
 		for i := on.i0; i <= on.i1; i++ {
 			img := c.tile(b, i, j, w, h, paint.Camera{X: x0, Y: y0, Scale: cam.Scale}, visible)
@@ -109,7 +116,9 @@ func (c *terrainCache) tile(b *paint.Batch, i, j, w, h int, whole paint.Camera, 
 	cv := canvas(img)
 	paint.Hexes(cv, b.On(cv), c.m, visible, local, c.pal, c.grid)
 	paint.Lines(cv, b, c.m, local, c.pal)
-	handOver(img)
+	if c.fresh++; c.fresh > drawnTogether {
+		handOver(img)
+	}
 	c.tiles[[2]int{i, j}] = img
 	return img
 }
