@@ -348,7 +348,7 @@ func (l *Lab) Leave() { l.Cancel() }
 // labRedraw is how often the lab redraws while a batch or a ranking runs
 // and nothing else changes: often enough for its progress to move
 // smoothly, seldom enough to leave the processor to the games.
-const labRedraw = 250 * time.Millisecond
+const labRedraw = 500 * time.Millisecond
 
 // Idle reports whether the frame drawn is still right: while a batch runs,
 // for labRedraw after a frame; and not before the frame that shows how it
