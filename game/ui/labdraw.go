@@ -12,6 +12,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/rules"
+	"ili/game/words"
 )
 
 // Lab colours.
@@ -154,11 +155,11 @@ func (l *Lab) drawOutcomes(dst *ebiten.Image, b *labBatch, x, y, cw, h float64) 
 	outcomes := append(sideIDsOf(b.set), "draw")
 	for _, o := range outcomes {
 		sh := s.Wins[o]
-		label := name(o) + " wins"
+		label := words.Says(name(o), "win")
 		if o == "draw" {
 			label = "a draw"
 		}
-		drawText(dst, label, x, y, a.small, labInk)
+		drawText(dst, fitText(label, labelW-8, a.small), x, y, a.small, labInk)
 		bx := x + labelW
 		vector.DrawFilledRect(dst, float32(bx), float32(y+2), float32(barW), float32(a.small.Size), labTrack, false)
 		vector.DrawFilledRect(dst, float32(bx), float32(y+2), float32(barW*sh.Share), float32(a.small.Size), colour(o), false)
@@ -188,7 +189,7 @@ func (l *Lab) drawOutcomes(dst *ebiten.Image, b *labBatch, x, y, cw, h float64) 
 		if !ok || y+a.small.Size*1.6 > h-10 {
 			continue
 		}
-		drawText(dst, p.Name, x, y, a.small, labInk)
+		drawText(dst, fitText(p.Name, labelW-8, a.small), x, y, a.small, labInk)
 		bx := x + labelW
 		px := bx
 		owners := make([]string, 0, len(held))
