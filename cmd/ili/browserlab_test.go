@@ -9,7 +9,6 @@ import (
 
 	"ili/game/scenario"
 	"ili/game/whatif"
-	"ili/internal/browser"
 )
 
 // TestBrowserLab plays a lab batch in headless Chromium, on the browser's
@@ -21,22 +20,11 @@ func TestBrowserLab(t *testing.T) {
 	if testing.Short() {
 		t.Skip("plays a batch in Chromium; not in -short")
 	}
-	needsGame(t)
 	sp := whatif.Spec{Scenario: "nilka-1944", Variants: []string{}, Set: []string{}, Scale: []string{}, AI: map[string]string{"insurgents": "normal", "provincial": "greedy"}}
 	const runs, seed = 24, 100
 	want := localCSV(t, sp, runs, seed)
 
-	url := startServe(t)
-	tab, err := browser.NewTab(800, 600, 8*time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tab.Close()
-	defer func() {
-		for _, e := range tab.Errors("GL Driver Message") {
-			t.Errorf("the console says: %s", e)
-		}
-	}()
+	url, tab := servedTab(t, 800, 600)
 	if err := tab.Navigate(url + "?test=1"); err != nil {
 		t.Fatal(err)
 	}

@@ -89,6 +89,28 @@ func startServe(t *testing.T, args ...string) string {
 	return m
 }
 
+// servedTab serves the game with ili serve and opens a headless Chromium
+// tab of w x h for it (the browser may take 8 minutes on a loaded
+// machine); when the test ends, the tab closes and any error on the
+// page's console fails the test.
+func servedTab(t *testing.T, w, h int) (string, *browser.Tab) {
+	t.Helper()
+	needsGame(t)
+	url := startServe(t)
+	tab, err := browser.NewTab(w, h, 8*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		// The GL driver's notes on its own speed are not the page's problems.
+		for _, e := range tab.Errors("GL Driver Message") {
+			t.Errorf("the console says: %s", e)
+		}
+		tab.Close()
+	})
+	return url, tab
+}
+
 // needsGame skips a test of the browser's game when this ili was built
 // without it (make web builds it, and make test runs make web first).
 func needsGame(t *testing.T) {
@@ -182,19 +204,7 @@ func TestBrowserGame(t *testing.T) {
 	if testing.Short() {
 		t.Skip("plays a game in Chromium; not in -short")
 	}
-	needsGame(t)
-	url := startServe(t)
-	tab, err := browser.NewTab(1280, 800, 8*time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tab.Close()
-	// The GL driver's notes on its own speed are not the page's problems.
-	defer func() {
-		for _, e := range tab.Errors("GL Driver Message") {
-			t.Errorf("the console says: %s", e)
-		}
-	}()
+	url, tab := servedTab(t, 1280, 800)
 	state := func() probe {
 		t.Helper()
 		var s string

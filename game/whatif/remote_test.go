@@ -17,11 +17,8 @@ import (
 // same bytes as the batch played here.
 func TestRemoteBatch(t *testing.T) {
 	sp := Spec{Scenario: "nilka-1944", Variants: []string{}, Set: []string{}, Scale: []string{}, AI: map[string]string{"provincial": "greedy"}}
+	set := loadSpec(t, sp)
 	file, text, err := scenario.Read(sp.Scenario)
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := sp.Load(file, text)
 	if err != nil {
 		t.Fatal(err)
 	}
