@@ -55,6 +55,10 @@ type Lab struct {
 	drawnAt time.Time
 	// mx, my are where the pointer was at the last update.
 	mx, my int
+	// played is the scenario with the ticked variants, as a batch plays
+	// it, and playedKey those variants: the figures the scale applies to.
+	played    *scenario.Scenario
+	playedKey string
 }
 
 // labRuns are the batch sizes the lab offers.
@@ -163,7 +167,7 @@ func (l *Lab) labels() {
 	if len(l.sc.Units) > 0 {
 		u := l.sc.Units[l.unit]
 		it[l.rowUnit()] = "Strength of\t< " + u.Name + " >"
-		it[l.rowMen()] = fmt.Sprintf("Its men\t< %d%% of %d >", l.scale, u.Strength())
+		it[l.rowMen()] = fmt.Sprintf("Its men\t< %d%% of %d >", l.scale, l.playedMen(u.ID, u.Strength()))
 	}
 	it[l.rowDate()], it[l.rowShift()] = "Date of\t(none to move)", "Moved by\t< 0 days >"
 	if len(l.dates) > 0 {
@@ -197,6 +201,26 @@ func (l *Lab) labels() {
 		l.menu.off[i] = l.running() && i != l.rowBack() && i != l.rowView() && !(i == l.rowRun() && l.batching()) && !(i == l.rowRank() && l.ranking()) || i == l.rowWatch() && l.watchable() == 0 ||
 			i == l.rowKeep() && l.kept == nil && !l.keepable() || (i == l.rowDate() || i == l.rowShift()) && len(l.dates) == 0
 	}
+}
+
+// playedMen is the unit's strength as the ticked variants leave it, the
+// figure a batch scales (the file's, fallback, when they do not load).
+func (l *Lab) playedMen(id string, fallback int) int {
+	sp := l.Spec()
+	key := sp.Scenario + ":" + strings.Join(sp.Variants, ",")
+	if l.played == nil || l.playedKey != key {
+		l.played, l.playedKey = nil, key
+		if sc, err := scenario.Load(sp.Scenario, scenario.Options{Variants: sp.Variants}); err == nil {
+			l.played = sc
+		}
+	}
+	if l.played == nil {
+		return fallback
+	}
+	if i := labUnit(l.played, id); i >= 0 {
+		return l.played.Units[i].Strength()
+	}
+	return fallback
 }
 
 // sourced says where the strength and date controls' figures come from

@@ -343,9 +343,14 @@ func TestLabStrength(t *testing.T) {
 	if want := u.ID + ".men=120%"; len(l.Spec().Scale) != 1 || l.Spec().Scale[0] != want {
 		t.Fatalf("two steps right give the scale %v, not %s", l.Spec().Scale, want)
 	}
+	// The scale applies to the figure the ticked variant (Benson's) leaves.
+	withBenson, err := scenario.Load("nilka-1944", scenario.Options{Variants: []string{"benson"}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	label := l.menu.items[l.rowMen()]
-	if !strings.Contains(label, fmt.Sprintf("120%% of %d >", u.Strength())) {
-		t.Errorf("the strength reads %q", label)
+	if played := withBenson.Units[labUnit(withBenson, u.ID)].Strength(); !strings.Contains(label, fmt.Sprintf("120%% of %d >", played)) {
+		t.Errorf("the strength reads %q, not 120%% of the %d men the batch scales", label, played)
 	}
 	if src := l.sourced(); !strings.Contains(src, fmt.Sprintf("%s: %d men, the figure of ", u.Name, u.Strength())) || u.Source == "" {
 		t.Errorf("the strength's source reads %q (its key %q)", src, u.Source)
@@ -458,6 +463,29 @@ func TestLabSources(t *testing.T) {
 	if src := l.sourced(); !strings.Contains(src, "At 210%: 945 men, above every source's figure") {
 		t.Errorf("at 210%% the strength's sources read %q", src)
 	}
+	// With Benson's variant ticked, the scale applies to its 550, as the
+	// batch plays it: the figure shown must be the one played.
+	l.SetVariant("benson", true)
+	l.labels()
+	if src := l.sourced(); !strings.Contains(src, "At 210% of the ticked variants' 550: 1155 men, above every source's figure") {
+		t.Errorf("with Benson's variant ticked, at 210%% the strength's sources read %q", src)
+	}
+	if got := l.menu.items[l.rowMen()]; !strings.Contains(got, "210% of 550") {
+		t.Errorf("with Benson's variant ticked the men's line reads %q", got)
+	}
+	file, text, err := scenario.Read(l.Spec().Scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := l.Spec().Load(file, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := set.Scenario.Units[labUnit(set.Scenario, "band-mounted")]; u.Strength() != 1155 {
+		t.Errorf("the batch plays the band with %d men, the lab says 1155", u.Strength())
+	}
+	l.SetVariant("benson", false)
+	l.labels()
 	for l.dates[l.date].Key != "unit.ghulja-column.arrive" {
 		l.menu.at = l.rowDate()
 		press(t, l, KeyRight)

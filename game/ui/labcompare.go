@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"ili/game/whatif"
+	"ili/game/words"
 )
 
 // setupWords describes batch b's setup part by part in words: its
@@ -94,7 +95,7 @@ func (l *Lab) shareWords(d whatif.ShareDiff) string {
 		if d.What == "draw" {
 			return "a draw"
 		}
-		return l.name(b, strings.TrimSuffix(d.What, " wins")) + " win"
+		return words.Says(l.name(b, strings.TrimSuffix(d.What, " wins")), "win")
 	case "held at the end":
 		place, side, _ := strings.Cut(d.What, ": ")
 		return sc.PlaceName(place) + " held by " + l.name(b, side) + " at the end"

@@ -116,7 +116,12 @@ func (l *Lab) strengthSourced() string {
 	if l.scale == 100 {
 		return stop(s)
 	}
-	men := base * l.scale / 100
+	played := l.playedMen(u.ID, base)
+	of := ""
+	if played != base {
+		of = fmt.Sprintf(" of the ticked variants' %d", played)
+	}
+	men := played * l.scale / 100
 	where := "within that range"
 	switch {
 	case men < lo:
@@ -124,7 +129,7 @@ func (l *Lab) strengthSourced() string {
 	case men > hi:
 		where = "above every source's figure"
 	}
-	return stop(s) + fmt.Sprintf(" At %d%%: %d men, %s (the scale applies to the figure the ticked variants leave).", l.scale, men, where)
+	return stop(s) + fmt.Sprintf(" At %d%%%s: %d men, %s (the scale applies to the figure the ticked variants leave).", l.scale, of, men, where)
 }
 
 // stop ends a sentence with a full stop, unless it ends cut short ("…").

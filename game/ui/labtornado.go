@@ -11,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/whatif"
+	"ili/game/words"
 )
 
 // drawInputs draws the sensitivity ranking: its progress, then each input
@@ -30,8 +31,8 @@ func (l *Lab) drawInputs(dst *ebiten.Image, x, y, cw, h float64) {
 	if len(n.effects) == 0 {
 		return
 	}
-	title := fmt.Sprintf("%s wins %.0f%% (%.0f-%.0f) as set; each input %.0f%% down and up (bars: high less low, in points; lines: 95%% interval; * larger than chance)",
-		shortSide(l.sc, n.side), 100*n.base.Share, 100*n.base.Lo, 100*n.base.Hi, 100*labDelta)
+	title := fmt.Sprintf("%s %.0f%% (%.0f-%.0f) as set; each input %.0f%% down and up (bars: high less low, in points; lines: 95%% interval; * larger than chance)",
+		words.Says(shortSide(l.sc, n.side), "win"), 100*n.base.Share, 100*n.base.Lo, 100*n.base.Hi, 100*labDelta)
 	y = drawTextLines(dst, a.wrap(title, cw, a.small), x, y, h, a.small, color.White) + 4
 	reach := 0.05
 	for _, e := range n.effects {
