@@ -602,3 +602,27 @@ func TestLabCut(t *testing.T) {
 		}
 	}
 }
+
+// TestLabHistoryWords: the outcomes view gives "as in history" with its
+// parts, and the places a side gave up in a run in ten or more, by name.
+func TestLabHistoryWords(t *testing.T) {
+	l := labFromFiles(t)
+	b := l.batch
+	s := *b.last.summary
+	s.AsHistory = whatif.HistoryStat{Winner: whatif.Share{Share: 0.74}, KeyPlaces: whatif.Share{Share: 0.6}, Course: whatif.Share{Share: 0.88}, MeanKeyPlaces: 2.5, Of: 3}
+	got := labHistory(&s)
+	for _, want := range []string{"the record's winner won in 74%", "every key place ended as the record has it in 60% (2.5 of 3 on average)", "in 88%", "Course score"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("as in history reads %q, without %q", got, want)
+		}
+	}
+	s.GaveUp = []whatif.GaveUpStat{{Side: "provincial", Place: "nilka", GaveUp: whatif.Share{Share: 0.3}, Turn: whatif.Spread{Median: 4}},
+		{Side: "insurgents", Place: "camp", GaveUp: whatif.Share{Share: 0.05}}}
+	if got := l.gaveUp(b, &s); got != "Given up, marched out of, not driven out: Provincial garrison Nilka (Gongha) in 30% (turn 4)." {
+		t.Errorf("the places given up read %q", got)
+	}
+	s.GaveUp = s.GaveUp[1:]
+	if got := l.gaveUp(b, &s); got != "" {
+		t.Errorf("a place given up in 5%% of runs is named: %q", got)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"ili/game/rules"
+	"ili/game/whatif"
 	"ili/game/words"
 )
 
@@ -177,9 +178,10 @@ func (l *Lab) drawOutcomes(dst *ebiten.Image, b *labBatch, x, y, cw, h float64) 
 		losses = append(losses, fmt.Sprintf("%s %.0f (%.0f-%.0f)", name(side), sp.Median, sp.Q1, sp.Q3))
 	}
 	y = drawTextLines(dst, a.wrap("Men lost, median (quartiles): "+strings.Join(losses, "; "), cw, a.small), x, y, h, a.small, labInk)
-	hist := fmt.Sprintf("As in history (the record's winner, every key place, half the dated checkpoints): %.0f%% (%.0f-%.0f); course score %.2f",
-		100*s.Historical.Share, 100*s.Historical.Lo, 100*s.Historical.Hi, s.CourseScore)
-	y = drawTextLines(dst, a.wrap(hist, cw, a.small), x, y, h, a.small, labInk)
+	y = drawTextLines(dst, a.wrap(labHistory(s), cw, a.small), x, y, h, a.small, labInk)
+	if gave := l.gaveUp(b, s); gave != "" {
+		y = drawTextLines(dst, a.wrap(gave, cw, a.small), x, y, h, a.small, labInk)
+	}
 	y += 8
 	drawText(dst, "Who held each place at the end", x, y, a.text, color.White)
 	y = l.drawKey(dst, b, x, y+lh)
@@ -234,4 +236,29 @@ func labOrder(sides []rules.Side, owner string) int {
 		}
 	}
 	return len(sides)
+}
+
+// labHistory says how far the batch went as the record did: the whole
+// test, each of its parts, and the course score, in words.
+func labHistory(s *whatif.Summary) string {
+	h := s.AsHistory
+	pct := func(sh whatif.Share) string { return fmt.Sprintf("%.0f%%", 100*sh.Share) }
+	return fmt.Sprintf("As in history: %s (%.0f-%.0f) of runs; the record's winner won in %s, every key place ended as the record has it in %s (%.1f of %d on average), half the dated checkpoints or more held as the record in %s. Course score %.2f: the share of the record's checkpoints held as the record has them, over all runs.",
+		pct(s.Historical), 100*s.Historical.Lo, 100*s.Historical.Hi, pct(h.Winner), pct(h.KeyPlaces), h.MeanKeyPlaces, h.Of, pct(h.Course), s.CourseScore)
+}
+
+// gaveUp names the places a side's units left of their own accord (marched
+// out, not driven out) in at least one run in ten, with how often; "" if
+// none.
+func (l *Lab) gaveUp(b *labBatch, s *whatif.Summary) string {
+	var parts []string
+	for _, g := range s.GaveUp {
+		if g.GaveUp.Share >= 0.1 {
+			parts = append(parts, fmt.Sprintf("%s %s in %.0f%% (turn %.0f)", l.name(b, g.Side), b.set.Scenario.PlaceName(g.Place), 100*g.GaveUp.Share, g.Turn.Median))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Given up, marched out of, not driven out: " + strings.Join(parts, "; ") + "."
 }
