@@ -100,7 +100,7 @@ func (l *Lab) drawProgress(dst *ebiten.Image, b *labBatch, x, y, cw, h float64) 
 	case b.cancelled:
 		state = fmt.Sprintf("cancelled after %d runs (%d counted, in seed order)", done, b.last.counted)
 	case b.finished:
-		state += fmt.Sprintf(", done in %s", b.elapsed.Round(100*time.Millisecond))
+		state += fmt.Sprintf(", done in %s; X exports it (CSV and chart)", b.elapsed.Round(100*time.Millisecond))
 	case eta > 0:
 		state += fmt.Sprintf(", about %s to go", eta.Round(time.Second))
 	}
