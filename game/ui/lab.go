@@ -172,7 +172,7 @@ func (l *Lab) labels() {
 	it[l.rowDate()], it[l.rowShift()] = "Date of\t(none to move)", "Moved by\t< 0 days >"
 	if len(l.dates) > 0 {
 		it[l.rowDate()] = "Date of\t< " + l.dates[l.date].Title + " >"
-		it[l.rowShift()] = fmt.Sprintf("Moved by\t< %+d days: %s >", l.shift, labDay(l.shifted()))
+		it[l.rowShift()] = fmt.Sprintf("Moved by\t< %s: %s >", labDays(l.shift), labDay(l.shifted()))
 	}
 	it[l.rowRuns()] = fmt.Sprintf("Runs\t< %d >", labRuns[l.runs])
 	it[l.rowRun()] = "Run the batch (R)"
@@ -203,22 +203,46 @@ func (l *Lab) labels() {
 	}
 }
 
-// playedMen is the unit's strength as the ticked variants leave it, the
-// figure a batch scales (the file's, fallback, when they do not load).
-func (l *Lab) playedMen(id string, fallback int) int {
-	sp := l.Spec()
-	key := sp.Scenario + ":" + strings.Join(sp.Variants, ",")
+// playedScenario is the scenario with the ticked variants, as a batch
+// plays it (nil when they do not load), kept until they change.
+func (l *Lab) playedScenario() *scenario.Scenario {
+	var vs []string
+	for i, on := range l.variants {
+		if on {
+			vs = append(vs, l.sc.Variants[i].ID)
+		}
+	}
+	key := l.ids[l.pick] + ":" + strings.Join(vs, ",")
 	if l.played == nil || l.playedKey != key {
 		l.played, l.playedKey = nil, key
-		if sc, err := scenario.Load(sp.Scenario, scenario.Options{Variants: sp.Variants}); err == nil {
+		if sc, err := scenario.Load(l.ids[l.pick], scenario.Options{Variants: vs}); err == nil {
 			l.played = sc
 		}
 	}
-	if l.played == nil {
-		return fallback
+	return l.played
+}
+
+// playedMen is the unit's strength as the ticked variants leave it, the
+// figure a batch scales (fallback, the file's, when they do not load).
+func (l *Lab) playedMen(id string, fallback int) int {
+	if sc := l.playedScenario(); sc != nil {
+		if i := labUnit(sc, id); i >= 0 {
+			return sc.Units[i].Strength()
+		}
 	}
-	if i := labUnit(l.played, id); i >= 0 {
-		return l.played.Units[i].Strength()
+	return fallback
+}
+
+// playedTurn is the turn of the movable date key as the ticked variants
+// leave it, which a batch moves (fallback, the file's, when they do not
+// load).
+func (l *Lab) playedTurn(key string, fallback int) int {
+	if sc := l.playedScenario(); sc != nil {
+		for _, d := range whatif.Dates(sc) {
+			if d.Key == key {
+				return d.Turn
+			}
+		}
 	}
 	return fallback
 }

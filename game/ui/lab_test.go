@@ -514,6 +514,24 @@ func TestLabSources(t *testing.T) {
 		t.Errorf("the column arrives on turn %d in the batch, on turn %d in the file", u.ArriveTurn, d.Turn)
 	}
 	sameAsWhatif(t, l, 10)
+
+	// With the variant that brings the column early ticked, the date moves
+	// from the variant's date, which is played, not from the file's.
+	early, err := scenario.Load("nilka-1944", scenario.Options{Variants: []string{"benson", "column-early"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	earlyAt := early.Setup.TurnTime(early.Units[labUnit(early, "ghulja-column")].ArriveTurn)
+	l.SetVariant("column-early", true)
+	l.shift = 1
+	l.labels()
+	want = "unit.ghulja-column.arrive=" + earlyAt.Add(24*time.Hour).Format("2006-01-02T15:04:05")
+	if sp := l.Spec(); len(sp.Set) != 1 || sp.Set[0] != want {
+		t.Errorf("a day after the early column's date gives --set %v, not %s", sp.Set, want)
+	}
+	if src := l.sourced(); !strings.Contains(src, "Moved by +1 day: ") || !strings.Contains(src, "from the ticked variants' "+labDay(earlyAt)) {
+		t.Errorf("the moved early date reads %q", src)
+	}
 }
 
 // TestLabRank: S ranks the inputs of the setup in the background, polled

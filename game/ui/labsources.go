@@ -169,10 +169,17 @@ func (l *Lab) dateSourced() string {
 	if alts := l.alts.dates[d.Key]; len(alts) > 0 {
 		s += "; " + others(alts, func(a labAlt) string { return labDay(a.at) })
 	}
+	from := "the file's date"
+	if played := l.playedTurn(d.Key, d.Turn); played != d.Turn {
+		from = "the ticked variants' " + labDay(l.sc.Setup.TurnTime(played))
+		if l.shift == 0 {
+			return s + "; the ticked variants give " + labDay(l.sc.Setup.TurnTime(played)) + ", which is played."
+		}
+	}
 	if l.shift == 0 {
 		return s + "."
 	}
-	return s + fmt.Sprintf(". Moved by %+d days: %s, from the file's date.", l.shift, labDay(l.shifted()))
+	return s + fmt.Sprintf(". Moved by %s: %s, from %s.", labDays(l.shift), labDay(l.shifted()), from)
 }
 
 // labDay is a date as the lab writes it.
@@ -181,7 +188,7 @@ func labDay(t time.Time) string { return t.Format("2 January 2006") }
 // shifted is the date control's date moved by the days chosen.
 func (l *Lab) shifted() time.Time {
 	d := l.dates[l.date]
-	return l.sc.Setup.TurnTime(d.Turn).Add(time.Duration(l.shift) * 24 * time.Hour)
+	return l.sc.Setup.TurnTime(l.playedTurn(d.Key, d.Turn)).Add(time.Duration(l.shift) * 24 * time.Hour)
 }
 
 // shiftBy moves the date control's date by d days, within the scenario's
@@ -191,10 +198,19 @@ func (l *Lab) shiftBy(d int) {
 		return
 	}
 	st := l.sc.Setup
-	at := st.TurnTime(l.dates[l.date].Turn)
+	d0 := l.dates[l.date]
+	at := st.TurnTime(l.playedTurn(d0.Key, d0.Turn))
 	first, last := st.TurnTime(max(1, st.FirstTurn)), st.TurnTime(l.sc.Turns)
 	next := at.Add(time.Duration(l.shift+d) * 24 * time.Hour)
 	if !next.Before(first) && !next.After(last) {
 		l.shift += d
 	}
+}
+
+// labDays is a signed number of days: "+1 day", "-3 days".
+func labDays(n int) string {
+	if n == 1 || n == -1 {
+		return fmt.Sprintf("%+d day", n)
+	}
+	return fmt.Sprintf("%+d days", n)
 }
