@@ -644,3 +644,12 @@ func TestLabHistoryWords(t *testing.T) {
 		t.Errorf("a place given up in 5%% of runs is named: %q", got)
 	}
 }
+
+// TestPoints: a difference that rounds to nothing is +0, never -0.
+func TestPoints(t *testing.T) {
+	for in, want := range map[float64]string{-0.004: "+0", 0.004: "+0", -0.3: "-30", 0.2: "+20"} {
+		if got := points(in); got != want {
+			t.Errorf("points(%v) = %q, want %q", in, got, want)
+		}
+	}
+}

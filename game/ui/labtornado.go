@@ -82,7 +82,7 @@ func (l *Lab) drawEffect(dst *ebiten.Image, e whatif.Effect, x, y, labelW, axisW
 	vector.StrokeLine(dst, px(e.Lo), my, px(e.Hi), my, 2, color.White, false)
 	vector.StrokeLine(dst, px(e.Lo), my-4, px(e.Lo), my+4, 2, color.White, false)
 	vector.StrokeLine(dst, px(e.Hi), my-4, px(e.Hi), my+4, 2, color.White, false)
-	drawText(dst, fmt.Sprintf("%+.0f (%+.0f to %+.0f)", 100*e.Diff, 100*e.Lo, 100*e.Hi), x+labelW+axisW+6, y, a.small, ink)
+	drawText(dst, fmt.Sprintf("%s (%s to %s)", points(e.Diff), points(e.Lo), points(e.Hi)), x+labelW+axisW+6, y, a.small, ink)
 }
 
 // labFigure is an input's low or high value in brief: a date without its
@@ -113,4 +113,13 @@ func (s *labStudy) state() string {
 		state += fmt.Sprintf(", about %s to go", left.Round(time.Second))
 	}
 	return state
+}
+
+// points is a share's difference in signed whole points, never "-0".
+func points(diff float64) string {
+	v := math.Round(100 * diff)
+	if v == 0 {
+		v = 0 // not -0
+	}
+	return fmt.Sprintf("%+.0f", v)
 }
