@@ -546,7 +546,8 @@ func (l *Lab) Watch(i int) (*Play, error) {
 		return nil, fmt.Errorf("the batch has no run %d", i+1)
 	}
 	b := l.batch
-	opt := Options{Scenario: b.spec.Scenario, Variants: b.spec.Variants, Seed: b.seed + uint64(i), AI: map[string]ai.Level{}}
+	cfg := b.set.Config(b.seed + uint64(i)) // the run's own strengths and dates too
+	opt := Options{Scenario: b.spec.Scenario, Variants: b.spec.Variants, Set: cfg.Set, From: cfg.From, Seed: cfg.Seed, AI: map[string]ai.Level{}}
 	for side, lv := range b.spec.AI {
 		level, err := ai.ParseLevel(lv)
 		if err != nil {

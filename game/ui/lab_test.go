@@ -230,6 +230,9 @@ func TestLabWatchARun(t *testing.T) {
 	if !l.menu.off[l.rowWatch()] {
 		t.Error("a run can be watched before any batch")
 	}
+	// A strength scaled and a date moved: the run watched must play them too.
+	l.scale, l.shift = 150, -1
+	l.labels()
 	if err := l.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +251,10 @@ func TestLabWatchARun(t *testing.T) {
 	}
 	want := l.batch.set.Config(3)
 	got := p.m.Record().Config
-	if got.Seed != 3 || !reflect.DeepEqual(got.Variants, want.Variants) || !reflect.DeepEqual(got.Seats, want.Seats) {
+	if len(want.Set) != 2 {
+		t.Fatalf("the batch's setup has no strength and date settings: %v", want.Set)
+	}
+	if got.Seed != 3 || !reflect.DeepEqual(got.Variants, want.Variants) || !reflect.DeepEqual(got.Set, want.Set) || !reflect.DeepEqual(got.Seats, want.Seats) {
 		t.Fatalf("the run opened as %+v, the batch played %+v", got, want)
 	}
 	for {

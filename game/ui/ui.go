@@ -31,8 +31,11 @@ type Options struct {
 	Scenario string   // bundled id or path; "" opens the title screen
 	Side     string   // the side the person plays; "" the first one the AI does not
 	Variants []string // what-if variants
-	From     string   // take command from the record at this date ("" from the start)
-	History  bool     // open the scenario's course of events in history mode
+	// Set are KEY=VALUE overrides after the variants, as ili sim --set
+	// gives them (a lab's run watched: its strengths and dates).
+	Set     []string
+	From    string // take command from the record at this date ("" from the start)
+	History bool   // open the scenario's course of events in history mode
 	// Lesson opens a lesson: its setup locked, its questions at the end.
 	Lesson   *lesson.Lesson
 	Seed     uint64
@@ -83,7 +86,7 @@ func (o Options) seats(sc *scenario.Scenario) []match.Seat {
 
 // config is the match the options set up.
 func (o Options) config(sc *scenario.Scenario) match.Config {
-	return match.Config{Scenario: o.Scenario, Variants: o.Variants, From: o.From, Seed: o.Seed, Seats: o.seats(sc)}
+	return match.Config{Scenario: o.Scenario, Variants: o.Variants, Set: o.Set, From: o.From, Seed: o.Seed, Seats: o.seats(sc)}
 }
 
 // ErrNoDisplay is returned when there is no display to open a window on.
@@ -466,7 +469,7 @@ func renderScene(sc scene, w, h int) ([]byte, error) {
 
 // loadScenario loads the scenario the options name.
 func loadScenario(opt Options) (*scenario.Scenario, error) {
-	return scenario.Load(opt.Scenario, scenario.Options{Variants: opt.Variants, From: opt.From})
+	return scenario.Load(opt.Scenario, scenario.Options{Variants: opt.Variants, Set: opt.Set, From: opt.From})
 }
 
 // apply changes the settings by the keys pressed and reports a change.
