@@ -54,6 +54,9 @@ type End struct {
 	// dirty is set when the frame on screen is out of date.
 	dirty        bool
 	lastX, lastY int
+	// home is where Enter goes: the lab, for one of its runs watched; nil
+	// for a new title screen.
+	home scene
 }
 
 // newEnd sums up a finished match: the same result the batches count.
@@ -222,6 +225,9 @@ func (e *End) Update(in Input) (scene, error) {
 		return newQuestions(e.a, e.a.lesson, e.m, e.note), nil
 	case e.a.lesson != nil: // a lesson goes on to its questions, not away
 	case in.Has(KeyEnter) || in.Has(KeyEscape) || in.Click:
+		if e.home != nil {
+			return e.home, nil
+		}
 		return newTitle(e.a, Options{Seed: e.seed}), nil
 	}
 	return nil, nil
@@ -376,6 +382,8 @@ func (e *End) Draw(dst *ebiten.Image) {
 	foot := "Enter or a click for the title screen, Q to quit"
 	if e.a.lesson != nil {
 		foot = "Enter or a click for the lesson's questions, Q to quit"
+	} else if e.home != nil {
+		foot = "Enter or a click for the lab, Q to quit"
 	}
 	drawText(dst, foot, 40, h-34, a.text, color.RGBA{130, 70, 20, 255})
 	e.drawButton(dst)

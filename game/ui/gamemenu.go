@@ -22,8 +22,12 @@ func (p *Play) newGameMenu() *menu {
 	if onWeb {
 		last = "Download the game as a file" // a page is left by its tab
 	}
+	away := "Quit to the title screen"
+	if p.home != nil {
+		away = "Back to the lab"
+	}
 	return newMenu(p.a, "Back to the game", "Save the game", "Load a saved game", "Settings", "Keys and help",
-		"Encyclopedia", "Quit to the title screen", last)
+		"Encyclopedia", away, last)
 }
 
 // placeMenu centres the menu on the screen.
@@ -58,7 +62,7 @@ func (p *Play) updateMenu(in Input) (scene, error) {
 		return p.encyclopediaHere(), nil
 	case menuTitle:
 		p.autosave()
-		return newTitle(p.a, Options{Seed: p.m.Seed()}), nil
+		return p.leave(), nil
 	case menuQuit:
 		if onWeb {
 			p.menu = nil

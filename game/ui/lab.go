@@ -555,7 +555,11 @@ func (l *Lab) Watch(i int) (*Play, error) {
 		}
 		opt.AI[side] = level
 	}
-	return newPlay(l.a, opt)
+	p, err := newPlay(l.a, opt)
+	if err == nil {
+		p.home = l // the lab and its batches stay, to come back to
+	}
+	return p, err
 }
 
 // Export writes the finished batch's report (CSV, one row a run, with the

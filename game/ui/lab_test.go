@@ -273,6 +273,14 @@ func TestLabWatchARun(t *testing.T) {
 	if p.m.Hash() != m.Hash() || !reflect.DeepEqual(p.m.Result(), m.Result()) {
 		t.Errorf("the run watched ends as %s %+v, the batch's as %s %+v", p.m.Hash(), p.m.Result(), m.Hash(), m.Result())
 	}
+	// Its result screen goes back to the lab, its batch still there, as
+	// does the game menu's way out.
+	if back, _ := p.end().Update(Input{Pressed: []Key{KeyEnter}, Held: map[Key]bool{}}); back != l || l.batch == nil || !l.batch.finished {
+		t.Errorf("Enter on the run's result screen goes to %T, not back to the lab and its batch", back)
+	}
+	if p.leave() != l || !strings.Contains(strings.Join(p.newGameMenu().items, "|"), "Back to the lab") {
+		t.Error("the run's game menu does not lead back to the lab")
+	}
 }
 
 // runLab runs the lab's batch to its end and reads its news.

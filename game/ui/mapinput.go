@@ -76,7 +76,7 @@ func (p *Play) updateKeys(in Input) (scene, error) {
 		p.Undo()
 	}
 	if p.m.Over() && in.Has(KeyEnter) {
-		return newEnd(p.a, p.m), nil
+		return p.end(), nil
 	}
 	if in.Has(KeyGrid) {
 		p.grid = !p.grid

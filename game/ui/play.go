@@ -27,6 +27,9 @@ import (
 // input (mapinput.go), the orders given (orders.go), the panel, the bar,
 // the log, the overlays and the minimap.
 type Play struct {
+	// home is the scene the game goes back to in place of a new title
+	// screen (the lab, for one of its runs watched); nil for the title.
+	home  scene
 	a     *app
 	m     *match.Match
 	sc    *scenario.Scenario
@@ -448,7 +451,7 @@ func (p *Play) timeUp() scene {
 		return nil
 	}
 	p.autosave()
-	e := newEnd(p.a, p.m)
+	e := p.end()
 	e.stopped(fmt.Sprintf("Time is up: the game stopped on turn %d, before its end.", p.m.Turn()))
 	return e
 }
@@ -599,4 +602,20 @@ func (p *Play) placeAt(h hex.Hex) *rules.Place {
 		}
 	}
 	return nil
+}
+
+// end is the game's result screen, which goes back where the game does.
+func (p *Play) end() *End {
+	e := newEnd(p.a, p.m)
+	e.home = p.home
+	return e
+}
+
+// leave is where the game goes when the person leaves it: home, or a new
+// title screen.
+func (p *Play) leave() scene {
+	if p.home != nil {
+		return p.home
+	}
+	return newTitle(p.a, Options{Seed: p.m.Seed()})
 }
