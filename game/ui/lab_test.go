@@ -667,3 +667,21 @@ func TestPoints(t *testing.T) {
 		}
 	}
 }
+
+// TestInputTitle: the ranking names its inputs as the controls do.
+func TestInputTitle(t *testing.T) {
+	sc, err := scenario.Load("nilka-1944", scenario.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"band-mounted: strength":            "Nilka band, mounted",
+		"insurgents (every unit): strength": shortSide(sc, "insurgents") + ", every unit",
+		"truck-detachment arrives: date":    "Truck-borne detachment from Ghulja arrives",
+		"nobody: strength":                  "nobody: strength",
+	} {
+		if got := inputTitle(sc, in); got != want {
+			t.Errorf("inputTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"ili/game/scenario"
 	"ili/game/whatif"
 	"ili/game/words"
 )
@@ -67,7 +68,7 @@ func (l *Lab) drawEffect(dst *ebiten.Image, e whatif.Effect, x, y, labelW, axisW
 	if sig {
 		ink, mark = labBar, "* "
 	}
-	label := fitText(mark+e.Name+" ("+labFigure(e.Low)+" / "+labFigure(e.High)+")", labelW-8, a.small)
+	label := fitText(mark+inputTitle(l.sc, e.Name)+" ("+labFigure(e.Low)+" / "+labFigure(e.High)+")", labelW-8, a.small)
 	drawText(dst, label, x, y, a.small, ink)
 	px := func(v float64) float32 { return float32(mid + v/reach*axisW/2) }
 	bh := float32(a.small.Size * 0.9)
@@ -122,4 +123,33 @@ func points(diff float64) string {
 		v = 0 // not -0
 	}
 	return fmt.Sprintf("%+.0f", v)
+}
+
+// inputTitle is a sensitivity input named in words, as the lab's controls
+// name it (its figures, beside it, say whether it is a strength or a
+// date): "Nilka band, mounted" for "band-mounted: strength", the date's
+// title for "truck-detachment arrives: date", "Nilka insurgents, every
+// unit" for "insurgents (every unit): strength"; the name as it is
+// otherwise.
+func inputTitle(sc *scenario.Scenario, name string) string {
+	what, kind, ok := strings.Cut(name, ": ")
+	if !ok {
+		return name
+	}
+	switch kind {
+	case "strength":
+		if side, ok := strings.CutSuffix(what, " (every unit)"); ok && sc.Side(side) != nil {
+			return shortSide(sc, side) + ", every unit"
+		}
+		if i := labUnit(sc, what); i >= 0 {
+			return sc.Units[i].Name
+		}
+	case "date":
+		for _, d := range whatif.Dates(sc) {
+			if d.Name == what {
+				return d.Title
+			}
+		}
+	}
+	return name
 }
