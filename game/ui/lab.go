@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -593,12 +594,16 @@ func (b *labBatch) exportable() bool {
 	return b != nil && b.finished && b.err == nil && !b.cancelled && b.last.csv != nil
 }
 
-// exportName names a batch's exported files: its scenario, variants,
-// runs and seed.
+// exportName names a batch's exported files: its scenario, variants, the
+// strength scaled and the date moved, runs and seed, so that batches of
+// different setups never overwrite each other's.
 func (b *labBatch) exportName() string {
 	base := b.spec.Scenario
 	if len(b.spec.Variants) > 0 {
 		base += "-" + strings.Join(b.spec.Variants, "+")
+	}
+	for _, set := range append(slices.Clone(b.spec.Scale), b.spec.Set...) {
+		base += "-" + strings.ReplaceAll(set, "%", "pc") // a strength scaled, a date moved
 	}
 	return safeName(fmt.Sprintf("%s-%druns-seed%d", base, b.runs, b.seed))
 }

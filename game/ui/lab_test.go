@@ -685,3 +685,17 @@ func TestInputTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestLabExportName: batches of different setups are exported under
+// different names.
+func TestLabExportName(t *testing.T) {
+	b := &labBatch{spec: whatif.Spec{Scenario: "nilka-1944", Variants: []string{"benson"}}, runs: 50, seed: 1}
+	if got := b.exportName(); got != "nilka-1944-benson-50runs-seed1" {
+		t.Errorf("a batch with a variant is exported as %q", got)
+	}
+	b.spec.Scale = []string{"band-mounted.men=120%"}
+	b.spec.Set = []string{"unit.ghulja-column.arrive=1944-10-08T06:00:00"}
+	if got := b.exportName(); got != "nilka-1944-benson-band-mounted-men-120pc-unit-ghulja-column-arrive-1944-10-08T06-00-00-50runs-seed1" {
+		t.Errorf("a batch scaled and moved is exported as %q", got)
+	}
+}
