@@ -102,12 +102,7 @@ func (l *Lab) choose(i int) {
 	for k := range l.levels {
 		l.levels[k] = int(ai.Normal)
 	}
-	at := 0
-	if l.menu != nil {
-		at = min(l.menu.at, 0)
-	}
 	l.menu = newMenu(l.a, make([]string, l.rows())...)
-	l.menu.at = at
 	l.labels()
 }
 
@@ -227,8 +222,8 @@ func (l *Lab) playedScenario() *scenario.Scenario {
 // figure a batch scales (fallback, the file's, when they do not load).
 func (l *Lab) playedMen(id string, fallback int) int {
 	if sc := l.playedScenario(); sc != nil {
-		if i := labUnit(sc, id); i >= 0 {
-			return sc.Units[i].Strength()
+		if u := sc.Unit(id); u != nil {
+			return u.Strength()
 		}
 	}
 	return fallback
@@ -432,8 +427,8 @@ func (l *Lab) Update(in Input) (scene, error) {
 	}
 	if wasRunning && !l.running() {
 		l.settled = false // the frame that shows the end
+		l.labels()        // Run again, the controls on
 	}
-	l.labels() // Run or Cancel, the controls on or off
 	switch {
 	case in.Has(KeyQuit):
 		l.Cancel()
@@ -527,7 +522,6 @@ func (l *Lab) compared() {
 		l.status = "The batches cannot be compared: " + err.Error()
 		return
 	}
-	c.A, c.B = l.kept.spec.Describe(sideIDsOf(l.kept.set)), l.batch.spec.Describe(sideIDsOf(l.batch.set))
 	l.cmp = &c
 }
 

@@ -363,7 +363,7 @@ func TestLabStrength(t *testing.T) {
 		t.Fatal(err)
 	}
 	label := l.menu.items[l.rowMen()]
-	if played := withBenson.Units[labUnit(withBenson, u.ID)].Strength(); !strings.Contains(label, fmt.Sprintf("120%% of %d >", played)) {
+	if played := withBenson.Unit(u.ID).Strength(); !strings.Contains(label, fmt.Sprintf("120%% of %d >", played)) {
 		t.Errorf("the strength reads %q, not 120%% of the %d men the batch scales", label, played)
 	}
 	if src := l.sourced(); !strings.Contains(src, fmt.Sprintf("%s: %d men, the figure of ", u.Name, u.Strength())) || u.Source == "" {
@@ -495,7 +495,7 @@ func TestLabSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u := set.Scenario.Units[labUnit(set.Scenario, "band-mounted")]; u.Strength() != 1155 {
+	if u := set.Scenario.Unit("band-mounted"); u.Strength() != 1155 {
 		t.Errorf("the batch plays the band with %d men, the lab says 1155", u.Strength())
 	}
 	l.SetVariant("benson", false)
@@ -523,7 +523,7 @@ func TestLabSources(t *testing.T) {
 		t.Errorf("the shift reads %q; %q", l.menu.items[l.rowShift()], l.sourced())
 	}
 	runLab(t, l)
-	u := l.batch.set.Scenario.Units[labUnit(l.batch.set.Scenario, "ghulja-column")]
+	u := l.batch.set.Scenario.Unit("ghulja-column")
 	if u.ArriveTurn >= d.Turn {
 		t.Errorf("the column arrives on turn %d in the batch, on turn %d in the file", u.ArriveTurn, d.Turn)
 	}
@@ -535,7 +535,7 @@ func TestLabSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	earlyAt := early.Setup.TurnTime(early.Units[labUnit(early, "ghulja-column")].ArriveTurn)
+	earlyAt := early.Setup.TurnTime(early.Unit("ghulja-column").ArriveTurn)
 	l.SetVariant("column-early", true)
 	l.shift = 1
 	l.labels()

@@ -169,7 +169,7 @@ func BenchLab(opt Options, runs, w, h int) (LabBenchResult, error) {
 	g := &labBenchGame{lab: l, w: w, h: h, game: &Game{a: l.a, scene: l, w: w, h: h, read: still}}
 	ebiten.SetWindowSize(w, h)
 	ebiten.SetWindowTitle("ili lab benchmark")
-	if err := ebiten.RunGame(g); err != nil && !errors.Is(err, ebiten.Termination) {
+	if err := runGame(g, nil); err != nil && !errors.Is(err, ebiten.Termination) {
 		return r, err
 	}
 	if g.err != nil {

@@ -30,11 +30,7 @@ func (l *Lab) setupWords(b *labBatch) []string {
 	for _, s := range b.spec.Scale { // UNIT.men=P%
 		target, pct, _ := strings.Cut(s, "=")
 		id, _, _ := strings.Cut(target, ".")
-		name := id
-		if i := labUnit(sc, id); i >= 0 {
-			name = sc.Units[i].Name
-		}
-		parts = append(parts, fmt.Sprintf("the men of %s at %s", name, pct))
+		parts = append(parts, fmt.Sprintf("the men of %s at %s", sc.UnitName(id), pct))
 	}
 	for _, s := range b.spec.Set { // KEY=DATE
 		key, value, _ := strings.Cut(s, "=")

@@ -43,7 +43,7 @@ func labAlternatives(id string, sc *scenario.Scenario) labSources {
 			alt.source = words.Log{Scenario: sc}.SourceName(v.Source)
 		}
 		for _, u := range vs.Units {
-			if b := labUnit(sc, u.ID); b >= 0 && sc.Units[b].Strength() != u.Strength() {
+			if b := sc.Unit(u.ID); b != nil && b.Strength() != u.Strength() {
 				a := alt
 				a.men = u.Strength()
 				out.men[u.ID] = append(out.men[u.ID], a)
@@ -67,16 +67,6 @@ func labDates(sc *scenario.Scenario) map[string]time.Time {
 		out[d.Key] = sc.Setup.TurnTime(d.Turn)
 	}
 	return out
-}
-
-// labUnit is the index of the unit id in sc.Units, or -1.
-func labUnit(sc *scenario.Scenario, id string) int {
-	for i, u := range sc.Units {
-		if u.ID == id {
-			return i
-		}
-	}
-	return -1
 }
 
 // others says what the variants give: "Benson's strength (Benson) gives

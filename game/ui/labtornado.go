@@ -141,8 +141,8 @@ func inputTitle(sc *scenario.Scenario, name string) string {
 		if side, ok := strings.CutSuffix(what, " (every unit)"); ok && sc.Side(side) != nil {
 			return shortSide(sc, side) + ", every unit"
 		}
-		if i := labUnit(sc, what); i >= 0 {
-			return sc.Units[i].Name
+		if u := sc.Unit(what); u != nil {
+			return u.Name
 		}
 	case "date":
 		for _, d := range whatif.Dates(sc) {
