@@ -8,6 +8,7 @@
 package main
 
 import (
+	"runtime/debug"
 	"syscall/js"
 
 	"ili/game/whatif"
@@ -32,6 +33,7 @@ func main() {
 			take(q.Index(i))
 		}
 	}
+	debug.SetGCPercent(whatif.BatchGCPercent) // a worker only plays a batch's games
 	var w whatif.Worker
 	for job := range jobs { // a game is played outside the callback, which must not block
 		self.Call("postMessage", string(w.HandleJSON([]byte(job))))

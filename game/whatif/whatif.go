@@ -299,7 +299,9 @@ type played struct {
 // each in order. A slot is taken for each game started and given back when
 // its result is handed on, so no more than Window×workers results wait.
 func stream(ctx context.Context, opt Options, play func(uint64) (Result, error), each func(Result) error) error {
-	defer tuneGC()()
+	if opt.Remote == nil { // the games are played here, not by the workers
+		defer tuneGC()()
+	}
 	workers := opt.workers()
 	slots := make(chan struct{}, Window*workers)
 	jobs := make(chan int)

@@ -60,6 +60,11 @@ type Site struct {
 // New is the site from the files embedded in ili, with the lessons of
 // the folder dir besides the bundled ones ("" for none).
 func New(lessonDir string) (*Site, error) {
+	if lessonDir != "" { // the person's mistake first, whatever the build
+		if st, err := os.Stat(lessonDir); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("--lessons %s: there is no such folder", lessonDir)
+		}
+	}
 	s := &Site{tags: map[string]string{}, lessons: lessonDir}
 	var err error
 	if s.page, err = static.ReadFile("static/" + pageFile); err != nil {
@@ -88,11 +93,6 @@ func New(lessonDir string) (*Site, error) {
 		sum := sha256.Sum256(data)
 		s.tags[name] = fmt.Sprintf(`"%x"`, sum[:12])
 	}
-	if lessonDir != "" {
-		if st, err := os.Stat(lessonDir); err != nil || !st.IsDir() {
-			return nil, fmt.Errorf("--lessons %s: there is no such folder", lessonDir)
-		}
-	}
 	return s, nil
 }
 
@@ -111,10 +111,6 @@ func gunzipSize(name string, gz []byte) (int64, error) {
 
 // Sizes are the game's size uncompressed and as served compressed, in bytes.
 func (s *Site) Sizes() (raw, gz int64) { return s.rawSize, int64(len(s.gz)) }
-
-// WorkerSizes are the lab's worker's program's sizes, uncompressed and
-// compressed, in bytes: what a browser fetches once, when the lab first runs.
-func (s *Site) WorkerSizes() (raw, gz int64) { return s.workerRaw, int64(len(s.workerGz)) }
 
 // lessonName is a lesson's file name in a link: letters, digits, - and _.
 var lessonName = regexp.MustCompile(`^[A-Za-z0-9_-]+\.toml$`)
@@ -227,11 +223,11 @@ func readSmall(name string) ([]byte, error) { return files.Read(name, 1<<20) }
 // ili-worker.wasm and its .gz), and lessons/ with the bundled
 // lessons and the teacher's.
 func (s *Site) Write(dir string) error {
-	raw, err := io.ReadAll(must(gzip.NewReader(bytes.NewReader(s.gz))))
+	raw, err := gunzip(gzFile, s.gz)
 	if err != nil {
 		return err
 	}
-	workerRaw, err := io.ReadAll(must(gzip.NewReader(bytes.NewReader(s.workerGz))))
+	workerRaw, err := gunzip(workerGzFile, s.workerGz)
 	if err != nil {
 		return err
 	}
@@ -261,9 +257,14 @@ func (s *Site) Write(dir string) error {
 	return nil
 }
 
-func must(r *gzip.Reader, err error) io.Reader {
-	if err != nil {
-		return bytes.NewReader(nil)
+// gunzip is an embedded program decompressed, or why it cannot be.
+func gunzip(name string, gz []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err == nil {
+		var raw []byte
+		if raw, err = io.ReadAll(zr); err == nil {
+			return raw, nil
+		}
 	}
-	return r
+	return nil, fmt.Errorf("the embedded %s does not decompress: %w; build it again with 'make web'", name, err)
 }
