@@ -145,7 +145,7 @@ func (p *Player) ordered(q *rules.Query, w *world, u *rules.Unit, t tuning, pl p
 	}
 	goal := distances(w.v, u.Type.Mode, h.at)
 	best, bestD := u.Hex, goal.at(w.v, u.Hex)
-	for _, to := range sortedHexes(q.Reachable(u.ID)) {
+	for to := range q.ReachOf(u.ID).All() { // in hex order, as the map's index runs
 		if len(w.enemyAt[to]) > 0 {
 			continue
 		}
