@@ -29,7 +29,8 @@ func (b *build) readOrders(root *Table) {
 	}
 }
 
-// period reads an order's or an air supply's from and until as turns.
+// period reads a plan step's, an order's or an air supply's from and
+// until as turns: from the first turn, until the last (0) when not given.
 func (b *build) period(t *Table) (from, until int) {
 	setup := b.sc.Setup
 	from = 1

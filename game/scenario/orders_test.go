@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -27,9 +28,7 @@ func TestOrdersRead(t *testing.T) {
 		{Side: "west", Kind: rules.OrderPlan, FromTurn: 1},
 	}
 	for i := range want {
-		g, w := o[i], want[i]
-		if g.Side != w.Side || strings.Join(g.Units, ",") != strings.Join(w.Units, ",") || g.Kind != w.Kind || g.Place != w.Place ||
-			g.At != w.At || g.HasAt != w.HasAt || g.RadiusM != w.RadiusM || len(g.Line) != len(w.Line) || g.FromTurn != w.FromTurn || g.UntilTurn != w.UntilTurn {
+		if g, w := o[i], want[i]; !reflect.DeepEqual(g, w) { // the line's hexes too
 			t.Errorf("order %d reads %+v, want %+v", i+1, g, w)
 		}
 	}

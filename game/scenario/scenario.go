@@ -374,23 +374,12 @@ func (b *build) readVictory(v *Table) {
 
 // readPlan reads one [[plan]] step: a side, a place, a window and a value.
 func (b *build) readPlan(t *Table) rules.PlanStep {
-	setup := b.sc.Setup
-	ps := rules.PlanStep{Side: b.sideRef(t, "side", true), Place: t.Str("place", true), FromTurn: 1}
+	ps := rules.PlanStep{Side: b.sideRef(t, "side", true), Place: t.Str("place", true)}
 	t.Name("plan step", ps.Place)
 	if _, ok := b.places[ps.Place]; !ok && ps.Place != "" {
 		t.Errorf("place", "names %q, which no [[place]] defines%s", ps.Place, DidYouMean(ps.Place, sortedKeys(b.places)))
 	}
-	if from, ok := t.Date("from", false); ok {
-		b.checkDate(t, "from", from)
-		ps.FromTurn = setup.TurnOf(from)
-	}
-	if until, ok := t.Date("until", false); ok {
-		b.checkDate(t, "until", until)
-		ps.UntilTurn = setup.TurnOf(until)
-		if ps.UntilTurn < ps.FromTurn {
-			t.Errorf("until", "is before from; the dates are out of order")
-		}
-	}
+	ps.FromTurn, ps.UntilTurn = b.period(t)
 	ps.Value = t.Int("value", false, 10, 1, 1000)
 	t.Str("note", false)
 	t.Done()
