@@ -214,12 +214,7 @@ func (m *Model) Resolve(in CombatInput, rng *rand.Rand) CombatResult {
 		res.Outcome = DefenderHolds
 	}
 	res.Attacker = m.lossesOf(in.Attacker, fa, 0)
-	captured := [...]float64{DefenderRetreats: 0.1, DefenderRouts: 0.3, DefenderSurrenders: 1}
-	capt := 0.0
-	if res.Outcome >= DefenderRetreats {
-		capt = captured[res.Outcome]
-	}
-	res.Defender = m.lossesOf(in.Defender, fd, capt)
+	res.Defender = m.lossesOf(in.Defender, fd, capturedShare(res.Outcome))
 	return res
 }
 
@@ -274,16 +269,22 @@ func (d *dice) throw(rng *rand.Rand) (o Outcome, att, def int) {
 	if !decided {
 		o = DefenderHolds
 	}
-	capt := 0.0
+	return o, menLost(in.Attacker, fa, 0), menLost(in.Defender, fd, capturedShare(o))
+}
+
+// capturedShare is the share of the defender's losses taken prisoner in
+// an outcome: none while it holds, a tenth when it retreats, three tenths
+// when it routs, all when it surrenders.
+func capturedShare(o Outcome) float64 {
 	switch o {
 	case DefenderRetreats:
-		capt = 0.1
+		return 0.1
 	case DefenderRouts:
-		capt = 0.3
+		return 0.3
 	case DefenderSurrenders:
-		capt = 1
+		return 1
 	}
-	return o, menLost(in.Attacker, fa, 0), menLost(in.Defender, fd, capt)
+	return 0
 }
 
 // menLost is lossesOf's Men + Captured: the men lost, prisoners included,
