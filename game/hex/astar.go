@@ -138,21 +138,6 @@ func (g Grid) Path(start, goal Hex, cost CostFunc, minStep, maxCost int) (path [
 	return s.rebuild(si, gi), total, true
 }
 
-// Reach returns every hex of the grid reachable from start with a total cost
-// of at most maxCost, with that cheapest cost (Dijkstra).
-func (g Grid) Reach(start Hex, cost CostFunc, maxCost int) map[Hex]int {
-	if g.Index(start) < 0 {
-		return nil
-	}
-	out := map[Hex]int{}
-	for i, c := range g.ReachFrom([]Hex{start}, cost, maxCost) {
-		if c >= 0 {
-			out[FromOffset(i%g.W, i/g.W)] = int(c)
-		}
-	}
-	return out
-}
-
 // ReachFrom runs one Dijkstra from several starts at once and returns, per
 // grid index, the cheapest cost from any of them, or -1 where the cost would
 // pass maxCost or no path exists.

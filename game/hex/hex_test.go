@@ -162,8 +162,8 @@ func TestPath(t *testing.T) {
 		t.Errorf("total %d for %d steps", total, len(path)-1)
 	}
 	// Dijkstra agrees on the cost.
-	if r := g.Reach(m['A'], cost, 100); r[m['B']] != total {
-		t.Errorf("Reach says %d, Path says %d", r[m['B']], total)
+	if r := g.ReachFrom([]Hex{m['A']}, cost, 100)[g.Index(m['B'])]; int(r) != total {
+		t.Errorf("ReachFrom says %d, Path says %d", r, total)
 	}
 	if _, _, ok := g.Path(m['A'], m['B'], cost, 1, total-1); ok {
 		t.Error("path found under a cost limit below its cost")
