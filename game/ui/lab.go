@@ -494,7 +494,7 @@ func (l *Lab) Update(in Input) (scene, error) {
 
 // keepable reports whether the batch may be kept as A: it ran to its end.
 func (l *Lab) keepable() bool {
-	return l.batch != nil && l.batch.finished && l.batch.err == nil && !l.batch.cancelled && l.batch.last.report != nil
+	return l.batch != nil && l.batch.finished && l.batch.last.err == nil && !l.batch.last.cancelled && l.batch.last.report != nil
 }
 
 // Keep keeps the batch as A, to compare the next batch with; with A kept
@@ -528,7 +528,7 @@ func (l *Lab) compared() {
 // watchable is how many of the batch's runs may be watched: those of a
 // batch that has ended, counted in seed order.
 func (l *Lab) watchable() int {
-	if l.batch == nil || !l.batch.finished || l.batch.err != nil {
+	if l.batch == nil || !l.batch.finished || l.batch.last.err != nil {
 		return 0
 	}
 	return l.batch.last.counted
@@ -585,7 +585,7 @@ func (l *Lab) Export() (csvName, chartName string, err error) {
 
 // exportable is whether the batch ran to its end and has its report.
 func (b *labBatch) exportable() bool {
-	return b != nil && b.finished && b.err == nil && !b.cancelled && b.last.csv != nil
+	return b != nil && b.finished && b.last.err == nil && !b.last.cancelled && b.last.csv != nil
 }
 
 // exportName names a batch's exported files: its scenario, variants, the

@@ -90,8 +90,8 @@ func TestLabRunsFifty(t *testing.T) {
 	}
 	t.Logf("the slowest Update while the batch ran: %s", slowest)
 	b := l.batch
-	if b.err != nil || b.cancelled || b.last.done != 50 || b.last.counted != 50 || b.last.summary == nil || b.last.summary.Runs != 50 {
-		t.Fatalf("the batch ended with %v, cancelled %v, %d done, %d counted", b.err, b.cancelled, b.last.done, b.last.counted)
+	if b.last.err != nil || b.last.cancelled || b.last.done != 50 || b.last.counted != 50 || b.last.summary == nil || b.last.summary.Runs != 50 {
+		t.Fatalf("the batch ended with %v, cancelled %v, %d done, %d counted", b.last.err, b.last.cancelled, b.last.done, b.last.counted)
 	}
 	if !strings.Contains(l.menu.items[l.rowRun()], "Run the batch") {
 		t.Errorf("after the batch the button reads %q", l.menu.items[l.rowRun()])
@@ -144,8 +144,8 @@ func TestLabCancel(t *testing.T) {
 		t.Fatal("the batch did not stop within a minute of Esc")
 	}
 	b := l.batch
-	if !b.cancelled || b.last.counted >= 10000 || b.last.summary == nil || b.last.summary.Runs != b.last.counted {
-		t.Fatalf("cancelled %v after %d counted, summary %+v", b.cancelled, b.last.counted, b.last.summary)
+	if !b.last.cancelled || b.last.counted >= 10000 || b.last.summary == nil || b.last.summary.Runs != b.last.counted {
+		t.Fatalf("cancelled %v after %d counted, summary %+v", b.last.cancelled, b.last.counted, b.last.summary)
 	}
 	if next, _ := l.Update(Input{Held: map[Key]bool{}}); next != nil {
 		t.Error("the lab left after the cancel")
@@ -565,8 +565,8 @@ func TestLabRank(t *testing.T) {
 		l.Update(Input{Held: map[Key]bool{}})
 		time.Sleep(5 * time.Millisecond)
 	}
-	if l.ranking() || l.study.err != nil || l.study.cancelled {
-		t.Fatalf("the ranking ended with %v, cancelled %v", l.study.err, l.study.cancelled)
+	if l.ranking() || l.study.last.err != nil || l.study.last.cancelled {
+		t.Fatalf("the ranking ended with %v, cancelled %v", l.study.last.err, l.study.last.cancelled)
 	}
 	file, text, err := scenario.Read("nilka-1944")
 	if err != nil {
@@ -590,8 +590,8 @@ func TestLabRank(t *testing.T) {
 		time.Sleep(2 * time.Millisecond)
 	}
 	l.Update(Input{Pressed: []Key{KeyEscape}, Held: map[Key]bool{}})
-	if !l.study.wait(time.Minute) || !l.study.cancelled || l.study.last.effects != nil {
-		t.Errorf("Esc did not cancel the ranking: cancelled %v", l.study.cancelled)
+	if !l.study.wait(time.Minute) || !l.study.last.cancelled || l.study.last.effects != nil {
+		t.Errorf("Esc did not cancel the ranking: cancelled %v", l.study.last.cancelled)
 	}
 }
 

@@ -175,10 +175,10 @@ func BenchLab(opt Options, runs, w, h int) (LabBenchResult, error) {
 	if g.err != nil {
 		return r, g.err
 	}
-	if b := l.batch; b.err != nil || b.cancelled {
-		return r, fmt.Errorf("the lab's batch did not end: %v", b.err)
+	if b := l.batch; b.last.err != nil || b.last.cancelled {
+		return r, fmt.Errorf("the lab's batch did not end: %v", b.last.err)
 	}
-	r.Lab, r.Shown = l.batch.elapsed, g.shown
+	r.Lab, r.Shown = l.batch.last.elapsed, g.shown
 	if r.SimRuns[1], cpu[1], err = simTimes(l.Spec(), runs, l.seed); err != nil {
 		return r, err
 	}

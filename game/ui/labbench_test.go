@@ -21,8 +21,8 @@ func BenchmarkLabBatch(b *testing.B) {
 	set := loadSpec(b, sp)
 	for b.Loop() {
 		lb := startLabBatch(sp, set, benchBatchRuns, 1)
-		if !lb.wait(10*60*1e9) || lb.err != nil {
-			b.Fatal(lb.err)
+		if !lb.wait(10*60*1e9) || lb.last.err != nil {
+			b.Fatal(lb.last.err)
 		}
 	}
 }

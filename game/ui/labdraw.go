@@ -95,12 +95,12 @@ func (l *Lab) drawProgress(dst *ebiten.Image, b *labBatch, x, y, cw, h float64) 
 	rate, eta := b.rate()
 	state := fmt.Sprintf("%d of %d runs, %.0f a second", done, b.runs, rate)
 	switch {
-	case b.err != nil:
-		state = "stopped: " + b.err.Error()
-	case b.cancelled:
+	case b.last.err != nil:
+		state = "stopped: " + b.last.err.Error()
+	case b.last.cancelled:
 		state = fmt.Sprintf("cancelled after %d runs (%d counted, in seed order)", done, b.last.counted)
 	case b.finished:
-		state += fmt.Sprintf(", done in %s; X exports it (CSV and chart)", b.elapsed.Round(100*time.Millisecond))
+		state += fmt.Sprintf(", done in %s; X exports it (CSV and chart)", b.last.elapsed.Round(100*time.Millisecond))
 	case eta > 0:
 		state += fmt.Sprintf(", about %s to go", eta.Round(time.Second))
 	}

@@ -56,7 +56,7 @@ func labBatchFrom(t *testing.T, name string) *labBatch {
 		t.Fatal(err)
 	}
 	n := len(rep.Results)
-	b := &labBatch{spec: sp, set: set, runs: n, seed: rep.Seed, cancel: func() {}, finished: true, elapsed: 2 * time.Second}
+	b := &labBatch{spec: sp, set: set, runs: n, seed: rep.Seed, cancel: func() {}, finished: true}
 	b.last = labNews{done: n, counted: n, summary: &rep.Summary, held: held, fights: fights, report: rep, final: true, elapsed: 2 * time.Second}
 	return b
 }

@@ -173,10 +173,10 @@ func testLabHooks(hooks js.Value) {
 			return ""
 		}
 		msg := ""
-		if b.err != nil {
-			msg = b.err.Error()
+		if b.last.err != nil {
+			msg = b.last.err.Error()
 		}
-		data, _ := json.Marshal(map[string]any{"csv": string(b.last.csv), "workers": workers, "error": msg, "seconds": b.elapsed.Seconds()})
+		data, _ := json.Marshal(map[string]any{"csv": string(b.last.csv), "workers": workers, "error": msg, "seconds": b.last.elapsed.Seconds()})
 		return string(data)
 	}))
 }

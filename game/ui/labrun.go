@@ -18,22 +18,18 @@ import (
 // plays it owns the tally and sends what the lab shows over two channels;
 // the lab reads them in its Update and never shares anything else with it.
 type labBatch struct {
-	spec    whatif.Spec
-	set     whatif.Setup
-	runs    int
-	seed    uint64
-	cancel  context.CancelFunc
-	started time.Time
+	spec   whatif.Spec
+	set    whatif.Setup
+	runs   int
+	seed   uint64
+	cancel context.CancelFunc
 	// news carries the latest progress (a newer message replaces one not
 	// yet read); end carries the last word, once.
 	news chan labNews
 	end  chan labNews
 	// What the lab has read so far.
-	last      labNews
-	finished  bool
-	cancelled bool
-	err       error
-	elapsed   time.Duration
+	last     labNews // its cancelled, err and elapsed are the batch's once finished
+	finished bool
 	// fightsImage is last.fights made an image, once drawn.
 	fightsImage *ebiten.Image
 }
@@ -85,7 +81,7 @@ var labThreads sync.Once
 // startLabBatch starts playing runs games of set from seed on every core.
 func startLabBatch(spec whatif.Spec, set whatif.Setup, runs int, seed uint64) *labBatch {
 	ctx, cancel := context.WithCancel(context.Background())
-	b := &labBatch{spec: spec, set: set, runs: runs, seed: seed, cancel: cancel, started: time.Now(),
+	b := &labBatch{spec: spec, set: set, runs: runs, seed: seed, cancel: cancel,
 		news: make(chan labNews, 1), end: make(chan labNews, 1)}
 	go b.play(ctx)
 	return b
@@ -175,7 +171,7 @@ func (b *labBatch) poll() {
 	}
 	select {
 	case n := <-b.end:
-		b.last, b.finished, b.cancelled, b.err, b.elapsed = n, true, n.cancelled, n.err, n.elapsed
+		b.last, b.finished = n, true
 		b.cancel() // frees the context
 	default:
 	}
@@ -207,9 +203,6 @@ func waitUntil(limit time.Duration, done func() bool) bool {
 // at that rate (0 when unknown).
 func (b *labBatch) rate() (perSecond float64, eta time.Duration) {
 	el := b.last.elapsed
-	if b.finished {
-		el = b.elapsed
-	}
 	if el <= 0 || b.last.done == 0 {
 		return 0, 0
 	}

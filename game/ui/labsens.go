@@ -17,18 +17,15 @@ const labDelta = 0.2
 // (whatif.SensitivityArms and RunStudy), its progress and its end sent
 // over channels the lab reads in its Update, as a batch's are.
 type labStudy struct {
-	spec    whatif.Spec
-	runs    int
-	seed    uint64
-	cancel  context.CancelFunc
-	started time.Time
-	news    chan labStudyNews
-	end     chan labStudyNews
+	spec   whatif.Spec
+	runs   int
+	seed   uint64
+	cancel context.CancelFunc
+	news   chan labStudyNews
+	end    chan labStudyNews
 	// What the lab has read so far.
-	last      labStudyNews
-	finished  bool
-	cancelled bool
-	err       error
+	last     labStudyNews // its cancelled and err are the ranking's once finished
+	finished bool
 }
 
 // labStudyNews is the ranking as it stands: the games played of all, and
@@ -48,7 +45,7 @@ type labStudyNews struct {
 // seed, on every core.
 func startLabStudy(spec whatif.Spec, runs int, seed uint64) *labStudy {
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &labStudy{spec: spec, runs: runs, seed: seed, cancel: cancel, started: time.Now(),
+	s := &labStudy{spec: spec, runs: runs, seed: seed, cancel: cancel,
 		news: make(chan labStudyNews, 1), end: make(chan labStudyNews, 1)}
 	go s.play(ctx)
 	return s
@@ -113,7 +110,7 @@ func (s *labStudy) poll() {
 		if n.cancelled || n.err != nil { // keep the progress reached
 			n.done, n.all = s.last.done, s.last.all
 		}
-		s.last, s.finished, s.cancelled, s.err = n, true, n.cancelled, n.err
+		s.last, s.finished = n, true
 		s.cancel()
 	default:
 	}

@@ -99,9 +99,9 @@ func labFigure(v string) string {
 func (s *labStudy) state() string {
 	n := s.last
 	switch {
-	case s.err != nil:
-		return "stopped: " + s.err.Error()
-	case s.cancelled:
+	case s.last.err != nil:
+		return "stopped: " + s.last.err.Error()
+	case s.last.cancelled:
 		return fmt.Sprintf("cancelled after %d of %d games", n.done, n.all)
 	case s.finished:
 		return fmt.Sprintf("%d games (%d inputs, %d runs a setting), done in %s", n.all, len(n.effects), s.runs, n.elapsed.Round(100*time.Millisecond))
