@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"ili/game/scenario"
 	"ili/game/whatif"
 )
 
@@ -77,11 +76,7 @@ func TestBrowserLab(t *testing.T) {
 // localCSV is the CSV report of a batch played here as the lab plays one.
 func localCSV(t *testing.T, sp whatif.Spec, runs int, seed uint64) []byte {
 	t.Helper()
-	file, text, err := scenario.Read(sp.Scenario)
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := sp.Load(file, text)
+	set, err := sp.Read()
 	if err != nil {
 		t.Fatal(err)
 	}

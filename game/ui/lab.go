@@ -350,11 +350,7 @@ func (l *Lab) Start() error {
 		return nil
 	}
 	sp := l.Spec()
-	file, text, err := scenario.Read(sp.Scenario)
-	if err != nil {
-		return err
-	}
-	set, err := sp.Load(file, text)
+	set, err := sp.Read()
 	if err != nil {
 		return err
 	}

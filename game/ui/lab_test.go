@@ -487,11 +487,7 @@ func TestLabSources(t *testing.T) {
 	if got := l.menu.items[l.rowMen()]; !strings.Contains(got, "210% of 550") {
 		t.Errorf("with Benson's variant ticked the men's line reads %q", got)
 	}
-	file, text, err := scenario.Read(l.Spec().Scenario)
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := l.Spec().Load(file, text)
+	set, err := l.Spec().Read()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"ili/game/scenario"
 	"ili/game/whatif"
 )
 
@@ -224,11 +223,7 @@ func benchLab(a *app, opt Options, runs int) (*Lab, error) {
 // simTimes plays the batch as ili sim plays it, its text report written
 // to nowhere, and returns its wall time and the processor time taken.
 func simTimes(sp whatif.Spec, runs int, seed uint64) (wall, cpu time.Duration, err error) {
-	file, text, err := scenario.Read(sp.Scenario)
-	if err != nil {
-		return 0, 0, err
-	}
-	set, err := sp.Load(file, text)
+	set, err := sp.Read()
 	if err != nil {
 		return 0, 0, err
 	}

@@ -3,7 +3,6 @@ package ui
 import (
 	"testing"
 
-	"ili/game/scenario"
 	"ili/game/whatif"
 )
 
@@ -40,11 +39,7 @@ func BenchmarkSimBatch(b *testing.B) {
 // loadSpec loads a spec's setup.
 func loadSpec(tb testing.TB, sp whatif.Spec) whatif.Setup {
 	tb.Helper()
-	file, text, err := scenario.Read(sp.Scenario)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	set, err := sp.Load(file, text)
+	set, err := sp.Read()
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -151,11 +151,7 @@ func testLabHooks(hooks js.Value) {
 		if err := json.Unmarshal([]byte(args[0].String()), &sp); err != nil {
 			return err.Error()
 		}
-		file, text, err := scenario.Read(sp.Scenario)
-		if err != nil {
-			return err.Error()
-		}
-		set, err := sp.Load(file, text)
+		set, err := sp.Read()
 		if err != nil {
 			return err.Error()
 		}

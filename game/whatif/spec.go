@@ -57,6 +57,16 @@ func Repeated(list []string) string {
 	return ""
 }
 
+// Read reads the spec's scenario (a bundled ID, or a file: scenario.Read)
+// and loads the setup it describes from it.
+func (sp Spec) Read() (Setup, error) {
+	file, text, err := scenario.Read(sp.Scenario)
+	if err != nil {
+		return Setup{}, err
+	}
+	return sp.Load(file, text)
+}
+
 // Load builds the setup the spec describes from a scenario's file name and
 // text (see scenario.Read): variants, --set values, scales, AI levels, the
 // plan and the date the games take up the record.

@@ -24,11 +24,7 @@ func specFor(id string) Spec { return Spec{Scenario: id} }
 // loadSpec loads a spec of a bundled scenario.
 func loadSpec(t testing.TB, sp Spec) Setup {
 	t.Helper()
-	file, text, err := scenario.Read(sp.Scenario)
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := sp.Load(file, text)
+	set, err := sp.Read()
 	if err != nil {
 		t.Fatal(err)
 	}
