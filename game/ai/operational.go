@@ -282,7 +282,7 @@ func (p *Player) objectives(w *world, net *rules.Reach, held map[string]hold) []
 		weight = 1
 	}
 	for _, st := range w.v.Plans {
-		if weight == 0 || st.Side != p.Side || w.v.Turn < st.FromTurn || (st.UntilTurn > 0 && w.v.Turn > st.UntilTurn) {
+		if weight == 0 || st.Side != p.Side || !st.InForce(w.v.Turn) {
 			continue
 		}
 		for i := range w.v.Places {

@@ -68,9 +68,17 @@ type Order struct {
 }
 
 // InForce reports whether the order holds on turn t.
-func (o *Order) InForce(t int) bool {
-	return t >= o.FromTurn && (o.UntilTurn == 0 || t <= o.UntilTurn)
-}
+func (o *Order) InForce(t int) bool { return inTurns(t, o.FromTurn, o.UntilTurn) }
+
+// inTurns reports whether turn t lies from from to until (0: to the end),
+// the window of an order, an air supply or a plan step.
+func inTurns(t, from, until int) bool { return t >= from && (until == 0 || t <= until) }
+
+// InForce reports whether the air supply flies on turn t.
+func (a *AirSupply) InForce(t int) bool { return inTurns(t, a.FromTurn, a.UntilTurn) }
+
+// InForce reports whether the plan step holds on turn t.
+func (st *PlanStep) InForce(t int) bool { return inTurns(t, st.FromTurn, st.UntilTurn) }
 
 // Covers reports whether the order is given to unit u.
 func (o *Order) Covers(u *Unit) bool {
@@ -120,7 +128,7 @@ type AirSupply struct {
 func (s *State) airLifted(side string, linked func(*Unit) bool) map[string]bool {
 	var out map[string]bool
 	for _, a := range s.AirSupplies {
-		if a.Side != side || s.Turn < a.FromTurn || (a.UntilTurn > 0 && s.Turn > a.UntilTurn) {
+		if a.Side != side || !a.InForce(s.Turn) {
 			continue
 		}
 		pl := s.Place(a.Place)
