@@ -62,17 +62,10 @@ func options(search, lessonName, lessonText string) ui.Options {
 	if err != nil {
 		return note("The link's setup of %s does not load: %s.", id, firstLine(err))
 	}
-	if opt.Side != "" && sc.Side(opt.Side) == nil {
-		var ids []string
-		for _, s := range sc.Setup.Sides {
-			ids = append(ids, s.ID)
-		}
-		return note("%s has no side %q; its sides are %s.", id, opt.Side, strings.Join(ids, ", "))
-	}
 	var said bytes.Buffer
-	levels, def, _, ok := cli.ParseAI(sc, q["ai"], true, &said)
+	levels, def, _, ok := cli.PlaySeats(sc, opt.Side, q["ai"], &said)
 	if !ok {
-		return note("%s", strings.TrimSpace(said.String()))
+		return note("%s", strings.TrimPrefix(strings.TrimSpace(said.String()), "ili: "))
 	}
 	opt.AI = levels
 	if def != nil {

@@ -21,13 +21,14 @@ func TestOptionsFromTheLink(t *testing.T) {
 		t.Errorf("no query: %+v", o)
 	}
 	for query, want := range map[string]string{
-		"?scenario=nilka-1945":                      `"nilka-1945", which the game does not have`,
-		"?scenario=nilka-1944&side=kmt":             `has no side "kmt"`,
-		"?scenario=nilka-1944&variant=no-such":      "does not load",
-		"?scenario=nilka-1944&ai=clever":            "clever",
-		"?scenario=nilka-1944&seed=-1":              "not a whole number",
-		"?lesson=ghulja-police":                     "not on this server",
-		"?lesson=ghulja-police&scenario=nilka-1944": "its lesson alone",
+		"?scenario=nilka-1945":                                    `"nilka-1945", which the game does not have`,
+		"?scenario=nilka-1944&side=kmt":                           `has no side "kmt"`,
+		"?scenario=nilka-1944&variant=no-such":                    "does not load",
+		"?scenario=nilka-1944&ai=clever":                          "clever",
+		"?scenario=nilka-1944&side=insurgents&ai=insurgents=hard": "give one side to both you and the AI",
+		"?scenario=nilka-1944&seed=-1":                            "not a whole number",
+		"?lesson=ghulja-police":                                   "not on this server",
+		"?lesson=ghulja-police&scenario=nilka-1944":               "its lesson alone",
 	} {
 		o := options(query, "", "")
 		if o.Scenario != "" || o.Lesson != nil || !strings.Contains(o.Note, want) || !strings.HasSuffix(o.Note, "The title screen opens instead.") {

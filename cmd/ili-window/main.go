@@ -162,21 +162,13 @@ func checkPlay(opt *ui.Options, ais []string, stderr io.Writer) int {
 	if err != nil {
 		return cli.Report(stderr, err)
 	}
-	if opt.Side != "" && sc.Side(opt.Side) == nil {
-		fmt.Fprintf(stderr, "ili: %s has no side %q.\n", sc.ID, opt.Side)
-		return cli.Bad
-	}
-	levels, def, code, ok := cli.ParseAI(sc, ais, true, stderr)
+	levels, def, code, ok := cli.PlaySeats(sc, opt.Side, ais, stderr)
 	if !ok {
 		return code
 	}
 	opt.AI = levels
 	if def != nil {
 		opt.Opponent = *def
-	}
-	if _, mine := levels[opt.Side]; mine && opt.Side != "" {
-		fmt.Fprintf(stderr, "ili: --side %s and --ai %s=... give one side to both you and the AI; drop one.\n", opt.Side, opt.Side)
-		return cli.Usage
 	}
 	return cli.OK
 }

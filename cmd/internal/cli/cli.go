@@ -120,11 +120,7 @@ func ParseAI(sc *scenario.Scenario, flags []string, bare bool, stderr io.Writer)
 			lv, side = side, ""
 		}
 		if side != "" && sc.Side(side) == nil {
-			ids := make([]string, len(sc.Setup.Sides))
-			for i, s := range sc.Setup.Sides {
-				ids[i] = s.ID
-			}
-			fmt.Fprintf(stderr, "--ai %q: %s has no side %q; its sides are %s.\n", f, sc.ID, side, strings.Join(ids, ", "))
+			fmt.Fprintf(stderr, "--ai %q: %s has no side %q; its sides are %s.\n", f, sc.ID, side, sideList(sc))
 			return nil, nil, Bad, false
 		}
 		level, err := ai.ParseLevel(lv)
@@ -137,6 +133,35 @@ func ParseAI(sc *scenario.Scenario, flags []string, bare bool, stderr io.Writer)
 		} else {
 			levels[side] = level
 		}
+	}
+	return levels, def, OK, true
+}
+
+// sideList is sc's side IDs, "a, b".
+func sideList(sc *scenario.Scenario) string {
+	ids := make([]string, len(sc.Setup.Sides))
+	for i, s := range sc.Setup.Sides {
+		ids[i] = s.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+// PlaySeats reads who plays a new game of sc, as ili play and the
+// browser's links give it: the person's side (side, "" for the first the
+// AI does not play) and the --ai flags. It refuses a side sc does not have
+// and a side given to both the person and the AI, in one sentence, with
+// the exit code and ok false.
+func PlaySeats(sc *scenario.Scenario, side string, ais []string, stderr io.Writer) (levels map[string]ai.Level, def *ai.Level, code int, ok bool) {
+	if side != "" && sc.Side(side) == nil {
+		fmt.Fprintf(stderr, "ili: %s has no side %q; its sides are %s.\n", sc.ID, side, sideList(sc))
+		return nil, nil, Bad, false
+	}
+	if levels, def, code, ok = ParseAI(sc, ais, true, stderr); !ok {
+		return nil, nil, code, false
+	}
+	if _, mine := levels[side]; mine && side != "" {
+		fmt.Fprintf(stderr, "ili: --side %s and --ai %s=... give one side to both you and the AI; drop one.\n", side, side)
+		return nil, nil, Usage, false
 	}
 	return levels, def, OK, true
 }
