@@ -287,15 +287,25 @@ func writeDebrief(sc *scenario.Scenario, rec match.Record, l *save.Lesson, dir s
 	if _, err := d.Write(dir); err != nil {
 		return err
 	}
-	enc, err := theEncyclopedia()
+	page, err := encyclopediaPage()
 	if err != nil {
 		return err
 	}
+	return files.Write(filepath.Join(dir, "encyclopedia.html"), page)
+}
+
+// encyclopediaPage is the encyclopedia as the one page a debrief carries
+// beside it, on a desktop's disk or in the browser's zip.
+func encyclopediaPage() ([]byte, error) {
+	enc, err := theEncyclopedia()
+	if err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
 	if err := enc.WriteHTML(&buf); err != nil {
-		return err
+		return nil, err
 	}
-	return files.Write(filepath.Join(dir, "encyclopedia.html"), buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // debriefLabel is the debrief button's label.

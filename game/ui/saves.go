@@ -159,15 +159,9 @@ func debriefZip(e *End, dir string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	enc, err := theEncyclopedia()
-	if err != nil {
+	if out["encyclopedia.html"], err = encyclopediaPage(); err != nil {
 		return nil, err
 	}
-	var page bytes.Buffer
-	if err := enc.WriteHTML(&page); err != nil {
-		return nil, err
-	}
-	out["encyclopedia.html"] = page.Bytes()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, name := range slices.Sorted(maps.Keys(out)) {
